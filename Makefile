@@ -1,0 +1,49 @@
+# Two commands set everything up on a machine with Python 3.11+ and make:
+#   make run   - create .venv, install the locked dependencies, run the flow on seeds/
+#   make test  - the same setup, then the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+INPUT ?= seeds
+WAREHOUSE ?= warehouse
+GOLD ?= tests/fixtures/gold/seeds
+
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_SERVER_UI_ENABLED := false
+export DO_NOT_TRACK := 1
+export GX_ANALYTICS_ENABLED := false
+
+.PHONY: install run evaluate test lint format lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsgate run --input $(INPUT) --warehouse $(WAREHOUSE)
+
+evaluate: run
+	$(BIN)/newsgate evaluate --input $(INPUT) --warehouse $(WAREHOUSE) --gold $(GOLD)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+lock: $(STAMP)
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) $(WAREHOUSE)/newsgate.duckdb* $(WAREHOUSE)/publications $(WAREHOUSE)/published

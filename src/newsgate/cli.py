@@ -1,0 +1,114 @@
+"""The `newsgate` command: run the flow, query the published tables."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from newsgate.errors import NewsgateError
+
+_PREFECT_QUIET = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_UI_ENABLED": "false",
+    "GX_ANALYTICS_ENABLED": "false",
+}
+
+
+def _run(args: argparse.Namespace) -> int:
+    for key, value in _PREFECT_QUIET.items():
+        os.environ.setdefault(key, value)
+    from newsgate.config import Settings
+
+    settings = Settings.load(args.input, args.warehouse)
+    if not settings.input_dir.is_dir():
+        print(f"newsgate: NG002 input folder {settings.input_dir} does not exist", file=sys.stderr)
+        return 2
+    from flows.news_pipeline import news_pipeline
+
+    state = news_pipeline(str(settings.input_dir), str(settings.warehouse_dir), return_state=True)
+    if not state.is_completed():
+        print(f"newsgate: run not published: {state.message}", file=sys.stderr)
+        return 1
+    publication = state.result()
+    print(f"published {publication.path}")
+    print(f"tables in {settings.published_dir}:")
+    for table, rows in publication.row_counts.items():
+        print(f"  {table + '.parquet':<26} {rows:>8} rows")
+    print(
+        f'query with: newsgate sql "select count(*) from article" --warehouse {settings.warehouse_dir}'
+    )
+    return 0
+
+
+def _sql(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from newsgate.config import Settings
+    from newsgate.query import run_query
+
+    settings = Settings.load(warehouse_dir=args.warehouse)
+    result = run_query(settings, args.query)
+    with pl.Config(
+        tbl_rows=200,
+        tbl_cols=-1,
+        fmt_str_lengths=60,
+        tbl_hide_dataframe_shape=True,
+        tbl_hide_column_data_types=True,
+    ):
+        print(result)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from newsgate.config import Settings
+    from newsgate.evaluate import evaluate_warehouse, format_scores
+
+    settings = Settings.load(args.input, args.warehouse)
+    scores = evaluate_warehouse(settings, Path(args.gold), settings.input_dir)
+    print(format_scores(scores))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line, run the command, and return its exit status."""
+    parser = argparse.ArgumentParser(prog="newsgate", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run the Prefect flow end to end and publish")
+    run.add_argument(
+        "--input", help="folder of raw article text (default: seeds, or NEWSGATE_INPUT)"
+    )
+    run.add_argument(
+        "--warehouse", help="warehouse folder (default: warehouse, or NEWSGATE_WAREHOUSE)"
+    )
+    run.set_defaults(handler=_run)
+    sql = commands.add_parser("sql", help="answer read-only SQL over the published tables")
+    sql.add_argument("query")
+    sql.add_argument(
+        "--warehouse", help="warehouse folder (default: warehouse, or NEWSGATE_WAREHOUSE)"
+    )
+    sql.set_defaults(handler=_sql)
+    evaluate = commands.add_parser(
+        "evaluate", help="score the published tables against gold annotations"
+    )
+    evaluate.add_argument(
+        "--gold",
+        default="tests/fixtures/gold/seeds",
+        help="folder of gold JSON files (default: the seed gold)",
+    )
+    evaluate.add_argument("--input", help="the input folder the gold describes (default: seeds)")
+    evaluate.add_argument("--warehouse", help="warehouse folder (default: warehouse)")
+    evaluate.set_defaults(handler=_evaluate)
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except NewsgateError as exc:
+        print(f"newsgate: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Event scores: a gold event is found when type, an actor and (where gold has one) the date agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from newsgate.evaluate import Score, articles_by_file, normalize
+
+# gold event types -> newsgate event types that count as the same kind
+TYPE_MAP = {
+    "meeting": {"meeting"},
+    "statement": {"statement"},
+    "annexation": {"annexation"},
+    "military_action": {"attack"},
+    "incident": {"attack", "threat"},
+    "accusation": {"accusation"},
+    "exercise": {"exercise"},
+    "deployment": {"deployment"},
+    "other": {"sanction", "agreement"},
+    "agreement": {"agreement"},
+    "demand": {"demand"},
+    "threat": {"threat"},
+    "sanction": {"sanction"},
+}
+
+
+def _matches(pred: dict, want: dict) -> bool:
+    if pred["event_type"] not in TYPE_MAP.get(want["type"], {want["type"]}):
+        return False
+    actors = {normalize(a) for a in pred["actor_names"] or []}
+    if not actors & {normalize(a) for a in want.get("actors", [])}:
+        return False
+    if want.get("date"):
+        return pred["event_date"] is not None and pred["event_date"].isoformat() == want["date"]
+    return True
+
+
+def score(
+    tables: dict[str, pl.DataFrame], gold: dict[str, dict], input_dir: Path | None
+) -> list[Score]:
+    """Return event recall and precision (type + an actor + the date where gold has one)."""
+    published = articles_by_file(tables)
+    mentions = tables["event_mention"]
+    found = total = predicted = correct = 0
+    for name, g in gold.items():
+        row = published.get(name)
+        got = mentions.filter(pl.col("article_id") == row["article_id"]).to_dicts() if row else []
+        want = g.get("events", [])
+        total += len(want)
+        predicted += len(got)
+        found += sum(1 for w in want if any(_matches(p, w) for p in got))
+        correct += sum(1 for p in got if any(_matches(p, w) for w in want))
+    return [
+        Score(
+            "event",
+            "recall (type+actor+date)",
+            found / total if total else None,
+            f"{found}/{total}",
+        ),
+        Score(
+            "event",
+            "precision (type+actor+date)",
+            correct / predicted if predicted else None,
+            f"{correct}/{predicted}",
+        ),
+    ]

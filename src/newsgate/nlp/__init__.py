@@ -1,0 +1,1 @@
+"""The NLP stage: spaCy pipeline, entity, quote and event extraction."""

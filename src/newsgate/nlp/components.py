@@ -1,0 +1,66 @@
+"""spaCy factories for newsgate's pipeline components; importing this module registers them."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgate.nlp.entities import find_name_entities
+from newsgate.nlp.events import find_events
+from newsgate.nlp.gazetteer import gazetteer_entries
+from newsgate.nlp.quotes import find_quotes
+
+for _attr, _default in (("published_date", None), ("quotes", None), ("events", None)):
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=_default)
+
+
+class GazetteerRuler:
+    """Mark gazetteer surface forms as entities whose kb_id is the canonical name."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.entries = {}
+        for entry in gazetteer_entries():
+            for form in (entry.name, *entry.aliases, *entry.roles):
+                key = f"{entry.label}|{entry.name}"
+                self.entries[key] = entry
+                self.matcher.add(key, [nlp.make_doc(form)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            entry = self.entries[doc.vocab.strings[match_id]]
+            if doc[start].lower_ == "the" and end - start > 1:
+                start += 1
+            spans.append(Span(doc, start, end, label=entry.label, kb_id=entry.name))
+        kept = filter_spans([*doc.ents, *spans])
+        doc.ents = sorted(kept, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("newsgate_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> GazetteerRuler:
+    return GazetteerRuler(nlp)
+
+
+@Language.component("newsgate_names")
+def names_component(doc: Doc) -> Doc:
+    """Add PERSON/ORG/LOC entities found by titles, context and capitalisation."""
+    return find_name_entities(doc)
+
+
+@Language.component("newsgate_quotes")
+def quotes_component(doc: Doc) -> Doc:
+    """Store the document's quotations with speakers in doc._.quotes."""
+    doc._.quotes = find_quotes(doc)
+    return doc
+
+
+@Language.component("newsgate_events")
+def events_component(doc: Doc) -> Doc:
+    """Store the document's events in doc._.events."""
+    doc._.events = find_events(doc)
+    return doc

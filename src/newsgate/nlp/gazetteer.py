@@ -1,0 +1,74 @@
+"""Gazetteer entries for the entity ruler: pycountry's countries plus the package's data files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A canonical entity name, its label, and the surface forms that refer to it."""
+
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = field(default=())
+    country: str | None = None
+
+
+def _read_jsonl(filename: str) -> list[dict]:
+    text = resources.files("newsgate.nlp").joinpath("data", filename).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _country_entries() -> list[Entry]:
+    overrides = {row["alpha_2"]: row for row in _read_jsonl("countries.jsonl")}
+    entries = []
+    for country in pycountry.countries:
+        override = overrides.get(country.alpha_2)
+        common = getattr(country, "common_name", None)
+        name = override["name"] if override else (common or country.name)
+        forms = {country.name, name}
+        if common:
+            forms.add(common)
+        official = getattr(country, "official_name", None)
+        if official:
+            forms.add(official)
+        if override:
+            forms.update(override["aliases"])
+        forms = {f for f in forms if "," not in f}
+        entries.append(Entry(name=name, label="GPE", aliases=tuple(sorted(forms - {name}))))
+    return entries
+
+
+@cache
+def gazetteer_entries() -> tuple[Entry, ...]:
+    """Return every gazetteer entry: countries, places, organisations and demonyms."""
+    entries = _country_entries()
+    for filename in ("places.jsonl", "organizations.jsonl", "demonyms.jsonl"):
+        for row in _read_jsonl(filename):
+            entries.append(
+                Entry(
+                    name=row["name"],
+                    label=row["label"],
+                    aliases=tuple(row.get("aliases", ())),
+                    roles=tuple(row.get("roles", ())),
+                    country=row.get("country"),
+                )
+            )
+    return tuple(entries)
+
+
+@cache
+def surface_index() -> dict[str, Entry]:
+    """Return a map from every surface form (name or alias) to its gazetteer entry."""
+    index: dict[str, Entry] = {}
+    for entry in gazetteer_entries():
+        for form in (entry.name, *entry.aliases):
+            index.setdefault(form, entry)
+    return index

@@ -1,0 +1,95 @@
+"""The DuckDB warehouse: connections, the run lock, and building tables from sql/ files."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+import polars as pl
+
+from newsgate.config import Settings
+from newsgate.errors import WarehouseBusyError
+from newsgate.tables import Table
+
+WORK_SCHEMA = "work"
+
+
+def connect(settings: Settings, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Return a connection to the warehouse DuckDB file, with the work schema present."""
+    settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(settings.database_path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise WarehouseBusyError(
+                f"warehouse {settings.database_path} is in use by another process"
+            ) from exc
+        raise
+    if not read_only:
+        con.execute(f"create schema if not exists {WORK_SCHEMA}")
+    return con
+
+
+@contextmanager
+def run_lock(settings: Settings) -> Iterator[None]:
+    """Hold the warehouse's run lock for the block; a second run refuses instead of interleaving."""
+    settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(settings.warehouse_dir / ".run.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise WarehouseBusyError(
+                f"another newsgate run holds {settings.warehouse_dir}; try again when it ends"
+            ) from exc
+        yield
+    finally:
+        os.close(fd)
+
+
+def write_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> int:
+    """Replace work.<name> with `frame` and return its row count."""
+    con.register("_frame", frame.to_arrow())
+    try:
+        con.execute(f"create or replace table {WORK_SCHEMA}.{name} as select * from _frame")
+    finally:
+        con.unregister("_frame")
+    return frame.height
+
+
+def append_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> int:
+    """Append `frame` to work.<name>, creating the table from the frame's schema if needed."""
+    con.register("_frame", frame.to_arrow())
+    try:
+        con.execute(
+            f"create table if not exists {WORK_SCHEMA}.{name} as select * from _frame limit 0"
+        )
+        con.execute(f"insert into {WORK_SCHEMA}.{name} by name select * from _frame")
+    finally:
+        con.unregister("_frame")
+    return frame.height
+
+
+def read_frame(con: duckdb.DuckDBPyConnection, name: str) -> pl.DataFrame:
+    """Return work.<name> as a polars frame."""
+    return con.sql(f"select * from {WORK_SCHEMA}.{name}").pl()
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Return whether work.<name> exists."""
+    rows = con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+        [WORK_SCHEMA, name],
+    ).fetchall()
+    return rows[0][0] > 0
+
+
+def build_table(con: duckdb.DuckDBPyConnection, table: Table, run_id: str) -> int:
+    """Rebuild work.<table> from sql/<table>.sql for this run and return its row count."""
+    con.execute("set variable run_id = ?", [run_id])
+    select = table.sql_path.read_text(encoding="utf-8").strip().rstrip(";")
+    con.execute(f"create or replace table {WORK_SCHEMA}.{table.name} as\n{select}")
+    return con.execute(f"select count(*) from {WORK_SCHEMA}.{table.name}").fetchall()[0][0]

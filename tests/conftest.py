@@ -1,0 +1,35 @@
+"""Shared fixtures: quiet Prefect, the seed folder, and temporary warehouses."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+for _key, _value in {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_UI_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "GX_ANALYTICS_ENABLED": "false",
+}.items():
+    os.environ.setdefault(_key, _value)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "fixtures" / "gold" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """A temporary Prefect server for the whole session (flow tests only)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Settings for a fresh warehouse under tmp_path reading the seeds."""
+    from newsgate.config import Settings
+
+    return Settings.load(SEEDS, tmp_path / "warehouse")

@@ -1,0 +1,129 @@
+"""The SQL files run on an in-memory DuckDB over tiny raw tables."""
+
+import duckdb
+import polars as pl
+import pytest
+
+from newsgate.tables import declared_tables
+from newsgate.warehouse import build_table, write_frame
+
+TABLES = {t.name: t for t in declared_tables()}
+
+
+@pytest.fixture
+def con():
+    connection = duckdb.connect(":memory:")
+    connection.execute("create schema work")
+    yield connection
+    connection.close()
+
+
+def test_every_declared_table_has_sql_and_suite():
+    for table in declared_tables():
+        assert table.sql_path.read_text().strip().lower().startswith(("--", "select", "with"))
+        assert table.suite_path.is_file()
+
+
+def test_document_keeps_latest_version_per_path_and_one_row_per_content(con):
+    write_frame(
+        con,
+        "raw_document",
+        pl.DataFrame(
+            {
+                "doc_id": ["d1", "d2", "d3"],
+                "source_path": ["a.txt", "a.txt", "b.txt"],
+                "size_bytes": [1, 1, 1],
+                "encoding": ["utf-8"] * 3,
+                "text": ["x", "y", "z"],
+                "run_id": ["r1", "r2", "r1"],
+                "ingested_at": [None, None, None],
+            },
+            schema_overrides={"ingested_at": pl.Datetime("us", "UTC")},
+        ),
+    )
+    write_frame(
+        con,
+        "raw_file",
+        pl.DataFrame(
+            {
+                "run_id": ["r1", "r1", "r1", "r2"],
+                "source_path": ["a.txt", "b.txt", "c.txt", "a.txt"],
+                "doc_id": ["d1", "d3", "d3", "d2"],
+                "outcome": ["ingested", "ingested", "already_ingested", "ingested"],
+            }
+        ),
+    )
+    build_table(con, TABLES["document"], "r3")
+    rows = con.execute(
+        "select doc_id, source_path, run_id from work.document order by 1"
+    ).fetchall()
+    assert rows == [("d2", "a.txt", "r3"), ("d3", "b.txt", "r3")]
+
+
+def test_entity_aggregates_mentions(con):
+    write_frame(
+        con,
+        "raw_entity_mention",
+        pl.DataFrame(
+            {
+                "article_id": ["a1", "a1", "a2"],
+                "start_char": [0, 10, 5],
+                "end_char": [5, 16, 10],
+                "text": ["Varga", "T. Varga", "Varga"],
+                "label": ["PERSON"] * 3,
+                "sentence_index": [0, 1, 0],
+                "local_name": ["Tomas Varga"] * 3,
+                "canonical_name": ["Tomas Varga"] * 3,
+            }
+        ),
+    )
+    build_table(con, TABLES["entity_mention"], "r")
+    build_table(con, TABLES["entity"], "r")
+    [(name, aliases, mentions, articles)] = con.execute(
+        "select name, aliases, mention_count, article_count from work.entity"
+    ).fetchall()
+    assert (name, aliases, mentions, articles) == ("Tomas Varga", ["T. Varga", "Varga"], 3, 2)
+    ids = con.execute("select distinct entity_id from work.entity_mention").fetchall()
+    assert len(ids) == 1
+
+
+def test_quote_links_speaker_and_groups_same_words(con):
+    write_frame(
+        con,
+        "raw_entity_mention",
+        pl.DataFrame(
+            {
+                "article_id": ["a1"],
+                "start_char": [0],
+                "end_char": [5],
+                "text": ["Varga"],
+                "label": ["PERSON"],
+                "sentence_index": [0],
+                "local_name": ["Tomas Varga"],
+                "canonical_name": ["Tomas Varga"],
+            }
+        ),
+    )
+    write_frame(
+        con,
+        "raw_quote",
+        pl.DataFrame(
+            {
+                "article_id": ["a1", "a2"],
+                "start_char": [10, 3],
+                "end_char": [20, 13],
+                "text": ["We agree,", "We agree."],
+                "is_partial": [False, False],
+                "speaker_name": ["Tomas Varga", None],
+                "speaker_description": [None, "an aide"],
+                "verb": ["said", "said"],
+            }
+        ),
+    )
+    for name in ("entity_mention", "entity", "quote"):
+        build_table(con, TABLES[name], "r")
+    rows = con.execute(
+        "select speaker_entity_id is not null, quote_group from work.quote order by article_id"
+    ).fetchall()
+    assert [r[0] for r in rows] == [True, False]
+    assert rows[0][1] == rows[1][1]
