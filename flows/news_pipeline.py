@@ -1,13 +1,15 @@
-"""The news_pipeline flow: ingest → article → nlp → validate → publish, one library call per task."""
+"""The news_pipeline flow: ingest, article, nlp, each gated, then write-audit-publish."""
 
 from __future__ import annotations
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 
 from newsgate import articles, ingest, publish, quality
 from newsgate.config import Settings
+from newsgate.errors import WarehouseBusyError
 from newsgate.nlp import stage as nlp_stage
 from newsgate.runs import new_run_id
 from newsgate.warehouse import run_lock
@@ -17,15 +19,30 @@ build_articles = task(articles.build_articles, cache_policy=NO_CACHE)
 annotate_articles = task(nlp_stage.annotate_articles, cache_policy=NO_CACHE)
 validate_stage = task(quality.validate_stage, cache_policy=NO_CACHE)
 prepare_publication = task(publish.prepare_publication, cache_policy=NO_CACHE)
+summarize_gates = task(quality.summarize_gates, cache_policy=NO_CACHE)
+build_data_docs = task(quality.build_data_docs, cache_policy=NO_CACHE)
 publish_tables = task(publish.publish_tables, cache_policy=NO_CACHE)
 
+STAGES = (
+    ("ingest", ingest_documents),
+    ("article", build_articles),
+    ("nlp", annotate_articles),
+)
 
-def _gate_failure(logger, gate: quality.GateReport):
+
+def _blocking_gate(logger, settings: Settings, run_id: str) -> quality.GateReport | None:
+    """Build and gate each stage in turn; return the first gate that blocks, else None."""
+    for stage, build in STAGES:
+        logger.info("%s: %s", stage, build(settings, run_id))
+        gate = validate_stage(settings, run_id, stage)
+        if gate.warnings:
+            logger.warning("%s gate warnings: %s", stage, ", ".join(gate.warnings))
+        if not gate.passed:
+            return gate
+    gate = prepare_publication(settings, run_id)
     if gate.warnings:
-        logger.warning("%s gate warnings: %s", gate.stage, ", ".join(gate.warnings))
-    if gate.passed:
-        return None
-    return Failed(message=f"NG010 {gate.stage} gate failed: " + ", ".join(gate.critical))
+        logger.warning("publish gate warnings: %s", ", ".join(gate.warnings))
+    return None if gate.passed else gate
 
 
 @flow(name="news_pipeline", log_prints=True)
@@ -35,17 +52,24 @@ def news_pipeline(input_dir: str = "seeds", warehouse_dir: str = "warehouse"):
     settings = Settings.load(input_dir, warehouse_dir)
     run_id = new_run_id()
     logger.info("run %s: %s -> %s", run_id, settings.input_dir, settings.warehouse_dir)
-    with run_lock(settings):
-        for stage, build in (
-            ("ingest", ingest_documents),
-            ("article", build_articles),
-            ("nlp", annotate_articles),
-        ):
-            logger.info("%s: %s", stage, build(settings, run_id))
-            if failed := _gate_failure(logger, validate_stage(settings, run_id, stage)):
-                return failed
-        if failed := _gate_failure(logger, prepare_publication(settings, run_id)):
-            return failed
-        publication = publish_tables(settings, run_id)
+    try:
+        with run_lock(settings):
+            return _gate_and_publish(logger, settings, run_id)
+    except WarehouseBusyError as exc:
+        return Failed(message=str(exc))
+
+
+def _gate_and_publish(logger, settings: Settings, run_id: str):
+    """Run the gated stages, report the gates, and publish unless a gate blocked."""
+    blocked = _blocking_gate(logger, settings, run_id)
+    create_markdown_artifact(
+        key="newsgate-gates",
+        markdown=summarize_gates(settings, run_id),
+        description=f"Quality gates of newsgate run {run_id}",
+    )
+    logger.info("data docs: %s", build_data_docs(settings, run_id))
+    if blocked:
+        return Failed(message=f"NG010 {blocked.stage} gate failed: " + ", ".join(blocked.critical))
+    publication = publish_tables(settings, run_id)
     logger.info("published %s: %s", publication.path, publication.row_counts)
     return publication

@@ -10,6 +10,7 @@ select
     v.severity,
     v.success,
     v.unexpected_count,
+    v.action,
     v.description,
     v.validated_at
 from work.raw_validation_result as v

@@ -204,6 +204,8 @@ def _extract_inline_fields(parsed: ParsedArticle) -> None:
 
 def not_article_reason(parsed: ParsedArticle) -> str | None:
     """Return why a parsed document is not an article, or None when it is one."""
+    if not parsed.body and any(line.reason == "non_english" for line in parsed.lines):
+        return "not_english"
     if parsed.sentence_count == 0:
         return "no_sentences"
     if parsed.language != "en":

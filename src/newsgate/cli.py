@@ -61,6 +61,20 @@ def _sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rollback(args: argparse.Namespace) -> int:
+    from newsgate.config import Settings
+    from newsgate.publish import list_publications, rollback_publication
+
+    settings = Settings.load(warehouse_dir=args.warehouse)
+    if args.list:
+        for run in list_publications(settings):
+            print(run)
+        return 0
+    run_id = rollback_publication(settings, args.to)
+    print(f"published now points at {run_id}")
+    return 0
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -91,6 +105,13 @@ def main(argv: list[str] | None = None) -> int:
         "--warehouse", help="warehouse folder (default: warehouse, or NEWSGATE_WAREHOUSE)"
     )
     sql.set_defaults(handler=_sql)
+    rollback = commands.add_parser(
+        "rollback", help="point the published tables back at an earlier kept publication"
+    )
+    rollback.add_argument("--to", help="run id to restore (default: the one before the current)")
+    rollback.add_argument("--list", action="store_true", help="list the kept publications")
+    rollback.add_argument("--warehouse", help="warehouse folder (default: warehouse)")
+    rollback.set_defaults(handler=_rollback)
     evaluate = commands.add_parser(
         "evaluate", help="score the published tables against gold annotations"
     )

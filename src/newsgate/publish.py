@@ -122,12 +122,45 @@ def current_publication(settings: Settings) -> Path:
     return link.resolve()
 
 
+def list_publications(settings: Settings) -> list[str]:
+    """Return the run ids of the kept publications, oldest first."""
+    versions = settings.warehouse_dir / PUBLICATIONS
+    if not versions.is_dir():
+        return []
+    return sorted(p.name for p in versions.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def rollback_publication(settings: Settings, run_id: str | None = None) -> str:
+    """Point `published` back at run_id (default: the publication before the current one)."""
+    current = current_publication(settings).name
+    runs = list_publications(settings)
+    if run_id is None:
+        earlier = [r for r in runs if r < current]
+        if not earlier:
+            raise PublishError(f"no publication older than {current} is kept; kept: {runs}")
+        run_id = earlier[-1]
+    if run_id not in runs:
+        raise PublishError(f"publication {run_id} is not kept; kept: {', '.join(runs)}")
+    _swap_pointer(settings.warehouse_dir, settings.warehouse_dir / PUBLICATIONS / run_id)
+    con = warehouse.connect(settings)
+    try:
+        create_views(con, settings)
+    finally:
+        con.close()
+    return run_id
+
+
 def prune_publications(settings: Settings) -> list[str]:
     """Delete all but the newest `keep_publications` publications; return the removed run ids."""
     versions = settings.warehouse_dir / PUBLICATIONS
     current = current_publication(settings).name
-    runs = sorted(p.name for p in versions.iterdir() if p.is_dir() and not p.name.startswith("."))
+    runs = list_publications(settings)
     removed = [r for r in runs[: -settings.keep_publications] if r != current]
     for run in removed:
         shutil.rmtree(versions / run, ignore_errors=True)
+    # leftovers of runs killed mid-publish are never visible, only disk to reclaim
+    for leftover in versions.glob(".staging-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for link in settings.warehouse_dir.glob(".published-*"):
+        link.unlink(missing_ok=True)
     return removed

@@ -6,17 +6,21 @@ import json
 import logging
 import os
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
+import duckdb
 import polars as pl
 
 from newsgate import warehouse
-from newsgate.config import Settings
+from newsgate.config import SQL_DIR, Settings
 from newsgate.errors import ConfigError
+from newsgate.runs import add_quarantine
 from newsgate.tables import Table, stage_tables
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
+AUDIT_DIR = SQL_DIR / "audit"
+QUARANTINE = "quarantine"
 RESULT_SCHEMA = {
     "run_id": pl.String,
     "suite": pl.String,
@@ -27,23 +31,34 @@ RESULT_SCHEMA = {
     "severity": pl.String,
     "success": pl.Boolean,
     "unexpected_count": pl.Int64,
+    "action": pl.String,
     "description": pl.String,
     "validated_at": pl.Datetime("us", "UTC"),
 }
+RAW_RESULT_SCHEMA = {"run_id": pl.String, "suite": pl.String, "result_json": pl.String}
 
 
 @dataclass
 class GateReport:
-    """What a stage's gate found: failed expectations by severity, and results per table."""
+    """What a stage's gate found: failed expectations by severity, and rows quarantined."""
 
     stage: str
     critical: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    checked: dict[str, int] = field(default_factory=dict)
+    quarantined: dict[str, int] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
         return not self.critical
+
+
+@dataclass
+class SuiteOutcome:
+    """One suite run: a result row per expectation, failing keys to quarantine, and GX's JSON."""
+
+    results: pl.DataFrame
+    quarantine_keys: dict[str, list[str]]
+    result_json: dict
 
 
 def load_suite_json(table: Table) -> dict:
@@ -54,7 +69,7 @@ def load_suite_json(table: Table) -> dict:
         raise ConfigError(f"cannot read suite {table.suite_path}: {exc}") from exc
 
 
-def _context():
+def _ephemeral_context():
     import great_expectations as gx
     from great_expectations.data_context.types.base import (
         DataContextConfig,
@@ -79,54 +94,232 @@ def expectation_name(config) -> str:
     return f"{config.type}({column})" if column else config.type
 
 
-def run_suite(table: Table, frame: pl.DataFrame, run_id: str) -> pl.DataFrame:
-    """Validate `frame` with the table's suite and return one result row per expectation."""
+def suite_parameters(today: date | None = None) -> dict[str, str]:
+    """Return the values the suites may reference as {"$PARAMETER": name}."""
+    today = today or datetime.now(UTC).date()
+    return {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat()}
+
+
+def run_suite(table: Table, frame: pl.DataFrame, run_id: str) -> SuiteOutcome:
+    """Validate `frame` with the table's suite; return results, keys to quarantine and GX's JSON."""
     import great_expectations as gx
 
-    context = _context()
+    context = _ephemeral_context()
     suite = context.suites.add(gx.ExpectationSuite(**load_suite_json(table)))
     asset = context.data_sources.add_pandas(table.name).add_dataframe_asset(table.name)
     batch = asset.add_batch_definition_whole_dataframe("all").get_batch(
-        batch_parameters={"dataframe": frame.to_pandas()}
+        batch_parameters={"dataframe": frame.to_pandas(use_pyarrow_extension_array=True)}
     )
-    result = batch.validate(suite, result_format={"result_format": "SUMMARY"})
+    key_columns = [table.key] if table.key in frame.columns else []
+    result = batch.validate(
+        suite,
+        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": key_columns},
+        expectation_parameters=suite_parameters(),
+    )
     now = datetime.now(UTC)
-    rows = []
+    rows, to_quarantine = [], {}
     for index, item in enumerate(result.results):
         config = item.expectation_config
-        failed_by_error = bool(item.exception_info and item.exception_info.get("raised_exception"))
+        name = expectation_name(config)
+        severity = str(getattr(config.severity, "value", config.severity)).lower()
+        errored = bool(item.exception_info and item.exception_info.get("raised_exception"))
+        success = bool(item.success) and not errored
+        action = None
+        if not success:
+            wants_quarantine = (config.meta or {}).get("on_failure") == QUARANTINE
+            keys = [
+                str(row[table.key])
+                for row in item.result.get("unexpected_index_list") or []
+                if isinstance(row, dict) and table.key in row
+            ]
+            if wants_quarantine and keys and not errored:
+                to_quarantine[name] = keys
+                action = "quarantined"
+            else:
+                action = "blocked" if severity == "critical" else "reported"
         rows.append(
             {
                 "run_id": run_id,
                 "suite": table.name,
                 "expectation_index": index,
-                "expectation": expectation_name(config),
+                "expectation": name,
                 "expectation_type": config.type,
                 "column_name": config.kwargs.get("column"),
-                "severity": str(getattr(config.severity, "value", config.severity)).lower(),
-                "success": bool(item.success) and not failed_by_error,
+                "severity": severity,
+                "success": success,
                 "unexpected_count": item.result.get("unexpected_count"),
+                "action": action,
                 "description": config.description,
                 "validated_at": now,
             }
         )
-    return pl.DataFrame(rows, schema=RESULT_SCHEMA)
+    return SuiteOutcome(
+        pl.DataFrame(rows, schema=RESULT_SCHEMA), to_quarantine, result.to_json_dict()
+    )
+
+
+def validation_frame(con: duckdb.DuckDBPyConnection, table: Table) -> pl.DataFrame:
+    """Return the rows a suite sees: work.<table>, plus audit columns from sql/audit/<table>.sql."""
+    audit = AUDIT_DIR / f"{table.name}.sql"
+    if audit.is_file():
+        return con.sql(audit.read_text(encoding="utf-8")).pl()
+    return warehouse.read_frame(con, table.name)
+
+
+def _quarantine_rows(
+    con: duckdb.DuckDBPyConnection,
+    table: Table,
+    frame: pl.DataFrame,
+    keys: dict[str, list[str]],
+    run_id: str,
+) -> int:
+    """Move the rows that failed quarantine-on-failure expectations out of work.<table>."""
+    origin = {}
+    if {"doc_id", "source_path"} <= set(frame.columns):
+        origin = {
+            str(k): (path, doc)
+            for k, path, doc in frame.select(table.key, "source_path", "doc_id").iter_rows()
+        }
+    rejects, doomed = [], set()
+    for expectation, failing in keys.items():
+        for key in failing:
+            doomed.add(key)
+            source_path, doc_id = origin.get(key, (None, None))
+            rejects.append(
+                {
+                    "source_path": source_path,
+                    "doc_id": doc_id,
+                    "stage": "validate",
+                    "reason": f"expectation:{table.name}.{expectation}",
+                    "detail": f"{table.key}={key}",
+                    "run_id": run_id,
+                }
+            )
+    warehouse.delete_rows(con, table.name, table.key, sorted(doomed))
+    add_quarantine(con, rejects)
+    return len(doomed)
 
 
 def validate_stage(settings: Settings, run_id: str, stage: str) -> GateReport:
-    """Validate every table built at `stage`, record results, and return the gate's verdict."""
+    """Validate every table built at `stage`, quarantine failing rows, and return the verdict."""
     report = GateReport(stage=stage)
     con = warehouse.connect(settings)
     try:
-        for table in stage_tables(stage):
-            results = run_suite(table, warehouse.read_frame(con, table.name), run_id)
-            warehouse.append_frame(con, "raw_validation_result", results)
-            report.checked[table.name] = results.height
-            for row in results.filter(~pl.col("success")).iter_rows(named=True):
-                label = f"{table.name}.{row['expectation']}"
-                (report.critical if row["severity"] == "critical" else report.warnings).append(
-                    label
+        tables = stage_tables(stage)
+        for position, table in enumerate(tables):
+            frame = validation_frame(con, table)
+            outcome = run_suite(table, frame, run_id)
+            warehouse.append_frame(con, "raw_validation_result", outcome.results)
+            warehouse.append_frame(
+                con,
+                "raw_validation_json",
+                pl.DataFrame(
+                    [
+                        {
+                            "run_id": run_id,
+                            "suite": table.name,
+                            "result_json": json.dumps(outcome.result_json, default=str),
+                        }
+                    ],
+                    schema=RAW_RESULT_SCHEMA,
+                ),
+            )
+            if outcome.quarantine_keys:
+                report.quarantined[table.name] = _quarantine_rows(
+                    con, table, frame, outcome.quarantine_keys, run_id
                 )
+                for later in tables[position + 1 :]:
+                    warehouse.build_table(con, later, run_id)
+            for row in outcome.results.filter(~pl.col("success")).iter_rows(named=True):
+                label = f"{table.name}.{row['expectation']}"
+                if row["action"] == "blocked":
+                    report.critical.append(label)
+                elif row["action"] == "quarantined":
+                    report.warnings.append(f"{label} ({row['unexpected_count']} rows quarantined)")
+                else:
+                    report.warnings.append(label)
     finally:
         con.close()
     return report
+
+
+def summarize_gates(settings: Settings, run_id: str) -> str:
+    """Return a markdown summary of this run's gates: per suite, what passed, failed and why."""
+    con = warehouse.connect(settings)
+    try:
+        results = warehouse.read_frame(con, "raw_validation_result").filter(
+            pl.col("run_id") == run_id
+        )
+        quarantined = (
+            warehouse.read_frame(con, "raw_quarantine")
+            .group_by("stage", "reason")
+            .len()
+            .sort("stage", "reason")
+            .rows()
+        )
+    finally:
+        con.close()
+    lines = [
+        f"# newsgate gates for run `{run_id}`",
+        "",
+        "| suite | passed | failed | failures |",
+        "|---|---|---|---|",
+    ]
+    for (suite,), group in results.group_by(["suite"], maintain_order=True):
+        failed = group.filter(~pl.col("success"))
+        detail = ", ".join(
+            f"{r['expectation']} ({r['severity']}, {r['action']}, {r['unexpected_count']})"
+            for r in failed.iter_rows(named=True)
+        )
+        lines.append(f"| {suite} | {group.height - failed.height} | {failed.height} | {detail} |")
+    lines += ["", "| quarantine stage | reason | rows |", "|---|---|---|"]
+    lines += [f"| {stage} | {reason} | {n} |" for stage, reason, n in quarantined]
+    return "\n".join(lines)
+
+
+def build_data_docs(settings: Settings, run_id: str) -> str:
+    """Render this run's validation results as GX Data Docs under the warehouse; return index path."""
+    import great_expectations as gx
+    from great_expectations.core import ExpectationSuiteValidationResult
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    con = warehouse.connect(settings)
+    try:
+        stored = (
+            warehouse.read_frame(con, "raw_validation_json")
+            .filter(pl.col("run_id") == run_id)
+            .select("suite", "result_json")
+            .rows()
+        )
+    finally:
+        con.close()
+    docs_dir = settings.warehouse_dir / "docs"
+    context = gx.get_context(mode="file", project_root_dir=str(settings.warehouse_dir))
+    context.variables.progress_bars = {"globally": False, "metric_calculations": False}
+    if "newsgate" not in (context.variables.data_docs_sites or {}):
+        context.add_data_docs_site(
+            "newsgate",
+            {
+                "class_name": "SiteBuilder",
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(docs_dir),
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+    run_time = datetime.now(UTC)
+    for suite, blob in stored:
+        key = ValidationResultIdentifier(
+            ExpectationSuiteIdentifier(name=suite), RunIdentifier(run_id, run_time), suite
+        )
+        context.validation_results_store.set(
+            key, ExpectationSuiteValidationResult(**json.loads(blob))
+        )
+    context.build_data_docs(site_names=["newsgate"])
+    return str(docs_dir / "index.html")

@@ -73,6 +73,14 @@ def append_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame)
     return frame.height
 
 
+def delete_rows(con: duckdb.DuckDBPyConnection, name: str, key: str, keys: list[str]) -> None:
+    """Delete the rows of work.<name> whose `key` is in `keys`."""
+    con.execute(
+        f"delete from {WORK_SCHEMA}.{name} where {key}::varchar in (select unnest(?::varchar[]))",
+        [keys],
+    )
+
+
 def read_frame(con: duckdb.DuckDBPyConnection, name: str) -> pl.DataFrame:
     """Return work.<name> as a polars frame."""
     return con.sql(f"select * from {WORK_SCHEMA}.{name}").pl()

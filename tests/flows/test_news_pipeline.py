@@ -69,6 +69,7 @@ CONTRACT = {
         "trigger",
         "date_text",
     ],
+    "file_outcome": ["source_path", "doc_id", "article_id", "outcome", "quarantine_reason"],
     "quarantine": ["source_path", "doc_id", "stage", "reason", "detail", "run_id"],
     "validation_result": [
         "run_id",

@@ -40,7 +40,7 @@ def test_bad_article_frame_fails_critical_expectations():
         },
         schema_overrides={"published_date": pl.Date, "credited": pl.List(pl.String)},
     )
-    results = run_suite(TABLES["article"], bad, "r")
+    results = run_suite(TABLES["article"], bad, "r").results
     failed = set(
         results.filter(~pl.col("success") & (pl.col("severity") == "critical"))[
             "expectation"
@@ -51,7 +51,7 @@ def test_bad_article_frame_fails_critical_expectations():
 
 def test_missing_contract_column_fails_schema_expectation():
     frame = pl.DataFrame({"entity_id": ["e1"], "name": ["X"]})
-    results = run_suite(TABLES["entity"], frame, "r")
+    results = run_suite(TABLES["entity"], frame, "r").results
     row = results.filter(pl.col("expectation") == "contract_columns").row(0, named=True)
     assert row["success"] is False
     assert row["severity"] == "critical"

@@ -59,6 +59,8 @@ def annotate_articles(settings: Settings, run_id: str) -> dict[str, int]:
             "select article_id, body, published_date from work.article order by article_id"
         ).fetchall()
         nlp = load_pipeline(settings.spacy_model)
+        # bodies are already bounded by the ingest size limit; spaCy's own cap is for parsers
+        nlp.max_length = max([nlp.max_length, *(len(body) + 1 for _, body, _ in articles)])
         docs = nlp.pipe(make_doc(nlp, body, published) for _, body, published in articles)
         mentions, quotes, events = [], [], []
         for (article_id, _, _), doc in zip(articles, docs, strict=True):
