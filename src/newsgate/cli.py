@@ -46,10 +46,20 @@ def _sql(args: argparse.Namespace) -> int:
     import polars as pl
 
     from newsgate.config import Settings
-    from newsgate.query import run_query
+    from newsgate.query import list_analyses, run_analysis, run_query
 
+    if args.list:
+        for name, summary in list_analyses().items():
+            print(f"{name:<20} {summary}")
+        return 0
     settings = Settings.load(warehouse_dir=args.warehouse)
-    result = run_query(settings, args.query)
+    if args.analysis:
+        result = run_analysis(settings, args.analysis)
+    elif args.query:
+        result = run_query(settings, args.query)
+    else:
+        print("newsgate: give a query, --analysis NAME or --list", file=sys.stderr)
+        return 2
     with pl.Config(
         tbl_rows=200,
         tbl_cols=-1,
@@ -100,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     run.set_defaults(handler=_run)
     sql = commands.add_parser("sql", help="answer read-only SQL over the published tables")
-    sql.add_argument("query")
+    sql.add_argument("query", nargs="?", help="a SELECT over the published tables")
+    sql.add_argument("--analysis", help="run a named analysis from sql/analyses/")
+    sql.add_argument("--list", action="store_true", help="list the named analyses")
     sql.add_argument(
         "--warehouse", help="warehouse folder (default: warehouse, or NEWSGATE_WAREHOUSE)"
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from newsgate.config import Settings
+from newsgate.config import SQL_DIR, Settings
 from newsgate.errors import SqlError, SqlRefusedError
 from newsgate.publish import create_views, current_publication
 
+ANALYSES_DIR = SQL_DIR / "analyses"
 _ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
 
@@ -32,3 +33,19 @@ def run_query(settings: Settings, query: str) -> pl.DataFrame:
         raise SqlError(str(exc).splitlines()[0]) from exc
     finally:
         con.close()
+
+
+def list_analyses() -> dict[str, str]:
+    """Return the named analyses in sql/analyses/ with the first line of each file's comment."""
+    return {
+        path.stem: path.read_text(encoding="utf-8").splitlines()[0].lstrip("- ")
+        for path in sorted(ANALYSES_DIR.glob("*.sql"))
+    }
+
+
+def run_analysis(settings: Settings, name: str) -> pl.DataFrame:
+    """Return the result of the named analysis sql/analyses/<name>.sql."""
+    path = ANALYSES_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise SqlError(f"no analysis named {name!r}; known: {', '.join(list_analyses())}")
+    return run_query(settings, path.read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.news_pipeline import news_pipeline
-from newsgate.query import run_query
+from newsgate.query import list_analyses, run_analysis, run_query
 from newsgate.tables import published_tables
 
 CONTRACT = {
@@ -169,3 +169,26 @@ def test_mention_offsets_round_trip_on_seeds(two_runs):
     """,
     )
     assert bad.height == 0
+
+
+@pytest.mark.parametrize("name", list(list_analyses()))
+def test_named_analyses_answer_over_the_seeds(two_runs, name):
+    settings, *_ = two_runs
+    assert run_analysis(settings, name).height > 0
+
+
+def test_parquet_is_bi_ready_explicit_types_and_zstd(two_runs):
+    import pyarrow as pa
+
+    settings, *_ = two_runs
+    article = pq.ParquetFile(settings.published_dir / "article.parquet")
+    schema = article.schema_arrow
+    assert schema.field("published_date").type == pa.date32()
+    assert pa.types.is_list(schema.field("credited").type)
+    assert pa.types.is_string(schema.field("credited").type.value_type) or pa.types.is_large_string(
+        schema.field("credited").type.value_type
+    )
+    assert article.metadata.row_group(0).column(0).compression == "ZSTD"
+    event = pq.read_schema(settings.published_dir / "event.parquet")
+    assert event.field("event_date").type == pa.date32()
+    assert event.names[:3] == ["event_id", "event_type", "cameo_root"]

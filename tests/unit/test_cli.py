@@ -38,3 +38,17 @@ def test_cli_reports_errors_in_one_line(tmp_path, capsys):
 def test_run_with_missing_input_exits_non_zero(tmp_path, capsys):
     assert main(["run", "--input", str(tmp_path / "missing"), "--warehouse", str(tmp_path)]) == 2
     assert "NG002" in capsys.readouterr().err
+
+
+def test_sql_lists_named_analyses(capsys):
+    assert main(["sql", "--list"]) == 0
+    listed = capsys.readouterr().out
+    assert {"top_speakers", "entity_pairs", "event_timeline", "outlets_per_event"} <= {
+        line.split()[0] for line in listed.splitlines()
+    }
+
+
+def test_unknown_analysis_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "published").mkdir()
+    assert main(["sql", "--analysis", "nope", "--warehouse", str(tmp_path)]) == 1
+    assert "no analysis named 'nope'" in capsys.readouterr().err
