@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 
+from flows.runners import make_task_runner
 from newsgate import articles, ingest, publish, quality
 from newsgate.config import Settings
 from newsgate.errors import WarehouseBusyError
@@ -16,24 +17,34 @@ from newsgate.warehouse import run_lock
 
 ingest_documents = task(ingest.ingest_documents, cache_policy=NO_CACHE)
 build_articles = task(articles.build_articles, cache_policy=NO_CACHE)
-annotate_articles = task(nlp_stage.annotate_articles, cache_policy=NO_CACHE)
+plan_annotation = task(nlp_stage.plan_annotation, cache_policy=NO_CACHE)
+annotate_batch = task(nlp_stage.annotate_batch, cache_policy=NO_CACHE)
+store_annotations = task(nlp_stage.store_annotations, cache_policy=NO_CACHE)
 validate_stage = task(quality.validate_stage, cache_policy=NO_CACHE)
 prepare_publication = task(publish.prepare_publication, cache_policy=NO_CACHE)
 summarize_gates = task(quality.summarize_gates, cache_policy=NO_CACHE)
 build_data_docs = task(quality.build_data_docs, cache_policy=NO_CACHE)
 publish_tables = task(publish.publish_tables, cache_policy=NO_CACHE)
 
-STAGES = (
-    ("ingest", ingest_documents),
-    ("article", build_articles),
-    ("nlp", annotate_articles),
-)
+
+def _annotate(settings: Settings, run_id: str, full_refresh: bool) -> dict[str, int]:
+    """Map the NLP over batches of new or changed articles, then store and resolve."""
+    batches = plan_annotation(settings, run_id, full_refresh)
+    annotated = annotate_batch.map(batches, spacy_model=unmapped(settings.spacy_model))
+    return store_annotations(settings, run_id, annotated)
 
 
-def _blocking_gate(logger, settings: Settings, run_id: str) -> quality.GateReport | None:
+def _blocking_gate(
+    logger, settings: Settings, run_id: str, full_refresh: bool
+) -> quality.GateReport | None:
     """Build and gate each stage in turn; return the first gate that blocks, else None."""
-    for stage, build in STAGES:
-        logger.info("%s: %s", stage, build(settings, run_id))
+    stages = (
+        ("ingest", lambda: ingest_documents(settings, run_id)),
+        ("article", lambda: build_articles(settings, run_id)),
+        ("nlp", lambda: _annotate(settings, run_id, full_refresh)),
+    )
+    for stage, build in stages:
+        logger.info("%s: %s", stage, build())
         gate = validate_stage(settings, run_id, stage)
         if gate.warnings:
             logger.warning("%s gate warnings: %s", stage, ", ".join(gate.warnings))
@@ -45,8 +56,10 @@ def _blocking_gate(logger, settings: Settings, run_id: str) -> quality.GateRepor
     return None if gate.passed else gate
 
 
-@flow(name="news_pipeline", log_prints=True)
-def news_pipeline(input_dir: str = "seeds", warehouse_dir: str = "warehouse"):
+@flow(name="news_pipeline", log_prints=True, task_runner=make_task_runner())
+def news_pipeline(
+    input_dir: str = "seeds", warehouse_dir: str = "warehouse", full_refresh: bool = False
+):
     """Run every stage with its gate and publish the tables; a failed gate publishes nothing."""
     logger = get_run_logger()
     settings = Settings.load(input_dir, warehouse_dir)
@@ -54,14 +67,14 @@ def news_pipeline(input_dir: str = "seeds", warehouse_dir: str = "warehouse"):
     logger.info("run %s: %s -> %s", run_id, settings.input_dir, settings.warehouse_dir)
     try:
         with run_lock(settings):
-            return _gate_and_publish(logger, settings, run_id)
+            return _gate_and_publish(logger, settings, run_id, full_refresh)
     except WarehouseBusyError as exc:
         return Failed(message=str(exc))
 
 
-def _gate_and_publish(logger, settings: Settings, run_id: str):
+def _gate_and_publish(logger, settings: Settings, run_id: str, full_refresh: bool):
     """Run the gated stages, report the gates, and publish unless a gate blocked."""
-    blocked = _blocking_gate(logger, settings, run_id)
+    blocked = _blocking_gate(logger, settings, run_id, full_refresh)
     create_markdown_artifact(
         key="newsgate-gates",
         markdown=summarize_gates(settings, run_id),

@@ -26,8 +26,18 @@ def _run(args: argparse.Namespace) -> int:
         print(f"newsgate: NG002 input folder {settings.input_dir} does not exist", file=sys.stderr)
         return 2
     from flows.news_pipeline import news_pipeline
+    from flows.runners import make_task_runner
 
-    state = news_pipeline(str(settings.input_dir), str(settings.warehouse_dir), return_state=True)
+    pipeline = news_pipeline
+    if args.task_runner or args.dask_address:
+        runner = make_task_runner(args.task_runner or "dask", args.dask_address)
+        pipeline = news_pipeline.with_options(task_runner=runner)
+    state = pipeline(
+        str(settings.input_dir),
+        str(settings.warehouse_dir),
+        full_refresh=args.full_refresh,
+        return_state=True,
+    )
     if not state.is_completed():
         print(f"newsgate: run not published: {state.message}", file=sys.stderr)
         return 1
@@ -85,6 +95,20 @@ def _rollback(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dictionary(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from newsgate.dictionary import render_data_dictionary
+
+    text = render_data_dictionary()
+    if args.output == "-":
+        print(text, end="")
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}")
+    return 0
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -108,6 +132,15 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument(
         "--warehouse", help="warehouse folder (default: warehouse, or NEWSGATE_WAREHOUSE)"
     )
+    run.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="redo the NLP for every article, not only new ones",
+    )
+    run.add_argument(
+        "--task-runner", choices=["local", "dask"], help="local threads (default) or Dask"
+    )
+    run.add_argument("--dask-address", help="an existing Dask scheduler, e.g. tcp://host:8786")
     run.set_defaults(handler=_run)
     sql = commands.add_parser("sql", help="answer read-only SQL over the published tables")
     sql.add_argument("query", nargs="?", help="a SELECT over the published tables")
@@ -124,6 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     rollback.add_argument("--list", action="store_true", help="list the kept publications")
     rollback.add_argument("--warehouse", help="warehouse folder (default: warehouse)")
     rollback.set_defaults(handler=_rollback)
+    dictionary = commands.add_parser(
+        "dictionary", help="write the data dictionary generated from the suites"
+    )
+    dictionary.add_argument(
+        "--output", default="docs/data_dictionary.md", help="file, or - for stdout"
+    )
+    dictionary.set_defaults(handler=_dictionary)
     evaluate = commands.add_parser(
         "evaluate", help="score the published tables against gold annotations"
     )

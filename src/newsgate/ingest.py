@@ -14,6 +14,7 @@ import polars as pl
 from newsgate import warehouse
 from newsgate.config import Settings
 from newsgate.errors import InputDirError
+from newsgate.progress import progress
 from newsgate.runs import add_quarantine, reset_quarantine
 from newsgate.tables import stage_tables
 
@@ -131,7 +132,8 @@ def ingest_documents(settings: Settings, run_id: str) -> dict[str, int]:
         known = {row[0] for row in con.execute("select doc_id from work.raw_document").fetchall()}
         documents, files, rejects = [], [], []
         now = datetime.now(UTC)
-        for path, problem in _input_files(root):
+        listed = _input_files(root)
+        for path, problem in progress(listed, desc="ingest", unit="file", total=len(listed)):
             source_path = _relative(path, root)
             doc_id, outcome = None, None
             if problem is None:

@@ -192,3 +192,25 @@ def test_parquet_is_bi_ready_explicit_types_and_zstd(two_runs):
     event = pq.read_schema(settings.published_dir / "event.parquet")
     assert event.field("event_date").type == pa.date32()
     assert event.names[:3] == ["event_id", "event_type", "cameo_root"]
+
+
+def test_schemas_match_the_data_dictionary(two_runs):
+    from newsgate.dictionary import declared_columns
+    from newsgate.tables import declared_tables
+
+    settings, *_ = two_runs
+    con = duckdb.connect(str(settings.database_path), read_only=True)
+    try:
+        for table in declared_tables():
+            source = (
+                f"read_parquet('{settings.published_dir}/{table.name}.parquet')"
+                if table.published
+                else f"work.{table.name}"
+            )
+            actual = [
+                (r[0], r[1]) for r in con.execute(f"describe select * from {source}").fetchall()
+            ]
+            declared = [(name, spec["type"]) for name, spec in declared_columns(table).items()]
+            assert actual == declared, table.name
+    finally:
+        con.close()

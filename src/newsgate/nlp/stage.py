@@ -1,6 +1,13 @@
-"""The NLP stage: run the spaCy pipeline over article bodies and build entity, quote and event tables."""
+"""The NLP stage: annotate article bodies in batches (cached per content and extractor version),
+then resolve entities across articles and build the entity, quote and event tables."""
 
 from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from functools import cache
+from importlib import resources
 
 import polars as pl
 
@@ -9,9 +16,17 @@ from newsgate.config import Settings
 from newsgate.nlp.entities import mentions_from_doc, resolve_entities
 from newsgate.nlp.events import event_merge_key
 from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.progress import progress
 from newsgate.tables import stage_tables
 
 STAGE = "nlp"
+BATCH_SIZE = 200
+CACHE_SCHEMA = {
+    "cache_key": pl.String,
+    "article_id": pl.String,
+    "annotations": pl.String,
+    "run_id": pl.String,
+}
 
 MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -51,49 +66,161 @@ EVENT_SCHEMA = {
 }
 
 
-def annotate_articles(settings: Settings, run_id: str) -> dict[str, int]:
-    """Extract mentions, quotes and events from every article body; return row counts per table."""
+@cache
+def extractor_version(model: str | None = None) -> str:
+    """Return a hash of the NLP code, data and config (and the model name) that made annotations."""
+    digest = hashlib.sha256((model or "builtin").encode())
+    root = resources.files("newsgate.nlp")
+    for path in sorted(_package_files(root), key=str):
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _package_files(folder):
+    for item in folder.iterdir():
+        if item.is_dir() and item.name != "__pycache__":
+            yield from _package_files(item)
+        elif item.is_file() and item.name.endswith((".py", ".cfg", ".jsonl", ".json", ".txt")):
+            yield item
+
+
+def _cache_key(article_id: str, body: str, version: str) -> str:
+    return hashlib.sha256(f"{article_id}|{version}|{body}".encode()).hexdigest()[:24]
+
+
+def plan_annotation(
+    settings: Settings, run_id: str, full_refresh: bool = False
+) -> list[list[tuple[str, str, str, date | None]]]:
+    """Return batches of (cache_key, article_id, body, published_date) that still need NLP."""
+    version = extractor_version(settings.spacy_model)
     con = warehouse.connect(settings)
     try:
-        articles = con.execute(
-            "select article_id, body, published_date from work.article order by article_id"
-        ).fetchall()
-        nlp = load_pipeline(settings.spacy_model)
-        # bodies are already bounded by the ingest size limit; spaCy's own cap is for parsers
-        nlp.max_length = max([nlp.max_length, *(len(body) + 1 for _, body, _ in articles)])
-        docs = nlp.pipe(make_doc(nlp, body, published) for _, body, published in articles)
-        mentions, quotes, events = [], [], []
-        for (article_id, _, _), doc in zip(articles, docs, strict=True):
-            mentions.extend(mentions_from_doc(doc, article_id))
-            quotes.extend({"article_id": article_id, **q} for q in doc._.quotes)
-            events.extend({"article_id": article_id, **e} for e in doc._.events)
-        mention_frame = resolve_entities(pl.DataFrame(mentions, schema=MENTION_SCHEMA))
-        canonical = {
-            (label, local): name
-            for label, local, name in mention_frame.select("label", "local_name", "canonical_name")
-            .unique()
-            .iter_rows()
-        }
-        for quote in quotes:
-            if quote["speaker_name"]:
-                quote["speaker_name"] = canonical.get(
-                    ("PERSON", quote["speaker_name"]), quote["speaker_name"]
-                )
-        for event in events:
-            event["actor_names"] = [
-                canonical.get((label, name), name)
-                for label, name in zip(event["actor_labels"], event["actor_names"], strict=True)
-            ]
-            event["merge_key"] = event_merge_key(event)
-        warehouse.write_frame(con, "raw_entity_mention", mention_frame)
-        warehouse.write_frame(con, "raw_quote", pl.DataFrame(quotes, schema=QUOTE_SCHEMA))
-        warehouse.write_frame(
-            con,
-            "raw_event_mention",
-            pl.DataFrame(
-                [{k: e.get(k) for k in EVENT_SCHEMA} for e in events], schema=EVENT_SCHEMA
-            ),
+        if full_refresh or not warehouse.table_exists(con, "nlp_cache"):
+            warehouse.write_frame(con, "nlp_cache", pl.DataFrame(schema=CACHE_SCHEMA))
+        done = set(warehouse.read_frame(con, "nlp_cache")["cache_key"].to_list())
+        articles = warehouse.read_frame(con, "article").select(
+            "article_id", "body", "published_date"
         )
-        return {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
     finally:
         con.close()
+    todo = []
+    for article_id, body, published in articles.sort("article_id").iter_rows():
+        key = _cache_key(article_id, body, version)
+        if key not in done:
+            todo.append((key, article_id, body, published))
+    return [todo[i : i + BATCH_SIZE] for i in range(0, len(todo), BATCH_SIZE)]
+
+
+@cache
+def _pipeline(model: str | None):
+    return load_pipeline(model)
+
+
+def annotate_batch(
+    batch: list[tuple[str, str, str, date | None]], spacy_model: str | None = None
+) -> list[dict]:
+    """Return one cache row per article of `batch`: its mentions, quotes and events as JSON."""
+    nlp = _pipeline(spacy_model)
+    # bodies are already bounded by the ingest size limit; spaCy's own cap is for parsers
+    nlp.max_length = max([nlp.max_length, *(len(body) + 1 for _, _, body, _ in batch)])
+    docs = nlp.pipe(make_doc(nlp, body, published) for _, _, body, published in batch)
+    rows = []
+    for (key, article_id, _, _), doc in zip(batch, docs, strict=True):
+        annotations = {
+            "mentions": mentions_from_doc(doc, article_id),
+            "quotes": [{"article_id": article_id, **q} for q in doc._.quotes],
+            "events": [{"article_id": article_id, **e} for e in doc._.events],
+        }
+        rows.append(
+            {
+                "cache_key": key,
+                "article_id": article_id,
+                "annotations": json.dumps(annotations, default=str),
+            }
+        )
+    return rows
+
+
+def _frame(rows: list[dict], schema: dict) -> pl.DataFrame:
+    """Build a frame from JSON-decoded rows, turning ISO date strings back into dates."""
+    dates = [name for name, dtype in schema.items() if dtype == pl.Date]
+    for row in rows:
+        for name in dates:
+            if isinstance(row.get(name), str):
+                row[name] = date.fromisoformat(row[name])
+    return pl.DataFrame([{k: row.get(k) for k in schema} for row in rows], schema=schema)
+
+
+def store_annotations(settings: Settings, run_id: str, batches: list[list[dict]]) -> dict[str, int]:
+    """Cache new annotations, resolve entities across all current articles; return row counts."""
+    version = extractor_version(settings.spacy_model)
+    con = warehouse.connect(settings)
+    try:
+        new_rows = [dict(row, run_id=run_id) for batch in batches for row in batch]
+        warehouse.append_frame(con, "nlp_cache", pl.DataFrame(new_rows, schema=CACHE_SCHEMA))
+        cached = {
+            key: annotations
+            for key, annotations in warehouse.read_frame(con, "nlp_cache")
+            .select("cache_key", "annotations")
+            .iter_rows()
+        }
+        mentions, quotes, events = [], [], []
+        current = (
+            warehouse.read_frame(con, "article").select("article_id", "body").sort("article_id")
+        )
+        keys = [_cache_key(article_id, body, version) for article_id, body in current.iter_rows()]
+        stale = sorted(set(cached) - set(keys))
+        if stale:
+            # superseded versions and old extractor output are never read again
+            warehouse.delete_rows(con, "nlp_cache", "cache_key", stale)
+        for key in keys:
+            annotations = json.loads(cached[key])
+            mentions.extend(annotations["mentions"])
+            quotes.extend(annotations["quotes"])
+            events.extend(annotations["events"])
+        counts = _resolve_and_write(con, run_id, mentions, quotes, events)
+        counts["articles_annotated"] = len(new_rows)
+        return counts
+    finally:
+        con.close()
+
+
+def annotate_articles(
+    settings: Settings, run_id: str, full_refresh: bool = False
+) -> dict[str, int]:
+    """Annotate every article that needs it in this process and build the NLP tables."""
+    batches = plan_annotation(settings, run_id, full_refresh)
+    results = [
+        annotate_batch(batch, settings.spacy_model)
+        for batch in progress(batches, desc="nlp batches", unit="batch")
+    ]
+    return store_annotations(settings, run_id, results)
+
+
+def _resolve_and_write(
+    con, run_id: str, mentions: list[dict], quotes: list[dict], events: list[dict]
+) -> dict[str, int]:
+    """Canonicalise names across articles, write the raw NLP tables and build the stage's tables."""
+    mention_frame = resolve_entities(_frame(mentions, MENTION_SCHEMA))
+    canonical = {
+        (label, local): name
+        for label, local, name in mention_frame.select("label", "local_name", "canonical_name")
+        .unique()
+        .iter_rows()
+    }
+    for quote in quotes:
+        if quote["speaker_name"]:
+            quote["speaker_name"] = canonical.get(
+                ("PERSON", quote["speaker_name"]), quote["speaker_name"]
+            )
+    for event in events:
+        event["actor_names"] = [
+            canonical.get((label, name), name)
+            for label, name in zip(event["actor_labels"], event["actor_names"], strict=True)
+        ]
+        event["merge_key"] = event_merge_key(event)
+    warehouse.write_frame(con, "raw_entity_mention", mention_frame)
+    warehouse.write_frame(con, "raw_quote", _frame(quotes, QUOTE_SCHEMA))
+    warehouse.write_frame(con, "raw_event_mention", _frame(events, EVENT_SCHEMA))
+    return {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
