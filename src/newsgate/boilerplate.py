@@ -1,0 +1,400 @@
+"""Line classification: every line of a scraped document is title, body or boilerplate.
+
+Each boilerplate line carries a reason (caption, credit, dateline, byline, share_widget,
+related_block, navigation, non_english, metadata, garbled, duplicate) and the signal that
+fired. The rules use general signals only: a line's position relative to the paragraphs,
+its shape (length, sentence punctuation, capitalisation), cue words, the language of its
+words, and repetition of earlier lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsgate.credits import (
+    canonical_agency,
+    is_known_agency,
+    is_outlet_name,
+    is_person_name,
+    split_credit,
+)
+from newsgate.language import UNDETERMINED, identify_language
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+_INTERNAL_SENTENCE = re.compile(r"[a-z0-9)”\"’]{2}[.!?]\s+[A-Z“\"‘]")
+PARAGRAPH_WORDS = 15
+MAX_TITLE_WORDS = 25
+MAX_CAPTION_WORDS = 80
+
+_SHARE = re.compile(
+    r"^(?:leave a (?:reply|comment)|send this to a friend|share(?: this)?(?: (?:article|story|"
+    r"post|page))?(?: (?:on|via) [\w ]+)?|tweet(?: this)?|print(?: this)?(?: article)?|e-?mail"
+    r"(?: this)?(?: article)?|\d*\s*comments?|post comment|cancel reply|add a comment|"
+    r"your email address will not be published.*|required fields are marked.*|"
+    r"(?:follow|like) us(?: on .*)?|copy link|whatsapp|facebook|twitter|linkedin|telegram|"
+    r"pinterest|reddit|(?:facebook|twitter|linkedin|whatsapp|email|telegram|x)(?:[\s|,/]+"
+    r"(?:facebook|twitter|linkedin|whatsapp|email|telegram|x|pinterest|reddit))+)[.:!]?$",
+    re.IGNORECASE,
+)
+_NAVIGATION = re.compile(
+    r"^(?:home|menu|search|log ?in|log ?out|sign ?in|sign ?up|register|my account|subscribe"
+    r"(?: now| to .*)?|skip to (?:main )?content|back to top|top|next(?: article| story| post)?|"
+    r"previous(?: article| story| post)?|close|[x×✕]|advertisement|advertising|sponsored"
+    r"(?: content)?|cookies?(?: policy| settings)?|accept(?: all)?(?: cookies)?|all rights "
+    r"reserved\.?|terms (?:of use|of service|and conditions)|privacy(?: policy)?|contact(?: us)?|"
+    r"about(?: us)?|powered\s*by.*|download (?:our|the) app.*|watch live|listen(?: to this)?"
+    r"(?: article)?|(?:copyright|©)\s*(?:\(c\)\s*)?(?:19|20)\d\d\b.*|.*all rights reserved\.?)$",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s*(?:>|»|›|/|\|)\s*[^.!?]{1,40}){1,6}$")
+_RELATED = re.compile(
+    r"^(?:related(?: news| articles?| stories| content| posts| coverage| topics)?|read (?:more|"
+    r"also|next)|see also|also read|more (?:from|on|in|news|stories)\b.*|you (?:may|might) "
+    r"also (?:like|be interested in)|recommended(?: for you| stories)?|most (?:read|popular|"
+    r"viewed|shared)|latest(?: news| stories)?|top stories|trending(?: now)?|featured\b.*|"
+    r"editor'?s picks?|further reading|other news|hot news|in other news|don'?t miss)"
+    r"\s*[:>»]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_METADATA_LABEL = re.compile(
+    r"^(?P<label>published|posted|updated|last updated|first published|modified|date|dated|"
+    r"created)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_METADATA_OTHER = re.compile(
+    r"^(?:(?:tags?|topics?|keywords?|categor(?:y|ies)|section|filed under|labels?)\s*:.*|"
+    r"\d+\s*(?:min|minute)s?\s+read|(?:views?|hits|reads)\s*:?\s*[\d,.]+)$",
+    re.IGNORECASE,
+)
+_DATE_TOKEN = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|"
+    r"wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|gmt|utc|ict|"
+    r"cet|cest|est|edt|pst|bst|ist|msk|st|nd|rd|th|h)\b|[\d:/.,+\-–|()]+",
+    re.IGNORECASE,
+)
+_GARBLED = re.compile(
+    r"\b[A-Z0-9]+_[A-Z0-9_]+\b|Ã[\x80-\xbf]|â€|�|\b[0-9a-f]{16,}\b|(?:\S*[^\w\s]){6,}\S*$"
+)
+_CREDIT_LINE = re.compile(
+    r"^[(\[]?\s*(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
+    r"(?:by|from)|with (?:reporting|information|input) (?:by|from)|with|credits?|photos?|"
+    r"images?|pictures?|video|via|courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
+    r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+_CREDIT_WHO = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6})(?:\s*(?:,|/|&|\band\b|\s)\s*"
+    r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6}))*$"
+)
+_PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+_DATELINE_LINE = re.compile(
+    rf"^(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[^/()]{{1,40}}?))?\s*(?:/\s*(?P<agency>[^/()]"
+    r"{2,30}?)|\((?P<agency2>[^()]{2,30})\))\s*[-–—:]*\s*$"
+)
+_BYLINE_CUE = re.compile(
+    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|text by|author)\s*:?\s+"
+    r"(?P<names>[^()]+?)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_STAFF_CREDIT = re.compile(
+    r"^[(\[]?\s*(?:additional |further )?(?:reporting|writing|editing|compiled|research|"
+    r"translated|translation)(?: and \w+)?\s+by\b(?P<names>.*?)[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_TAIL = [
+    re.compile(
+        r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
+        r"foto|source)\s*:\s*(?P<who>[^:]{1,60}?)\s*[.)]?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\((?:photo|image|picture|credit|file photo|file)\s*:?\s*(?P<who>[^)]{1,60})\)\s*\.?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"©\s*(?P<who>[^©]{1,60}?)\s*\.?\s*$"),
+    re.compile(
+        r"(?<![\w/])(?P<who>[A-Z]{2,}[A-Za-z-]*\s*/\s*[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,3})"
+        r"\s*\.?\s*$"
+    ),
+    re.compile(
+        r"(?:\b(?:photo|image|picture)\s*(?:by|courtesy(?: of)?)\s+)(?P<who>[^.]{1,60})\.?\s*$",
+        re.IGNORECASE,
+    ),
+]
+# An "updated" or "modified" stamp is not the publication date, so only these labels count.
+_PUBLISHED_LABELS = frozenset(
+    ["published", "posted", "first published", "date", "dated", "created"]
+)
+_PHOTO_ID = re.compile(r"^[a-z]{2,5}\d{6,}\b")
+_ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
+_PHOTO_CUES = frozenset(
+    ["credit", "credits", "photo", "photos", "image", "images", "picture", "pictures", "video"]
+)
+
+
+@dataclass
+class Line:
+    """One line of a document with its decision: kind, reason and the signal that fired."""
+
+    line_no: int
+    text: str
+    kind: str = "body"
+    reason: str | None = None
+    signal: str | None = None
+
+    @property
+    def clean(self) -> str:
+        """Return the line without surrounding whitespace (U+00A0 included)."""
+        return self.text.strip()
+
+
+@dataclass
+class Evidence:
+    """What boilerplate lines say about the article: credits, byline, dateline, dates."""
+
+    text_credits: list[str] = field(default_factory=list)
+    photo_credits: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    datelines: list[str] = field(default_factory=list)
+    metadata_dates: list[str] = field(default_factory=list)
+
+
+def _mark(line: Line, reason: str, signal: str) -> None:
+    line.kind, line.reason, line.signal = "boilerplate", reason, signal
+
+
+def word_count(text: str) -> int:
+    """Return the number of words in `text`."""
+    return len(WORD.findall(text))
+
+
+def is_paragraph(text: str) -> bool:
+    """Return whether `text` reads as a body paragraph: enough words and sentence punctuation."""
+    return word_count(text) >= PARAGRAPH_WORDS and bool(SENTENCE_END.search(text + " "))
+
+
+def is_headline(text: str) -> bool:
+    """Return whether `text` is shaped like a headline: short, one unit, no closing full stop."""
+    words = word_count(text)
+    stripped = text.rstrip("\"'”’ ")
+    return (
+        2 <= words <= MAX_TITLE_WORDS
+        and not stripped.endswith((".", ":", ","))
+        and not _INTERNAL_SENTENCE.search(text)
+    )
+
+
+def _is_date_only(text: str) -> bool:
+    rest = _DATE_TOKEN.sub(" ", text)
+    return any(ch.isdigit() for ch in text) and not WORD.findall(rest)
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().casefold()
+
+
+def _caption_credit(text: str) -> tuple[list[str], str] | None:
+    """Return the credited names and the signal when `text` ends in a photo credit."""
+    if _PHOTO_ID.match(text):
+        tail = _CAPTION_TAIL[3].search(text)
+        return (split_credit(tail.group("who")) if tail else []), "photo agency id prefix"
+    if _ALT_TEXT.search(text):
+        return [], "image alt text"
+    for pattern in _CAPTION_TAIL:
+        match = pattern.search(text)
+        if not match:
+            continue
+        who = match.group("who")
+        if pattern is _CAPTION_TAIL[3] and not is_known_agency(re.split(r"\s*/", who)[0]):
+            continue
+        if word_count(text[: match.start()]) < 3:
+            continue
+        return split_credit(who), "photo credit at end of line"
+    return None
+
+
+def _credit_line(text: str) -> tuple[list[str], bool] | None:
+    """Return the credited names and whether they are photo credits for a credit-only line."""
+    if word_count(text) > 10:
+        return None
+    bare = text.strip(" ()[]—–-.")
+    if bare and (is_known_agency(bare) or re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare)):
+        return [canonical_agency(bare)], False
+    match = _CREDIT_LINE.match(text)
+    if not match:
+        if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
+            names = split_credit(text.lstrip("© "))
+            return (names, True) if names else None
+        return None
+    cue, who = match.group("cue").lower(), match.group("who").strip()
+    if cue == "agencies":
+        return ["Agencies"], False
+    if not who or not _CREDIT_WHO.match(who):
+        return None
+    names = split_credit(who)
+    if not names:
+        return None
+    return names, cue.split()[0] in _PHOTO_CUES
+
+
+def _dateline_line(text: str) -> tuple[str, str] | None:
+    match = _DATELINE_LINE.match(text)
+    if not match:
+        return None
+    agency = (match.group("agency") or match.group("agency2") or "").strip()
+    if not is_outlet_name(agency) or is_person_name(match.group("place")):
+        return None
+    return match.group("place"), canonical_agency(agency)
+
+
+def _byline(text: str) -> tuple[list[str], list[str]] | None:
+    """Return (people, outlets) named by a byline-shaped line, or None."""
+    cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
+    if cue:
+        parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", cue.group("names"))]
+        staff = re.split(r";|\band\b\s+(?:editing|writing)", cue.group("names"))[0]
+        people = [p for p in parts if is_person_name(p)]
+        if cue.re is _STAFF_CREDIT:
+            people = [p for p in people if p in staff] or people
+        outlets = [canonical_agency(p) for p in parts if p and not is_person_name(p)]
+        outlets = [o for o in outlets if is_outlet_name(o)]
+        if people or outlets:
+            return people, outlets
+        return None
+    parts = [p.strip() for p in re.split(r"\s*(?:\||,|/|\s[-–—]\s)\s*", text)]
+    if len(parts) > 1 and is_person_name(parts[0]) and all(is_outlet_name(p) for p in parts[1:]):
+        return [parts[0]], [canonical_agency(p) for p in parts[1:]]
+    return None
+
+
+def classify_lines(text: str, document_language: str = "en") -> tuple[list[Line], Evidence]:
+    """Return every line of `text` with its body/title/boilerplate decision, and the evidence."""
+    lines = [Line(i, raw.rstrip("\r")) for i, raw in enumerate(text.split("\n"))]
+    for line in lines:
+        if not line.clean:
+            line.kind = "blank"
+    content = [ln for ln in lines if ln.kind != "blank"]
+    evidence = Evidence()
+    _classify_by_content(content, evidence, document_language)
+    _assign_title(content)
+    _classify_by_position(content, evidence)
+    return lines, evidence
+
+
+def _classify_by_content(content: list[Line], evidence: Evidence, language: str) -> None:
+    in_related = False
+    for line in content:
+        text = line.clean.replace("\xa0", " ")
+        words = word_count(text)
+        if in_related:
+            if is_paragraph(text) and not is_headline(text):
+                in_related = False
+            else:
+                _mark(line, "related_block", "follows a related-news header")
+                continue
+        related = _RELATED.match(text)
+        if related and words <= 12 and not SENTENCE_END.search(text + " "):
+            _mark(line, "related_block", "related-news cue")
+            in_related = not related.group("rest")
+            continue
+        if _GARBLED.search(text) and words <= 12:
+            _mark(line, "garbled", "identifier, mojibake or symbol run")
+            continue
+        label = _METADATA_LABEL.match(text)
+        if label and words <= 14 and (_is_date_only(label.group("rest")) or ":" in text[:20]):
+            _mark(line, "metadata", f"labelled '{label.group('label').lower()}'")
+            if label.group("label").lower() in _PUBLISHED_LABELS:
+                evidence.metadata_dates.append(label.group("rest"))
+            continue
+        if _METADATA_OTHER.match(text) or (words <= 8 and _is_date_only(text)):
+            _mark(line, "metadata", "date, time, tag or counter line")
+            continue
+        if words <= 10 and _SHARE.match(text):
+            _mark(line, "share_widget", "share or comment cue")
+            continue
+        dateline = _dateline_line(text)
+        if dateline:
+            _mark(line, "dateline", "place / agency line")
+            evidence.datelines.append(dateline[0])
+            evidence.text_credits.append(dateline[1])
+            continue
+        if words <= 10 and (_NAVIGATION.match(text) or _breadcrumb(text)):
+            _mark(line, "navigation", "navigation, footer or breadcrumb cue")
+            continue
+        credit = _credit_line(text)
+        if credit:
+            names, photo = credit
+            _mark(line, "credit", "photo credit line" if photo else "source credit line")
+            (evidence.photo_credits if photo else evidence.text_credits).extend(names)
+            continue
+        byline = _byline(text) if words <= 14 else None
+        if byline:
+            _mark(line, "byline", "byline cue or name with outlet")
+            evidence.bylines.extend(byline[0])
+            evidence.text_credits.extend(byline[1])
+            continue
+        caption = _caption_credit(text) if words <= MAX_CAPTION_WORDS else None
+        if caption:
+            names, signal = caption
+            _mark(line, "caption", signal)
+            evidence.photo_credits.extend(names)
+            continue
+        if language == "en" and words >= 3:
+            lang = identify_language(text)
+            if lang not in ("en", UNDETERMINED):
+                _mark(line, "non_english", f"language '{lang}'")
+
+
+def _breadcrumb(text: str) -> bool:
+    if not _BREADCRUMB.match(text) or SENTENCE_END.search(text + " "):
+        return False
+    parts = re.split(r"\s*(?:>|»|›|/|\|)\s*", text)
+    return all(1 <= word_count(p) <= 4 for p in parts)
+
+
+def _assign_title(content: list[Line]) -> None:
+    for position, line in enumerate(content[:5]):
+        if line.kind == "boilerplate":
+            continue
+        if is_headline(line.clean) and (position == 0 or word_count(line.clean) >= 3):
+            line.kind, line.reason, line.signal = "title", "title", "first headline-shaped line"
+        return
+
+
+def _classify_by_position(content: list[Line], evidence: Evidence) -> None:
+    paragraphs = [i for i, ln in enumerate(content) if ln.kind == "body" and is_paragraph(ln.clean)]
+    first = paragraphs[0] if paragraphs else len(content)
+    last = paragraphs[-1] if paragraphs else -1
+    seen: dict[str, Line] = {}
+    earlier_body: list[str] = []
+    for index, line in enumerate(content):
+        key = _normalise(line.clean)
+        if line.kind == "body":
+            earlier = seen.get(key)
+            top_or_tail = index < first or index > last
+            if earlier is not None:
+                if earlier.kind == "boilerplate":
+                    _mark(
+                        line, earlier.reason or "duplicate", "repeats an earlier boilerplate line"
+                    )
+                else:
+                    _mark(line, "duplicate", f"repeats line {earlier.line_no}")
+            elif word_count(key) >= 8 and any(key in body for body in earlier_body):
+                _mark(line, "duplicate", "contained in an earlier paragraph")
+            elif top_or_tail and is_person_name(line.clean.replace("\xa0", " ")):
+                _mark(line, "byline", "name-only line outside the paragraphs")
+                evidence.bylines.append(line.clean)
+            elif (
+                index > last
+                and not SENTENCE_END.search(line.clean + " ")
+                and (word_count(line.clean) <= 8)
+            ):
+                _mark(line, "navigation", "short line after the last paragraph")
+            elif index < first and word_count(line.clean) <= 2 and index < len(content) - 1:
+                _mark(line, "navigation", "short label before the first paragraph")
+        seen.setdefault(key, line)
+        if line.kind == "body":
+            earlier_body.append(key)
