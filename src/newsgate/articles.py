@@ -9,7 +9,14 @@ from datetime import date
 import polars as pl
 
 from newsgate import warehouse
-from newsgate.boilerplate import SENTENCE_END, WORD, Evidence, Line, classify_lines
+from newsgate.boilerplate import (
+    SENTENCE_END,
+    WORD,
+    Evidence,
+    Line,
+    classify_lines,
+    is_paragraph,
+)
 from newsgate.config import Settings
 from newsgate.credits import canonical_agency, is_outlet_name
 from newsgate.language import UNDETERMINED, english_share, identify_language
@@ -140,15 +147,29 @@ def parse_article(text: str) -> ParsedArticle:
     lines, evidence = classify_lines(text, document_language=language)
     parsed = ParsedArticle(lines=lines, language=language, foreign_share=foreign_share)
     title = next((ln for ln in lines if ln.kind == "title"), None)
-    parsed.title = title.clean if title else None
+    site = None
+    if title:
+        parsed.title, site = _split_site_name(title.clean)
     body_lines = [ln for ln in lines if ln.kind == "body"]
     inline: list[str] = []
     paragraphs = [ln.clean for ln in body_lines]
-    if body_lines:
-        paragraphs[0] = _strip_prefixes(parsed, body_lines[0], inline)
+    # Scraper metadata and the dateline open the story: look at the lines up to the first
+    # paragraph only, so a "(Reuters) -" deeper in the text is left alone.
+    for index, line in enumerate(body_lines):
+        paragraphs[index] = _strip_prefixes(parsed, line, inline)
+        if is_paragraph(line.clean):
+            break
     parsed.body = "\n\n".join(p for p in paragraphs if p)
-    _apply_evidence(parsed, evidence, inline)
+    _apply_evidence(parsed, evidence, inline + ([site] if site else []))
     return parsed
+
+
+def _split_site_name(title: str) -> tuple[str, str | None]:
+    """Return the headline without a trailing " | Site name", and that site name."""
+    head, sep, tail = title.rpartition(" | ")
+    if sep and head and is_outlet_name(tail.strip()):
+        return head.strip(), canonical_agency(tail.strip())
+    return title, None
 
 
 def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, inline: list[str]) -> None:

@@ -65,7 +65,7 @@ _METADATA_LABEL = re.compile(
 )
 _METADATA_OTHER = re.compile(
     r"^(?:(?:tags?|topics?|keywords?|categor(?:y|ies)|section|filed under|labels?)\s*:.*|"
-    r"\d+\s*(?:min|minute)s?\s+read|(?:views?|hits|reads)\s*:?\s*[\d,.]+)$",
+    r"\d+\s*(?:min|minute)s?\s+read(?:ing)?|reading time\s*:?.*|(?:views?|hits|reads)\s*:?\s*[\d,.]+)$",
     re.IGNORECASE,
 )
 _DATE_TOKEN = re.compile(
@@ -75,8 +75,12 @@ _DATE_TOKEN = re.compile(
     r"cet|cest|est|edt|pst|bst|ist|msk|st|nd|rd|th|h)\b|[\d:/.,+\-–|()]+",
     re.IGNORECASE,
 )
-_GARBLED = re.compile(
-    r"\b[A-Z0-9]+_[A-Z0-9_]+\b|Ã[\x80-\xbf]|â€|�|\b[0-9a-f]{16,}\b|(?:\S*[^\w\s]){6,}\S*$"
+_GARBLED = re.compile(r"\b[A-Z0-9]+_[A-Z0-9_]+\b|Ã[\x80-\xbf]|â€|�|\b[0-9a-f]{16,}\b")
+_LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+_FOOTER = re.compile(
+    r"^(?:copyright\b|©\s*(?:19|20)\d\d|\(c\)\s*(?:19|20)\d\d|our standards\b|this material "
+    r"may not be\b)|\ball rights reserved\b",
+    re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
     r"^[(\[]?\s*(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
@@ -100,10 +104,13 @@ _BYLINE_CUE = re.compile(
     re.IGNORECASE,
 )
 _STAFF_CREDIT = re.compile(
-    r"^[(\[]?\s*(?:additional |further )?(?:reporting|writing|editing|compiled|research|"
-    r"translated|translation)(?: and \w+)?\s+by\b(?P<names>.*?)[)\]]?\s*\.?$",
+    r"^[(\[]?\s*(?:additional |further )?(?:(?P<role>reporting|writing|editing|compiled|research|"
+    r"translated|translation|edited|produced)(?: and \w+)?\s+by\b|(?P<role2>editor|editing|"
+    r"reporter|reporting|translator)\s*:)(?P<names>.*?)[)\]]?\s*\.?$",
     re.IGNORECASE,
 )
+# Staff roles that name the article's authors (an editor or translator is not its byline).
+_AUTHOR_ROLES = frozenset(["reporting", "writing", "compiled", "research", "reporter"])
 _CAPTION_TAIL = [
     re.compile(
         r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
@@ -112,6 +119,11 @@ _CAPTION_TAIL = [
     ),
     re.compile(
         r"\((?:photo|image|picture|credit|file photo|file)\s*:?\s*(?P<who>[^)]{1,60})\)\s*\.?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\((?P<who>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:photo|photos|images?|pictures?)\b"
+        r"[^)]{0,60}\)\s*\.?\s*$",
         re.IGNORECASE,
     ),
     re.compile(r"©\s*(?P<who>[^©]{1,60}?)\s*\.?\s*$"),
@@ -128,7 +140,7 @@ _CAPTION_TAIL = [
 _PUBLISHED_LABELS = frozenset(
     ["published", "posted", "first published", "date", "dated", "created"]
 )
-_PHOTO_ID = re.compile(r"^[a-z]{2,5}\d{6,}\b")
+_PHOTO_ID = re.compile(r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s)", re.IGNORECASE)
 _ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
 _PHOTO_CUES = frozenset(
     ["credit", "credits", "photo", "photos", "image", "images", "picture", "pictures", "video"]
@@ -199,8 +211,8 @@ def _normalise(text: str) -> str:
 def _caption_credit(text: str) -> tuple[list[str], str] | None:
     """Return the credited names and the signal when `text` ends in a photo credit."""
     if _PHOTO_ID.match(text):
-        tail = _CAPTION_TAIL[3].search(text)
-        return (split_credit(tail.group("who")) if tail else []), "photo agency id prefix"
+        tail = next((m for m in (p.search(text) for p in _CAPTION_TAIL) if m), None)
+        return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
     if _ALT_TEXT.search(text):
         return [], "image alt text"
     for pattern in _CAPTION_TAIL:
@@ -208,7 +220,7 @@ def _caption_credit(text: str) -> tuple[list[str], str] | None:
         if not match:
             continue
         who = match.group("who")
-        if pattern is _CAPTION_TAIL[3] and not is_known_agency(re.split(r"\s*/", who)[0]):
+        if pattern is _CAPTION_TAIL[4] and not is_known_agency(re.split(r"\s*/", who)[0]):
             continue
         if word_count(text[: match.start()]) < 3:
             continue
@@ -258,7 +270,10 @@ def _byline(text: str) -> tuple[list[str], list[str]] | None:
         staff = re.split(r";|\band\b\s+(?:editing|writing)", cue.group("names"))[0]
         people = [p for p in parts if is_person_name(p)]
         if cue.re is _STAFF_CREDIT:
-            people = [p for p in people if p in staff] or people
+            role = (cue.group("role") or cue.group("role2")).lower()
+            people = [p for p in people if p in staff] if role in _AUTHOR_ROLES else []
+            if not people and not [p for p in parts if p and not is_person_name(p)]:
+                return [], []
         outlets = [canonical_agency(p) for p in parts if p and not is_person_name(p)]
         outlets = [o for o in outlets if is_outlet_name(o)]
         if people or outlets:
@@ -300,8 +315,14 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             _mark(line, "related_block", "related-news cue")
             in_related = not related.group("rest")
             continue
-        if _GARBLED.search(text) and words <= 12:
-            _mark(line, "garbled", "identifier, mojibake or symbol run")
+        if not words:
+            _mark(line, "navigation", "separator or symbol line")
+            continue
+        if words <= 20 and _LINK.search(text):
+            _mark(line, "navigation", "link line")
+            continue
+        if words <= 40 and _FOOTER.search(text):
+            _mark(line, "navigation", "copyright or site footer")
             continue
         label = _METADATA_LABEL.match(text)
         if label and words <= 14 and (_is_date_only(label.group("rest")) or ":" in text[:20]):
@@ -312,7 +333,10 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         if _METADATA_OTHER.match(text) or (words <= 8 and _is_date_only(text)):
             _mark(line, "metadata", "date, time, tag or counter line")
             continue
-        if words <= 10 and _SHARE.match(text):
+        if words <= 12 and _is_garbled(text):
+            _mark(line, "garbled", "identifier, mojibake or symbol run")
+            continue
+        if words <= 14 and _SHARE.match(text):
             _mark(line, "share_widget", "share or comment cue")
             continue
         dateline = _dateline_line(text)
@@ -333,7 +357,8 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         byline = _byline(text) if words <= 14 else None
         if byline:
             _mark(line, "byline", "byline cue or name with outlet")
-            evidence.bylines.extend(byline[0])
+            if byline[0]:
+                evidence.bylines.append(", ".join(byline[0]))
             evidence.text_credits.extend(byline[1])
             continue
         caption = _caption_credit(text) if words <= MAX_CAPTION_WORDS else None
@@ -346,6 +371,14 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             lang = identify_language(text)
             if lang not in ("en", UNDETERMINED):
                 _mark(line, "non_english", f"language '{lang}'")
+
+
+def _is_garbled(text: str) -> bool:
+    if _GARBLED.search(text):
+        return True
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible)
+    return len(visible) >= 6 and letters / len(visible) < 0.5 and not _is_date_only(text)
 
 
 def _breadcrumb(text: str) -> bool:
