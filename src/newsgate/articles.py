@@ -85,16 +85,14 @@ def _place_name(place: str) -> str:
     return place.title() if place.isupper() else place
 
 
-def _document_language(lines: list[Line]) -> tuple[str, float]:
-    """Return the dominant language of the document's lines and the share of other-language words."""
+def _document_language(lines: list[str]) -> tuple[str, float]:
+    """Return the dominant language of the lines (by words) and the share of other-language words."""
     totals: dict[str, int] = {}
     for line in lines:
-        if line.kind == "blank":
-            continue
-        words = len(WORD.findall(line.clean))
-        lang = identify_language(line.clean)
-        totals[lang] = totals.get(lang, 0) + words
-    known = {k: v for k, v in totals.items() if k != UNDETERMINED}
+        if line.strip():
+            lang = identify_language(line)
+            totals[lang] = totals.get(lang, 0) + len(WORD.findall(line))
+    known = {k: v for k, v in totals.items() if k != UNDETERMINED and v}
     if not known:
         return UNDETERMINED, 0.0
     lang = max(known.items(), key=lambda item: item[1])[0]
@@ -142,8 +140,7 @@ def _unique(names: list[str]) -> list[str]:
 
 def parse_article(text: str) -> ParsedArticle:
     """Return the classified lines and extracted fields of one document's text."""
-    probe, _ = classify_lines(text, document_language=UNDETERMINED)
-    language, foreign_share = _document_language(probe)
+    language, foreign_share = _document_language(text.split("\n"))
     lines, evidence = classify_lines(text, document_language=language)
     parsed = ParsedArticle(lines=lines, language=language, foreign_share=foreign_share)
     title = next((ln for ln in lines if ln.kind == "title"), None)
@@ -192,7 +189,7 @@ def not_article_reason(parsed: ParsedArticle) -> str | None:
     """Return why a parsed document is not an article, or None when it is one."""
     if parsed.word_count == 0 or parsed.sentence_count == 0:
         return "no_sentences"
-    if parsed.language != "en" or parsed.foreign_share > MAX_FOREIGN_SHARE:
+    if parsed.language not in ("en", UNDETERMINED) or parsed.foreign_share > MAX_FOREIGN_SHARE:
         return "not_english"
     if parsed.word_count < MIN_BODY_WORDS:
         return "too_short"

@@ -76,6 +76,7 @@ _DATE_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _GARBLED = re.compile(r"\b[A-Z0-9]+_[A-Z0-9_]+\b|Ã[\x80-\xbf]|â€|�|\b[0-9a-f]{16,}\b")
+_DIGIT = re.compile(r"\d")
 _LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 _FOOTER = re.compile(
     r"^(?:copyright\b|©\s*(?:19|20)\d\d|\(c\)\s*(?:19|20)\d\d|our standards\b|this material "
@@ -201,7 +202,7 @@ def is_headline(text: str) -> bool:
 
 def _is_date_only(text: str) -> bool:
     rest = _DATE_TOKEN.sub(" ", text)
-    return any(ch.isdigit() for ch in text) and not WORD.findall(rest)
+    return bool(_DIGIT.search(text)) and not WORD.search(rest)
 
 
 def _normalise(text: str) -> str:
@@ -244,7 +245,8 @@ def _credit_line(text: str) -> tuple[list[str], bool] | None:
     cue, who = match.group("cue").lower(), match.group("who").strip()
     if cue == "agencies":
         return ["Agencies"], False
-    if not who or not _CREDIT_WHO.match(who):
+    parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who) if p]
+    if not who or not (_CREDIT_WHO.match(who) or all(is_known_agency(p) for p in parts)):
         return None
     names = split_credit(who)
     if not names:
@@ -376,16 +378,18 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
 def _is_garbled(text: str) -> bool:
     if _GARBLED.search(text):
         return True
-    visible = [ch for ch in text if not ch.isspace()]
-    letters = sum(ch.isalpha() for ch in visible)
-    return len(visible) >= 6 and letters / len(visible) < 0.5 and not _is_date_only(text)
+    visible = len(text) - len(re.findall(r"\s", text))
+    letters = len(re.findall(r"[^\W\d_]", text))
+    return visible >= 6 and letters / visible < 0.5 and not _is_date_only(text)
 
 
 def _breadcrumb(text: str) -> bool:
     if not _BREADCRUMB.match(text) or SENTENCE_END.search(text + " "):
         return False
     parts = re.split(r"\s*(?:>|»|›|/|\|)\s*", text)
-    return all(1 <= word_count(p) <= 4 for p in parts)
+    # "Headline | Site" and "Place / Agency" have two parts; a path of sections has arrows or more.
+    arrows = bool(re.search(r"[>»›]", text))
+    return (arrows or len(parts) >= 3) and all(1 <= word_count(p) <= 4 for p in parts)
 
 
 def _assign_title(content: list[Line]) -> None:

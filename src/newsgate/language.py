@@ -8,7 +8,6 @@ English function words alone (a terse headline) is never enough.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 UNDETERMINED = "und"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -97,33 +96,26 @@ PROFILES = {
 }
 # Scripts with their own alphabet identify the language family well enough for a filter.
 _SCRIPTS = {
-    "CYRILLIC": "ru",
-    "ARABIC": "ar",
-    "CJK": "zh",
-    "HIRAGANA": "ja",
-    "KATAKANA": "ja",
-    "HANGUL": "ko",
-    "GREEK": "el",
-    "HEBREW": "he",
-    "DEVANAGARI": "hi",
-    "THAI": "th",
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+    "ja": re.compile(r"[\u3040-\u30ff]"),
+    "ko": re.compile(r"[\uac00-\ud7af]"),
+    "el": re.compile(r"[\u0370-\u03ff]"),
+    "he": re.compile(r"[\u0590-\u05ff]"),
+    "hi": re.compile(r"[\u0900-\u097f]"),
+    "th": re.compile(r"[\u0e00-\u0e7f]"),
 }
+_LETTER = re.compile(r"[^\W\d_]")
+# Language is judged on a prefix: enough words to decide, and bounded work on huge lines.
+SAMPLE_CHARS = 20_000
 
 
 def _script_language(text: str) -> str | None:
-    counts: dict[str, int] = {}
-    letters = 0
-    for char in text:
-        if not char.isalpha():
-            continue
-        letters += 1
-        name = unicodedata.name(char, "")
-        for script, lang in _SCRIPTS.items():
-            if name.startswith(script):
-                counts[lang] = counts.get(lang, 0) + 1
-                break
-    if not letters or not counts:
+    letters = len(_LETTER.findall(text))
+    if not letters:
         return None
+    counts = {lang: len(pattern.findall(text)) for lang, pattern in _SCRIPTS.items()}
     lang, count = max(counts.items(), key=lambda item: item[1])
     return lang if count / letters > 0.5 else None
 
@@ -139,6 +131,7 @@ def language_scores(text: str) -> dict[str, int]:
 
 def identify_language(text: str) -> str:
     """Return the ISO 639-1 code of the language `text` is written in, or "und" if unknown."""
+    text = text[:SAMPLE_CHARS]
     script = _script_language(text)
     if script:
         return script

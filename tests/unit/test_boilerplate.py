@@ -1,0 +1,147 @@
+"""Each boilerplate kind is recognised on small invented texts, and body lines are kept."""
+
+import pytest
+
+from newsgate.boilerplate import classify_lines
+
+PARA_1 = (
+    "The harbour authority said on Friday that the new ferry terminal would open next spring, "
+    "after two years of delays caused by flooding and a shortage of steel."
+)
+PARA_2 = (
+    "Local traders welcomed the decision but warned that prices for tickets should stay low, "
+    "because most passengers are commuters who travel to the mainland every day."
+)
+PARA_3 = (
+    "The regional governor is expected to visit the site next week and meet the engineers "
+    "who designed the floating pier and its storm barrier."
+)
+
+
+def _decisions(text: str) -> dict[str, tuple[str, str | None]]:
+    lines, _ = classify_lines(text)
+    return {ln.clean: (ln.kind, ln.reason) for ln in lines if ln.kind != "blank"}
+
+
+def _article(*extra_top: str, middle: str = "", tail: tuple[str, ...] = ()) -> str:
+    parts = ["Harbour gets new ferry terminal", *extra_top, PARA_1]
+    if middle:
+        parts.append(middle)
+    parts += [PARA_2, PARA_3, *tail]
+    return "\n\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Dock workers unload crates at the port of Kavala on Tuesday. Photo: Harbour Post",
+            "caption",
+        ),
+        ("A crane lifts a container at the terminal (Photo: ANSA/AP)", "caption"),
+        ("The new pier seen from the air. © Maria Lind / Reuters", "caption"),
+        ("afp2024112233 A ferry leaves the harbour at dawn. AFP/JOHN DOE", "caption"),
+        (
+            "FILE - A ferry docks at the old terminal, June 3, 2019. (AP Photo/Jane Roe, File)",
+            "caption",
+        ),
+        ("Harbour gets new ferry terminal - photo 2", "caption"),
+        ("Photo: Reuters", "credit"),
+        ("Athens / AFP", "dateline"),
+        ("By Elena Markou", "byline"),
+        ("Share on Facebook", "share_widget"),
+        ("Read more: Port strike ends after talks", "related_block"),
+        ("Leave a comment", "share_widget"),
+        ("Home > News > Europe", "navigation"),
+        ("Sign in", "navigation"),
+        ("Copyright 2024 Harbour Post. All rights reserved.", "navigation"),
+        ("Follow our coverage at https://example.org/harbour", "navigation"),
+        ("Ο λιμένας θα ανοίξει την άνοιξη σύμφωνα με τις αρχές.", "non_english"),
+        ("El puerto abrirá en la primavera según las autoridades del gobierno.", "non_english"),
+        ("Posted: 12 March 2024 10:15", "metadata"),
+        ("Tags: ferries, ports, Greece", "metadata"),
+        ("5 min read", "metadata"),
+        ("Thursday, 14/03/2024 09:30", "metadata"),
+        ("QXZ_WWRTPLMNB 10:42", "garbled"),
+        ("â€œThe terminal is readyâ€ he said", "garbled"),
+    ],
+)
+def test_top_boilerplate_line_gets_its_reason(line, reason):
+    decisions = _decisions(_article(line))
+    assert decisions[line] == ("boilerplate", reason)
+    assert decisions[PARA_1] == ("body", None)
+
+
+def test_related_block_runs_until_the_next_paragraph():
+    text = _article(
+        tail=("Related news", "Port strike ends after talks", "New bridge opens", PARA_1)
+    )
+    decisions = _decisions(text)
+    assert decisions["Related news"] == ("boilerplate", "related_block")
+    assert decisions["Port strike ends after talks"] == ("boilerplate", "related_block")
+    assert decisions["New bridge opens"] == ("boilerplate", "related_block")
+
+
+def test_source_credit_lines_name_agencies_as_text_credits():
+    for line, who in [
+        ("Source: Xinhua", ["Xinhua"]),
+        ("(According to AP)", ["AP"]),
+        ("With AFP and dpa", ["AFP", "dpa"]),
+        ("Based on reporting by Reuters", ["Reuters"]),
+    ]:
+        lines, evidence = classify_lines(_article(tail=(line,)))
+        assert [ln.reason for ln in lines if ln.clean == line] == ["credit"]
+        assert evidence.text_credits == who
+
+
+def test_name_only_line_after_the_story_is_a_byline():
+    lines, evidence = classify_lines(_article(tail=("Elena Markou",)))
+    assert [ln.reason for ln in lines if ln.clean == "Elena Markou"] == ["byline"]
+    assert evidence.bylines == ["Elena Markou"]
+
+
+def test_repeated_paragraph_and_footer_headline_are_duplicates():
+    text = _article(tail=(PARA_3, "Harbour gets new ferry terminal"))
+    lines, _ = classify_lines(text)
+    repeats = [ln for ln in lines if ln.clean in (PARA_3, "Harbour gets new ferry terminal")]
+    assert [(ln.kind, ln.reason) for ln in repeats] == [
+        ("title", "title"),
+        ("body", None),
+        ("boilerplate", "duplicate"),
+        ("boilerplate", "duplicate"),
+    ]
+
+
+def test_repeated_caption_keeps_the_caption_reason():
+    caption = "A ferry in the harbour at night. Credit: Harbour Post"
+    decisions = [
+        (ln.kind, ln.reason)
+        for ln in classify_lines(_article(caption, caption))[0]
+        if ln.clean == caption
+    ]
+    assert decisions == [("boilerplate", "caption"), ("boilerplate", "caption")]
+
+
+def test_short_english_headline_and_crosshead_stay_in_the_article():
+    crosshead = "Costs still rising"
+    decisions = _decisions(_article(middle=crosshead))
+    assert decisions["Harbour gets new ferry terminal"] == ("title", "title")
+    assert decisions[crosshead] == ("body", None)
+
+
+def test_sentence_mentioning_an_agency_is_body():
+    line = "The plan was first reported by Reuters, which cited two officials close to the talks."
+    assert _decisions(_article(middle=line))[line] == ("body", None)
+
+
+def test_long_first_line_is_not_a_title():
+    lines, _ = classify_lines(f"{PARA_1}\n\n{PARA_2}")
+    assert [ln.kind for ln in lines if ln.kind != "blank"] == ["body", "body"]
+
+
+def test_every_boilerplate_line_has_a_signal():
+    text = _article("By Elena Markou", "Photo: Reuters", tail=("Share", "Latest"))
+    for line in classify_lines(text)[0]:
+        assert (line.kind == "boilerplate") == (line.reason not in (None, "title"))
+        if line.kind == "boilerplate":
+            assert line.signal
