@@ -18,7 +18,7 @@ from newsgate.boilerplate import (
     is_paragraph,
 )
 from newsgate.config import Settings
-from newsgate.credits import canonical_agency, is_outlet_name
+from newsgate.credits import canonical_agency, is_known_agency, is_outlet_name
 from newsgate.language import UNDETERMINED, english_share, identify_language
 from newsgate.near_duplicates import Candidate, find_near_duplicates
 from newsgate.nlp.dates import resolve_dates
@@ -43,7 +43,7 @@ _DATELINE_PREFIX = re.compile(
     r"\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)\s*"
 )
 _CAPS_DATELINE_PREFIX = re.compile(
-    r"^\s*(?P<place>[A-Z]{2,}(?:[ -][A-Z]{2,}){0,3})(?:\s*,\s*(?P<extra>[^–—]{1,40}?))?"
+    r"^\s*(?P<place>[A-Z]{2,}(?:[ /-][A-Z]{2,}){0,3})(?:\s*,\s*(?P<extra>[^–—]{1,40}?))?"
     r"\s*[–—-]+\s+(?=[A-Z“\"‘])"
 )
 
@@ -117,6 +117,11 @@ def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str
             continue
         dateline = _DATELINE_PREFIX.match(text) or _CAPS_DATELINE_PREFIX.match(text)
         agency = dateline.groupdict().get("agency") if dateline else None
+        if dateline and agency is None and _is_outlet_code(dateline.group("place")):
+            # "NDO –" or "NDO/VNA –" open with the outlet's code, not a place.
+            inline.extend(canonical_agency(p) for p in dateline.group("place").split("/"))
+            text = text[dateline.end() :]
+            continue
         if dateline and (agency is None or is_outlet_name(agency)):
             parsed.dateline = parsed.dateline or _place_name(dateline.group("place"))
             if agency:
@@ -128,6 +133,11 @@ def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str
             continue
         break
     return text
+
+
+def _is_outlet_code(token: str) -> bool:
+    parts = token.split("/")
+    return len(parts) > 1 or is_known_agency(token) or len(token) <= 3
 
 
 def _unique(names: list[str]) -> list[str]:

@@ -63,6 +63,7 @@ _METADATA_LABEL = re.compile(
     r"created)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+_TAGS_HEADER = re.compile(r"^(?:tags?|topics?|keywords?|labels?|categories)\s*:?$", re.I)
 _METADATA_OTHER = re.compile(
     r"^(?:(?:tags?|topics?|keywords?|categor(?:y|ies)|section|filed under|labels?)\s*:.*|"
     r"\d+\s*(?:min|minute)s?\s+read(?:ing)?|reading time\s*:?.*|(?:views?|hits|reads)\s*:?\s*[\d,.]+)$",
@@ -77,6 +78,7 @@ _DATE_TOKEN = re.compile(
 )
 _GARBLED = re.compile(r"\b[A-Z0-9]+_[A-Z0-9_]+\b|Ã[\x80-\xbf]|â€|�|\b[0-9a-f]{16,}\b")
 _DIGIT = re.compile(r"\d")
+_TIMESTAMP_START = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})[\sT,|]")
 _LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 _FOOTER = re.compile(
     r"^(?:copyright\b|©\s*(?:19|20)\d\d|\(c\)\s*(?:19|20)\d\d|our standards\b|this material "
@@ -85,9 +87,13 @@ _FOOTER = re.compile(
 )
 _CREDIT_LINE = re.compile(
     r"^[(\[]?\s*(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
-    r"(?:by|from)|with (?:reporting|information|input) (?:by|from)|with|credits?|photos?|"
+    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?) (?:by|from)|with|credits?|photos?|"
     r"images?|pictures?|video|via|courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
     r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+_GENERIC_SOURCES = re.compile(
+    r"(?:\s*(?:,|and|&)\s*)?\b(?:other |news |wire )?(?:agencies|wires|wire services|staff)\b",
     re.IGNORECASE,
 )
 _CREDIT_WHO = re.compile(
@@ -111,7 +117,12 @@ _STAFF_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # Staff roles that name the article's authors (an editor or translator is not its byline).
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$", re.I)
 _AUTHOR_ROLES = frozenset(["reporting", "writing", "compiled", "research", "reporter"])
+# "EPA/JANE ROE", "REUTERS/John Doe": only trusted when the left part is a known agency.
+_SLASH_CREDIT = re.compile(
+    r"(?<![\w/])(?P<who>[A-Z]{2,}[A-Za-z-]*\s*/\s*[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,3})\s*\.?\s*$"
+)
 _CAPTION_TAIL = [
     re.compile(
         r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
@@ -129,9 +140,11 @@ _CAPTION_TAIL = [
     ),
     re.compile(r"©\s*(?P<who>[^©]{1,60}?)\s*\.?\s*$"),
     re.compile(
-        r"(?<![\w/])(?P<who>[A-Z]{2,}[A-Za-z-]*\s*/\s*[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,3})"
-        r"\s*\.?\s*$"
+        r"[(\[](?:illustrative|illustration|archive|file)(?: photo| image| picture)?"
+        r"(?P<who>)[)\]]\s*\.?\s*$",
+        re.IGNORECASE,
     ),
+    _SLASH_CREDIT,
     re.compile(
         r"(?:\b(?:photo|image|picture)\s*(?:by|courtesy(?: of)?)\s+)(?P<who>[^.]{1,60})\.?\s*$",
         re.IGNORECASE,
@@ -212,7 +225,7 @@ def _normalise(text: str) -> str:
 def _caption_credit(text: str) -> tuple[list[str], str] | None:
     """Return the credited names and the signal when `text` ends in a photo credit."""
     if _PHOTO_ID.match(text):
-        tail = next((m for m in (p.search(text) for p in _CAPTION_TAIL) if m), None)
+        tail = next((m for m in map(lambda p: p.search(text), _CAPTION_TAIL) if m), None)
         return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
     if _ALT_TEXT.search(text):
         return [], "image alt text"
@@ -221,9 +234,9 @@ def _caption_credit(text: str) -> tuple[list[str], str] | None:
         if not match:
             continue
         who = match.group("who")
-        if pattern is _CAPTION_TAIL[4] and not is_known_agency(re.split(r"\s*/", who)[0]):
+        if pattern is _SLASH_CREDIT and not is_known_agency(re.split(r"\s*/", who)[0]):
             continue
-        if word_count(text[: match.start()]) < 3:
+        if not word_count(text[: match.start()]):
             continue
         return split_credit(who), "photo credit at end of line"
     return None
@@ -234,7 +247,7 @@ def _credit_line(text: str) -> tuple[list[str], bool] | None:
     if word_count(text) > 10:
         return None
     bare = text.strip(" ()[]—–-.")
-    if bare and (is_known_agency(bare) or re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare)):
+    if bare and (is_known_agency(bare) or re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I)):
         return [canonical_agency(bare)], False
     match = _CREDIT_LINE.match(text)
     if not match:
@@ -245,13 +258,21 @@ def _credit_line(text: str) -> tuple[list[str], bool] | None:
     cue, who = match.group("cue").lower(), match.group("who").strip()
     if cue == "agencies":
         return ["Agencies"], False
+    # "Al Jazeera and news agencies", "inputs from agencies": the generic part names nobody.
+    generic = _GENERIC_SOURCES.search(who)
+    who = _GENERIC_SOURCES.sub("", who).strip(" ,&/")
+    if generic and not who:
+        return [], False
+    who = re.sub(r"\s+(?:and|&)$", "", who)
     parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who) if p]
     if not who or not (_CREDIT_WHO.match(who) or all(is_known_agency(p) for p in parts)):
         return None
-    names = split_credit(who)
+    photo = cue.split()[0] in _PHOTO_CUES
+    # After "Source:" or "According to" the value is a source by definition, whatever its shape.
+    names = split_credit(who, keep_people=not photo)
     if not names:
         return None
-    return names, cue.split()[0] in _PHOTO_CUES
+    return names, photo
 
 
 def _dateline_line(text: str) -> tuple[str, str] | None:
@@ -268,8 +289,9 @@ def _byline(text: str) -> tuple[list[str], list[str]] | None:
     """Return (people, outlets) named by a byline-shaped line, or None."""
     cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
     if cue:
-        parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", cue.group("names"))]
-        staff = re.split(r";|\band\b\s+(?:editing|writing)", cue.group("names"))[0]
+        names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", cue.group("names"))
+        parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", names)]
+        staff = re.split(r";|\band\b\s+(?:editing|writing)", names)[0]
         people = [p for p in parts if is_person_name(p)]
         if cue.re is _STAFF_CREDIT:
             role = (cue.group("role") or cue.group("role2")).lower()
@@ -302,7 +324,7 @@ def classify_lines(text: str, document_language: str = "en") -> tuple[list[Line]
 
 
 def _classify_by_content(content: list[Line], evidence: Evidence, language: str) -> None:
-    in_related = False
+    in_related = in_tags = False
     for line in content:
         text = line.clean.replace("\xa0", " ")
         words = word_count(text)
@@ -312,6 +334,17 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             else:
                 _mark(line, "related_block", "follows a related-news header")
                 continue
+        if _TAGS_HEADER.match(text):
+            _mark(line, "metadata", "tag list header")
+            in_related = False
+            in_tags = True
+            continue
+        if in_tags:
+            related_header = _RELATED.match(text)
+            if words <= 12 and not SENTENCE_END.search(text + " ") and not related_header:
+                _mark(line, "metadata", "follows a tag list header")
+                continue
+            in_tags = False
         related = _RELATED.match(text)
         if related and words <= 12 and not SENTENCE_END.search(text + " "):
             _mark(line, "related_block", "related-news cue")
@@ -332,7 +365,9 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             if label.group("label").lower() in _PUBLISHED_LABELS:
                 evidence.metadata_dates.append(label.group("rest"))
             continue
-        if _METADATA_OTHER.match(text) or (words <= 8 and _is_date_only(text)):
+        if _METADATA_OTHER.match(text) or (
+            words <= 8 and (_is_date_only(text) or _TIMESTAMP_START.match(text))
+        ):
             _mark(line, "metadata", "date, time, tag or counter line")
             continue
         if words <= 12 and _is_garbled(text):
@@ -356,7 +391,11 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             _mark(line, "credit", "photo credit line" if photo else "source credit line")
             (evidence.photo_credits if photo else evidence.text_credits).extend(names)
             continue
-        byline = _byline(text) if words <= 14 else None
+        if words <= 30 and _CONTRIBUTED.search(text):
+            _mark(line, "byline", "contributor note")
+            continue
+        staff = words <= 40 and _STAFF_CREDIT.match(text)
+        byline = _byline(text) if words <= 14 or staff else None
         if byline:
             _mark(line, "byline", "byline cue or name with outlet")
             if byline[0]:
@@ -380,7 +419,7 @@ def _is_garbled(text: str) -> bool:
         return True
     visible = len(text) - len(re.findall(r"\s", text))
     letters = len(re.findall(r"[^\W\d_]", text))
-    return visible >= 6 and letters / visible < 0.5 and not _is_date_only(text)
+    return visible >= 6 and letters / visible < 0.3 and not _is_date_only(text)
 
 
 def _breadcrumb(text: str) -> bool:
@@ -393,10 +432,13 @@ def _breadcrumb(text: str) -> bool:
 
 
 def _assign_title(content: list[Line]) -> None:
-    for position, line in enumerate(content[:5]):
+    for line in content[:8]:
         if line.kind == "boilerplate":
             continue
-        if is_headline(line.clean) and (position == 0 or word_count(line.clean) >= 3):
+        # One- and two-word lines above the story are section labels ("World", "Asia").
+        if word_count(line.clean) <= 2 and not is_paragraph(line.clean):
+            continue
+        if is_headline(line.clean):
             line.kind, line.reason, line.signal = "title", "title", "first headline-shaped line"
         return
 

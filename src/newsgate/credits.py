@@ -59,6 +59,25 @@ _AGENCIES = {
     "europa press": "Europa Press",
     "prensa latina": "Prensa Latina",
     "agencies": "Agencies",
+    "al jazeera": "Al Jazeera",
+    "bbc": "BBC",
+    "cnn": "CNN",
+    "dw": "DW",
+    "deutsche welle": "DW",
+    "france 24": "France 24",
+    "rfi": "RFI",
+    "nhk": "NHK",
+    "cgtn": "CGTN",
+    "euronews": "Euronews",
+    "rt": "RT",
+    "voa": "VOA",
+    "voice of america": "VOA",
+    "rfe/rl": "RFE/RL",
+    "radio free europe": "RFE/RL",
+    "the guardian": "The Guardian",
+    "the new york times": "The New York Times",
+    "the washington post": "The Washington Post",
+    "politico": "Politico",
 }
 # Words that make a multi-word name a publication rather than a person.
 _MEDIA_WORDS = frozenset(
@@ -146,17 +165,20 @@ def is_person_name(text: str) -> bool:
         return False
     if not all(_NAME_TOKEN.match(t) for t in tokens) or not tokens[0][:1].isupper():
         return False
+    # An acronym among mixed-case words ("NATO Russia Ukraine") is a tag list, not a name.
+    if not text.isupper() and any(t.isupper() and len(t) > 1 for t in tokens):
+        return False
     return not is_outlet_name(text) and not any(t.lower() in _MEDIA_WORDS for t in tokens)
 
 
-def split_credit(who: str) -> list[str]:
-    """Return the outlet and agency names in a credit string, in order, people left out."""
+def split_credit(who: str, keep_people: bool = False) -> list[str]:
+    """Return the outlet and agency names in a credit string, in order (people only if asked)."""
     names: list[str] = []
     for part in _SPLIT.split(who):
         part = _PHOTO_SUFFIX.sub("", part.strip(" .()[]-–—:"))
         if not part:
             continue
-        if is_outlet_name(part):
+        if is_outlet_name(part) or (keep_people and part[:1].isupper()):
             name = canonical_agency(part)
             if name not in names:
                 names.append(name)
