@@ -148,3 +148,10 @@ def test_rewrite_points_at_the_longer_original():
     assert flagged["b"][1] == pytest.approx(1.0)
     assert flagged["a"] == (None, None)
     assert flagged["c"] == (None, None)
+
+
+def test_outlet_code_prefix_is_an_outlet_not_a_dateline():
+    parsed = parse_article(f"Council passes budget\n\nCNO/VNA – {BODY}")
+    assert parsed.dateline is None
+    assert parsed.credited == ["CNO", "VNA"]
+    assert parsed.body.startswith("The city council")

@@ -145,3 +145,31 @@ def test_every_boilerplate_line_has_a_signal():
         assert (line.kind == "boilerplate") == (line.reason not in (None, "title"))
         if line.kind == "boilerplate":
             assert line.signal
+
+
+def test_tag_list_after_the_story_is_metadata():
+    decisions = _decisions(_article(tail=("Tags", "Ferries Greece Ports")))
+    assert decisions["Tags"] == ("boilerplate", "metadata")
+    assert decisions["Ferries Greece Ports"] == ("boilerplate", "metadata")
+
+
+def test_section_labels_above_the_headline_are_navigation():
+    text = "\n".join(["News", "Europe", "Harbour gets new ferry terminal", PARA_1, PARA_2])
+    decisions = _decisions(text)
+    assert decisions["News"] == ("boilerplate", "navigation")
+    assert decisions["Europe"] == ("boilerplate", "navigation")
+    assert decisions["Harbour gets new ferry terminal"] == ("title", "title")
+
+
+def test_wire_staff_credit_and_contributor_note_are_bylines():
+    staff = "(Reporting by Elena Markou in Athens; Editing by Tom Hale)"
+    note = "Associated Press writer Nikos Pappas in Athens contributed to this report."
+    lines, evidence = classify_lines(_article(tail=(staff, note)))
+    assert [ln.reason for ln in lines if ln.clean in (staff, note)] == ["byline", "byline"]
+    assert evidence.bylines == ["Elena Markou"]
+
+
+def test_generic_source_line_is_a_credit_without_a_name():
+    lines, evidence = classify_lines(_article(tail=("(With inputs from agencies)",)))
+    assert [ln.reason for ln in lines if ln.clean.startswith("(With")] == ["credit"]
+    assert evidence.text_credits == []
