@@ -10,7 +10,6 @@ import polars as pl
 
 from newsgate import warehouse
 from newsgate.boilerplate import (
-    SENTENCE_END,
     WORD,
     Evidence,
     Line,
@@ -33,6 +32,12 @@ MIN_BODY_WORDS = 30
 # another language is quarantined as such instead of ending up with an empty body.
 MAX_FOREIGN_SHARE = 0.5
 
+# A sentence ends at . ! ? before a capital, a quote, a digit or the end, but not after an
+# initial ("U.S.", "J. Smith") or a title ("Mr.", "Dr.").
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
+    r"[.!?…][\"'”’)\]]*(?=\s+[A-Z0-9“\"‘(]|\s*$)"
+)
 _METADATA_PREFIX = re.compile(
     r"^\s*(?:date|published|posted)\s*:?\s+(?P<date>\d{4}-\d{2}-\d{2})(?:[ T][\d:]+Z?)?\s+"
 )
@@ -70,7 +75,7 @@ class ParsedArticle:
 
     @property
     def sentence_count(self) -> int:
-        return len(SENTENCE_END.findall(self.body))
+        return len(_SENTENCE_BREAK.findall(self.body))
 
 
 def _full_date(text: str) -> date | None:
@@ -192,6 +197,12 @@ def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, inline: list[str]
             value = _full_date(stated)
             if value:
                 parsed.published_date, parsed.published_date_source = value, "metadata"
+                break
+    if parsed.published_date is None:
+        for stated in evidence.byline_dates:
+            value = _full_date(stated)
+            if value:
+                parsed.published_date, parsed.published_date_source = value, "byline"
                 break
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from newsgate.credits import (
     canonical_agency,
+    is_agency_code,
     is_known_agency,
     is_outlet_name,
     is_person_name,
@@ -105,9 +106,16 @@ _DATELINE_LINE = re.compile(
     rf"^(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[^/()]{{1,40}}?))?\s*(?:/\s*(?P<agency>[^/()]"
     r"{2,30}?)|\((?P<agency2>[^()]{2,30})\))\s*[-–—:]*\s*$"
 )
+_CAPS_DATELINE_LINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})\s*[–—-]+$")
 _BYLINE_CUE = re.compile(
-    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|text by|author)\s*:?\s+"
+    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|text by|author)\s*:?\s+"
     r"(?P<names>[^()]+?)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+# The date often shares the byline line: "By Jane Roe | 12 March 2024", "By Jane Roe on March 12".
+_BYLINE_DATE = re.compile(
+    r"(?:\s+on\s+|\s*[|,–—-]\s*|\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
     re.IGNORECASE,
 )
 _STAFF_CREDIT = re.compile(
@@ -185,6 +193,7 @@ class Evidence:
     photo_credits: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     datelines: list[str] = field(default_factory=list)
+    byline_dates: list[str] = field(default_factory=list)
     metadata_dates: list[str] = field(default_factory=list)
 
 
@@ -267,15 +276,21 @@ def _credit_line(text: str) -> tuple[list[str], bool] | None:
     parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who) if p]
     if not who or not (_CREDIT_WHO.match(who) or all(is_known_agency(p) for p in parts)):
         return None
+    if cue == "with" and not all(is_agency_code(p) for p in parts):
+        # "With Norway and Sweden" is a crosshead; "With EFE and Reuters" names agencies.
+        return None
     photo = cue.split()[0] in _PHOTO_CUES
     # After "Source:" or "According to" the value is a source by definition, whatever its shape.
-    names = split_credit(who, keep_people=not photo)
+    names = split_credit(who, keep_people=not photo and cue != "with")
     if not names:
         return None
     return names, photo
 
 
 def _dateline_line(text: str) -> tuple[str, str] | None:
+    caps = _CAPS_DATELINE_LINE.match(text)
+    if caps and not is_known_agency(caps.group("place")):
+        return caps.group("place"), ""
     match = _DATELINE_LINE.match(text)
     if not match:
         return None
@@ -289,7 +304,8 @@ def _byline(text: str) -> tuple[list[str], list[str]] | None:
     """Return (people, outlets) named by a byline-shaped line, or None."""
     cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
     if cue:
-        names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", cue.group("names"))
+        names = _BYLINE_DATE.sub("", cue.group("names"))
+        names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", names)
         parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", names)]
         staff = re.split(r";|\band\b\s+(?:editing|writing)", names)[0]
         people = [p for p in parts if is_person_name(p)]
@@ -380,7 +396,8 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         if dateline:
             _mark(line, "dateline", "place / agency line")
             evidence.datelines.append(dateline[0])
-            evidence.text_credits.append(dateline[1])
+            if dateline[1]:
+                evidence.text_credits.append(dateline[1])
             continue
         if words <= 10 and (_NAVIGATION.match(text) or _breadcrumb(text)):
             _mark(line, "navigation", "navigation, footer or breadcrumb cue")
@@ -400,6 +417,7 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             _mark(line, "byline", "byline cue or name with outlet")
             if byline[0]:
                 evidence.bylines.append(", ".join(byline[0]))
+                evidence.byline_dates.append(text)
             evidence.text_credits.extend(byline[1])
             continue
         caption = _caption_credit(text) if words <= MAX_CAPTION_WORDS else None

@@ -141,6 +141,12 @@ def is_known_agency(name: str) -> bool:
     return name.strip().lower() in _AGENCIES
 
 
+def is_agency_code(name: str) -> bool:
+    """Return whether `name` is a known agency, an acronym or a domain name."""
+    name = name.strip()
+    return bool(is_known_agency(name) or _DOMAIN.match(name) or _ACRONYM.match(name))
+
+
 def is_outlet_name(name: str) -> bool:
     """Return whether `name` looks like an outlet or agency rather than a person."""
     name = name.strip()

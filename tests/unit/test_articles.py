@@ -155,3 +155,30 @@ def test_outlet_code_prefix_is_an_outlet_not_a_dateline():
     assert parsed.dateline is None
     assert parsed.credited == ["CNO", "VNA"]
     assert parsed.body.startswith("The city council")
+
+
+def test_date_on_the_byline_line_is_the_publication_date():
+    parsed = parse_article(f"Council passes budget\nBy Ingrid Dahl | 4 March 2023\n{BODY}")
+    assert parsed.byline == "Ingrid Dahl"
+    assert (parsed.published_date, parsed.published_date_source) == (date(2023, 3, 4), "byline")
+
+
+def test_capitals_place_alone_on_a_line_is_the_dateline():
+    parsed = parse_article(f"Council passes budget\nBERGEN —\n{BODY}")
+    assert parsed.dateline == "Bergen"
+    assert "BERGEN" not in parsed.body
+
+
+def test_with_line_naming_countries_is_body_not_a_credit():
+    crosshead = "With Norway and Sweden"
+    parsed = parse_article(f"{BODY}\n\n{crosshead}\n\n{BODY_2}")
+    assert parsed.credited == []
+    assert crosshead in parsed.body
+
+
+def test_sentence_count_ignores_initials_and_titles():
+    parsed = parse_article(
+        "Mr. Dahl met U.S. officials in Oslo on Monday. They discussed the budget for the "
+        "coming year. Dr. Lie said the talks went well!"
+    )
+    assert parsed.sentence_count == 3
