@@ -142,7 +142,9 @@ def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str
 
 def _is_outlet_code(token: str) -> bool:
     parts = token.split("/")
-    return len(parts) > 1 or is_known_agency(token) or len(token) <= 3
+    # Capitalised place names have vowels and more than three letters; "TTO", "SGGP" do not.
+    no_vowel = not re.search(r"[AEIOUY]", token)
+    return len(parts) > 1 or is_known_agency(token) or len(token) <= 3 or no_vowel
 
 
 def _unique(names: list[str]) -> list[str]:

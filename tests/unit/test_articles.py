@@ -182,3 +182,18 @@ def test_sentence_count_ignores_initials_and_titles():
         "coming year. Dr. Lie said the talks went well!"
     )
     assert parsed.sentence_count == 3
+
+
+@pytest.mark.parametrize(
+    ("prefix", "dateline", "credited"),
+    [
+        ("SGGP – ", None, ["SGGP"]),
+        ("LIMA – ", "Lima", []),
+        ("Da Nang City (VNA) – ", "Da Nang City", ["VNA"]),
+        ("(Reuters) - ", None, ["Reuters"]),
+    ],
+)
+def test_opening_prefixes(prefix, dateline, credited):
+    parsed = parse_article(f"Council passes budget\n{prefix}{BODY}")
+    assert (parsed.dateline, parsed.credited) == (dateline, credited)
+    assert parsed.body == BODY
