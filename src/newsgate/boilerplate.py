@@ -287,6 +287,47 @@ def _credit_line(text: str) -> tuple[list[str], bool] | None:
     return names, photo
 
 
+def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
+    """Return the reason for a "Source: X | 2024-03-12 10:15 | Editor: Y" line and record it."""
+    segments = [seg.strip() for seg in text.split("|") if seg.strip()]
+    if len(segments) < 2:
+        return None
+    credits: list[str] = []
+    dates: list[str] = []
+    people: list[str] = []
+    staff_seen = False
+    for segment in segments:
+        credit = _credit_line(segment)
+        if credit:
+            credits.extend(credit[0])
+        elif _is_date_only(segment) or _TIMESTAMP_START.match(segment):
+            dates.append(segment)
+        elif _METADATA_LABEL.match(segment) and _is_date_only(
+            _METADATA_LABEL.match(segment).group("rest")
+        ):
+            if _METADATA_LABEL.match(segment).group("label").lower() in _PUBLISHED_LABELS:
+                dates.append(segment)
+        elif _STAFF_CREDIT.match(segment) or _BYLINE_CUE.match(segment):
+            named = _byline(segment)
+            staff_seen = True
+            people.extend(named[0] if named else [])
+            credits.extend(named[1] if named else [])
+        elif not credits and not people and is_person_name(segment):
+            people.append(segment)
+        else:
+            return None
+    if not (credits or people or staff_seen):
+        # Date and time fields alone may be a site clock, not the article's own header.
+        return None
+    evidence.text_credits.extend(credits)
+    if people:
+        evidence.bylines.append(", ".join(people))
+        evidence.byline_dates.extend(dates)
+        return "byline"
+    evidence.metadata_dates.extend(dates)
+    return "metadata"
+
+
 def _dateline_line(text: str) -> tuple[str, str] | None:
     caps = _CAPS_DATELINE_LINE.match(text)
     if caps and not is_known_agency(caps.group("place")):
@@ -315,7 +356,8 @@ def _byline(text: str) -> tuple[list[str], list[str]] | None:
             if not people and not [p for p in parts if p and not is_person_name(p)]:
                 return [], []
         outlets = [canonical_agency(p) for p in parts if p and not is_person_name(p)]
-        outlets = [o for o in outlets if is_outlet_name(o)]
+        # A lone unknown word after "Editor:" is a surname, not an outlet.
+        outlets = [o for o in outlets if is_outlet_name(o) and (" " in o or is_agency_code(o))]
         if people or outlets:
             return people, outlets
         return None
@@ -398,6 +440,10 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             evidence.datelines.append(dateline[0])
             if dateline[1]:
                 evidence.text_credits.append(dateline[1])
+            continue
+        fields = _segmented_metadata(text, evidence) if "|" in text and words <= 24 else None
+        if fields:
+            _mark(line, fields, "source, byline, date or editor fields")
             continue
         if words <= 10 and (_NAVIGATION.match(text) or _breadcrumb(text)):
             _mark(line, "navigation", "navigation, footer or breadcrumb cue")

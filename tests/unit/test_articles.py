@@ -197,3 +197,18 @@ def test_opening_prefixes(prefix, dateline, credited):
     parsed = parse_article(f"Council passes budget\n{prefix}{BODY}")
     assert (parsed.dateline, parsed.credited) == (dateline, credited)
     assert parsed.body == BODY
+
+
+def test_source_date_editor_header_line_is_metadata_with_its_date():
+    parsed = parse_article(
+        f"Council passes budget\nSource: Xinhua| 2023-03-04 10:15:00 | Editor: Wu\n{BODY}"
+    )
+    assert parsed.lines[1].reason == "metadata"
+    assert parsed.credited == ["Xinhua"]
+    assert (parsed.published_date, parsed.published_date_source) == (date(2023, 3, 4), "metadata")
+
+
+def test_date_and_time_fields_alone_are_a_clock_not_a_date():
+    parsed = parse_article(f"Council passes budget\nSaturday | 04/03/2023 | 10:15\n{BODY}")
+    assert parsed.lines[1].reason == "metadata"
+    assert parsed.published_date is None
