@@ -39,7 +39,9 @@ _SENTENCE_BREAK = re.compile(
     r"[.!?…][\"'”’)\]]*(?=\s+[A-Z0-9“\"‘(]|\s*$)"
 )
 _METADATA_PREFIX = re.compile(
-    r"^\s*(?:date|published|posted)\s*:?\s+(?P<date>\d{4}-\d{2}-\d{2})(?:[ T][\d:]+Z?)?\s+"
+    r"^\s*(?:date|published|posted)\s*:?\s+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?"
+    r"\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?Z?)?\s+",
+    re.IGNORECASE,
 )
 _OUTLET_PREFIX = re.compile(r"^\s*\((?P<outlet>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)\s*")
 _PLACE = r"[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}"
@@ -110,8 +112,8 @@ def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str
     text = line.clean
     for _ in range(3):
         meta = _METADATA_PREFIX.match(text)
-        if meta:
-            parsed.published_date = date.fromisoformat(meta.group("date"))
+        if meta and _full_date(meta.group("date")):
+            parsed.published_date = _full_date(meta.group("date"))
             parsed.published_date_source = "metadata"
             text = text[meta.end() :]
             continue

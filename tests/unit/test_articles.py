@@ -212,3 +212,17 @@ def test_date_and_time_fields_alone_are_a_clock_not_a_date():
     parsed = parse_article(f"Council passes budget\nSaturday | 04/03/2023 | 10:15\n{BODY}")
     assert parsed.lines[1].reason == "metadata"
     assert parsed.published_date is None
+
+
+@pytest.mark.parametrize(
+    "prefix", [" date 2023-03-04 ", "Published: 4 March 2023 ", "posted March 4, 2023 10:30 "]
+)
+def test_metadata_prefix_forms(prefix):
+    parsed = parse_article(f"{prefix}{BODY}")
+    assert parsed.published_date == date(2023, 3, 4)
+    assert parsed.body == BODY
+
+
+def test_invalid_metadata_date_is_left_in_place():
+    parsed = parse_article(f" date 2023-02-31 {BODY}")
+    assert parsed.published_date is None
