@@ -17,7 +17,7 @@ from newsgate.boilerplate import (
     is_paragraph,
 )
 from newsgate.config import Settings
-from newsgate.credits import canonical_agency, is_known_agency, is_outlet_name
+from newsgate.credits import is_known_agency, is_outlet_name, normalize_agency
 from newsgate.language import UNDETERMINED, english_share, identify_language
 from newsgate.near_duplicates import Candidate, find_near_duplicates
 from newsgate.nlp.dates import resolve_dates
@@ -119,20 +119,20 @@ def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str
             continue
         outlet = _OUTLET_PREFIX.match(text)
         if outlet and is_outlet_name(outlet.group("outlet")):
-            inline.append(canonical_agency(outlet.group("outlet")))
+            inline.append(normalize_agency(outlet.group("outlet")))
             text = text[outlet.end() :]
             continue
         dateline = _DATELINE_PREFIX.match(text) or _CAPS_DATELINE_PREFIX.match(text)
         agency = dateline.groupdict().get("agency") if dateline else None
         if dateline and agency is None and _is_outlet_code(dateline.group("place")):
             # "NDO –" or "NDO/VNA –" open with the outlet's code, not a place.
-            inline.extend(canonical_agency(p) for p in dateline.group("place").split("/"))
+            inline.extend(normalize_agency(p) for p in dateline.group("place").split("/"))
             text = text[dateline.end() :]
             continue
         if dateline and (agency is None or is_outlet_name(agency)):
             parsed.dateline = parsed.dateline or _place_name(dateline.group("place"))
             if agency:
-                inline.append(canonical_agency(agency))
+                inline.append(normalize_agency(agency))
             stated = _full_date(dateline.group("extra") or "")
             if stated and parsed.published_date is None:
                 parsed.published_date, parsed.published_date_source = stated, "dateline"
@@ -184,7 +184,7 @@ def _split_site_name(title: str) -> tuple[str, str | None]:
     """Return the headline without a trailing " | Site name", and that site name."""
     head, sep, tail = title.rpartition(" | ")
     if sep and head and is_outlet_name(tail.strip()):
-        return head.strip(), canonical_agency(tail.strip())
+        return head.strip(), normalize_agency(tail.strip())
     return title, None
 
 

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from newsgate.credits import (
-    canonical_agency,
     is_agency_code,
     is_known_agency,
     is_outlet_name,
     is_person_name,
+    normalize_agency,
     split_credit,
 )
 from newsgate.language import UNDETERMINED, identify_language
@@ -201,19 +201,19 @@ def _mark(line: Line, reason: str, signal: str) -> None:
     line.kind, line.reason, line.signal = "boilerplate", reason, signal
 
 
-def word_count(text: str) -> int:
+def count_words(text: str) -> int:
     """Return the number of words in `text`."""
     return len(WORD.findall(text))
 
 
 def is_paragraph(text: str) -> bool:
     """Return whether `text` reads as a body paragraph: enough words and sentence punctuation."""
-    return word_count(text) >= PARAGRAPH_WORDS and bool(SENTENCE_END.search(text + " "))
+    return count_words(text) >= PARAGRAPH_WORDS and bool(SENTENCE_END.search(text + " "))
 
 
 def is_headline(text: str) -> bool:
     """Return whether `text` is shaped like a headline: short, one unit, no closing full stop."""
-    words = word_count(text)
+    words = count_words(text)
     stripped = text.rstrip("\"'”’ ")
     return (
         2 <= words <= MAX_TITLE_WORDS
@@ -245,7 +245,7 @@ def _caption_credit(text: str) -> tuple[list[str], str] | None:
         who = match.group("who")
         if pattern is _SLASH_CREDIT and not is_known_agency(re.split(r"\s*/", who)[0]):
             continue
-        if not word_count(text[: match.start()]):
+        if not count_words(text[: match.start()]):
             continue
         return split_credit(who), "photo credit at end of line"
     return None
@@ -253,11 +253,11 @@ def _caption_credit(text: str) -> tuple[list[str], str] | None:
 
 def _credit_line(text: str) -> tuple[list[str], bool] | None:
     """Return the credited names and whether they are photo credits for a credit-only line."""
-    if word_count(text) > 10:
+    if count_words(text) > 10:
         return None
     bare = text.strip(" ()[]—–-.")
     if bare and (is_known_agency(bare) or re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I)):
-        return [canonical_agency(bare)], False
+        return [normalize_agency(bare)], False
     match = _CREDIT_LINE.match(text)
     if not match:
         if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
@@ -338,7 +338,7 @@ def _dateline_line(text: str) -> tuple[str, str] | None:
     agency = (match.group("agency") or match.group("agency2") or "").strip()
     if not is_outlet_name(agency) or is_person_name(match.group("place")):
         return None
-    return match.group("place"), canonical_agency(agency)
+    return match.group("place"), normalize_agency(agency)
 
 
 def _byline(text: str) -> tuple[list[str], list[str]] | None:
@@ -355,7 +355,7 @@ def _byline(text: str) -> tuple[list[str], list[str]] | None:
             people = [p for p in people if p in staff] if role in _AUTHOR_ROLES else []
             if not people and not [p for p in parts if p and not is_person_name(p)]:
                 return [], []
-        outlets = [canonical_agency(p) for p in parts if p and not is_person_name(p)]
+        outlets = [normalize_agency(p) for p in parts if p and not is_person_name(p)]
         # A lone unknown word after "Editor:" is a surname, not an outlet.
         outlets = [o for o in outlets if is_outlet_name(o) and (" " in o or is_agency_code(o))]
         if people or outlets:
@@ -363,7 +363,7 @@ def _byline(text: str) -> tuple[list[str], list[str]] | None:
         return None
     parts = [p.strip() for p in re.split(r"\s*(?:\||,|/|\s[-–—]\s)\s*", text)]
     if len(parts) > 1 and is_person_name(parts[0]) and all(is_outlet_name(p) for p in parts[1:]):
-        return [parts[0]], [canonical_agency(p) for p in parts[1:]]
+        return [parts[0]], [normalize_agency(p) for p in parts[1:]]
     return None
 
 
@@ -385,7 +385,7 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
     in_related = in_tags = False
     for line in content:
         text = line.clean.replace("\xa0", " ")
-        words = word_count(text)
+        words = count_words(text)
         if in_related:
             if is_paragraph(text) and not is_headline(text):
                 in_related = False
@@ -492,7 +492,7 @@ def _breadcrumb(text: str) -> bool:
     parts = re.split(r"\s*(?:>|»|›|/|\|)\s*", text)
     # "Headline | Site" and "Place / Agency" have two parts; a path of sections has arrows or more.
     arrows = bool(re.search(r"[>»›]", text))
-    return (arrows or len(parts) >= 3) and all(1 <= word_count(p) <= 4 for p in parts)
+    return (arrows or len(parts) >= 3) and all(1 <= count_words(p) <= 4 for p in parts)
 
 
 def _assign_title(content: list[Line]) -> None:
@@ -500,7 +500,7 @@ def _assign_title(content: list[Line]) -> None:
         if line.kind == "boilerplate":
             continue
         # One- and two-word lines above the story are section labels ("World", "Asia").
-        if word_count(line.clean) <= 2 and not is_paragraph(line.clean):
+        if count_words(line.clean) <= 2 and not is_paragraph(line.clean):
             continue
         if is_headline(line.clean):
             line.kind, line.reason, line.signal = "title", "title", "first headline-shaped line"
@@ -525,7 +525,7 @@ def _classify_by_position(content: list[Line], evidence: Evidence) -> None:
                     )
                 else:
                     _mark(line, "duplicate", f"repeats line {earlier.line_no}")
-            elif word_count(key) >= 8 and any(key in body for body in earlier_body):
+            elif count_words(key) >= 8 and any(key in body for body in earlier_body):
                 _mark(line, "duplicate", "contained in an earlier paragraph")
             elif top_or_tail and is_person_name(line.clean.replace("\xa0", " ")):
                 _mark(line, "byline", "name-only line outside the paragraphs")
@@ -533,10 +533,10 @@ def _classify_by_position(content: list[Line], evidence: Evidence) -> None:
             elif (
                 index > last
                 and not SENTENCE_END.search(line.clean + " ")
-                and (word_count(line.clean) <= 8)
+                and (count_words(line.clean) <= 8)
             ):
                 _mark(line, "navigation", "short line after the last paragraph")
-            elif index < first and word_count(line.clean) <= 2 and index < len(content) - 1:
+            elif index < first and count_words(line.clean) <= 2 and index < len(content) - 1:
                 _mark(line, "navigation", "short label before the first paragraph")
         seen.setdefault(key, line)
         if line.kind == "body":

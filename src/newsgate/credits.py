@@ -131,7 +131,7 @@ _SPLIT = re.compile(r"\s*(?:,|/|;|&|\||\band\b|\bvia\b|\bwith\b|\by\b|\bet\b)\s*
 _PHOTO_SUFFIX = re.compile(r"\s+(?:photos?|images?|pictures?)$", re.IGNORECASE)
 
 
-def canonical_agency(name: str) -> str:
+def normalize_agency(name: str) -> str:
     """Return the usual spelling of an agency name (the name itself when it is not known)."""
     return _AGENCIES.get(name.strip().lower(), name.strip())
 
@@ -185,7 +185,7 @@ def split_credit(who: str, keep_people: bool = False) -> list[str]:
         if not part:
             continue
         if is_outlet_name(part) or (keep_people and part[:1].isupper()):
-            name = canonical_agency(part)
+            name = normalize_agency(part)
             if name not in names:
                 names.append(name)
     return names

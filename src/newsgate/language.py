@@ -120,7 +120,7 @@ def _script_language(text: str) -> str | None:
     return lang if count / letters > 0.5 else None
 
 
-def language_scores(text: str) -> dict[str, int]:
+def count_language_words(text: str) -> dict[str, int]:
     """Return how many words of `text` belong to each language's function-word profile."""
     words = [w.lower() for w in _WORD.findall(text)]
     scores = {"en": sum(1 for w in words if w in ENGLISH_STOPWORDS)}
@@ -135,7 +135,7 @@ def identify_language(text: str) -> str:
     script = _script_language(text)
     if script:
         return script
-    scores = language_scores(text)
+    scores = count_language_words(text)
     english = scores.pop("en")
     other, other_score = max(scores.items(), key=lambda item: item[1])
     if other_score >= 2 and other_score > english:

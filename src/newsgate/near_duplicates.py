@@ -48,7 +48,7 @@ class Match:
     similarity: float
 
 
-def shingles(text: str, size: int = SHINGLE_SIZE) -> set[tuple[str, ...]]:
+def make_shingles(text: str, size: int = SHINGLE_SIZE) -> set[tuple[str, ...]]:
     """Return the set of lower-cased word n-grams of `text` (the whole text if it is shorter)."""
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
@@ -58,16 +58,16 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def containment(a: set, b: set) -> float:
+def measure_containment(a: set, b: set) -> float:
     """Return |a ∩ b| / min(|a|, |b|), 0.0 when either set is empty."""
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 
 
-def pairwise_similarities(candidates: list[Candidate]) -> dict[tuple[str, str], float]:
+def compute_similarities(candidates: list[Candidate]) -> dict[tuple[str, str], float]:
     """Return the containment of every pair of candidates that shares at least one shingle."""
-    sets = {c.key: shingles(c.body) for c in candidates}
+    sets = {c.key: make_shingles(c.body) for c in candidates}
     index: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, items in sets.items():
         for item in items:
@@ -76,7 +76,7 @@ def pairwise_similarities(candidates: list[Candidate]) -> dict[tuple[str, str], 
     for keys in index.values():
         # An inverted index keeps the work proportional to shared shingles, not to n².
         pairs.update(combinations(sorted(set(keys)), 2))
-    return {(a, b): containment(sets[a], sets[b]) for a, b in sorted(pairs)}
+    return {(a, b): measure_containment(sets[a], sets[b]) for a, b in sorted(pairs)}
 
 
 def _order_key(candidate: Candidate, length: int) -> tuple:
@@ -94,7 +94,7 @@ def find_near_duplicates(
         for i, c in enumerate(sorted(candidates, key=lambda c: _order_key(c, lengths[c.key])))
     }
     matches: dict[str, Match] = {}
-    for (a, b), similarity in pairwise_similarities(candidates).items():
+    for (a, b), similarity in compute_similarities(candidates).items():
         if similarity < threshold:
             continue
         newer, older = (a, b) if rank[a] > rank[b] else (b, a)

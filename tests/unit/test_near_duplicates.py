@@ -5,10 +5,10 @@ import pytest
 from newsgate.near_duplicates import (
     THRESHOLD,
     Candidate,
-    containment,
+    compute_similarities,
     find_near_duplicates,
-    pairwise_similarities,
-    shingles,
+    make_shingles,
+    measure_containment,
 )
 
 SHARED = (
@@ -27,17 +27,17 @@ UNRELATED = (
 
 
 def test_shingles_are_lower_cased_word_windows():
-    assert shingles("One two Three four five six") == {
+    assert make_shingles("One two Three four five six") == {
         ("one", "two", "three", "four", "five"),
         ("two", "three", "four", "five", "six"),
     }
-    assert shingles("Too short") == {("too", "short")}
-    assert shingles("") == set()
+    assert make_shingles("Too short") == {("too", "short")}
+    assert make_shingles("") == set()
 
 
 def test_containment_uses_the_smaller_set():
-    assert containment({1, 2}, {1, 2, 3, 4}) == 1.0
-    assert containment(set(), {1}) == 0.0
+    assert measure_containment({1, 2}, {1, 2, 3, 4}) == 1.0
+    assert measure_containment(set(), {1}) == 0.0
 
 
 def test_rewrite_sharing_sentences_is_flagged_and_unrelated_story_is_not():
@@ -60,14 +60,14 @@ def test_newer_article_points_at_the_older_one():
 
 
 def test_pairs_without_shared_shingles_are_not_compared():
-    sims = pairwise_similarities([Candidate("a", STORY_A), Candidate("c", UNRELATED)])
+    sims = compute_similarities([Candidate("a", STORY_A), Candidate("c", UNRELATED)])
     assert sims == {}
 
 
 def test_same_event_with_stock_phrases_stays_below_threshold():
     one = "Ministers met in Geneva on Monday to discuss the disputed border crossings and trade."
     two = "Farmers blocked roads near the disputed border crossings as prices fell sharply."
-    sims = pairwise_similarities([Candidate("a", one), Candidate("b", two)])
+    sims = compute_similarities([Candidate("a", one), Candidate("b", two)])
     assert max(sims.values(), default=0.0) < THRESHOLD
     assert not find_near_duplicates([Candidate("a", one), Candidate("b", two)])
 

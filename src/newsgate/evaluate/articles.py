@@ -7,7 +7,7 @@ from pathlib import Path
 import polars as pl
 
 from newsgate.evaluate import Score, articles_by_file, normalize
-from newsgate.near_duplicates import THRESHOLD, Candidate, pairwise_similarities
+from newsgate.near_duplicates import THRESHOLD, Candidate, compute_similarities
 
 FIELDS = ("title", "outlet", "dateline", "published_date", "byline")
 
@@ -111,9 +111,7 @@ def _near_duplicate_scores(tables: dict[str, pl.DataFrame]) -> list[Score]:
     pairs = ", ".join(
         f"{names.get(a, a)}->{names.get(b, b)} ({sim:.3f})" for (a, b), sim in flagged.items()
     )
-    similarities = pairwise_similarities(
-        [Candidate(r["article_id"], r["body"] or "") for r in rows]
-    )
+    similarities = compute_similarities([Candidate(r["article_id"], r["body"] or "") for r in rows])
     unflagged = [
         (sim, a, b)
         for (a, b), sim in similarities.items()
