@@ -88,8 +88,9 @@ _FOOTER = re.compile(
 )
 _CREDIT_LINE = re.compile(
     r"^[(\[]?\s*(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
-    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?) (?:by|from)|with|credits?|photos?|"
-    r"images?|pictures?|video|via|courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
+    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?) (?:by|from)|with|"
+    r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?)?|via|"
+    r"courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
     r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
 )
@@ -282,6 +283,9 @@ def _credit_line(text: str) -> tuple[list[str], bool] | None:
     photo = cue.split()[0] in _PHOTO_CUES
     # After "Source:" or "According to" the value is a source by definition, whatever its shape.
     names = split_credit(who, keep_people=not photo and cue != "with")
+    if not names and photo and is_person_name(who):
+        # "Photo: Jane Roe" credits a photographer: a credit line that names no outlet.
+        return [], True
     if not names:
         return None
     return names, photo

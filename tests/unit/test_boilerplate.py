@@ -47,6 +47,7 @@ def _article(*extra_top: str, middle: str = "", tail: tuple[str, ...] = ()) -> s
         ),
         ("Harbour gets new ferry terminal - photo 2", "caption"),
         ("Photo: Reuters", "credit"),
+        ("Photo by Nikos Pappas", "credit"),
         ("Athens / AFP", "dateline"),
         ("By Elena Markou", "byline"),
         ("Share on Facebook", "share_widget"),
