@@ -27,6 +27,7 @@ from itertools import combinations
 
 SHINGLE_SIZE = 5
 THRESHOLD = 0.12
+MAX_SHINGLE_ARTICLES = 50
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -74,8 +75,11 @@ def compute_similarities(candidates: list[Candidate]) -> dict[tuple[str, str], f
             index[item].append(key)
     pairs: set[tuple[str, str]] = set()
     for keys in index.values():
-        # An inverted index keeps the work proportional to shared shingles, not to n².
-        pairs.update(combinations(sorted(set(keys)), 2))
+        # An inverted index keeps the work proportional to shared shingles, not to n². A
+        # shingle found in very many articles is a stock phrase: it proposes no pairs (the
+        # containment of proposed pairs still counts it).
+        if len(keys) <= MAX_SHINGLE_ARTICLES:
+            pairs.update(combinations(sorted(set(keys)), 2))
     return {(a, b): measure_containment(sets[a], sets[b]) for a, b in sorted(pairs)}
 
 

@@ -75,3 +75,9 @@ def test_same_event_with_stock_phrases_stays_below_threshold():
 @pytest.mark.parametrize("body", ["", "   ", "“"])
 def test_empty_bodies_are_never_duplicates(body):
     assert find_near_duplicates([Candidate("a", body), Candidate("b", body)]) == {}
+
+
+def test_stock_phrase_in_many_articles_proposes_no_pairs():
+    stock = "according to a statement released by the ministry"
+    many = [Candidate(f"k{i}", f"{stock} story number {i}") for i in range(60)]
+    assert compute_similarities(many) == {}
