@@ -24,6 +24,7 @@ from newsgate.language import UNDETERMINED, identify_language
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 _INTERNAL_SENTENCE = re.compile(r"[a-z0-9)”\"’]{2}[.!?]\s+[A-Z“\"‘]")
 PARAGRAPH_WORDS = 15
 MAX_TITLE_WORDS = 25
@@ -235,7 +236,7 @@ def _normalise(text: str) -> str:
 def _caption_credit(text: str) -> tuple[list[str], str] | None:
     """Return the credited names and the signal when `text` ends in a photo credit."""
     if _PHOTO_ID.match(text):
-        tail = next((m for m in map(lambda p: p.search(text), _CAPTION_TAIL) if m), None)
+        tail = next((m for m in (p.search(text) for p in _CAPTION_TAIL) if m), None)
         return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
     if _ALT_TEXT.search(text):
         return [], "image alt text"
@@ -516,7 +517,8 @@ def _classify_by_position(content: list[Line], evidence: Evidence) -> None:
     first = paragraphs[0] if paragraphs else len(content)
     last = paragraphs[-1] if paragraphs else -1
     seen: dict[str, Line] = {}
-    earlier_body: list[str] = []
+    # Sentences of the body so far, so a line that repeats them is found in one set lookup each.
+    earlier_sentences: set[str] = set()
     for index, line in enumerate(content):
         key = _normalise(line.clean)
         if line.kind == "body":
@@ -529,7 +531,9 @@ def _classify_by_position(content: list[Line], evidence: Evidence) -> None:
                     )
                 else:
                     _mark(line, "duplicate", f"repeats line {earlier.line_no}")
-            elif count_words(key) >= 8 and any(key in body for body in earlier_body):
+            elif count_words(key) >= 8 and all(
+                s in earlier_sentences for s in _split_sentences(key)
+            ):
                 _mark(line, "duplicate", "contained in an earlier paragraph")
             elif top_or_tail and is_person_name(line.clean.replace("\xa0", " ")):
                 _mark(line, "byline", "name-only line outside the paragraphs")
@@ -544,4 +548,8 @@ def _classify_by_position(content: list[Line], evidence: Evidence) -> None:
                 _mark(line, "navigation", "short label before the first paragraph")
         seen.setdefault(key, line)
         if line.kind == "body":
-            earlier_body.append(key)
+            earlier_sentences.update(_split_sentences(key))
+
+
+def _split_sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_SPLIT.split(text) if part]
