@@ -21,6 +21,7 @@ from newsgate.credits import is_known_agency, is_outlet_name, normalize_agency
 from newsgate.language import UNDETERMINED, english_share, identify_language
 from newsgate.near_duplicates import Candidate, find_near_duplicates
 from newsgate.nlp.dates import resolve_dates
+from newsgate.nlp.gazetteer import surface_index
 from newsgate.runs import add_quarantine
 from newsgate.tables import stage_tables
 
@@ -124,6 +125,8 @@ def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str
             continue
         dateline = _DATELINE_PREFIX.match(text) or _CAPS_DATELINE_PREFIX.match(text)
         agency = dateline.groupdict().get("agency") if dateline else None
+        if dateline and agency is None and _is_subject_acronym(dateline.group("place")):
+            break
         if dateline and agency is None and _is_outlet_code(dateline.group("place")):
             # "NDO –" or "NDO/VNA –" open with the outlet's code, not a place.
             inline.extend(normalize_agency(p) for p in dateline.group("place").split("/"))
@@ -140,6 +143,14 @@ def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str
             continue
         break
     return text
+
+
+def _is_subject_acronym(token: str) -> bool:
+    """Return whether an opening capitals word is an organisation or country code ("NATO –")."""
+    if is_known_agency(token):
+        return False
+    entry = surface_index().get(token)
+    return entry is not None and (entry.label == "ORG" or len(token) <= 3)
 
 
 def _is_outlet_code(token: str) -> bool:

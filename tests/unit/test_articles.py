@@ -226,3 +226,10 @@ def test_metadata_prefix_forms(prefix):
 def test_invalid_metadata_date_is_left_in_place():
     parsed = parse_article(f" date 2023-02-31 {BODY}")
     assert parsed.published_date is None
+
+
+@pytest.mark.parametrize("opening", ["NATO – ", "EU - ", "US — "])
+def test_organisation_or_country_code_opening_is_neither_dateline_nor_outlet(opening):
+    parsed = parse_article(f"Council passes budget\n{opening}{BODY}")
+    assert (parsed.dateline, parsed.credited) == (None, [])
+    assert parsed.body.startswith(opening.strip())
