@@ -119,13 +119,14 @@ def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str
             text = text[meta.end() :]
             continue
         outlet = _OUTLET_PREFIX.match(text)
-        if outlet and is_outlet_name(outlet.group("outlet")):
-            inline.append(normalize_agency(outlet.group("outlet")))
+        name = outlet.group("outlet") if outlet else ""
+        if outlet and is_outlet_name(name) and not _is_subject_acronym(name.strip()):
+            inline.append(normalize_agency(name))
             text = text[outlet.end() :]
             continue
         dateline = _DATELINE_PREFIX.match(text) or _CAPS_DATELINE_PREFIX.match(text)
         agency = dateline.groupdict().get("agency") if dateline else None
-        if dateline and agency is None and _is_subject_acronym(dateline.group("place")):
+        if dateline and _is_subject_acronym(agency or dateline.group("place")):
             break
         if dateline and agency is None and _is_outlet_code(dateline.group("place")):
             # "NDO –" or "NDO/VNA –" open with the outlet's code, not a place.
@@ -149,8 +150,11 @@ def _is_subject_acronym(token: str) -> bool:
     """Return whether an opening capitals word is an organisation or country code ("NATO –")."""
     if is_known_agency(token):
         return False
+    token = token.strip()
     entry = surface_index().get(token)
-    return entry is not None and (entry.label == "ORG" or len(token) <= 3)
+    if entry is None or not token.isupper():
+        return False
+    return entry.label == "ORG" or len(token) <= 3
 
 
 def _is_outlet_code(token: str) -> bool:

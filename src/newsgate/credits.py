@@ -78,6 +78,12 @@ _AGENCIES = {
     "the new york times": "The New York Times",
     "the washington post": "The Washington Post",
     "politico": "Politico",
+    "vov": "VOV",
+    "voice of vietnam": "VOV",
+    "vietnamplus": "VietnamPlus",
+    "vnexpress": "VnExpress",
+    "nhan dan": "Nhan Dan",
+    "ndo": "Nhan Dan",
 }
 # Words that make a multi-word name a publication rather than a person.
 _MEDIA_WORDS = frozenset(

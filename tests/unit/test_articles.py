@@ -233,3 +233,9 @@ def test_organisation_or_country_code_opening_is_neither_dateline_nor_outlet(ope
     parsed = parse_article(f"Council passes budget\n{opening}{BODY}")
     assert (parsed.dateline, parsed.credited) == (None, [])
     assert parsed.body.startswith(opening.strip())
+
+
+def test_parenthesised_organisation_code_is_not_an_agency():
+    parsed = parse_article(f"Council passes budget\nThe European Union (EU) – {BODY}")
+    assert parsed.credited == []
+    assert parsed.dateline is None
