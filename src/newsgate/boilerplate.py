@@ -164,6 +164,17 @@ _CAPTION_TAIL = [
 _PUBLISHED_LABELS = frozenset(
     ["published", "posted", "first published", "date", "dated", "created"]
 )
+# Agency captions describe the picture in the present tense and end with place and full date:
+# "X speaks to reporters in Geneva, Switzerland, 12 March 2024." News sentences use the past.
+_CAPTION_VERB = re.compile(
+    r"\b(?:speaks|attends|arrives|gestures|looks on|walks|poses|listens|shakes hands|holds a|"
+    r"delivers a|addresses|waves|stands|sits|reacts|smiles|greets|pose|are seen|is seen)\b"
+)
+_CAPTION_PLACE_DATE = re.compile(
+    r"\bin [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*)*,?\s+"
+    r"(?:on\s+)?(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+"
+    r"\d{4})\.?$"
+)
 _PHOTO_ID = re.compile(r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s)", re.IGNORECASE)
 _ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
 _PHOTO_CUES = frozenset(
@@ -240,6 +251,14 @@ def _caption_credit(text: str) -> tuple[list[str], str] | None:
         return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
     if _ALT_TEXT.search(text):
         return [], "image alt text"
+    if (
+        count_words(text) <= 45
+        and not _INTERNAL_SENTENCE.search(text)
+        and not re.search(r"[“”\"]", text)
+        and _CAPTION_VERB.search(" ".join(text.split()[:14]))
+        and _CAPTION_PLACE_DATE.search(text)
+    ):
+        return [], "present-tense caption ending in place and date"
     for pattern in _CAPTION_TAIL:
         match = pattern.search(text)
         if not match:

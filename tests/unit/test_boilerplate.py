@@ -174,3 +174,11 @@ def test_generic_source_line_is_a_credit_without_a_name():
     lines, evidence = classify_lines(_article(tail=("(With inputs from agencies)",)))
     assert [ln.reason for ln in lines if ln.clean.startswith("(With")] == ["credit"]
     assert evidence.text_credits == []
+
+
+def test_uncredited_agency_style_caption_is_a_caption():
+    caption = "Harbour workers pose at the new pier in Kavala, Greece, 12 March 2024."
+    past = "Harbour workers posed at the new pier in Kavala, Greece, on March 12, 2024."
+    decisions = _decisions(_article(caption, middle=past))
+    assert decisions[caption] == ("boilerplate", "caption")
+    assert decisions[past] == ("body", None)
