@@ -407,7 +407,8 @@ def classify_lines(text: str, document_language: str = "en") -> tuple[list[Line]
 
 def _classify_by_content(content: list[Line], evidence: Evidence, language: str) -> None:
     in_related = in_tags = False
-    for line in content:
+    first = next((i for i, ln in enumerate(content) if is_paragraph(ln.clean)), len(content))
+    for index, line in enumerate(content):
         text = line.clean.replace("\xa0", " ")
         words = count_words(text)
         if in_related:
@@ -429,6 +430,11 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             in_tags = False
         related = _RELATED.match(text)
         if related and words <= 12 and not SENTENCE_END.search(text + " "):
+            if index < first and not related.group("rest"):
+                # "Latest" or "Featured" above the story labels a page section, and the
+                # headline follows it: no block of links starts here.
+                _mark(line, "navigation", "section label above the story")
+                continue
             _mark(line, "related_block", "related-news cue")
             in_related = not related.group("rest")
             continue

@@ -182,3 +182,10 @@ def test_uncredited_agency_style_caption_is_a_caption():
     decisions = _decisions(_article(caption, middle=past))
     assert decisions[caption] == ("boilerplate", "caption")
     assert decisions[past] == ("body", None)
+
+
+def test_related_cue_above_the_story_does_not_swallow_the_headline():
+    text = "\n".join(["Latest", "Harbour gets new ferry terminal", PARA_1, PARA_2])
+    decisions = _decisions(text)
+    assert decisions["Latest"] == ("boilerplate", "navigation")
+    assert decisions["Harbour gets new ferry terminal"] == ("title", "title")
