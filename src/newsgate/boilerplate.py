@@ -420,7 +420,7 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         if _TAGS_HEADER.match(text):
             _mark(line, "metadata", "tag list header")
             in_related = False
-            in_tags = True
+            in_tags = index > first
             continue
         if in_tags:
             related_header = _RELATED.match(text)

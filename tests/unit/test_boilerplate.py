@@ -189,3 +189,9 @@ def test_related_cue_above_the_story_does_not_swallow_the_headline():
     decisions = _decisions(text)
     assert decisions["Latest"] == ("boilerplate", "navigation")
     assert decisions["Harbour gets new ferry terminal"] == ("title", "title")
+
+
+def test_tag_header_above_the_story_does_not_swallow_the_headline():
+    decisions = _decisions("\n".join(["Topics", "Harbour gets new ferry terminal", PARA_1, PARA_2]))
+    assert decisions["Topics"] == ("boilerplate", "metadata")
+    assert decisions["Harbour gets new ferry terminal"] == ("title", "title")
