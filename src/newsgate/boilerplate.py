@@ -56,7 +56,8 @@ _RELATED = re.compile(
     r"also|next)|see also|also read|more (?:from|on|in|news|stories)\b.*|you (?:may|might) "
     r"also (?:like|be interested in)|recommended(?: for you| stories)?|most (?:read|popular|"
     r"viewed|shared)|latest(?: news| stories)?|top stories|trending(?: now)?|featured\b.*|"
-    r"editor'?s picks?|further reading|other news|hot news|in other news|don'?t miss)"
+    r"editor'?s picks?|further reading|other news|hot news|in other news|don'?t miss|"
+    r"(?:watch|video|listen|gallery|in pictures)(?=\s*:))"
     r"\s*[:>»]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )

@@ -52,6 +52,7 @@ def _article(*extra_top: str, middle: str = "", tail: tuple[str, ...] = ()) -> s
         ("By Elena Markou", "byline"),
         ("Share on Facebook", "share_widget"),
         ("Read more: Port strike ends after talks", "related_block"),
+        ("WATCH: Ferry leaves the harbour for the last time", "related_block"),
         ("Leave a comment", "share_widget"),
         ("Home > News > Europe", "navigation"),
         ("Sign in", "navigation"),
