@@ -24,6 +24,7 @@ from newsgate.language import UNDETERMINED, identify_language
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+_BULLET = re.compile(r"^(?:[-•*▪–]|\d{1,2}[.)])\s")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 _INTERNAL_SENTENCE = re.compile(r"[a-z0-9)”\"’]{2}[.!?]\s+[A-Z“\"‘]")
 PARAGRAPH_WORDS = 15
@@ -567,7 +568,8 @@ def _classify_by_position(content: list[Line], evidence: Evidence) -> None:
             elif (
                 index > last
                 and not SENTENCE_END.search(line.clean + " ")
-                and (count_words(line.clean) <= 8)
+                and count_words(line.clean) <= 8
+                and not _BULLET.match(line.clean)
             ):
                 _mark(line, "navigation", "short line after the last paragraph")
             elif index < first and count_words(line.clean) <= 2 and index < len(content) - 1:

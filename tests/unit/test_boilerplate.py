@@ -196,3 +196,9 @@ def test_tag_header_above_the_story_does_not_swallow_the_headline():
     decisions = _decisions("\n".join(["Topics", "Harbour gets new ferry terminal", PARA_1, PARA_2]))
     assert decisions["Topics"] == ("boilerplate", "metadata")
     assert decisions["Harbour gets new ferry terminal"] == ("title", "title")
+
+
+def test_bullets_after_the_last_paragraph_stay_in_the_body():
+    decisions = _decisions(_article(tail=("- Odesa and Pivdennyi", "- Chornomorsk")))
+    assert decisions["- Odesa and Pivdennyi"] == ("body", None)
+    assert decisions["- Chornomorsk"] == ("body", None)
