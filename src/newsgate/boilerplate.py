@@ -299,12 +299,14 @@ def _credit_line(text: str) -> tuple[list[str], bool] | None:
     parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who) if p]
     if not who or not (_CREDIT_WHO.match(who) or all(is_known_agency(p) for p in parts)):
         return None
-    if cue == "with" and not all(is_agency_code(p) for p in parts):
-        # "With Norway and Sweden" is a crosshead; "With EFE and Reuters" names agencies.
+    weak_cue = cue in ("with", "via", "—", "–", "-")
+    if weak_cue and not all(is_agency_code(p) for p in parts):
+        # "With Norway and Sweden" is a crosshead and "- Odesa" a bullet; "With EFE and
+        # Reuters" and "— AFP" name agencies.
         return None
     photo = cue.split()[0] in _PHOTO_CUES
     # After "Source:" or "According to" the value is a source by definition, whatever its shape.
-    names = split_credit(who, keep_people=not photo and cue != "with")
+    names = split_credit(who, keep_people=not photo and not weak_cue)
     if not names and photo and is_person_name(who):
         # "Photo: Jane Roe" credits a photographer: a credit line that names no outlet.
         return [], True
