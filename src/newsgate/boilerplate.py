@@ -85,7 +85,8 @@ _DIGIT = re.compile(r"\d")
 _TIMESTAMP_START = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})[\sT,|]")
 _LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 _FOOTER = re.compile(
-    r"^(?:copyright\b|©\s*(?:19|20)\d\d|\(c\)\s*(?:19|20)\d\d|our standards\b|this material "
+    r"^(?:copyright\s*(?:©|\(c\)|(?:19|20)\d\d)|©\s*(?:19|20)\d\d|\(c\)\s*(?:19|20)\d\d|"
+    r"our standards\b|this material "
     r"may not be\b)|\ball rights reserved\b",
     re.IGNORECASE,
 )
@@ -365,6 +366,9 @@ def _dateline_line(text: str) -> tuple[str, str] | None:
         return None
     agency = (match.group("agency") or match.group("agency2") or "").strip()
     if not is_outlet_name(agency) or is_person_name(match.group("place")):
+        return None
+    if " " not in agency and not is_agency_code(agency):
+        # "Moscow / Kyiv" pairs two places; an agency is known, an acronym or a domain.
         return None
     return match.group("place"), normalize_agency(agency)
 

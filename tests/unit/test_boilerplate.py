@@ -202,3 +202,21 @@ def test_bullets_after_the_last_paragraph_stay_in_the_body():
     decisions = _decisions(_article(tail=("- Odesa and Pivdennyi", "- Chornomorsk")))
     assert decisions["- Odesa and Pivdennyi"] == ("body", None)
     assert decisions["- Chornomorsk"] == ("body", None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "According to Reuters, the talks collapsed after midnight.",
+        "By Monday, the army had withdrawn from the border villages.",
+        "Copyright law was at the centre of the dispute between the publishers.",
+        "Share prices fell 3 percent in early trading on Tuesday.",
+        "Latest figures show inflation rose to 5 percent in March.",
+        "With inflation at 10 percent, the central bank raised rates again.",
+        "Home Secretary Ana Silva said the plan would be published in May.",
+        "Moscow / Kyiv",
+        "Photo opportunities were limited because of the rain.",
+    ],
+)
+def test_body_lines_with_cue_words_stay_in_the_body(line):
+    assert _decisions(_article(middle=line))[line] == ("body", None)
