@@ -47,8 +47,8 @@ _METADATA_PREFIX = re.compile(
 _OUTLET_PREFIX = re.compile(r"^\s*\((?P<outlet>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)\s*")
 _PLACE = r"[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}"
 _DATELINE_PREFIX = re.compile(
-    rf"^\s*(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[^()–—]{{1,40}}?))?\s*"
-    r"\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)\s*"
+    rf"^\s*(?P<place>{_PLACE})(?:\s*[,.]\s*(?P<extra>[^()/–—]{{1,40}}?))?\s*"
+    r"(?:\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)|\.?\s*/(?P<slashed>[^/]{2,30})/\.?)\s*"
 )
 _CAPS_DATELINE_PREFIX = re.compile(
     r"^\s*(?P<place>[A-Z]{2,}(?:[ /-][A-Z]{2,}){0,3})(?:\s*,\s*(?P<extra>[^–—]{1,40}?))?"
@@ -125,7 +125,8 @@ def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str
             text = text[outlet.end() :]
             continue
         dateline = _DATELINE_PREFIX.match(text) or _CAPS_DATELINE_PREFIX.match(text)
-        agency = dateline.groupdict().get("agency") if dateline else None
+        groups = dateline.groupdict() if dateline else {}
+        agency = groups.get("agency") or groups.get("slashed")
         if dateline and _is_subject_acronym(agency or dateline.group("place")):
             break
         if dateline and agency is None and _is_outlet_code(dateline.group("place")):

@@ -191,6 +191,8 @@ def test_sentence_count_ignores_initials_and_titles():
         ("LIMA – ", "Lima", []),
         ("Da Nang City (VNA) – ", "Da Nang City", ["VNA"]),
         ("(Reuters) - ", None, ["Reuters"]),
+        ("BERGEN, March 4. /TASS/. ", "Bergen", ["TASS"]),
+        ("BERGEN. March 4 (Interfax) - ", "Bergen", ["Interfax"]),
     ],
 )
 def test_opening_prefixes(prefix, dateline, credited):
