@@ -127,3 +127,71 @@ def test_quote_links_speaker_and_groups_same_words(con):
     ).fetchall()
     assert [r[0] for r in rows] == [True, False]
     assert rows[0][1] == rows[1][1]
+
+
+def test_article_maps_duplicate_document_to_article_id(con):
+    con.execute(
+        "create table work.document as select * from (values "
+        "('a' || repeat('0', 63), 'one.txt'), ('b' || repeat('0', 63), 'two.txt')) "
+        "as t(doc_id, source_path)"
+    )
+    base = {
+        "title": [None, None],
+        "outlet": ["Reuters", "AFP"],
+        "credited": [["Reuters"], ["AFP", "EPA"]],
+        "byline": [None, None],
+        "dateline": [None, "Oslo"],
+        "published_date": [None, None],
+        "published_date_source": [None, None],
+        "language": ["en", "en"],
+        "body": ["x.", "y."],
+        "word_count": [1, 1],
+        "sentence_count": [1, 1],
+    }
+    write_frame(
+        con,
+        "raw_article",
+        pl.DataFrame(
+            {
+                "doc_id": ["a" + "0" * 63, "b" + "0" * 63],
+                **base,
+                "duplicate_of_doc_id": ["b" + "0" * 63, None],
+                "similarity": [0.4, None],
+            },
+            schema_overrides={"published_date": pl.Date, "published_date_source": pl.String},
+        ),
+    )
+    build_table(con, TABLES["article"], "r1")
+    rows = con.execute(
+        "select article_id, source_path, duplicate_of, similarity from work.article order by 2"
+    ).fetchall()
+    assert rows == [
+        ("a" + "0" * 15, "one.txt", "b" + "0" * 15, 0.4),
+        ("b" + "0" * 15, "two.txt", None, None),
+    ]
+
+
+def test_article_line_keeps_reason_and_signal(con):
+    write_frame(
+        con,
+        "raw_article_line",
+        pl.DataFrame(
+            {
+                "doc_id": ["d1", "d1"],
+                "line_no": [0, 1],
+                "text": ["Photo: AFP", "Body."],
+                "kind": ["boilerplate", "body"],
+                "reason": ["credit", None],
+                "signal": ["photo credit line", None],
+            },
+            schema_overrides={"reason": pl.String, "signal": pl.String},
+        ),
+    )
+    build_table(con, TABLES["article_line"], "r1")
+    rows = con.execute(
+        "select line_no, kind, reason, signal, run_id from work.article_line order by line_no"
+    ).fetchall()
+    assert rows == [
+        (0, "boilerplate", "credit", "photo credit line", "r1"),
+        (1, "body", None, None, "r1"),
+    ]
