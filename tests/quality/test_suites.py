@@ -84,7 +84,7 @@ def test_bad_near_duplicate_fields_fail_the_article_suite():
             "title": pl.String,
         },
     )
-    results = run_suite(TABLES["article"], frame, "r")
+    results = run_suite(TABLES["article"], frame, "r").results
     failed = set(results.filter(~pl.col("success"))["expectation"].to_list())
     assert {
         "similarity_range",
