@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -160,6 +161,7 @@ _TOP_ROLES = frozenset(
         " president"
     )
 )
+_CLAUSE_WORDS = frozenset(_words("that this these those it there which who what"))
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -186,16 +188,12 @@ class Speaker:
 class ArticleContext:
     """What attribution knows about one article: its text, persons and who is salient where."""
 
-    doc: Doc
+    text: str
     masked: str
+    ents: list[tuple[int, int, str]]
     persons: list[tuple[int, int, str]] = field(default_factory=list)
     salience: list[tuple[int, str]] = field(default_factory=list)
     roles: dict[str, list[str]] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        """Return the article text."""
-        return self.doc.text
 
 
 def fold(text: str) -> str:
@@ -259,7 +257,7 @@ def right_subject(masked: str, verb_end: int, ceiling: int) -> tuple[int, int] |
         phrase = phrase[: stop.start()]
     phrase = phrase.rstrip()
     first = phrase.split()[0] if phrase.split() else ""
-    if not first or len(phrase.split()) > 8 or first.lower() in _PREPOSITIONS:
+    if not first or len(phrase.split()) > 8 or first.lower() in _PREPOSITIONS | _CLAUSE_WORDS:
         return None
     if not (first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in {"he", "she"}):
         return None
@@ -274,14 +272,6 @@ def according_to(masked: str, start: int, end: int) -> Cue | None:
         return None
     span = right_subject(masked, m.end() - 1, end)
     return Cue("said", m.start(), m.end(), span, inverted=True) if span else None
-
-
-def _ents_in(doc: Doc, start: int, end: int, label: str | None = None) -> list:
-    return [
-        e
-        for e in doc.ents
-        if e.start_char >= start and e.end_char <= end and (label is None or e.label_ == label)
-    ]
 
 
 def full_name(ctx: ArticleContext, name: str) -> str:
@@ -327,9 +317,9 @@ def _text_name(ctx: ArticleContext, start: int, end: int, at_end: bool) -> str |
     text = ctx.text
     taken = {
         i
-        for e in ctx.doc.ents
-        if e.label_ != "PERSON" and e.end_char > start and e.start_char < end
-        for i in range(e.start_char, e.end_char)
+        for e_start, e_end, _ in ctx.ents
+        if e_end > start and e_start < end
+        for i in range(e_start, e_end)
     }
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
     if at_end:
@@ -366,7 +356,9 @@ def resolve_phrase(
         return Speaker(salient_person(ctx, position))
     if lowered in {"they", "we", "i", "you", "it", "who", "which"}:
         return Speaker()
-    name = _text_name(ctx, start, end, at_end=not inverted)
+    name = _text_name(ctx, start, end, at_end=not inverted) or (
+        None if inverted else _apposed_name(ctx, start)
+    )
     if name:
         return Speaker(full_name(ctx, name))
     if not _looks_like_description(phrase):
@@ -377,6 +369,20 @@ def resolve_phrase(
         if person:
             return Speaker(person, phrase)
     return Speaker(None, phrase)
+
+
+def _apposed_name(ctx: ArticleContext, start: int) -> str | None:
+    """Return the name a role phrase stands in apposition to ("Mia Chen, the trade envoy, said")."""
+    before = ctx.masked[max(0, start - 60) : start]
+    m = re.search(r"([^\x00,;:.]+),\s*$", before)
+    if not m:
+        return None
+    seg_start = start - len(before) + m.start(1)
+    seg_end = start - len(before) + m.end(1)
+    persons = [p for p in ctx.persons if p[0] >= seg_start and p[1] <= seg_end]
+    if persons and persons[-1][1] >= seg_end - 1:
+        return persons[-1][2]
+    return _text_name(ctx, seg_start, seg_end, at_end=True)
 
 
 def _looks_like_description(phrase: str) -> bool:
@@ -439,24 +445,24 @@ def match_role(ctx: ArticleContext, phrase: str, position: int) -> str | None:
 
 def salient_person(ctx: ArticleContext, position: int) -> str | None:
     """Return the person most recently in subject or speaker position before `position`."""
-    last = None
-    for pos, name in ctx.salience:
-        if pos >= position:
-            break
-        last = name
-    return last
+    index = bisect_left(ctx.salience, (position, ""))
+    return ctx.salience[index - 1][1] if index else None
 
 
 def note_salient(ctx: ArticleContext, position: int, name: str) -> None:
     """Record that `name` was the subject or speaker at `position`, keeping the timeline sorted."""
-    ctx.salience.append((position, name))
-    ctx.salience.sort(key=lambda item: item[0])
+    insort(ctx.salience, (position, name))
 
 
 def build_context(doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> ArticleContext:
     """Return the article's persons (outside quotations), their written roles and subject timeline."""
-    ctx = ArticleContext(doc, masked)
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    ctx = ArticleContext(
+        doc.text,
+        masked,
+        [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ != "PERSON"],
+    )
+    for ent in ents:
         if ent.label_ == "PERSON" and "\x00" not in masked[ent.start_char : ent.end_char]:
             ctx.persons.append((ent.start_char, ent.end_char, ent.kb_id_ or ent.text))
     ctx.persons = [(s, e, full_name(ctx, n)) for s, e, n in ctx.persons]
@@ -475,7 +481,7 @@ def build_context(doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> Ar
                 if not before or before[-1].lower() not in _PREPOSITIONS:
                     ctx.salience.append((start, name))
                 break
-    ctx.salience.sort(key=lambda item: item[0])
+    ctx.salience.sort()
     return ctx
 
 
@@ -490,8 +496,8 @@ def _add_subject_names(ctx: ArticleContext, sentences: list[tuple[int, int]]) ->
             if inside:
                 ctx.salience.append((v_start, inside[-1][2]))
                 continue
-            name = _text_name(ctx, *span, at_end=True)
-            if name:
+            name = _text_name(ctx, *span, at_end=True) or _apposed_name(ctx, span[0])
+            if name and name in ctx.text[span[0] : span[1]]:
                 start = ctx.text.rindex(name, span[0], span[1])
                 full = full_name(ctx, name)
                 ctx.persons.append((start, start + len(name), full))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass
 
 from spacy.tokens import Doc
@@ -106,7 +107,7 @@ def _place(
 
 
 def _index_of(bounds: list[tuple[int, int]], char: int) -> int:
-    return next((i for i, (s, e) in enumerate(bounds) if s <= char < e), len(bounds) - 1)
+    return max(0, bisect_right(bounds, (char, float("inf"))) - 1)
 
 
 def _is_partial(text: str, masked: str, span: QuoteSpan, sentence: tuple[int, int]) -> bool:
@@ -266,6 +267,8 @@ def _cue_after(masked: str, start: int, end: int) -> tuple[Cue, bool] | None:
     if not verbs:
         return None
     v_start, v_end, verb = verbs[0]
+    if masked[v_start:v_end].endswith("ing"):
+        return None
     if v_start == offset:
         subject = right_subject(masked, v_end, end)
         if subject is not None and verb not in NOT_INVERTED:
