@@ -162,6 +162,11 @@ _TOP_ROLES = frozenset(
     )
 )
 _CLAUSE_WORDS = frozenset(_words("that this these those it there which who what"))
+# Time and place adjuncts that trail a subject ("the ministry on Tuesday") are not part of it.
+_ADJUNCT = re.compile(
+    r"\s+(?:on|in|at|during|after|before|late|early|last|this|earlier|later)\b"
+    r"(?:\s+\S+){0,4}$|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -230,9 +235,13 @@ def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | 
     stripped = left.rstrip()
     if stripped.endswith(","):
         stripped = stripped[:-1]
-    cut = 0
-    for m in _BOUNDARY.finditer(stripped):
-        cut = m.end()
+    cuts = [0] + [m.end() for m in _BOUNDARY.finditer(stripped)]
+    cut = cuts[-1]
+    relative = re.match(r"\s*(?:who|which|whose)\b", stripped[cut:])
+    if relative and stripped[cut - 1 : cut] == "," and len(cuts) > 1:
+        # "An official, who declined to be named, said": the subject precedes the relative clause.
+        stripped = stripped[: cut - 1]
+        cut = cuts[-2]
     start, end = floor + cut, floor + len(stripped)
     while start < end and masked[start].isspace():
         start += 1
@@ -281,6 +290,8 @@ def full_name(ctx: ArticleContext, name: str) -> str:
     key = fold(name)
     longer = Counter(
         full for _, _, full in ctx.persons if " " in full and fold(full.split()[-1]) == key
+    ) or Counter(
+        full for _, _, full in ctx.persons if " " in full and key in map(fold, full.split())
     )
     if longer:
         return longer.most_common(1)[0][0]
@@ -361,6 +372,7 @@ def resolve_phrase(
     )
     if name:
         return Speaker(full_name(ctx, name))
+    phrase = _ADJUNCT.sub("", phrase).strip(" ,")
     if not _looks_like_description(phrase):
         return Speaker()
     first = lowered.split()[0]
@@ -475,11 +487,18 @@ def build_context(doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> Ar
         for m in re.finditer(rf"(?<!\w)(?:{re.escape(name)}|{surname})(?!\w)", masked):
             role.extend(_role_context(masked, m.start(), m.end()))
     for s_start, s_end in sentences:
-        for start, _, name in ctx.persons:
+        lead = _LEADING.match(masked[s_start:s_end])
+        first = s_start + (lead.end() if lead else 0)
+        opening = re.match(r"(?:\S+\s+){1,3}?(?=[a-z])", masked[first:s_end])
+        name = _text_name(ctx, first, first + opening.end(), at_end=True) if opening else None
+        if name and ctx.text.startswith(name, first):
+            ctx.salience.append((first, full_name(ctx, name)))
+            continue
+        for start, _, person in ctx.persons:
             if s_start <= start < s_end:
                 before = masked[s_start:start].split()
                 if not before or before[-1].lower() not in _PREPOSITIONS:
-                    ctx.salience.append((start, name))
+                    ctx.salience.append((start, person))
                 break
     ctx.salience.sort()
     return ctx
