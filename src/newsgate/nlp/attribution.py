@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
 import unicodedata
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
 

@@ -16,6 +16,7 @@ from newsgate.nlp.attribution import (
     according_to,
     build_context,
     find_verbs,
+    fold,
     left_subject,
     note_salient,
     resolve_phrase,
@@ -60,6 +61,25 @@ class _Placed:
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of the inner text of every outermost balanced quotation in `text`."""
     return [(span.start_char, span.end_char) for span in find_quote_marks(text)]
+
+
+def canonical_speaker(name: str | None, persons: dict[str, str]) -> str | None:
+    """Return the canonical person a speaker name stands for, given an article's local -> canonical names."""
+    if not name:
+        return None
+    if name in persons:
+        return persons[name]
+    folded = {fold(local): canonical for local, canonical in persons.items()}
+    if fold(name) in folded:
+        return folded[fold(name)]
+    # A name written more or less fully than the entity layer wrote it: match on a shared surname.
+    surname = fold(name).split()[-1]
+    matches = {
+        canonical
+        for local, canonical in persons.items()
+        if surname in fold(local).split() or surname in fold(canonical).split()
+    }
+    return matches.pop() if len(matches) == 1 else name
 
 
 def find_quotes(doc: Doc) -> list[dict]:
