@@ -88,7 +88,7 @@ def _forms() -> dict[str, str]:
     for base, past in _VERBS:
         third = (
             base[:-1] + "ies"
-            if base.endswith("y")
+            if base.endswith("y") and base[-2] not in "aeiou"
             else base + ("es" if base.endswith(("s", "sh")) else "s")
         )
         stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
@@ -476,8 +476,17 @@ def build_context(doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> Ar
     )
     for ent in ents:
         if ent.label_ == "PERSON" and "\x00" not in masked[ent.start_char : ent.end_char]:
-            ctx.persons.append((ent.start_char, ent.end_char, ent.kb_id_ or ent.text))
-    ctx.persons = [(s, e, full_name(ctx, n)) for s, e, n in ctx.persons]
+            # The tokenizer splits hyphenated surnames; keep the part before the hyphen.
+            joined = re.search(
+                r"[A-Z][\w'’]*-$", masked[max(0, ent.start_char - 30) : ent.start_char]
+            )
+            if joined and ent.text.count(" ") == 0:
+                start = ent.start_char - len(joined.group())
+                ctx.persons.append((start, ent.end_char, ctx.text[start : ent.end_char]))
+            else:
+                ctx.persons.append((ent.start_char, ent.end_char, ent.kb_id_ or ent.text))
+    _add_titled_names(ctx)
+    ctx.persons = [(s, e, full_name(ctx, _untitled(n))) for s, e, n in ctx.persons]
     _add_subject_names(ctx, sentences)
     titles = doc.user_data.get("person_titles", {}) if doc.user_data else {}
     for name in {n for _, _, n in ctx.persons}:
@@ -502,6 +511,31 @@ def build_context(doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> Ar
                 break
     ctx.salience.sort()
     return ctx
+
+
+def _untitled(name: str) -> str:
+    """Return a person name without leading title words ("Judge Karin Holt" -> "Karin Holt")."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in _ROLE_WORDS:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _add_titled_names(ctx: ArticleContext) -> None:
+    """Add names written after a title or in apposition to a role that the entity layer missed."""
+    role = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
+    name = r"((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)"
+    pattern = re.compile(rf"(?i:\b(?:{role}))\b(?:[^,.;:\x00\n]{{0,40}},)?\s+{name}")
+    taken = [(s, e) for s, e, _ in ctx.persons]
+    for m in pattern.finditer(ctx.masked):
+        start, end = m.span(1)
+        tokens = m.group(1).split()
+        if all(_is_name_token(ctx, t) for t in tokens) and not any(
+            s < end and start < e for s, e in taken
+        ):
+            ctx.persons.append((start, end, " ".join(tokens)))
+            taken.append((start, end))
+    ctx.persons.sort()
 
 
 def _add_subject_names(ctx: ArticleContext, sentences: list[tuple[int, int]]) -> None:

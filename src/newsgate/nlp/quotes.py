@@ -95,7 +95,7 @@ def find_quotes(doc: Doc) -> list[dict]:
     attributor = _Attributor(ctx, placed, sentences, paragraphs)
     for index in range(len(placed)):
         attributor.attribute(index)
-    return [asdict(p.quote) for p in _unique(text, placed)]
+    return [asdict(p.quote) for p in _unique(text, placed, sentences)]
 
 
 def _structure(text: str, masked: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -302,12 +302,13 @@ def _cue_after(masked: str, start: int, end: int) -> tuple[Cue, bool] | None:
     return Cue(verb, v_start, v_end, subject), adjacent
 
 
-def _unique(text: str, placed: list[_Placed]) -> list[_Placed]:
+def _unique(text: str, placed: list[_Placed], sentences: list[tuple[int, int]]) -> list[_Placed]:
     """Drop a quotation repeated inside a repeated sentence (a scraper duplicate)."""
     seen: set[tuple[str, str]] = set()
     kept = []
     for item in placed:
-        key = (item.quote.text, text[item.span.open_char - 200 : item.span.open_char][-120:])
+        start, end = sentences[item.sentence]
+        key = (item.quote.text, " ".join(text[start:end].split()))
         if key in seen:
             continue
         seen.add(key)
