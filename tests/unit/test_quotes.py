@@ -232,6 +232,12 @@ def test_attribution_in_the_previous_sentence_with_a_colon(nlp):
     assert (quote["speaker_name"], quote["verb"]) == ("Karin Holt", "told")
 
 
+def test_stand_alone_quote_follows_the_subject_of_its_paragraph(nlp):
+    text = "Coach Omar Haddad shrugged off the defeat. “We go again next week.”"
+    [quote] = _quotes(nlp, text)
+    assert (quote["speaker_name"], quote["verb"]) == ("Omar Haddad", None)
+
+
 def test_headline_scare_quote_has_no_speaker_or_verb(nlp):
     text = "Storm leaves ‘chaos’ in port city\n\nMayor Ines Duarte said the port would reopen."
     [quote] = _quotes(nlp, text)

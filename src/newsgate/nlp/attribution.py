@@ -151,7 +151,9 @@ _ROLE_WORDS = frozenset(
         " king queen prince pope gen col adm lt mr mrs ms dr former acting interim counselor adviser"
         " advisor aide negotiator lawmaker mp congressman congresswoman judge justice attorney prosecutor"
         " officer admiral colonel captain lieutenant professor analyst expert executive ceo founder"
-        " spokesmen officials boss coordinator commissioner representative top senior"
+        " spokesmen officials boss coordinator commissioner representative top senior coach manager"
+        " economist researcher scientist lawyer activist doctor inspector detective sheriff"
+        " superintendent bishop archbishop rabbi imam cardinal"
     )
 )
 # Role heads that all mean "the person at the top of an organisation".

@@ -171,6 +171,17 @@ class _Attributor:
         cue = self._cue_around(item)
         if cue is not None:
             self._apply(item, cue.verb, self._resolve(cue), cue.verb_start)
+            return
+        item.quote.speaker_name = self._paragraph_subject(item)
+
+    def _paragraph_subject(self, item: _Placed) -> str | None:
+        """Return who a stand-alone quotation follows: the subject earlier in its paragraph."""
+        s_start, s_end = self.sentences[item.sentence]
+        if self.ctx.masked[s_start:s_end].replace("\x00", "").strip(" \n.,;!?"):
+            return None
+        p_start = self.paragraphs[item.paragraph][0]
+        previous = [name for pos, name in self.ctx.salience if p_start <= pos < s_start]
+        return previous[-1] if previous else None
 
     def _apply(self, item: _Placed, verb: str | None, speaker: Speaker, position: int) -> None:
         item.quote.verb = verb
