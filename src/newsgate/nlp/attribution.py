@@ -153,7 +153,7 @@ _ROLE_WORDS = frozenset(
         " officer admiral colonel captain lieutenant professor analyst expert executive ceo founder"
         " spokesmen officials boss coordinator commissioner representative top senior coach manager"
         " economist researcher scientist lawyer activist doctor inspector detective sheriff"
-        " superintendent bishop archbishop rabbi imam cardinal"
+        " superintendent bishop archbishop rabbi imam cardinal speaker"
     )
 )
 # Role heads that all mean "the person at the top of an organisation".
@@ -502,7 +502,9 @@ def build_context(doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> Ar
         first = s_start + (lead.end() if lead else 0)
         opening = re.match(r"(?:\S+\s+){1,3}?(?=[a-z])", masked[first:s_end])
         name = _text_name(ctx, first, first + opening.end(), at_end=True) if opening else None
-        if name and ctx.text.startswith(name, first):
+        # A lone capitalised word opening a sentence is often a verb or adverb ("Asked about …").
+        lone_word = name is not None and " " not in name and name.endswith(("ed", "ing", "ly"))
+        if name and not lone_word and ctx.text.startswith(name, first):
             ctx.salience.append((first, full_name(ctx, name)))
             continue
         for start, _, person in ctx.persons:
