@@ -76,6 +76,13 @@ def test_stray_and_unbalanced_marks_never_crash_or_swallow(nlp, text):
         assert len(quote["text"]) < 200
 
 
+def test_hard_wrapped_lines_are_rejoined(nlp):
+    text = "“We will rebuild the bridge before\n\nwinter,” Mayor Ines Duarte said."
+    [quote] = _quotes(nlp, text)
+    assert quote["text"].endswith("winter,")
+    assert quote["speaker_name"] == "Ines Duarte"
+
+
 def test_unclosed_mark_does_not_hide_later_quotations(nlp):
     text = "He opened with “a stray mark.\n\nLater, analyst Rui Costa said “prices will fall”."
     assert [q["text"] for q in _quotes(nlp, text)] == ["prices will fall"]

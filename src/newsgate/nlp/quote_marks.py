@@ -64,8 +64,21 @@ def _role(text: str, i: int) -> str | None:
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of every non-blank line of `text`; a line is a paragraph."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    """Return (start, end) of every paragraph: non-blank lines, rejoining hard-wrapped ones."""
+    bounds: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text):
+        if not m.group().strip():
+            continue
+        # A line ending mid-sentence followed by one starting in lower case is a wrapped line.
+        if (
+            bounds
+            and re.search(r"[a-z,]\s*$", text[bounds[-1][0] : bounds[-1][1]])
+            and re.match(r"\s*[a-z]", m.group())
+        ):
+            bounds[-1] = (bounds[-1][0], m.end())
+        else:
+            bounds.append((m.start(), m.end()))
+    return bounds
 
 
 def _starts_with_opener(text: str, start: int, end: int) -> int | None:
