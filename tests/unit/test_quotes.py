@@ -154,6 +154,15 @@ def test_pronoun_goes_to_the_latest_subject_not_the_first_person(nlp):
     assert (quote["speaker_name"], quote["verb"]) == ("Ivan Petrov", "told")
 
 
+def test_she_skips_a_person_the_article_marks_as_male(nlp):
+    text = (
+        "Spokeswoman Lea Brun met Mr. Otto Kern. Kern said the talks were over. "
+        "“We will try again,” she said."
+    )
+    [quote] = _quotes(nlp, text)
+    assert quote["speaker_name"] == "Lea Brun"
+
+
 def test_pronoun_subject_sentence_keeps_the_previous_subject(nlp):
     text = (
         "Governor Alan Moss visited the flooded town. "

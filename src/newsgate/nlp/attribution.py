@@ -164,6 +164,18 @@ _TOP_ROLES = frozenset(
     )
 )
 _CLAUSE_WORDS = frozenset(_words("that this these those it there which who what"))
+_FEMALE_WORDS = frozenset(
+    _words(
+        "ms mrs miss madam spokeswoman chairwoman congresswoman businesswoman queen princess"
+        " duchess actress mother wife daughter sister grandmother widow"
+    )
+)
+_MALE_WORDS = frozenset(
+    _words(
+        "mr spokesman chairman congressman businessman king prince duke actor father husband son"
+        " brother grandfather widower"
+    )
+)
 # Time and place adjuncts that trail a subject ("the ministry on Tuesday") are not part of it.
 _ADJUNCT = re.compile(
     r"\s+(?:on|in|at|during|after|before|late|early|last|this|earlier|later)\b"
@@ -201,6 +213,7 @@ class ArticleContext:
     persons: list[tuple[int, int, str]] = field(default_factory=list)
     salience: list[tuple[int, str]] = field(default_factory=list)
     roles: dict[str, list[str]] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
 
 
 def fold(text: str) -> str:
@@ -366,7 +379,7 @@ def resolve_phrase(
         return Speaker(full_name(ctx, chosen[2]))
     lowered = phrase.lower()
     if lowered in {"he", "she"}:
-        return Speaker(salient_person(ctx, position))
+        return Speaker(salient_person(ctx, position, lowered))
     if lowered in {"they", "we", "i", "you", "it", "who", "which"}:
         return Speaker()
     name = _text_name(ctx, start, end, at_end=not inverted) or (
@@ -457,10 +470,15 @@ def match_role(ctx: ArticleContext, phrase: str, position: int) -> str | None:
     return best[2] if best else None
 
 
-def salient_person(ctx: ArticleContext, position: int) -> str | None:
+def salient_person(ctx: ArticleContext, position: int, pronoun: str = "he") -> str | None:
     """Return the person most recently in subject or speaker position before `position`."""
     index = bisect_left(ctx.salience, (position, ""))
-    return ctx.salience[index - 1][1] if index else None
+    clash = "f" if pronoun == "he" else "m"
+    for _, name in reversed(ctx.salience[:index]):
+        # Skip only a person the article itself marks as the other gender ("Ms.", "spokeswoman").
+        if ctx.genders.get(name) != clash:
+            return name
+    return None
 
 
 def note_salient(ctx: ArticleContext, position: int, name: str) -> None:
@@ -497,6 +515,10 @@ def build_context(doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> Ar
         surname = re.escape(name.split()[-1])
         for m in re.finditer(rf"(?<!\w)(?:{re.escape(name)}|{surname})(?!\w)", masked):
             role.extend(_role_context(masked, m.start(), m.end()))
+        words = {w.lower().rstrip(".") for phrase in role for w in phrase.split()}
+        female, male = bool(words & _FEMALE_WORDS), bool(words & _MALE_WORDS)
+        if female != male:
+            ctx.genders[name] = "f" if female else "m"
     for s_start, s_end in sentences:
         lead = _LEADING.match(masked[s_start:s_end])
         first = s_start + (lead.end() if lead else 0)
