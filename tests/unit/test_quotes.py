@@ -242,6 +242,24 @@ def test_participle_takes_the_verb_and_the_main_clause_speaker(nlp):
     assert (quote["speaker_name"], quote["verb"]) == ("Ines Duarte", "added")
 
 
+def test_participle_after_a_non_reporting_verb_takes_the_sentence_subject(nlp):
+    text = "Minister Leo Brandt rejected the report on Monday, saying it was “pure fiction”."
+    [quote] = _quotes(nlp, text)
+    assert (quote["speaker_name"], quote["verb"]) == ("Leo Brandt", "said")
+
+
+def test_parenthetical_connective_between_subject_and_verb(nlp):
+    text = "Union leader Tomas Varga, however, warned that talks could “collapse overnight”."
+    [quote] = _quotes(nlp, text)
+    assert (quote["speaker_name"], quote["verb"]) == ("Tomas Varga", "warned")
+
+
+def test_judgement_verb_frames_a_quoted_fragment(nlp):
+    text = "The opposition leader, Ruth Adeyemi, dismissed the pledge as “empty words”."
+    [quote] = _quotes(nlp, text)
+    assert (quote["speaker_name"], quote["verb"]) == ("Ruth Adeyemi", "dismissed")
+
+
 def test_attribution_in_the_previous_sentence_with_a_colon(nlp):
     text = "Judge Karin Holt told the court:\n\n“The accused is free to go.”"
     [quote] = _quotes(nlp, text)

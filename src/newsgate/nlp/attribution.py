@@ -74,11 +74,35 @@ _VERBS = (
     ("boast", "boasted"),
     ("accuse", "accused"),
     ("describe", "described"),
+    # Verbs of judgement that frame a quoted fragment ("dismissed the pledge as “empty words”").
+    ("dismiss", "dismissed"),
+    ("reject", "rejected"),
+    ("hail", "hailed"),
+    ("slam", "slammed"),
+    ("criticize", "criticized"),
+    ("criticise", "criticised"),
+    ("condemn", "condemned"),
+    ("praise", "praised"),
+    ("welcome", "welcomed"),
+    ("blame", "blamed"),
+    ("brand", "branded"),
+    ("label", "labeled"),
+    ("term", "termed"),
+    ("dub", "dubbed"),
+    ("decry", "decried"),
+    ("lament", "lamented"),
     ("tell", "told"),
 )
-_DOUBLED = {"admit": "admitting", "quip": "quipping", "commit": "committing"}
+_DOUBLED = {
+    "admit": "admitting",
+    "quip": "quipping",
+    "slam": "slamming",
+    "dub": "dubbing",
+}
 # Third-person present forms that are just as often plural nouns stay out ("the claims", "posts").
-_NOUN_LIKE = frozenset({"states", "notes", "calls", "posts", "claims", "comments", "remarks"})
+_NOUN_LIKE = frozenset(
+    _words("states notes calls posts claims comments remarks brands labels terms praises welcomes")
+)
 # Verbs whose right-hand phrase is the addressee or object, never an inverted subject.
 NOT_INVERTED = frozenset({"told", "called", "urged", "accused", "asked", "warned", "described"})
 
@@ -115,6 +139,12 @@ _AUXILIARIES = re.compile(
 _BOUNDARY = re.compile(
     r"[\x00,;:()\[\]—–]|\s-\s|\b(?:that|and|but|as|while|when|because|which|whereas|although|though"
     r"|if|so|where|after|before)\b"
+)
+# A parenthetical connective between subject and verb ("Netanyahu, however, warned").
+_ASIDE = re.compile(
+    r",\s*(?:however|meanwhile|too|though|in turn|instead|also|nevertheless|in response|for "
+    r"(?:his|her|their|its) part|in a statement|in an interview)\s*,?\s*$",
+    re.IGNORECASE,
 )
 _LEADING = re.compile(
     r"^(?:(?:but|and|yet|so|indeed|meanwhile|however|also|then|finally|now|later|moreover|still"
@@ -247,6 +277,9 @@ def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | 
     aux = _AUXILIARIES.search(left)
     if aux:
         left = left[: aux.start()]
+    aside = _ASIDE.search(left)
+    if aside:
+        left = left[: aside.start()]
     stripped = left.rstrip()
     if stripped.endswith(","):
         stripped = stripped[:-1]

@@ -232,7 +232,9 @@ class _Attributor:
         for prev in reversed(self.placed[:index]):
             if prev.sentence == item.sentence and prev.attributed:
                 return Speaker(prev.quote.speaker_name, prev.quote.speaker_description)
-        return speaker
+        # "X rejected the claims, saying …": the participle's subject is the sentence's subject.
+        subjects = [name for pos, name in self.ctx.salience if s_start <= pos < cue.verb_start]
+        return Speaker(subjects[-1]) if subjects else speaker
 
     def _is_heading(self, item: _Placed) -> bool:
         """Return whether the quotation sits in a short line without final punctuation (a headline)."""
