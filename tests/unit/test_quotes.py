@@ -1,11 +1,15 @@
 """Quotation finding and attribution on small invented texts."""
 
+import duckdb
+import polars as pl
 import pytest
 
 from newsgate.evaluate.quotes import best_match, overlaps
 from newsgate.nlp.attribution import normalize_verb
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker, find_quote_spans
+from newsgate.tables import declared_tables
+from newsgate.warehouse import build_table, write_frame
 
 
 @pytest.fixture(scope="module")
@@ -324,3 +328,56 @@ def test_scorer_prefers_the_closest_prediction():
     assert overlaps("doomed to failure", "attempts are doomed to fail")
     assert best_match("attempts are doomed to fail", got) == got[1]
     assert best_match("unrelated words entirely", got) is None
+
+
+# --- the quote table (sql/quote.sql) ------------------------------------------------------
+
+
+def test_quote_table_links_aliases_and_counts_articles_per_group():
+    tables = {t.name: t for t in declared_tables()}
+    con = duckdb.connect(":memory:")
+    con.execute("create schema work")
+    write_frame(
+        con,
+        "raw_entity_mention",
+        pl.DataFrame(
+            {
+                "article_id": ["a1", "a2"],
+                "start_char": [0, 0],
+                "end_char": [5, 11],
+                "text": ["Varga", "Tomas Varga"],
+                "label": ["PERSON", "PERSON"],
+                "sentence_index": [0, 0],
+                "local_name": ["Varga", "Tomas Varga"],
+                "canonical_name": ["Tomas Varga", "Tomas Varga"],
+            }
+        ),
+    )
+    write_frame(
+        con,
+        "raw_quote",
+        pl.DataFrame(
+            {
+                "article_id": ["a1", "a2", "a3"],
+                "start_char": [10, 3, 0],
+                "end_char": [20, 13, 9],
+                "text": ["Nous été prêts,", "nous ete  PRETS.", "Other words"],
+                "is_partial": [False, False, True],
+                "speaker_name": ["Varga", "Tomas Varga", None],
+                "speaker_description": [None, None, "an aide"],
+                "verb": ["said", "added", None],
+            }
+        ),
+    )
+    for name in ("entity_mention", "entity", "quote"):
+        build_table(con, tables[name], "r")
+    rows = con.execute(
+        "select article_id, speaker_entity_id, quote_group, group_article_count"
+        " from work.quote order by article_id"
+    ).fetchall()
+    con.close()
+    (a1, a2, a3) = rows
+    assert a1[1] is not None and a1[1] == a2[1]
+    assert a3[1] is None
+    assert a1[2] == a2[2] != a3[2]
+    assert (a1[3], a2[3], a3[3]) == (2, 2, 1)
