@@ -91,7 +91,6 @@ _VERBS = (
     ("dub", "dubbed"),
     ("decry", "decried"),
     ("lament", "lamented"),
-    ("tell", "told"),
 )
 _DOUBLED = {
     "admit": "admitting",

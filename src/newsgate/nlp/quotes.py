@@ -30,8 +30,11 @@ from newsgate.nlp.quote_marks import (
     sentence_bounds,
 )
 
-# A cue this many words past a quotation still belongs to it ("…,” Stoltenberg told a news conference).
+# A line of at most this many words without final punctuation is a headline or crosshead.
 _HEADING_MAX_WORDS = 12
+# An attribution after a closing mark is at most this many words away from its verb
+# ("…,” Russia's ambassador to NATO Alexander Grushko told reporters).
+_CUE_MAX_WORDS = 12
 
 
 @dataclass
@@ -155,6 +158,7 @@ class _Attributor:
         self.paragraphs = paragraphs
 
     def attribute(self, index: int) -> None:
+        """Set the verb, speaker and description of the quotation at `index` (returns nothing)."""
         item = self.placed[index]
         cue = self._cue_in_sentence(item)
         if cue is not None:
@@ -308,7 +312,7 @@ def _cue_after(masked: str, start: int, end: int) -> tuple[Cue, bool] | None:
             return Cue(verb, v_start, v_end, subject, inverted=True), True
         return None
     between = masked[offset:v_start]
-    if re.search(r"[\x00.;:!?]", between) or len(between.split()) > 12:
+    if re.search(r"[\x00.;:!?]", between) or len(between.split()) > _CUE_MAX_WORDS:
         return None
     subject = left_subject(masked, offset, v_start)
     adjacent = subject is not None and subject[0] == offset
