@@ -148,6 +148,15 @@ def test_name_adverb_verb_and_surname_resolve_to_full_name(nlp):
     assert (quote["speaker_name"], quote["verb"]) == ("Tomas Varga", "said")
 
 
+def test_spelling_variant_of_a_name_takes_the_first_written_form(nlp):
+    text = (
+        "Deputy Minister Alexander Petrov arrived first. "
+        "Later, Alexandr Petróv said the offer was “too little”."
+    )
+    [quote] = _quotes(nlp, text)
+    assert quote["speaker_name"] == "Alexander Petrov"
+
+
 def test_pronoun_goes_to_the_latest_subject_not_the_first_person(nlp):
     text = (
         "Minister Rosa Blanco opened the summit. "

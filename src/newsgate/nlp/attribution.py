@@ -333,7 +333,7 @@ def according_to(masked: str, start: int, end: int) -> Cue | None:
 def full_name(ctx: ArticleContext, name: str) -> str:
     """Return the fullest form of `name` written in the article ("Stoltenberg" -> "Jens Stoltenberg")."""
     if " " in name.strip():
-        return name
+        return _first_variant(ctx, name)
     key = fold(name)
     longer = Counter(
         full for _, _, full in ctx.persons if " " in full and fold(full.split()[-1]) == key
@@ -341,7 +341,7 @@ def full_name(ctx: ArticleContext, name: str) -> str:
         full for _, _, full in ctx.persons if " " in full and key in map(fold, full.split())
     )
     if longer:
-        return longer.most_common(1)[0][0]
+        return _first_variant(ctx, longer.most_common(1)[0][0])
     pattern = re.compile(r"\b([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\s+" + re.escape(name) + r"\b")
     firsts = Counter(
         m.group(1)
@@ -352,6 +352,16 @@ def full_name(ctx: ArticleContext, name: str) -> str:
     )
     if firsts:
         return f"{firsts.most_common(1)[0][0]} {name}"
+    return name
+
+
+def _first_variant(ctx: ArticleContext, name: str) -> str:
+    """Return the first-written spelling of a full name ("Alexandr Grushkó" -> "Alexander Grushko")."""
+    tokens = fold(name).split()
+    for _, _, other in ctx.persons:
+        words = fold(other).split()
+        if len(words) > 1 and words[-1] == tokens[-1] and words[0][:4] == tokens[0][:4]:
+            return other
     return name
 
 
@@ -581,11 +591,13 @@ def _untitled(name: str) -> str:
 
 def _add_titled_names(ctx: ArticleContext) -> None:
     """Add names written after a title or in apposition to a role that the entity layer missed."""
-    role = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
-    name = r"((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)"
-    pattern = re.compile(rf"(?i:\b(?:{role}))\b(?:[^,.;:\x00\n]{{0,40}},)?\s+{name}")
+    role = re.compile(r"(?i:\b(?:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True)) + r"))\b")
+    name = re.compile(r"(?:[^,.;:\x00\n]{0,40},)?\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)")
     taken = [(s, e) for s, e, _ in ctx.persons]
-    for m in pattern.finditer(ctx.masked):
+    for title in role.finditer(ctx.masked):
+        m = name.match(ctx.masked, title.end())
+        if not m:
+            continue
         start, end = m.span(1)
         tokens = m.group(1).split()
         if all(_is_name_token(ctx, t) for t in tokens) and not any(
