@@ -1,11 +1,13 @@
 """Quotation finding and attribution on small invented texts."""
 
+import json
+
 import duckdb
 import polars as pl
 import pytest
 
 from newsgate.evaluate.quotes import best_match, overlaps
-from newsgate.nlp.attribution import normalize_verb
+from newsgate.nlp.attribution import VERB_FORMS, normalize_verb
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker, find_quote_spans
 from newsgate.tables import declared_tables
@@ -390,3 +392,10 @@ def test_quote_table_links_aliases_and_counts_articles_per_group():
     assert a3[1] is None
     assert a1[2] == a2[2] != a3[2]
     assert (a1[3], a2[3], a3[3]) == (2, 2, 1)
+
+
+def test_quote_suite_knows_every_simple_past_verb():
+    [table] = [t for t in declared_tables() if t.name == "quote"]
+    suite = json.loads(table.suite_path.read_text(encoding="utf-8"))
+    [rule] = [e for e in suite["expectations"] if e["meta"]["name"] == "verb_simple_past"]
+    assert set(rule["kwargs"]["value_set"]) == set(VERB_FORMS.values())
