@@ -126,6 +126,7 @@ def test_misplaced_opening_mark_closes_a_quotation():
         ("Envoy Mia Chen tweeted that “tariffs must fall”.", "Mia Chen", "tweeted"),
         ("Envoy Mia Chen wrote on Friday that “tariffs must fall”.", "Mia Chen", "wrote"),
         ("“Tariffs must fall,” added Envoy Mia Chen.", "Mia Chen", "added"),
+        ("“Why now?” asked Senator Ruth Adeyemi.", "Ruth Adeyemi", "asked"),
         ("Mia Chen, the trade envoy, said “tariffs must fall”.", "Mia Chen", "said"),
         ("Foreign Minister Karl Weber said: “The border stays open.”", "Karl Weber", "said"),
     ],

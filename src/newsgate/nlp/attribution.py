@@ -103,7 +103,10 @@ _NOUN_LIKE = frozenset(
     _words("states notes calls posts claims comments remarks brands labels terms praises welcomes")
 )
 # Verbs whose right-hand phrase is the addressee or object, never an inverted subject.
-NOT_INVERTED = frozenset({"told", "called", "urged", "accused", "asked", "warned", "described"})
+NOT_INVERTED = frozenset(
+    _words("told called urged accused described dismissed rejected hailed slammed criticized")
+    + _words("criticised condemned praised welcomed blamed branded labeled termed dubbed decried")
+)
 
 
 def _forms() -> dict[str, str]:
