@@ -68,7 +68,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
 
 def canonical_speaker(name: str | None, persons: dict[str, str]) -> str | None:
     """Return the canonical person a speaker name stands for, given an article's local -> canonical names."""
-    if not name:
+    if not name or not name.strip():
         return None
     if name in persons:
         return persons[name]
