@@ -288,6 +288,12 @@ def test_stand_alone_quote_follows_the_subject_of_its_paragraph(nlp):
     assert (quote["speaker_name"], quote["verb"]) == ("Omar Haddad", None)
 
 
+def test_quotation_paragraph_follows_the_subject_of_the_paragraph_before(nlp):
+    text = "Coach Omar Haddad shrugged off the defeat.\n\n“We go again next week.”"
+    [quote] = _quotes(nlp, text)
+    assert (quote["speaker_name"], quote["verb"]) == ("Omar Haddad", None)
+
+
 def test_headline_scare_quote_has_no_speaker_or_verb(nlp):
     text = "Storm leaves ‘chaos’ in port city\n\nMayor Ines Duarte said the port would reopen."
     [quote] = _quotes(nlp, text)

@@ -184,6 +184,9 @@ class _Attributor:
         if self.ctx.masked[s_start:s_end].replace("\x00", "").strip(" \n.,;!?"):
             return None
         p_start = self.paragraphs[item.paragraph][0]
+        if p_start == s_start and item.paragraph > 0:
+            # A paragraph that is only a quotation follows the paragraph before it.
+            p_start = self.paragraphs[item.paragraph - 1][0]
         previous = [name for pos, name in self.ctx.salience if p_start <= pos < s_start]
         return previous[-1] if previous else None
 
