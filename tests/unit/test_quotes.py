@@ -220,6 +220,13 @@ def test_role_with_apposition_before_the_name_resolves(nlp):
     assert (quote["speaker_name"], quote["verb"]) == ("Clara Voss", "explained")
 
 
+def test_possessor_is_not_the_speaker(nlp):
+    text = "“The talks are over,” President Ana Lima’s spokesman told reporters."
+    [quote] = _quotes(nlp, text)
+    assert quote["speaker_name"] is None
+    assert quote["speaker_description"] == "President Ana Lima’s spokesman"
+
+
 def test_unnamed_source_keeps_only_a_description(nlp):
     text = "“No deal is better than a bad deal,” said a union spokesman."
     [quote] = _quotes(nlp, text)

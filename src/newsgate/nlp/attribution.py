@@ -208,6 +208,11 @@ _MALE_WORDS = frozenset(
         " brother grandfather widower"
     )
 )
+# Role words that only qualify another ("deputy foreign minister"), never a description's head.
+_MODIFIER_ROLES = frozenset(
+    _words("state foreign deputy vice defense defence interior finance prime former acting interim")
+    + _words("senior top")
+)
 # Time and place adjuncts that trail a subject ("the ministry on Tuesday") are not part of it.
 _ADJUNCT = re.compile(
     r"\s+(?:on|in|at|during|after|before|late|early|last|this|earlier|later)\b"
@@ -418,7 +423,11 @@ def resolve_phrase(
     phrase = re.sub(r"\s+", " ", ctx.text[start:end]).strip(" ,")
     if not phrase or "\x00" in ctx.masked[start:end]:
         return Speaker()
-    persons = [p for p in ctx.persons if p[0] >= start and p[1] <= end]
+    persons = [
+        p
+        for p in ctx.persons
+        if p[0] >= start and p[1] <= end and ctx.text[p[1] : p[1] + 2] not in ("'s", "’s")
+    ]
     if persons:
         chosen = persons[0] if inverted else persons[-1]
         return Speaker(full_name(ctx, chosen[2]))
@@ -465,13 +474,18 @@ def _looks_like_description(phrase: str) -> bool:
     return first[0].isupper() or first.lower() in _DETERMINERS or first.endswith(("’s", "'s"))
 
 
-def _role_terms(phrase: str) -> tuple[set[str], set[str]]:
-    """Return (role heads, other content words) of a role phrase, normalised for matching."""
+def _role_terms_text(phrase: str) -> str:
+    """Return a role phrase folded, with multi-word titles joined ("under secretary" -> one word)."""
     text = fold(phrase).replace("’", "'")
     text = re.sub(r"\bunder[ -]secretary\b", "undersecretary", text)
     text = re.sub(r"\bsecretary[ -]general\b", "secretary-general", text)
     text = re.sub(r"\bdirector[ -]general\b", "director-general", text)
-    text = re.sub(r"'s\b", "", text)
+    return re.sub(r"'s\b", "", text)
+
+
+def _role_terms(phrase: str) -> tuple[set[str], set[str]]:
+    """Return (role heads, other content words) of a role phrase, normalised for matching."""
+    text = _role_terms_text(phrase)
     words = re.findall(r"[a-z][a-z-]*", text)
     roles = {w for w in words if w in _ROLE_WORDS or w in _TOP_ROLES}
     heads = {"#top" if w in _TOP_ROLES else w for w in roles} - {"former", "top", "senior"}
@@ -491,12 +505,24 @@ def _demonym_root(word: str) -> str:
     return word[:5]
 
 
+def _role_head(phrase: str) -> str | None:
+    """Return the role noun a description is about ("Russia's ambassador to NATO" -> ambassador)."""
+    main = re.split(r"\s(?:of|to|for|at|in|on|from|with)\s", " " + phrase + " ", maxsplit=1)[0]
+    heads, _ = _role_terms(main)
+    words = re.findall(r"[a-z][a-z-]*", _role_terms_text(main))
+    for word in reversed(words):
+        term = "#top" if word in _TOP_ROLES else word
+        if term in heads and term not in _MODIFIER_ROLES:
+            return term
+    return None
+
+
 def match_role(ctx: ArticleContext, phrase: str, position: int) -> str | None:
     """Return the named person whose written titles fit a role description ("the NATO chief")."""
-    heads, others = _role_terms(phrase)
-    specific = heads - {"state", "foreign", "deputy", "vice", "defense", "defence"}
-    if not specific:
+    head = _role_head(phrase)
+    if head is None:
         return None
+    heads, others = _role_terms(phrase)
     best: tuple[int, int, str] | None = None
     last_seen = {name: s for s, _, name in ctx.persons if s < position}
     for name, phrases in ctx.roles.items():
@@ -506,7 +532,7 @@ def match_role(ctx: ArticleContext, phrase: str, position: int) -> str | None:
             heads_of, others_of = _role_terms(role_phrase)
             p_heads |= heads_of
             p_others |= others_of
-        if not specific <= p_heads and not (specific & p_heads and "#top" in specific):
+        if head not in p_heads:
             continue
         overlap = len(others & p_others) + len(heads & p_heads)
         candidate = (overlap, last_seen.get(name, -1), name)
