@@ -179,6 +179,16 @@ def test_she_skips_a_person_the_article_marks_as_male(nlp):
     assert quote["speaker_name"] == "Lea Brun"
 
 
+def test_role_subject_makes_its_person_salient(nlp):
+    text = (
+        "Governor Alan Moss met Mayor Ines Duarte on Friday. "
+        "The governor said the levee would be raised. "
+        "“It will take a year,” he told reporters."
+    )
+    [quote] = _quotes(nlp, text)
+    assert quote["speaker_name"] == "Alan Moss"
+
+
 def test_pronoun_subject_sentence_keeps_the_previous_subject(nlp):
     text = (
         "Governor Alan Moss visited the flooded town. "

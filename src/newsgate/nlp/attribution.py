@@ -606,8 +606,24 @@ def build_context(doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> Ar
                 if not before or before[-1].lower() not in _PREPOSITIONS:
                     ctx.salience.append((start, person))
                 break
+    _add_role_subjects(ctx, sentences)
     ctx.salience.sort()
     return ctx
+
+
+def _add_role_subjects(ctx: ArticleContext, sentences: list[tuple[int, int]]) -> None:
+    """Add to the subject timeline the named person behind a role subject ("The minister said")."""
+    for s_start, s_end in sentences:
+        for v_start, _, _ in find_verbs(ctx.masked, s_start, s_end):
+            span = left_subject(ctx.masked, s_start, v_start)
+            if span is None or any(p[0] >= span[0] and p[1] <= span[1] for p in ctx.persons):
+                continue
+            phrase = " ".join(ctx.text[span[0] : span[1]].split())
+            words = phrase.lower().split()
+            if words and words[0] not in _INDEFINITE and _looks_like_description(phrase):
+                person = match_role(ctx, phrase, v_start)
+                if person:
+                    ctx.salience.append((v_start, person))
 
 
 def _untitled(name: str) -> str:
@@ -657,6 +673,27 @@ def _add_subject_names(ctx: ArticleContext, sentences: list[tuple[int, int]]) ->
     ctx.persons.sort()
 
 
+def _title_run(tokens: list[str]) -> list[str]:
+    """Return the title at the end of `tokens`: its last role word, what links to it, its complement."""
+    roles = [i for i, t in enumerate(tokens) if t.lower().strip(".,") in _ROLE_WORDS]
+    if not roles:
+        return []
+    last = roles[-1]
+    complement = tokens[last + 1 :][:4]
+    kept: list[str] = []
+    for token in reversed(tokens[: last + 1]):
+        bare = token.lower().strip(".,")
+        linked = bare in {"of", "the", "to", "for"} or token[:1].isupper() or bare in _ROLE_WORDS
+        # One lower-case modifier may precede a role word ("alliance chief", "trade envoy").
+        modifier = bool(kept) and kept[0].lower() in _ROLE_WORDS and token.isalpha()
+        if not (linked or modifier):
+            break
+        kept.insert(0, token)
+        if (modifier and not linked) or token.endswith(("'s", "’s")):
+            break
+    return kept + complement
+
+
 def _role_context(masked: str, start: int, end: int) -> list[str]:
     """Return the phrases written as a person's title or apposition around one mention."""
     found = []
@@ -664,7 +701,7 @@ def _role_context(masked: str, start: int, end: int) -> list[str]:
     if left.endswith(","):
         left = left[:-1]
     segment = re.split(r"[\x00.;:()—–,]|\b(?:and|but|that|while)\b", left)[-1]
-    found.append(" ".join(segment.split()[-7:]))
+    found.append(" ".join(_title_run(segment.split()[-7:])))
     right = masked[end : end + 80]
     if right.startswith(","):
         segment = re.split(r"[\x00.;:()—–,]", right[1:])[0]
