@@ -14,15 +14,29 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", normalize(text)))
 
 
-def overlaps(a: str, b: str) -> bool:
-    """Return whether two quotation texts overlap enough to be the same quotation."""
+def overlap_score(a: str, b: str) -> float:
+    """Return how much two quotation texts overlap: 2 when equal, 1 when nested, else word overlap."""
     na, nb = normalize(a).strip(" ,."), normalize(b).strip(" ,.")
     if not na or not nb:
-        return False
+        return 0.0
+    if na == nb:
+        return 2.0
     if na in nb or nb in na:
-        return True
+        return 1.0
     wa, wb = _words(a), _words(b)
-    return len(wa & wb) / max(1, min(len(wa), len(wb))) >= 0.6
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def overlaps(a: str, b: str) -> bool:
+    """Return whether two quotation texts overlap enough to be the same quotation."""
+    return overlap_score(a, b) >= 0.6
+
+
+def best_match(want: str, got: list[dict]) -> dict | None:
+    """Return the predicted quotation that overlaps the gold text most, None if none overlaps."""
+    scored = [(overlap_score(q["text"], want), i) for i, q in enumerate(got)]
+    best = max(scored, default=(0.0, -1))
+    return got[best[1]] if best[0] >= 0.6 else None
 
 
 def score(
@@ -40,7 +54,7 @@ def score(
         predicted += len(got)
         correct_pred += sum(1 for q in got if any(overlaps(q["text"], w["text"]) for w in want))
         for w in want:
-            match = next((q for q in got if overlaps(q["text"], w["text"])), None)
+            match = best_match(w["text"], got)
             found += match is not None
             if w.get("speaker"):
                 named += 1

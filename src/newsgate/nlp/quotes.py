@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass
 
 from spacy.tokens import Doc
 
-from newsgate.nlp.lexicon import REPORTING_VERBS, SPEECH_VERB_LEMMAS
+from newsgate.nlp.attribution import (
+    NOT_INVERTED,
+    ArticleContext,
+    Cue,
+    Speaker,
+    according_to,
+    build_context,
+    find_verbs,
+    fold,
+    left_subject,
+    note_salient,
+    resolve_phrase,
+    right_subject,
+)
+from newsgate.nlp.quote_marks import (
+    QuoteSpan,
+    find_quote_marks,
+    mask_quotes,
+    paragraph_bounds,
+    sentence_bounds,
+)
 
-_OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»", "„": "“"}
-_MAX_QUOTE_CHARS = 3000
-_VERBS = "|".join(sorted({*REPORTING_VERBS, *SPEECH_VERB_LEMMAS}, key=len, reverse=True))
-_PRONOUNS = {"he", "she", "they", "He", "She", "They"}
-_AFTER = re.compile(
-    rf"^[\s,.;:—–-]*(?:(?P<v1>{_VERBS})\s+(?P<s1>[^,.;:“”\"]+?)|(?P<s2>[^,.;:“”\"]+?)\s+"
-    rf"(?P<v2>{_VERBS}))\b"
-)
-_BEFORE = re.compile(
-    rf"(?P<s>(?:[A-Z][\w'’.-]*|the|a|an|he|she|they|He|She|They)(?:[^,.;:“”\"]*?))\s+"
-    rf"(?P<v>{_VERBS})\b[^“”\"]*$"
-)
-_ACCORDING = re.compile(r"according to\s+(?P<s>[^,.;:“”\"]+)", re.IGNORECASE)
+# A line of at most this many words without final punctuation is a headline or crosshead.
+_HEADING_MAX_WORDS = 12
+# An attribution after a closing mark is at most this many words away from its verb
+# ("…,” Russia's ambassador to NATO Alexander Grushko told reporters).
+_CUE_MAX_WORDS = 12
 
 
 @dataclass
@@ -37,136 +50,287 @@ class Quote:
     verb: str | None = None
 
 
+@dataclass
+class _Placed:
+    """A quotation with the sentence and paragraph it sits in."""
+
+    span: QuoteSpan
+    sentence: int
+    paragraph: int
+    quote: Quote
+    attributed: bool = False
+
+
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of the inner text of every balanced quotation in `text`."""
-    spans = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        close = _OPEN_CLOSE.get(ch)
-        if close is None or (ch in '‘"' and i > 0 and text[i - 1].isalnum()):
-            i += 1
-            continue
-        end = _find_close(text, i + 1, ch, close)
-        if end is None:
-            i += 1
-            continue
-        inner_start, inner_end = i + 1, end
-        while inner_start < inner_end and text[inner_start].isspace():
-            inner_start += 1
-        while inner_end > inner_start and text[inner_end - 1].isspace():
-            inner_end -= 1
-        if inner_end > inner_start:
-            spans.append((inner_start, inner_end))
-        i = end + 1
-    return spans
+    """Return (start, end) of the inner text of every outermost balanced quotation in `text`."""
+    return [(span.start_char, span.end_char) for span in find_quote_marks(text)]
 
 
-def _find_close(text: str, start: int, opener: str, close: str) -> int | None:
-    limit = min(len(text), start + _MAX_QUOTE_CHARS)
-    j = start
-    while j < limit:
-        ch = text[j]
-        if ch == close and not (close == "’" and j + 1 < len(text) and text[j + 1].isalpha()):
-            return j
-        if ch == "\n" and text[j : j + 2] == "\n\n" and opener != close:
-            return None
-        if ch == opener and opener != close and opener != "‘":
-            return None
-        j += 1
-    return None
-
-
-def _speaker_in(
-    doc: Doc, start: int, end: int, last_person: str | None
-) -> tuple[str | None, str | None]:
-    """Return (speaker_name, description) for the speaker phrase at doc chars start:end."""
-    phrase = doc.text[start:end].strip()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start_char >= start and ent.end_char <= end:
-            return ent.kb_id_ or ent.text, None
-    if phrase in _PRONOUNS:
-        return last_person, None if last_person else phrase
-    titles = doc.user_data.get("person_titles", {})
-    words = {w.lower() for w in re.findall(r"[\w-]+", phrase)}
-    for name, name_titles in titles.items():
-        if any(t.lower() in words or t.lower() in phrase.lower() for t in name_titles):
-            return _canonical(doc, name), None
-    return None, phrase or None
-
-
-def _canonical(doc: Doc, name: str) -> str:
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.text == name:
-            return ent.kb_id_ or name
-    return name
-
-
-def _verb(word: str) -> str:
-    return SPEECH_VERB_LEMMAS.get(word.lower(), word.lower())
+def canonical_speaker(name: str | None, persons: dict[str, str]) -> str | None:
+    """Return the canonical person a speaker name stands for, given an article's local -> canonical names."""
+    if not name or not name.strip():
+        return None
+    if name in persons:
+        return persons[name]
+    folded = {fold(local): canonical for local, canonical in persons.items()}
+    if fold(name) in folded:
+        return folded[fold(name)]
+    # A name written more or less fully than the entity layer wrote it: match on a shared surname.
+    surname = fold(name).split()[-1]
+    matches = {
+        canonical
+        for local, canonical in persons.items()
+        if surname in fold(local).split() or surname in fold(canonical).split()
+    }
+    return matches.pop() if len(matches) == 1 else name
 
 
 def find_quotes(doc: Doc) -> list[dict]:
-    """Return every quotation of `doc` as a dict with offsets, speaker and verb."""
+    """Return every quotation of `doc` as a dict with offsets, speaker, description and verb."""
     text = doc.text
-    spans = find_quote_spans(text)
-    sentences = list(doc.sents)
-    quotes: list[Quote] = []
-    for qs, qe in spans:
-        sent = next((s for s in sentences if s.start_char <= qs - 1 < s.end_char), None)
-        s_start = sent.start_char if sent is not None else 0
-        s_end = sent.end_char if sent is not None else len(text)
-        before = text[s_start : qs - 1]
-        is_partial = bool(re.search(r"[A-Za-z]", before)) and not before.rstrip().endswith(":")
-        quote = Quote(qs, qe, text[qs:qe], is_partial)
-        last_person = _last_person_before(doc, qs, spans)
-        after_text = text[qe + 1 : s_end]
-        after = _AFTER.match(after_text)
-        before_match = _BEFORE.search(_mask_quotes(before, s_start, spans))
-        according = _ACCORDING.search(text[s_start:s_end])
-        if after and not is_partial:
-            verb = after.group("v1") or after.group("v2")
-            group = "s1" if after.group("v1") else "s2"
-            base = qe + 1
-            quote.verb = _verb(verb)
-            quote.speaker_name, quote.speaker_description = _speaker_in(
-                doc, base + after.start(group), base + after.end(group), last_person
-            )
-        elif before_match:
-            quote.verb = _verb(before_match.group("v"))
-            quote.speaker_name, quote.speaker_description = _speaker_in(
-                doc, s_start + before_match.start("s"), s_start + before_match.end("s"), last_person
-            )
-        elif according:
-            quote.verb = "said"
-            quote.speaker_name, quote.speaker_description = _speaker_in(
-                doc, s_start + according.start("s"), s_start + according.end("s"), last_person
-            )
-        elif quotes and quotes[-1].verb and qs - quotes[-1].end_char < 400:
-            prev = quotes[-1]
-            quote.verb, quote.speaker_name, quote.speaker_description = (
-                prev.verb,
-                prev.speaker_name,
-                prev.speaker_description,
-            )
-        quotes.append(quote)
-    return [asdict(q) for q in quotes]
+    spans = find_quote_marks(text)
+    if not spans:
+        return []
+    masked = mask_quotes(text, spans)
+    sentences, paragraphs = _structure(text, masked)
+    ctx = build_context(doc, masked, sentences)
+    placed = _place(text, masked, spans, sentences, paragraphs)
+    attributor = _Attributor(ctx, placed, sentences, paragraphs)
+    for index in range(len(placed)):
+        attributor.attribute(index)
+    return [asdict(p.quote) for p in _unique(text, placed, sentences)]
 
 
-def _mask_quotes(fragment: str, offset: int, spans: list[tuple[int, int]]) -> str:
-    chars = list(fragment)
-    for qs, qe in spans:
-        for k in range(max(qs - 1, offset), min(qe + 1, offset + len(chars))):
-            chars[k - offset] = "Q"
-    return "".join(chars)
+def _structure(text: str, masked: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return the sentences and paragraphs of the text; a quotation never ends either."""
+    paragraphs = paragraph_bounds(masked)
+    sentences = [s for p in paragraphs for s in sentence_bounds(text, masked, *p)]
+    return sentences, paragraphs
 
 
-def _last_person_before(doc: Doc, char: int, spans: list[tuple[int, int]]) -> str | None:
-    last = None
-    for ent in doc.ents:
-        if ent.start_char >= char:
-            break
-        inside = any(qs <= ent.start_char < qe for qs, qe in spans)
-        if ent.label_ == "PERSON" and not inside:
-            last = ent.kb_id_ or ent.text
-    return last
+def _place(
+    text: str,
+    masked: str,
+    spans: list[QuoteSpan],
+    sentences: list[tuple[int, int]],
+    paragraphs: list[tuple[int, int]],
+) -> list[_Placed]:
+    placed = []
+    for span in spans:
+        sentence = _index_of(sentences, span.open_char)
+        paragraph = _index_of(paragraphs, span.open_char)
+        quote = Quote(
+            span.start_char,
+            span.end_char,
+            text[span.start_char : span.end_char],
+            _is_partial(text, masked, span, sentences[sentence]),
+        )
+        placed.append(_Placed(span, sentence, paragraph, quote))
+    return placed
+
+
+def _index_of(bounds: list[tuple[int, int]], char: int) -> int:
+    return max(0, bisect_right(bounds, (char, float("inf"))) - 1)
+
+
+def _is_partial(text: str, masked: str, span: QuoteSpan, sentence: tuple[int, int]) -> bool:
+    """Return whether a quotation is a fragment woven into the reporter's sentence."""
+    before = masked[sentence[0] : span.open_char].rstrip()
+    starts_clause = not before.replace("\x00", "").strip() or before.endswith(":")
+    said_comma = bool(re.search(r"\b\w+,$", before)) and bool(find_verbs(before, 0, len(before)))
+    first = text[span.start_char : span.start_char + 1]
+    return not ((starts_clause or said_comma) and (first.isupper() or first.isdigit()))
+
+
+class _Attributor:
+    """Attach a reporting verb and speaker to each quotation of one article, in reading order."""
+
+    def __init__(
+        self,
+        ctx: ArticleContext,
+        placed: list[_Placed],
+        sentences: list[tuple[int, int]],
+        paragraphs: list[tuple[int, int]],
+    ):
+        self.ctx = ctx
+        self.placed = placed
+        self.sentences = sentences
+        self.paragraphs = paragraphs
+
+    def attribute(self, index: int) -> None:
+        """Set the verb, speaker and description of the quotation at `index` (returns nothing)."""
+        item = self.placed[index]
+        cue = self._cue_in_sentence(item)
+        if cue is not None:
+            self._apply(item, cue.verb, self._speaker_of(index, cue), cue.verb_start)
+            return
+        if self._is_heading(item):
+            return
+        source = self._neighbour_source(index)
+        if source is not None:
+            q = source.quote
+            speaker = Speaker(q.speaker_name, q.speaker_description)
+            self._apply(item, q.verb, speaker, item.span.open_char)
+            return
+        cue = self._cue_around(item)
+        if cue is not None:
+            self._apply(item, cue.verb, self._resolve(cue), cue.verb_start)
+            return
+        item.quote.speaker_name = self._paragraph_subject(item)
+
+    def _paragraph_subject(self, item: _Placed) -> str | None:
+        """Return who a stand-alone quotation follows: the subject earlier in its paragraph."""
+        s_start, s_end = self.sentences[item.sentence]
+        if self.ctx.masked[s_start:s_end].replace("\x00", "").strip(" \n.,;!?"):
+            return None
+        p_start = self.paragraphs[item.paragraph][0]
+        if p_start == s_start and item.paragraph > 0:
+            # A paragraph that is only a quotation follows the paragraph before it.
+            p_start = self.paragraphs[item.paragraph - 1][0]
+        previous = [name for pos, name in self.ctx.salience if p_start <= pos < s_start]
+        return previous[-1] if previous else None
+
+    def _apply(self, item: _Placed, verb: str | None, speaker: Speaker, position: int) -> None:
+        item.quote.verb = verb
+        item.quote.speaker_name = speaker.name
+        item.quote.speaker_description = speaker.description
+        item.attributed = verb is not None
+        if speaker.name:
+            note_salient(self.ctx, position, speaker.name)
+
+    def _resolve(self, cue: Cue) -> Speaker:
+        if cue.subject is None:
+            return Speaker()
+        return resolve_phrase(self.ctx, cue.subject, cue.verb_start, cue.inverted)
+
+    def _cue_in_sentence(self, item: _Placed) -> Cue | None:
+        """Return the cue of a quotation's own sentence: right after it, before it, or later."""
+        masked = self.ctx.masked
+        s_start, s_end = self.sentences[item.sentence]
+        span = item.span
+        after = _cue_after(masked, span.close_char + 1, s_end)
+        before = find_verbs(masked, s_start, span.open_char)
+        opens_sentence = not masked[s_start : span.open_char].replace("\x00", "").strip()
+        if after is not None and (opens_sentence or not before or after[1]):
+            return after[0]
+        if before:
+            start, end, verb = before[-1]
+            return Cue(verb, start, end, left_subject(masked, s_start, start))
+        for start, end, verb in find_verbs(masked, span.close_char + 1, s_end):
+            subject = left_subject(masked, s_start, start)
+            if subject is not None:
+                return Cue(verb, start, end, subject)
+        return according_to(masked, s_start, s_end)
+
+    def _speaker_of(self, index: int, cue: Cue) -> Speaker:
+        """Return the speaker of a cue; a participle ("adding that") takes its clause's subject."""
+        speaker = self._resolve(cue)
+        if speaker.name or speaker.description:
+            return speaker
+        item = self.placed[index]
+        s_start = self.sentences[item.sentence][0]
+        masked = self.ctx.masked
+        for start, end, verb in reversed(find_verbs(masked, s_start, cue.verb_start)):
+            subject = left_subject(masked, s_start, start)
+            if subject is not None:
+                found = self._resolve(Cue(verb, start, end, subject))
+                if found.name or found.description:
+                    return found
+        for prev in reversed(self.placed[:index]):
+            if prev.sentence == item.sentence and prev.attributed:
+                return Speaker(prev.quote.speaker_name, prev.quote.speaker_description)
+        # "X rejected the claims, saying …": the participle's subject is the sentence's subject.
+        subjects = [name for pos, name in self.ctx.salience if s_start <= pos < cue.verb_start]
+        return Speaker(subjects[-1]) if subjects else speaker
+
+    def _is_heading(self, item: _Placed) -> bool:
+        """Return whether the quotation sits in a short line without final punctuation (a headline)."""
+        start, end = self.paragraphs[item.paragraph]
+        line = self.ctx.text[start:end].strip()
+        bare = line.rstrip("”’\"'»")
+        return len(line.split()) <= _HEADING_MAX_WORDS and not re.search(r"[.!?:;,]$", bare)
+
+    def _neighbour_source(self, index: int) -> _Placed | None:
+        """Return the attributed quotation this one continues (split quote, next paragraph)."""
+        if index == 0:
+            return None
+        item, prev = self.placed[index], self.placed[index - 1]
+        if not prev.attributed:
+            return None
+        masked = self.ctx.masked
+        between = masked[prev.span.close_char + 1 : item.span.open_char]
+        if item.paragraph == prev.paragraph:
+            return (
+                prev if item.sentence - prev.sentence <= 1 and len(between.split()) <= 20 else None
+            )
+        p_start = self.paragraphs[item.paragraph][0]
+        opens_paragraph = not masked[p_start : item.span.open_char].replace("\x00", "").strip()
+        inner = self.ctx.text[item.span.start_char : item.span.end_char].rstrip()
+        full_sentence = inner[:1].isupper() and inner[-1:] in ".!?,…"
+        if item.paragraph - prev.paragraph == 1 and opens_paragraph and full_sentence:
+            prev_end = self.paragraphs[prev.paragraph][1]
+            tail = masked[prev.span.close_char + 1 : prev_end]
+            # Only when the previous paragraph ends with that quotation's own attribution.
+            if len(tail.split()) <= 8:
+                return prev
+        return None
+
+    def _cue_around(self, item: _Placed) -> Cue | None:
+        """Return a cue from the sentence before (ending with a colon) or a short one just after."""
+        masked = self.ctx.masked
+        if item.sentence > 0:
+            p_start, p_end = self.sentences[item.sentence - 1]
+            if masked[p_start:p_end].rstrip().endswith(":"):
+                verbs = find_verbs(masked, p_start, p_end)
+                if verbs:
+                    start, end, verb = verbs[-1]
+                    return Cue(verb, start, end, left_subject(masked, p_start, start))
+        s_start, s_end = self.sentences[item.sentence]
+        alone = not masked[s_start:s_end].replace("\x00", "").strip(" \n.,;!?")
+        nxt = item.sentence + 1
+        if alone and nxt < len(self.sentences):
+            n_start, n_end = self.sentences[nxt]
+            if _index_of(self.paragraphs, n_start) == item.paragraph:
+                for start, end, verb in find_verbs(masked, n_start, n_end):
+                    if len(masked[n_start:start].split()) <= 6:
+                        subject = left_subject(masked, n_start, start)
+                        if subject is not None:
+                            return Cue(verb, start, end, subject)
+        return None
+
+
+def _cue_after(masked: str, start: int, end: int) -> tuple[Cue, bool] | None:
+    """Return the cue written right after a closing mark, and whether it is adjacent to it."""
+    lead = re.match(r"[\s,;—–-]*", masked[start:end])
+    offset = start + (lead.end() if lead else 0)
+    verbs = find_verbs(masked, offset, end)
+    if not verbs:
+        return None
+    v_start, v_end, verb = verbs[0]
+    if masked[v_start:v_end].endswith("ing"):
+        return None
+    if v_start == offset:
+        subject = right_subject(masked, v_end, end)
+        if subject is not None and verb not in NOT_INVERTED:
+            return Cue(verb, v_start, v_end, subject, inverted=True), True
+        return None
+    between = masked[offset:v_start]
+    if re.search(r"[\x00.;:!?]", between) or len(between.split()) > _CUE_MAX_WORDS:
+        return None
+    subject = left_subject(masked, offset, v_start)
+    adjacent = subject is not None and subject[0] == offset
+    return Cue(verb, v_start, v_end, subject), adjacent
+
+
+def _unique(text: str, placed: list[_Placed], sentences: list[tuple[int, int]]) -> list[_Placed]:
+    """Drop a quotation repeated inside a repeated sentence (a scraper duplicate)."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for item in placed:
+        start, end = sentences[item.sentence]
+        key = (item.quote.text, " ".join(text[start:end].split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(item)
+    return kept

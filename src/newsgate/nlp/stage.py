@@ -16,6 +16,7 @@ from newsgate.config import Settings
 from newsgate.nlp.entities import mentions_from_doc, resolve_entities
 from newsgate.nlp.events import event_merge_key
 from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.quotes import canonical_speaker
 from newsgate.progress import progress
 from newsgate.tables import stage_tables
 
@@ -209,11 +210,18 @@ def _resolve_and_write(
         .unique()
         .iter_rows()
     }
+    persons: dict[str, dict[str, str]] = {}
+    for article_id, local, name in (
+        mention_frame.filter(pl.col("label") == "PERSON")
+        .select("article_id", "local_name", "canonical_name")
+        .unique()
+        .iter_rows()
+    ):
+        persons.setdefault(article_id, {})[local] = name
     for quote in quotes:
-        if quote["speaker_name"]:
-            quote["speaker_name"] = canonical.get(
-                ("PERSON", quote["speaker_name"]), quote["speaker_name"]
-            )
+        quote["speaker_name"] = canonical_speaker(
+            quote["speaker_name"], persons.get(quote["article_id"], {})
+        )
     for event in events:
         event["actor_names"] = [
             canonical.get((label, name), name)
