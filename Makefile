@@ -8,13 +8,14 @@ STAMP := $(VENV)/.installed
 INPUT ?= seeds
 WAREHOUSE ?= warehouse
 GOLD ?= tests/fixtures/gold/seeds
+BENCH_SIZES ?= 1000,10000
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_UI_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: install run evaluate test lint format lock clean
+.PHONY: install run evaluate bench test lint format lock clean
 
 install: $(STAMP)
 
@@ -30,6 +31,9 @@ run: $(STAMP)
 
 evaluate: run
 	$(BIN)/newsgate evaluate --input $(INPUT) --warehouse $(WAREHOUSE) --gold $(GOLD)
+
+bench: $(STAMP)
+	$(BIN)/newsgate bench run --sizes $(BENCH_SIZES)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

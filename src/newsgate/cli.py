@@ -109,6 +109,23 @@ def _dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    if args.bench_command == "corpus":
+        from newsgate.bench.corpus import write_corpus
+
+        count = write_corpus(Path(args.out), args.n, args.seed)
+        print(f"wrote {count} articles under {args.out}")
+        return 0
+    from newsgate.bench.run import format_figures, run_benchmark
+
+    sizes = [int(n) for n in args.sizes.split(",")] + ([100_000] if args.large else [])
+    workdir = Path(args.workdir) if args.workdir else None
+    print(format_figures(run_benchmark(sizes, workdir)))
+    return 0
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -164,6 +181,18 @@ def main(argv: list[str] | None = None) -> int:
         "--output", default="docs/data_dictionary.md", help="file, or - for stdout"
     )
     dictionary.set_defaults(handler=_dictionary)
+    bench = commands.add_parser("bench", help="benchmark corpus and figures")
+    bench_commands = bench.add_subparsers(dest="bench_command", required=True)
+    corpus = bench_commands.add_parser("corpus", help="write a deterministic synthetic corpus")
+    corpus.add_argument("--n", type=int, default=1000, help="number of articles")
+    corpus.add_argument("--out", default="warehouse/bench-corpus", help="folder to write")
+    corpus.add_argument("--seed", type=int, default=42)
+    corpus.set_defaults(handler=_bench)
+    figures = bench_commands.add_parser("run", help="measure end-to-end runs on generated corpora")
+    figures.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    figures.add_argument("--large", action="store_true", help="also measure 100,000 articles")
+    figures.add_argument("--workdir", help="keep corpora and warehouses here (default: temp)")
+    figures.set_defaults(handler=_bench)
     evaluate = commands.add_parser(
         "evaluate", help="score the published tables against gold annotations"
     )

@@ -1,0 +1,1 @@
+"""Benchmarks: a deterministic synthetic news corpus and the figures measured on it."""
