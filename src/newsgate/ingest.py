@@ -19,6 +19,7 @@ from newsgate.runs import add_quarantine, reset_quarantine
 from newsgate.tables import stage_tables
 
 STAGE = "ingest"
+FLUSH_EVERY = 500
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -176,6 +177,10 @@ def ingest_documents(settings: Settings, run_id: str) -> dict[str, int]:
             files.append(
                 {"run_id": run_id, "source_path": source_path, "doc_id": doc_id, "outcome": outcome}
             )
+            if len(documents) >= FLUSH_EVERY:
+                # stream texts into DuckDB so memory does not grow with the corpus
+                _store(con, documents, [])
+                documents.clear()
         _store(con, documents, files)
         add_quarantine(con, rejects)
         counts = {"files": len(files), "quarantined": len(rejects)}
