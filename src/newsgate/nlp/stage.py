@@ -7,7 +7,7 @@ import polars as pl
 from newsgate import warehouse
 from newsgate.config import Settings
 from newsgate.nlp.entities import mentions_from_doc, resolve_entities
-from newsgate.nlp.events import event_merge_key
+from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.tables import stage_tables
 
@@ -43,11 +43,14 @@ EVENT_SCHEMA = {
     "end_char": pl.Int64,
     "actor_names": pl.List(pl.String),
     "actor_labels": pl.List(pl.String),
+    "actor_roles": pl.List(pl.String),
     "place": pl.String,
     "event_date": pl.Date,
     "date_precision": pl.String,
     "date_text": pl.String,
     "merge_key": pl.String,
+    "merged_date": pl.Date,
+    "merged_precision": pl.String,
 }
 
 
@@ -82,7 +85,7 @@ def annotate_articles(settings: Settings, run_id: str) -> dict[str, int]:
                 canonical.get((label, name), name)
                 for label, name in zip(event["actor_labels"], event["actor_names"], strict=True)
             ]
-            event["merge_key"] = event_merge_key(event)
+        events = merge_events(events)
         warehouse.write_frame(con, "raw_entity_mention", mention_frame)
         warehouse.write_frame(con, "raw_quote", pl.DataFrame(quotes, schema=QUOTE_SCHEMA))
         warehouse.write_frame(
