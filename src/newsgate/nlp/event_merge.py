@@ -61,6 +61,7 @@ def merge_events(events: list[dict]) -> list[dict]:
             if home.members:
                 clusters.append(_rebuild(home))
             _place_mention(event, [c for c in clusters if c.event_type == event_type], clusters)
+    _share_article_years(clusters)
     for cluster in clusters:
         first = min(cluster.members, key=lambda e: (e["article_id"], e["sentence_index"]))
         key = f"{cluster.event_type}|{first['article_id']}|{first['sentence_index']:06d}"
@@ -264,6 +265,32 @@ def _date_of(parts: dict) -> tuple[date | None, str | None]:
     if year:
         return date(year, 1, 1), "year"
     return None, None
+
+
+def _share_article_years(clusters: list[_Cluster]) -> None:
+    """Give an article's year-less "Month D" dates the year its other reports fixed for one.
+
+    When one "April 20" of an article is placed in 2016 by other articles' dates, its other
+    year-less "April 12" is read in 2016 too, provided exactly one year was found and the
+    event's other dates agree. Only the event's date changes; the mention keeps its own.
+    """
+    years: dict[str, set[int]] = {}
+    for cluster in clusters:
+        value, precision = _date_of(cluster.parts)
+        for event in cluster.members:
+            if precision == "day" and _month_day_only(event):
+                years.setdefault(event["article_id"], set()).add(value.year)
+    for cluster in clusters:
+        for event in cluster.members:
+            found = years.get(event["article_id"], set())
+            if len(found) == 1 and _month_day_only(event):
+                with_year = {**event["date_parts"], "year": next(iter(found))}
+                cluster.parts = _unify(cluster.parts, with_year) or cluster.parts
+
+
+def _month_day_only(event: dict) -> bool:
+    parts = event.get("date_parts") or {}
+    return bool(parts.get("month") and parts.get("day") and not parts.get("year"))
 
 
 def _date_references(events: list[dict], clusters: list[_Cluster]) -> None:

@@ -223,7 +223,7 @@ def find_events(doc: Doc) -> list[dict]:
                 speaker = _speaker(text, ents, trigger)
                 if speaker is None:
                     continue
-                actors = [(*_actor_of(speaker, doc), "actor1")]
+                actors = [(*_actor_of(speaker, doc), "actor1"), *_owner(doc, text, speaker)]
                 statement_at = trigger.start
             else:
                 actors = _actors(doc, text, sent, ents, trigger, last_meeting_actors)
@@ -354,7 +354,10 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
         if (
             len(gap.split()) <= 4
             and not re.search(r"[“”\"‘’.;:]", gap)
-            and not (ent.label_ in ("GPE", "LOC") and _PLACE_PREP.search(text[: ent.start_char]))
+            and not (
+                ent.label_ in ("GPE", "LOC")
+                and _PLACE_PREP.search(text[max(0, ent.start_char - 20) : ent.start_char])
+            )
         ):
             return ent
     after = [e for e in ents if e.start_char >= trigger.end and e.label_ in _SPEAKER_LABELS]
@@ -366,6 +369,17 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
         ):
             return after[0]
     return None
+
+
+def _owner(doc: Doc, text: str, speaker: Span) -> list[tuple[str, str, str]]:
+    """Return the country an 'Its Defense Ministry' speaker belongs to: the last one named."""
+    if not re.search(r"\b[Ii]ts\s+$", text[max(0, speaker.start_char - 5) : speaker.start_char]):
+        return []
+    earlier = [e for e in doc.ents if e.end_char <= speaker.start_char and e.label_ == "GPE"]
+    if not earlier:
+        return []
+    name, label = _actor_of(earlier[-1], doc)
+    return [(name, label, "other")]
 
 
 def _actors(
@@ -405,7 +419,8 @@ def _actors(
     actors: list[tuple[str, str, str]] = []
     for ent, role in roles:
         for name, label in _expand(ent, doc):
-            if name not in [a[0] for a in actors]:
+            # a demonym with no country ("Western", "European") names no one who can act
+            if label != "NORP" and name not in [a[0] for a in actors]:
                 actors.append((name, label, role))
     if not actors:
         group = trigger.event_type.name in ("meeting", "agreement")
