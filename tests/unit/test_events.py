@@ -188,3 +188,16 @@ def test_year_found_for_one_month_day_of_an_article_dates_its_others():
     )
     assert events[1]["merged_date"] == date(2016, 4, 12)
     assert events[1]["event_date"] is None
+
+
+def test_bilateral_body_stands_for_its_two_members(nlp):
+    [event] = _events(nlp, "The last NATO-Russia Council was held on July 5, 2019.", kind="meeting")
+    assert _roles(event) == {"actor1": "NATO", "actor2": "Russia"}
+    assert event["event_date"] == date(2019, 7, 5)
+
+
+def test_anaphoric_council_takes_the_council_named_before(nlp):
+    text = "The NATO-Russia Council was set up in 2002. In April 2016, the council convened again."
+    [event] = _events(nlp, text, kind="meeting")
+    assert set(event["actor_names"]) == {"NATO", "Russia"}
+    assert (event["event_date"], event["date_precision"]) == (date(2016, 4, 1), "month")

@@ -186,6 +186,17 @@ def _countries_of_demonyms() -> dict[str, str]:
     }
 
 
+@cache
+def _gazetteer_actors() -> dict[str, tuple[str, str]]:
+    """Map every gazetteer form of a country or organisation to its canonical actor."""
+    known = {}
+    for entry in gazetteer_entries():
+        if entry.label in ("ORG", "GPE"):
+            for form in (entry.name, *entry.aliases):
+                known.setdefault(form, (entry.name, entry.label))
+    return known
+
+
 def find_events(doc: Doc) -> list[dict]:
     """Return the events of `doc`, one per sentence and type, as dicts."""
     text = doc.text or ""
@@ -418,10 +429,16 @@ def _actors(
     roles += [(e, "other") for e in candidates if id(e) not in chosen]
     actors: list[tuple[str, str, str]] = []
     for ent, role in roles:
-        for name, label in _expand(ent, doc):
+        members = _expand(ent, doc)
+        member_roles = [role] * len(members)
+        taken = {r for _, _, r in actors} | {r for e, r in roles if e is not ent}
+        # a bilateral body's members meet as actor1 and actor2 when no one else holds them
+        if len(members) == 2 and {"actor1", "actor2"}.isdisjoint(taken):
+            member_roles = ["actor1", "actor2"]
+        for (name, label), member_role in zip(members, member_roles, strict=True):
             # a demonym with no country ("Western", "European") names no one who can act
             if label != "NORP" and name not in [a[0] for a in actors]:
-                actors.append((name, label, role))
+                actors.append((name, label, member_role))
     if not actors:
         group = trigger.event_type.name in ("meeting", "agreement")
         actors = _anaphoric_actors(doc, sent, last_meeting_actors if group else [])
@@ -433,7 +450,7 @@ def _expand(ent: Span, doc: Doc) -> list[tuple[str, str]]:
     name, label = _actor_of(ent, doc)
     m = _COMPOUND.match(name) if label == "ORG" else None
     if m:
-        known = {}
+        known = dict(_gazetteer_actors())
         for other in doc.ents:
             if other.label_ in ("ORG", "GPE") and other is not ent:
                 actor = _actor_of(other, doc)
