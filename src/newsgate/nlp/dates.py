@@ -131,12 +131,10 @@ def resolve_dates(
     year_hint: int | None = None,
     hint_floor: date | None = None,
 ) -> list[ResolvedDate]:
-    """Return the date expressions in `text` in order, each resolved where an anchor allows.
-
-    `anchor` is the last day mentioned before `text` in the same article ("two days later"
-    counts from it, or from an earlier day in `text` itself); `year_hint` gives year-less
-    "Month D" dates a year when there is no `base`, unless that puts them before `hint_floor`.
-    """
+    """Return the date expressions in `text` in order, each resolved where an anchor allows."""
+    # `anchor` is the last day mentioned before `text` in the same article ("two days later"
+    # counts from it, or from an earlier day in `text` itself); `year_hint` gives year-less
+    # "Month D" dates a year when there is no `base`, unless that puts them before `hint_floor`.
     matches: list[tuple[str, re.Match]] = []
     used: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -178,22 +176,15 @@ def period_end(found: ResolvedDate) -> date | None:
 
 
 def article_year_hint(text: str) -> tuple[int, date] | None:
-    """Return the latest year an undated article states and the latest date it gives in it.
-
-    Year-less "Month D" dates of an article without a publication date are read in that year,
-    but only when they do not fall before the latest dated reference of that year: "In April
-    2016 ... On June 6" gives 2016-06-06, while "in June 2014 ... on April 20" stays null.
-    """
+    """Return the latest year an undated article states and the latest date it gives in it."""
+    # Year-less "Month D" dates of an article without a publication date are read in that
+    # year, but only when they do not fall before the latest dated reference of that year:
+    # "In April 2016 ... On June 6" gives 2016-06-06; "in June 2014 ... on April 20" stays null.
     stated = [d for d in resolve_dates(text, None) if d.value and d.kind != "month_day"]
     if not stated:
         return None
     year = max(d.value.year for d in stated)
     return year, max(d.value for d in stated if d.value.year == year)
-
-
-def explicit_years(text: str) -> list[int]:
-    """Return the four-digit years stated in `text` (1900-2099) in order of appearance."""
-    return [int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])", text or "")]
 
 
 def _month_of(groups: dict) -> int | None:

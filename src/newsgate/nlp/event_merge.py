@@ -73,11 +73,6 @@ def merge_events(events: list[dict]) -> list[dict]:
     return events
 
 
-def event_merge_key(event: dict) -> str:
-    """Return the merge key of a single mention taken alone (its article, sentence and type)."""
-    return f"{event['event_type']}|{event['article_id']}|{event['sentence_index']:06d}"
-
-
 def _specificity(event: dict) -> tuple:
     parts = event.get("date_parts") or {}
     if parts.get("year") and parts.get("month") and parts.get("day"):
