@@ -97,6 +97,7 @@ _PATTERNS = [
         "relative",
         re.compile(
             rf"\b(?P<rel>yesterday|today|tomorrow|last week|this week|next week|last month|"
+            rf"this month|next month|last year|this year|next year|"
             rf"{_COUNT}\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|ago|before|after))\b",
             re.IGNORECASE,
         ),
@@ -314,5 +315,9 @@ def _relative(
         monday = base - timedelta(days=base.weekday())
         offset = {"last": -7, "this": 0, "next": 7}[rel.split()[0]]
         return monday + timedelta(days=offset), "week"
-    first = base.replace(day=1)
-    return (first - timedelta(days=1)).replace(day=1), "month"
+    which, unit = rel.split()
+    step = {"last": -1, "this": 0, "next": 1}[which]
+    if unit == "year":
+        return date(base.year + step, 1, 1), "year"
+    months = base.year * 12 + base.month - 1 + step
+    return date(months // 12, months % 12 + 1, 1), "month"

@@ -362,8 +362,13 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
     if before:
         ent = before[-1]
         gap = text[ent.end_char : trigger.start]
+        # "X, the NATO chief, said" is fine; "X ambassador, the ministry said" is not X speaking
+        same_clause = "," not in gap or not gap.rsplit(",", 1)[-1].strip()
         if (
             len(gap.split()) <= 4
+            and same_clause
+            # a capitalised word in between is most likely a name the entity stage missed
+            and not re.search(r"\b[A-Z][a-z]", gap)
             and not re.search(r"[“”\"‘’.;:]", gap)
             and not (
                 ent.label_ in ("GPE", "LOC")
@@ -382,9 +387,29 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
     return None
 
 
+def _is_passive(text: str, trigger: _Trigger) -> bool:
+    """Tell whether the trigger is a passive ('was intercepted by', 'companies accused of')."""
+    before = text[max(0, trigger.start - 25) : trigger.start]
+    after = text[trigger.end : trigger.end + 6]
+    if not trigger.text.lower().endswith("ed"):
+        return False
+    if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", before, re.I):
+        return True
+    return trigger.event_type.name == "accusation" and bool(re.match(r"\s+of\b", after))
+
+
 def _owner(doc: Doc, text: str, speaker: Span) -> list[tuple[str, str, str]]:
     """Return the country an 'Its Defense Ministry' speaker belongs to: the last one named."""
-    if not re.search(r"\b[Ii]ts\s+$", text[max(0, speaker.start_char - 5) : speaker.start_char]):
+    before = text[max(0, speaker.start_char - 5) : speaker.start_char]
+    possessor = [
+        e
+        for e in doc.ents
+        if e.label_ == "GPE" and re.fullmatch(r"[’']s\s+", text[e.end_char : speaker.start_char])
+    ]
+    if possessor:
+        name, label = _actor_of(possessor[-1], doc)
+        return [(name, label, "other")]
+    if not re.search(r"\b[Ii]ts\s+$", before):
         return []
     earlier = [e for e in doc.ents if e.end_char <= speaker.start_char and e.label_ == "GPE"]
     if not earlier:
@@ -411,9 +436,22 @@ def _actors(
         candidates = [e for e in candidates if e.start_char < trigger.start or e.label_ != "GPE"]
     candidates = [e for e in candidates if e.label_ != "LOC"]
     before = [e for e in candidates if e.end_char <= trigger.start]
-    after = [e for e in candidates if e.start_char >= trigger.end]
+    # actor2 is the object in the trigger's own clause, not a name after the next comma
+    after = [
+        e
+        for e in candidates
+        if e.start_char >= trigger.end and not re.search(r"[,;:]", text[trigger.end : e.start_char])
+    ]
     roles: list[tuple[Span, str]] = []
-    if before:
+    if _is_passive(text, trigger):
+        agent = [
+            e
+            for e in after
+            if re.search(r"\bby\s+(?:\w+\s+){0,2}$", text[trigger.end : e.start_char])
+        ]
+        roles += [(agent[0], "actor1")] if agent else []
+        roles += [(before[-1], "actor2")] if before else []
+    elif before:
         first = before[-1]
         if len(before) > 1 and re.fullmatch(
             r"\)?\s*(?:and|&)\s*", text[before[-2].end_char : first.start_char]
