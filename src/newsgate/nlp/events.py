@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -43,6 +44,7 @@ _TOPIC_HEAD = re.compile(
 _NEGATION = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.I)
 # nouns that name the event itself ("Russia's annexation of Crimea"), not an occasion
 _NOUNS_ON_THEIR_OWN = {"annexation"}
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 _REASON = re.compile(r"\b(?:by|for)\s+$", re.I)
 _MEET_NOT_EVENT = re.compile(
     r"^\s+(?:the\s+)?(?:demands?|requirements?|criteria|needs|expectations|targets?|goals?|"
@@ -209,7 +211,13 @@ def find_events(doc: Doc) -> list[dict]:
     events: list[dict] = []
     anchor: date | None = None
     last_meeting_actors: list[tuple[str, str]] = []
+    # Span.ents scans every entity of the doc, so long documents slice one list instead
+    all_ents = list(doc.ents)
+    ent_starts = [e.start_char for e in all_ents]
     for index, sent in enumerate(doc.sents):
+        sent_ents = all_ents[
+            bisect_left(ent_starts, sent.start_char) : bisect_left(ent_starts, sent.end_char)
+        ]
         s_text = masked[sent.start_char : sent.end_char]
         future = bool(_FUTURE.search(s_text))
         dates = resolve_dates(
@@ -223,8 +231,11 @@ def find_events(doc: Doc) -> list[dict]:
         anchor = next(
             (d.value for d in reversed(dates) if d.value and d.precision == "day"), anchor
         )
-        ents = [e for e in sent.ents if not any(qs <= e.start_char < qe for qs, qe in quotes)]
+        ents = [e for e in sent_ents if masked[e.start_char : e.start_char + 1] != "_"]
+        flags = _place_flags(text, sent.start_char, ents)
         triggers = _find_triggers(s_text, sent.start_char, masked)
+        bound = _bind_dates(triggers, dates, sent.start_char, s_text)
+        words = sorted(_content_words(_without_entities(s_text, sent.start_char, sent_ents)))
         statement_at = None
         for trigger in triggers:
             kind = trigger.event_type.name
@@ -234,15 +245,16 @@ def find_events(doc: Doc) -> list[dict]:
                 speaker = _speaker(text, ents, trigger)
                 if speaker is None:
                     continue
-                actors = [(*_actor_of(speaker, doc), "actor1"), *_owner(doc, text, speaker)]
+                actors = [(*_actor_of(speaker, doc), "actor1"), *_owner(doc, text, speaker, ents)]
                 statement_at = trigger.start
             else:
-                actors = _actors(doc, text, sent, ents, trigger, last_meeting_actors)
+                actors = _actors(doc, text, sent, ents, flags, trigger, last_meeting_actors)
                 if not actors:
                     continue
             if kind == "meeting":
                 last_meeting_actors = [(n, lab) for n, lab, _ in actors]
-            date_ = _date_for(trigger, triggers, dates, sent.start_char, s_text)
+            mine = bound.get(trigger.start, [])
+            date_ = next((d for d in mine if d.value), mine[0] if mine else None)
             events.append(
                 {
                     "event_type": kind,
@@ -255,8 +267,8 @@ def find_events(doc: Doc) -> list[dict]:
                     "actor_names": [n for n, _, _ in actors],
                     "actor_labels": [lab for _, lab, _ in actors],
                     "actor_roles": [r for _, _, r in actors],
-                    "place": _place(text, sent, ents),
-                    "places": _places(text, sent, ents, trigger),
+                    "place": next(iter(_places(ents, flags)), None),
+                    "places": _places(ents, flags, trigger),
                     "event_date": date_.value if date_ else None,
                     "date_precision": date_.precision if date_ else None,
                     "date_text": date_.text if date_ else None,
@@ -265,7 +277,7 @@ def find_events(doc: Doc) -> list[dict]:
                     "horizon": horizon,
                     "future": future,
                     "published": base,
-                    "words": sorted(_content_words(_without_entities(s_text, sent))),
+                    "words": words,
                     "article_shingles": shingles,
                 }
             )
@@ -340,20 +352,23 @@ def _actor_of(ent: Span, doc: Doc) -> tuple[str, str]:
     return name, ent.label_
 
 
-def _is_place(text: str, ent: Span, sent_start: int, ents: list[Span] = ()) -> bool:
-    """Tell whether a place-like entity is where or what an event is about, not who acts."""
-    if ent.label_ not in ("GPE", "LOC", "NORP"):
-        return False
-    if _TOPIC_HEAD.match(text[ent.end_char : ent.end_char + 20]):
-        return True
-    if _PLACE_PREP.search(text[max(sent_start, ent.start_char - 20) : ent.start_char]):
-        return True
-    previous = [e for e in ents if e.end_char <= ent.start_char]
-    if previous and re.fullmatch(
-        r"\s*(?:,|and|or|, and)\s*", text[previous[-1].end_char : ent.start_char]
-    ):
-        return _is_place(text, previous[-1], sent_start, ents)
-    return False
+def _place_flags(text: str, sent_start: int, ents: list[Span]) -> list[bool]:
+    """Mark the place-like entities that say where or what an event is about, not who acts."""
+    flags: list[bool] = []
+    for k, ent in enumerate(ents):
+        flag = False
+        if ent.label_ in ("GPE", "LOC", "NORP"):
+            window = text[max(sent_start, ent.start_char - 20) : ent.start_char]
+            joined = k > 0 and re.fullmatch(
+                r"\s*(?:,|and|or|, and)\s*", text[ents[k - 1].end_char : ent.start_char]
+            )
+            flag = bool(
+                _TOPIC_HEAD.match(text[ent.end_char : ent.end_char + 20])
+                or _PLACE_PREP.search(window)
+                or (joined and flags[k - 1])
+            )
+        flags.append(flag)
+    return flags
 
 
 def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
@@ -398,23 +413,25 @@ def _is_passive(text: str, trigger: _Trigger) -> bool:
     return trigger.event_type.name == "accusation" and bool(re.match(r"\s+of\b", after))
 
 
-def _owner(doc: Doc, text: str, speaker: Span) -> list[tuple[str, str, str]]:
+def _owner(doc: Doc, text: str, speaker: Span, ents: list[Span]) -> list[tuple[str, str, str]]:
     """Return the country an 'Its Defense Ministry' speaker belongs to: the last one named."""
     before = text[max(0, speaker.start_char - 5) : speaker.start_char]
     possessor = [
         e
-        for e in doc.ents
-        if e.label_ == "GPE" and re.fullmatch(r"[’']s\s+", text[e.end_char : speaker.start_char])
+        for e in ents
+        if e.label_ == "GPE"
+        and e.end_char <= speaker.start_char
+        and re.fullmatch(r"[’']s\s+", text[e.end_char : speaker.start_char])
     ]
     if possessor:
         name, label = _actor_of(possessor[-1], doc)
         return [(name, label, "other")]
     if not re.search(r"\b[Ii]ts\s+$", before):
         return []
-    earlier = [e for e in doc.ents if e.end_char <= speaker.start_char and e.label_ == "GPE"]
-    if not earlier:
+    earlier = _last_entity_before(doc, speaker.start_char, lambda e: e.label_ == "GPE")
+    if earlier is None:
         return []
-    name, label = _actor_of(earlier[-1], doc)
+    name, label = _actor_of(earlier, doc)
     return [(name, label, "other")]
 
 
@@ -423,25 +440,24 @@ def _actors(
     text: str,
     sent: Span,
     ents: list[Span],
+    flags: list[bool],
     trigger: _Trigger,
     last_meeting_actors: list[tuple[str, str]],
 ) -> list[tuple[str, str, str]]:
     """Return (name, label, role) of the event's actors: actor1 before the trigger, then actor2."""
     candidates = [
         e
-        for e in ents
-        if e.label_ in _ACTOR_LABELS and not _is_place(text, e, sent.start_char, ents)
+        for e, is_place in zip(ents, flags, strict=True)
+        if e.label_ in _ACTOR_LABELS and not is_place
     ]
     if trigger.event_type.name == "annexation":
         candidates = [e for e in candidates if e.start_char < trigger.start or e.label_ != "GPE"]
     candidates = [e for e in candidates if e.label_ != "LOC"]
     before = [e for e in candidates if e.end_char <= trigger.start]
     # actor2 is the object in the trigger's own clause, not a name after the next comma
-    after = [
-        e
-        for e in candidates
-        if e.start_char >= trigger.end and not re.search(r"[,;:]", text[trigger.end : e.start_char])
-    ]
+    stop = _CLAUSE_BREAK.search(text, trigger.end, sent.end_char)
+    limit = stop.start() if stop else sent.end_char
+    after = [e for e in candidates if trigger.end <= e.start_char < limit]
     roles: list[tuple[Span, str]] = []
     if _is_passive(text, trigger):
         agent = [
@@ -466,16 +482,19 @@ def _actors(
     chosen = {id(e) for e, _ in roles}
     roles += [(e, "other") for e in candidates if id(e) not in chosen]
     actors: list[tuple[str, str, str]] = []
+    names: set[str] = set()
+    held = {r for _, r in roles if r != "other"}
     for ent, role in roles:
         members = _expand(ent, doc)
         member_roles = [role] * len(members)
-        taken = {r for _, _, r in actors} | {r for e, r in roles if e is not ent}
         # a bilateral body's members meet as actor1 and actor2 when no one else holds them
-        if len(members) == 2 and {"actor1", "actor2"}.isdisjoint(taken):
+        if len(members) == 2 and held <= {role} and role != "actor2":
             member_roles = ["actor1", "actor2"]
+            held = {"actor1", "actor2"}
         for (name, label), member_role in zip(members, member_roles, strict=True):
             # a demonym with no country ("Western", "European") names no one who can act
-            if label != "NORP" and name not in [a[0] for a in actors]:
+            if label != "NORP" and name not in names:
+                names.add(name)
                 actors.append((name, label, member_role))
     if not actors:
         group = trigger.event_type.name in ("meeting", "agreement")
@@ -488,16 +507,36 @@ def _expand(ent: Span, doc: Doc) -> list[tuple[str, str]]:
     name, label = _actor_of(ent, doc)
     m = _COMPOUND.match(name) if label == "ORG" else None
     if m:
-        known = dict(_gazetteer_actors())
-        for other in doc.ents:
-            if other.label_ in ("ORG", "GPE") and other is not ent:
-                actor = _actor_of(other, doc)
-                known.setdefault(other.text, actor)
-                known.setdefault(actor[0], actor)
+        known = _doc_actors(doc)
         parts = [known.get(m.group("a")), known.get(m.group("b"))]
         if all(parts):
             return parts
     return [(name, label)]
+
+
+def _doc_actors(doc: Doc) -> dict[str, tuple[str, str]]:
+    """Map the surface forms of the doc's countries and organisations (and the gazetteer's)."""
+    if "newsgate_actor_forms" not in doc.user_data:
+        known = dict(_gazetteer_actors())
+        for other in doc.ents:
+            if other.label_ in ("ORG", "GPE"):
+                actor = _actor_of(other, doc)
+                known[other.text] = actor
+                known.setdefault(actor[0], actor)
+        doc.user_data["newsgate_actor_forms"] = known
+    return doc.user_data["newsgate_actor_forms"]
+
+
+def _last_entity_before(doc: Doc, offset: int, wanted) -> Span | None:
+    """Return the last entity of the doc ending before `offset` that `wanted` accepts."""
+    if "newsgate_ents" not in doc.user_data:
+        ents = list(doc.ents)
+        doc.user_data["newsgate_ents"] = (ents, [e.end_char for e in ents])
+    ents, ends = doc.user_data["newsgate_ents"]
+    for k in range(bisect_right(ends, offset) - 1, -1, -1):
+        if wanted(ents[k]):
+            return ents[k]
+    return None
 
 
 def _anaphoric_actors(
@@ -506,15 +545,14 @@ def _anaphoric_actors(
     """Resolve 'the council' to the last council named earlier, 'both sides' to the last meeting."""
     head = _HEAD_ANAPHOR.search(sent.text)
     if head:
-        earlier = [
-            e
-            for e in doc.ents
-            if e.end_char <= sent.start_char
-            and e.label_ == "ORG"
-            and head.group(1).lower() in (e.kb_id_ or e.text).lower()
-        ]
-        if earlier:
-            expanded = _expand(earlier[-1], doc)
+        noun = head.group(1).lower()
+        earlier = _last_entity_before(
+            doc,
+            sent.start_char,
+            lambda e: e.label_ == "ORG" and noun in (e.kb_id_ or e.text).lower(),
+        )
+        if earlier is not None:
+            expanded = _expand(earlier, doc)
             return [
                 (n, lab, "actor1" if i == 0 else "actor2") for i, (n, lab) in enumerate(expanded)
             ]
@@ -526,23 +564,13 @@ def _anaphoric_actors(
     return []
 
 
-def _place(text: str, sent: Span, ents: list[Span]) -> str | None:
-    places = _places(text, sent, ents)
-    return places[0] if places else None
-
-
-def _places(text: str, sent: Span, ents: list[Span], trigger: _Trigger | None = None) -> list[str]:
+def _places(ents: list[Span], flags: list[bool], trigger: _Trigger | None = None) -> list[str]:
     """Return the places an event happens in or is about; an annexation's object is one."""
+    annexed = trigger is not None and trigger.event_type.name == "annexation"
     return [
         e.kb_id_ or e.text
-        for e in ents
-        if e.label_ in ("GPE", "LOC")
-        and (
-            _is_place(text, e, sent.start_char, ents)
-            or (
-                trigger and trigger.event_type.name == "annexation" and e.start_char > trigger.start
-            )
-        )
+        for e, is_place in zip(ents, flags, strict=True)
+        if e.label_ in ("GPE", "LOC") and (is_place or (annexed and e.start_char > trigger.start))
     ]
 
 
@@ -565,44 +593,36 @@ def article_shingles(text: str) -> frozenset[int]:
     return frozenset(hash(tuple(words[i : i + 4])) for i in range(len(words) - 3))
 
 
-def _date_for(
-    trigger: _Trigger,
-    triggers: list[_Trigger],
-    dates: list[ResolvedDate],
-    offset: int,
-    s_text: str,
-) -> ResolvedDate | None:
-    """Return the date expression bound to `trigger`.
+def _bind_dates(
+    triggers: list[_Trigger], dates: list[ResolvedDate], offset: int, s_text: str
+) -> dict[int, list[ResolvedDate]]:
+    """Return the date expressions of a sentence bound to their triggers (by trigger start).
 
     A date binds to the nearest trigger before it in the same clause (no comma or semicolon
     in between); a sentence-initial date ("On June 6, ...") binds to the first trigger after it.
     """
-    mine = []
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(s_text)]
+
+    def _broken(lo: int, hi: int) -> bool:
+        k = bisect_left(breaks, lo)
+        return k < len(breaks) and breaks[k] < hi
+
+    bound: dict[int, list[ResolvedDate]] = {}
+    starts = [t.start - offset for t in triggers]
     for d in dates:
         if re.match(r"(?i)(?:since|until|by)\b", d.text):
             continue
-        start, end = offset + d.start, offset + d.end
-        preceding = [
-            t
-            for t in triggers
-            if t.end <= start and not re.search(r"[,;:]", s_text[t.end - offset : d.start])
-        ]
-        if preceding:
-            owner = preceding[-1]
-        elif not s_text[: d.start].strip() or re.fullmatch(r"\s*\w{1,4}\s*", s_text[: d.start]):
-            owner = next((t for t in triggers if t.start >= end), None)
-        else:
-            owner = next(
-                (
-                    t
-                    for t in triggers
-                    if t.start >= end and not re.search(r"[,;:]", s_text[d.end : t.start - offset])
-                ),
-                None,
-            )
-        if owner is not None and owner.start == trigger.start:
-            mine.append(d)
-    return next((d for d in mine if d.value), mine[0] if mine else None)
+        k = bisect_right([t.end - offset for t in triggers], d.start) - 1
+        owner = triggers[k] if k >= 0 and not _broken(triggers[k].end - offset, d.start) else None
+        if owner is None:
+            following = bisect_left(starts, d.end)
+            if following < len(triggers):
+                initial = re.fullmatch(r"\s*(?:\w{1,4}\s*)?", s_text[: d.start])
+                if initial or not _broken(d.end, starts[following]):
+                    owner = triggers[following]
+        if owner is not None:
+            bound.setdefault(owner.start, []).append(d)
+    return bound
 
 
 def _parts(found: ResolvedDate | None) -> dict | None:
@@ -622,11 +642,11 @@ def _latest_date(masked: str, hint: tuple[int, date] | None) -> date | None:
     return max((period_end(d) for d in stated if d.value), default=hint[1])
 
 
-def _without_entities(s_text: str, sent: Span) -> str:
+def _without_entities(s_text: str, offset: int, ents: list[Span]) -> str:
     """Blank the names in a sentence, so similarity measures the wording around them."""
     chars = list(s_text)
-    for ent in sent.ents:
-        for k in range(ent.start_char - sent.start_char, ent.end_char - sent.start_char):
+    for ent in ents:
+        for k in range(max(0, ent.start_char - offset), min(len(chars), ent.end_char - offset)):
             chars[k] = " "
     return "".join(chars)
 
