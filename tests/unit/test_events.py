@@ -201,3 +201,20 @@ def test_anaphoric_council_takes_the_council_named_before(nlp):
     [event] = _events(nlp, text, kind="meeting")
     assert set(event["actor_names"]) == {"NATO", "Russia"}
     assert (event["event_date"], event["date_precision"]) == (date(2016, 4, 1), "month")
+
+
+def test_passive_puts_the_agent_first(nlp):
+    [event] = _events(nlp, "A Polish plane was intercepted by Russian jets.", kind="incident")
+    assert _roles(event) == {"actor1": "Russia", "actor2": "Poland"}
+
+
+def test_possessive_owner_joins_an_organisational_speaker(nlp):
+    [event] = _events(nlp, "Taiwan's Defence Ministry said it saw 45 aircraft.", kind="statement")
+    assert event["actor_roles"][event["actor_names"].index("Taiwan")] == "other"
+
+
+def test_object_after_a_comma_is_not_actor2(nlp):
+    text = "China launched drills on Saturday, days after Germany protested."
+    [event] = _events(nlp, text, kind="exercise")
+    assert _roles(event)["actor1"] == "China"
+    assert "actor2" not in event["actor_roles"]
