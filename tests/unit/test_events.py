@@ -1,10 +1,15 @@
 from datetime import date
 
+import duckdb
+import polars as pl
 import pytest
 
 from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.events import event_types
 from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.stage import EVENT_SCHEMA
+from newsgate.tables import declared_tables
+from newsgate.warehouse import build_table, write_frame
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +223,54 @@ def test_object_after_a_comma_is_not_actor2(nlp):
     [event] = _events(nlp, text, kind="exercise")
     assert _roles(event)["actor1"] == "China"
     assert "actor2" not in event["actor_roles"]
+
+
+def test_event_sql_merges_mentions_and_counts_outlets():
+    tables = {t.name: t for t in declared_tables()}
+    con = duckdb.connect(":memory:")
+    con.execute("create schema work")
+    body = "NATO and Russia met in Brussels."
+    write_frame(
+        con,
+        "article",
+        pl.DataFrame(
+            {"article_id": ["a1", "a2", "a3"], "outlet": ["AFP", "AFP", None], "body": [body] * 3}
+        ),
+    )
+    rows = [
+        {
+            "article_id": article,
+            "event_type": "meeting",
+            "cameo_root": "04",
+            "quad_class": 1,
+            "trigger": "met",
+            "sentence_index": 0,
+            "start_char": 0,
+            "end_char": len(body),
+            "actor_names": ["NATO", "Russia"],
+            "actor_labels": ["ORG", "GPE"],
+            "actor_roles": ["actor1", "actor2"],
+            "place": "Brussels",
+            "event_date": None,
+            "date_precision": None,
+            "date_text": None,
+            "merge_key": key,
+            "merged_date": date(2016, 4, 20) if key == "k1" else None,
+            "merged_precision": "day" if key == "k1" else None,
+        }
+        for article, key in (("a1", "k1"), ("a2", "k1"), ("a3", "k1"), ("a3", "k2"))
+    ]
+    rows[-1]["sentence_index"] = 1
+    write_frame(con, "raw_event_mention", pl.DataFrame(rows, schema=EVENT_SCHEMA))
+    build_table(con, tables["event_mention"], "r1")
+    build_table(con, tables["event"], "r1")
+    mention = con.execute(
+        "select actor1_name, actor2_name, actor1 = actors[1] from work.event_mention limit 1"
+    ).fetchall()
+    assert mention == [("NATO", "Russia", True)]
+    events = con.execute(
+        "select event_date, date_precision, article_count, source_count, actor1_name"
+        " from work.event order by article_count desc"
+    ).fetchall()
+    con.close()
+    assert events == [(date(2016, 4, 20), "day", 3, 2, "NATO"), (None, None, 1, 1, "NATO")]
