@@ -29,8 +29,9 @@ _SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # verbal types inside a statement's reported clause belong to the statement, not a new event
 _VERBAL_TYPES = {"accusation", "demand", "threat", "reject", "agreement"}
 _PLACE_PREP = re.compile(
-    r"\b(?:in|at|near|over|across|around|into|from|off|on|along|within|inside|outside|"
-    r"toward|towards|discuss|about)\s+(?:the\s+)?$",
+    r"\b(?:in|at|near|over|across|around|into|from|off|along|within|inside|outside|"
+    r"toward|towards|discuss|about)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$",
     re.I,
 )
 _ANAPHORIC = re.compile(
@@ -402,6 +403,14 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
     return None
 
 
+def _in_parentheses(text: str, ent: Span) -> bool:
+    """Tell whether an entity stands in brackets: a credit '(Reuters)' or a repeated acronym."""
+    return (
+        text[ent.start_char - 1 : ent.start_char] == "("
+        and text[ent.end_char : ent.end_char + 1] == ")"
+    )
+
+
 def _is_passive(text: str, trigger: _Trigger) -> bool:
     """Tell whether the trigger is a passive ('was intercepted by', 'companies accused of')."""
     before = text[max(0, trigger.start - 25) : trigger.start]
@@ -448,7 +457,7 @@ def _actors(
     candidates = [
         e
         for e, is_place in zip(ents, flags, strict=True)
-        if e.label_ in _ACTOR_LABELS and not is_place
+        if e.label_ in _ACTOR_LABELS and not is_place and not _in_parentheses(text, e)
     ]
     if trigger.event_type.name == "annexation":
         candidates = [e for e in candidates if e.start_char < trigger.start or e.label_ != "GPE"]
@@ -470,7 +479,7 @@ def _actors(
     elif before:
         first = before[-1]
         if len(before) > 1 and re.fullmatch(
-            r"\)?\s*(?:and|&)\s*", text[before[-2].end_char : first.start_char]
+            r"\s*(?:\([^()]{1,15}\))?\s*(?:and|&)\s*", text[before[-2].end_char : first.start_char]
         ):
             roles += [(before[-2], "actor1"), (first, "actor2")]
         else:
