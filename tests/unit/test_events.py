@@ -112,7 +112,7 @@ def _mention(article, sentence, parts=None, *, kind="meeting", actors=("NATO", "
         "actor_names": list(actors),
         "actor_roles": roles,
         "date_parts": parts,
-        "event_date": None,
+        "event_date": extra.pop("event_date", None),
         "places": extra.pop("places", []),
         "words": extra.pop("words", []),
         "horizon": extra.pop("horizon", None),
@@ -175,12 +175,24 @@ def test_undated_mention_without_evidence_stays_alone():
 def test_statement_after_the_meeting_takes_the_meetings_day():
     events = merge_events(
         [
-            _mention("a", 0, {"year": 2016, "month": 4, "day": 20}),
+            _mention(
+                "a",
+                0,
+                {"year": 2016, "month": 4, "day": 20},
+                event_date=date(2016, 4, 20),
+                date_precision="day",
+            ),
             _mention("a", 2, kind="statement", actors=("Jens Stoltenberg",), date_ref=True),
+            _mention("b", 0, {"weekday": 2}, words=["met", "first", "time"]),
+            _mention("b", 1, kind="statement", actors=("Jens Stoltenberg",), date_ref=True),
+            _mention("c", 0, {"year": 2016, "month": 4, "day": 20}, words=["met", "first", "time"]),
         ]
     )
     assert events[1]["event_date"] == date(2016, 4, 20)
     assert events[1]["merged_date"] == date(2016, 4, 20)
+    # article b dates its meeting only through other reports: its own mention stays undated
+    assert events[3]["event_date"] is None
+    assert events[3]["merged_date"] == date(2016, 4, 20)
 
 
 def test_year_found_for_one_month_day_of_an_article_dates_its_others():

@@ -303,10 +303,13 @@ def _date_references(events: list[dict], clusters: list[_Cluster]) -> None:
         ]
         if not meetings:
             continue
-        cluster, _ = max(meetings, key=lambda cm: cm[1]["sentence_index"])
+        cluster, meeting = max(meetings, key=lambda cm: cm[1]["sentence_index"])
         value, precision = _date_of(cluster.parts)
         if precision == "day":
-            event["event_date"], event["date_precision"] = value, precision
+            # the mention's own date only when its article dates the meeting itself; a day
+            # learnt from other reports dates the event, not what this article says
+            if meeting.get("event_date") == value and meeting.get("date_precision") == "day":
+                event["event_date"], event["date_precision"] = value, precision
             event["date_text"] = event.get("date_text") or "after the meeting"
             event["date_parts"] = {
                 "year": value.year,
