@@ -286,3 +286,10 @@ def test_event_sql_merges_mentions_and_counts_outlets():
     ).fetchall()
     con.close()
     assert events == [(date(2016, 4, 20), "day", 3, 2, "NATO"), (None, None, 1, 1, "NATO")]
+
+
+def test_tense_is_read_per_clause(nlp):
+    text = "France will meet Germany on Thursday, Maria Ostrova said on Monday."
+    events = _events(nlp, text, date(2022, 1, 12))
+    dated = {e["event_type"]: e["event_date"] for e in events}
+    assert dated == {"meeting": date(2022, 1, 13), "statement": date(2022, 1, 10)}

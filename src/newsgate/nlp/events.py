@@ -220,15 +220,20 @@ def find_events(doc: Doc) -> list[dict]:
             bisect_left(ent_starts, sent.start_char) : bisect_left(ent_starts, sent.end_char)
         ]
         s_text = masked[sent.start_char : sent.end_char]
-        future = bool(_FUTURE.search(s_text))
-        dates = resolve_dates(
-            s_text,
-            base,
-            future=future,
-            anchor=anchor,
-            year_hint=hint[0] if hint else None,
-            hint_floor=hint[1] if hint else None,
-        )
+        settings = {
+            "anchor": anchor,
+            "year_hint": hint[0] if hint else None,
+            "hint_floor": hint[1] if hint else None,
+        }
+        # a weekday or month is read forwards only when its own clause is in the future tense
+        dates = [
+            future if _clause_future(s_text, past.start) else past
+            for past, future in zip(
+                resolve_dates(s_text, base, future=False, **settings),
+                resolve_dates(s_text, base, future=True, **settings),
+                strict=True,
+            )
+        ]
         anchor = next(
             (d.value for d in reversed(dates) if d.value and d.precision == "day"), anchor
         )
@@ -276,7 +281,7 @@ def find_events(doc: Doc) -> list[dict]:
                     "date_parts": _parts(date_),
                     "date_ref": date_ is None and _after_meeting(kind, trigger, masked),
                     "horizon": horizon,
-                    "future": future,
+                    "future": _clause_future(s_text, trigger.end - sent.start_char, ahead=30),
                     "published": base,
                     "words": words,
                     "article_shingles": shingles,
@@ -292,6 +297,14 @@ def _mask(text: str, quotes: list[tuple[int, int]]) -> str:
             if not chars[k].isspace():
                 chars[k] = "_"
     return "".join(chars)
+
+
+def _clause_future(s_text: str, position: int, ahead: int = 0) -> bool:
+    """Tell whether the clause around `position` in a sentence is in the future tense."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s_text, 0, position)]
+    stop = _CLAUSE_BREAK.search(s_text, position, position + ahead) if ahead else None
+    end = stop.start() if stop else min(len(s_text), position + ahead)
+    return bool(_FUTURE.search(s_text, breaks[-1] if breaks else 0, end))
 
 
 def _find_triggers(s_text: str, offset: int, masked: str) -> list[_Trigger]:
