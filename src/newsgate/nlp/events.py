@@ -182,11 +182,12 @@ def event_types() -> dict[str, tuple[str, int]]:
 
 @cache
 def _countries_of_demonyms() -> dict[str, str]:
-    return {
-        e.name: e.country
-        for e in gazetteer_entries()
-        if e.label == "NORP" and getattr(e, "country", None)
-    }
+    countries = {}
+    for entry in gazetteer_entries():
+        if entry.label == "NORP" and getattr(entry, "country", None):
+            for form in (entry.name, *entry.aliases):
+                countries.setdefault(form, entry.country)
+    return countries
 
 
 @cache
