@@ -1,5 +1,17 @@
 -- event_mention: one row per event reported in an article.
--- event_id comes from the merge key, so mentions of one real-world event share it.
+-- event_id hashes the merge key chosen by newsgate.nlp.event_merge, so every mention of one
+-- real-world event shares it. event_date here is what this article itself says; the event
+-- table carries the date agreed across all mentions.
+with mentions as (
+    select
+        m.*,
+        list_transform(
+            list_zip(m.actor_labels, m.actor_names),
+            lambda pair: substr(sha256(pair[1] || '|' || pair[2]), 1, 16)
+        ) as actor_ids
+    from work.raw_event_mention as m
+)
+
 select
     substr(sha256(m.article_id || ':' || m.sentence_index::varchar || ':' || m.event_type), 1, 16)
         as event_mention_id,
@@ -17,10 +29,12 @@ select
     m.date_precision,
     m.place,
     m.actor_names,
-    list_transform(
-        list_zip(m.actor_labels, m.actor_names),
-        lambda pair: substr(sha256(pair[1] || '|' || pair[2]), 1, 16)
-    ) as actors,
+    m.actor_ids as actors,
+    m.actor_roles,
+    m.actor_ids[list_position(m.actor_roles, 'actor1')] as actor1,
+    m.actor_names[list_position(m.actor_roles, 'actor1')] as actor1_name,
+    m.actor_ids[list_position(m.actor_roles, 'actor2')] as actor2,
+    m.actor_names[list_position(m.actor_roles, 'actor2')] as actor2_name,
     getvariable('run_id') as run_id
-from work.raw_event_mention as m
-order by m.article_id, m.sentence_index
+from mentions as m
+order by m.article_id, m.sentence_index, m.event_type

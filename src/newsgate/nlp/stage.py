@@ -4,7 +4,7 @@ then resolve entities across articles and build the entity, quote and event tabl
 from __future__ import annotations
 
 import hashlib
-import json
+import pickle
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -14,7 +14,7 @@ import polars as pl
 from newsgate import warehouse
 from newsgate.config import Settings
 from newsgate.nlp.entities import mentions_from_doc, resolve_entities
-from newsgate.nlp.events import event_merge_key
+from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker
 from newsgate.progress import progress
@@ -25,7 +25,7 @@ BATCH_SIZE = 200
 CACHE_SCHEMA = {
     "cache_key": pl.String,
     "article_id": pl.String,
-    "annotations": pl.String,
+    "annotations": pl.Binary,
     "run_id": pl.String,
 }
 
@@ -59,11 +59,14 @@ EVENT_SCHEMA = {
     "end_char": pl.Int64,
     "actor_names": pl.List(pl.String),
     "actor_labels": pl.List(pl.String),
+    "actor_roles": pl.List(pl.String),
     "place": pl.String,
     "event_date": pl.Date,
     "date_precision": pl.String,
     "date_text": pl.String,
     "merge_key": pl.String,
+    "merged_date": pl.Date,
+    "merged_precision": pl.String,
 }
 
 
@@ -121,7 +124,7 @@ def _pipeline(model: str | None):
 def annotate_batch(
     batch: list[tuple[str, str, str, date | None]], spacy_model: str | None = None
 ) -> list[dict]:
-    """Return one cache row per article of `batch`: its mentions, quotes and events as JSON."""
+    """Return one cache row per article of `batch`: its mentions, quotes and events, pickled."""
     nlp = _pipeline(spacy_model)
     # bodies are already bounded by the ingest size limit; spaCy's own cap is for parsers
     nlp.max_length = max([nlp.max_length, *(len(body) + 1 for _, _, body, _ in batch)])
@@ -137,19 +140,15 @@ def annotate_batch(
             {
                 "cache_key": key,
                 "article_id": article_id,
-                "annotations": json.dumps(annotations, default=str),
+                # pickle keeps dates, sets and tuples exactly; only newsgate writes and reads it
+                "annotations": pickle.dumps(annotations, protocol=5),
             }
         )
     return rows
 
 
 def _frame(rows: list[dict], schema: dict) -> pl.DataFrame:
-    """Build a frame from JSON-decoded rows, turning ISO date strings back into dates."""
-    dates = [name for name, dtype in schema.items() if dtype == pl.Date]
-    for row in rows:
-        for name in dates:
-            if isinstance(row.get(name), str):
-                row[name] = date.fromisoformat(row[name])
+    """Build a frame of the schema's columns from annotation rows that may carry extra keys."""
     return pl.DataFrame([{k: row.get(k) for k in schema} for row in rows], schema=schema)
 
 
@@ -176,7 +175,7 @@ def store_annotations(settings: Settings, run_id: str, batches: list[list[dict]]
             # superseded versions and old extractor output are never read again
             warehouse.delete_rows(con, "nlp_cache", "cache_key", stale)
         for key in keys:
-            annotations = json.loads(cached[key])
+            annotations = pickle.loads(cached[key])
             mentions.extend(annotations["mentions"])
             quotes.extend(annotations["quotes"])
             events.extend(annotations["events"])
@@ -227,7 +226,7 @@ def _resolve_and_write(
             canonical.get((label, name), name)
             for label, name in zip(event["actor_labels"], event["actor_names"], strict=True)
         ]
-        event["merge_key"] = event_merge_key(event)
+    events = merge_events(events)
     warehouse.write_frame(con, "raw_entity_mention", mention_frame)
     warehouse.write_frame(con, "raw_quote", _frame(quotes, QUOTE_SCHEMA))
     warehouse.write_frame(con, "raw_event_mention", _frame(events, EVENT_SCHEMA))

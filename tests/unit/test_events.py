@@ -1,0 +1,295 @@
+from datetime import date
+
+import duckdb
+import polars as pl
+import pytest
+
+from newsgate.nlp.event_merge import merge_events
+from newsgate.nlp.events import event_types
+from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.stage import EVENT_SCHEMA
+from newsgate.tables import declared_tables
+from newsgate.warehouse import build_table, write_frame
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _events(nlp, text, published=None, kind=None):
+    doc = nlp(make_doc(nlp, text, published))
+    return [e for e in doc._.events if kind is None or e["event_type"] == kind]
+
+
+def _roles(event):
+    return dict(zip(event["actor_roles"], event["actor_names"], strict=True))
+
+
+def test_taxonomy_maps_every_type_to_cameo_and_quadclass():
+    types = event_types()
+    assert types["meeting"] == ("04", 1)
+    assert types["statement"] == ("01", 1)
+    assert types["attack"] == ("19", 4)
+    assert {q for _, q in types.values()} <= {1, 2, 3, 4}
+    assert {"accusation", "demand", "threat", "exercise", "annexation", "sanction"} <= set(types)
+
+
+def test_meeting_has_both_actors_place_and_publication_relative_date(nlp):
+    [event] = _events(
+        nlp, "France and Germany met in Berlin on Wednesday.", date(2024, 5, 3), "meeting"
+    )
+    assert _roles(event)["actor1"] == "France"
+    assert _roles(event)["actor2"] == "Germany"
+    assert event["place"] == "Berlin"
+    assert (event["event_date"], event["date_precision"]) == (date(2024, 5, 1), "day")
+    assert event["date_text"] == "on Wednesday"
+    assert (event["cameo_root"], event["quad_class"]) == ("04", 1)
+
+
+def test_capitals_and_demonyms_act_for_their_country(nlp):
+    [event] = _events(nlp, "Moscow accused Washington of provocations.", kind="accusation")
+    assert _roles(event) == {"actor1": "Russia", "actor2": "United States"}
+    [incident] = _events(nlp, "Russian jets buzzed an American destroyer.", kind="incident")
+    assert incident["actor_names"][:2] == ["Russia", "United States"]
+
+
+def test_words_inside_quotes_do_not_trigger_events(nlp):
+    events = _events(nlp, "“Troops attacked the town and annexed it,” Maria Ostrova said.")
+    assert [e["event_type"] for e in events] == ["statement"]
+    assert events[0]["actor_names"] == ["Maria Ostrova"]
+
+
+def test_back_reference_to_a_meeting_is_not_a_new_meeting(nlp):
+    events = _events(nlp, "After the meeting, Germany criticized France.")
+    assert [e["event_type"] for e in events] == ["accusation"]
+
+
+def test_statement_needs_a_named_speaker_and_counts_once_per_speaker(nlp):
+    assert _events(nlp, "He said the talks had failed.", kind="statement") == []
+    text = "Maria Ostrova said the talks failed. Maria Ostrova added that Spain was to blame."
+    assert len(_events(nlp, text, kind="statement")) == 1
+
+
+def test_negated_trigger_is_no_event(nlp):
+    assert _events(nlp, "Germany has never suspended cooperation with France.") == []
+
+
+def test_date_binds_to_its_own_clause(nlp):
+    text = "France and Spain last met in June 2014, when France annexed Andorra."
+    [meeting] = _events(nlp, text, kind="meeting")
+    [annexation] = _events(nlp, text, kind="annexation")
+    assert (meeting["event_date"], meeting["date_precision"]) == (date(2014, 6, 1), "month")
+    assert annexation["event_date"] is None
+
+
+def test_sentence_initial_date_dates_the_event(nlp):
+    [event] = _events(
+        nlp, "On 6 June 2016, Poland began a large military exercise.", kind="exercise"
+    )
+    assert event["event_date"] == date(2016, 6, 6)
+    assert "Poland" in event["actor_names"]
+
+
+def test_undated_article_keeps_relative_dates_null(nlp):
+    [event] = _events(nlp, "Turkey shot down a Russian jet in November.", kind="attack")
+    assert event["event_date"] is None
+    assert event["date_text"] == "in November"
+    assert _roles(event)["actor1"] == "Turkey"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "“", "said met annexed", "” stray “ marks ‘ met"])
+def test_empty_and_malformed_text_give_no_events(nlp, text):
+    assert _events(nlp, text) == []
+
+
+def _mention(article, sentence, parts=None, *, kind="meeting", actors=("NATO", "Russia"), **extra):
+    roles = ["actor1", "actor2", "other"][: len(actors)]
+    return {
+        "article_id": article,
+        "sentence_index": sentence,
+        "event_type": kind,
+        "actor_names": list(actors),
+        "actor_roles": roles,
+        "date_parts": parts,
+        "event_date": extra.pop("event_date", None),
+        "places": extra.pop("places", []),
+        "words": extra.pop("words", []),
+        "horizon": extra.pop("horizon", None),
+        **extra,
+    }
+
+
+def _keys(events):
+    return [e["merge_key"] for e in events]
+
+
+def test_partial_dates_from_several_reports_merge_into_one_dated_event():
+    events = merge_events(
+        [
+            _mention("a", 0, {"month": 4, "day": 20}, horizon=date(2014, 6, 30)),
+            _mention("b", 3, {"year": 2016, "month": 4}, horizon=date(2016, 7, 9)),
+            _mention("c", 0, {"weekday": 2}, horizon=date(2014, 12, 31)),
+            _mention("d", 2, {"year": 2022, "month": 1, "day": 12}, published=date(2022, 1, 12)),
+        ]
+    )
+    a, b, c, d = events
+    assert a["merge_key"] == b["merge_key"] == c["merge_key"] != d["merge_key"]
+    assert (a["merged_date"], a["merged_precision"]) == (date(2016, 4, 20), "day")
+    assert d["merged_date"] == date(2022, 1, 12)
+
+
+def test_conflicting_dates_or_no_shared_actor_keep_events_apart():
+    events = merge_events(
+        [
+            _mention("a", 0, {"year": 2016, "month": 4, "day": 20}),
+            _mention("b", 0, {"year": 2022, "month": 1, "day": 12}),
+            _mention("c", 0, {"year": 2016, "month": 4, "day": 20}, actors=("France", "Spain")),
+        ]
+    )
+    assert len(set(_keys(events))) == 3
+
+
+def test_directed_events_with_swapped_actors_stay_apart():
+    events = merge_events(
+        [
+            _mention("a", 1, kind="accusation", words=["blames", "risk", "conflict"]),
+            _mention("b", 1, kind="accusation", words=["blames", "risk", "conflict"]),
+            _mention(
+                "c", 1, kind="accusation", actors=("Russia", "NATO"), words=["blames", "risk"]
+            ),
+        ]
+    )
+    first, second, swapped = _keys(events)
+    assert first == second != swapped
+
+
+def test_undated_mention_without_evidence_stays_alone():
+    events = merge_events(
+        [_mention("a", 0, {"year": 2016, "month": 4, "day": 20}), _mention("b", 5)]
+    )
+    assert len(set(_keys(events))) == 2
+    assert events[1]["merged_date"] is None
+
+
+def test_statement_after_the_meeting_takes_the_meetings_day():
+    events = merge_events(
+        [
+            _mention(
+                "a",
+                0,
+                {"year": 2016, "month": 4, "day": 20},
+                event_date=date(2016, 4, 20),
+                date_precision="day",
+            ),
+            _mention("a", 2, kind="statement", actors=("Jens Stoltenberg",), date_ref=True),
+            _mention("b", 0, {"weekday": 2}, words=["met", "first", "time"]),
+            _mention("b", 1, kind="statement", actors=("Jens Stoltenberg",), date_ref=True),
+            _mention("c", 0, {"year": 2016, "month": 4, "day": 20}, words=["met", "first", "time"]),
+        ]
+    )
+    assert events[1]["event_date"] == date(2016, 4, 20)
+    assert events[1]["merged_date"] == date(2016, 4, 20)
+    # article b dates its meeting only through other reports: its own mention stays undated
+    assert events[3]["event_date"] is None
+    assert events[3]["merged_date"] == date(2016, 4, 20)
+
+
+def test_year_found_for_one_month_day_of_an_article_dates_its_others():
+    events = merge_events(
+        [
+            _mention("a", 0, {"month": 4, "day": 20}),
+            _mention("a", 0, {"month": 4, "day": 12}, kind="statement", actors=("NATO",)),
+            _mention("b", 4, {"year": 2016, "month": 4}),
+        ]
+    )
+    assert events[1]["merged_date"] == date(2016, 4, 12)
+    assert events[1]["event_date"] is None
+
+
+def test_bilateral_body_stands_for_its_two_members(nlp):
+    [event] = _events(nlp, "The last NATO-Russia Council was held on July 5, 2019.", kind="meeting")
+    assert _roles(event) == {"actor1": "NATO", "actor2": "Russia"}
+    assert event["event_date"] == date(2019, 7, 5)
+
+
+def test_anaphoric_council_takes_the_council_named_before(nlp):
+    text = "The NATO-Russia Council was set up in 2002. In April 2016, the council convened again."
+    [event] = _events(nlp, text, kind="meeting")
+    assert set(event["actor_names"]) == {"NATO", "Russia"}
+    assert (event["event_date"], event["date_precision"]) == (date(2016, 4, 1), "month")
+
+
+def test_passive_puts_the_agent_first(nlp):
+    [event] = _events(nlp, "A Polish plane was intercepted by Russian jets.", kind="incident")
+    assert _roles(event) == {"actor1": "Russia", "actor2": "Poland"}
+
+
+def test_possessive_owner_joins_an_organisational_speaker(nlp):
+    [event] = _events(nlp, "Taiwan's Defence Ministry said it saw 45 aircraft.", kind="statement")
+    assert event["actor_roles"][event["actor_names"].index("Taiwan")] == "other"
+
+
+def test_object_after_a_comma_is_not_actor2(nlp):
+    text = "China launched drills on Saturday, days after Germany protested."
+    [event] = _events(nlp, text, kind="exercise")
+    assert _roles(event)["actor1"] == "China"
+    assert "actor2" not in event["actor_roles"]
+
+
+def test_event_sql_merges_mentions_and_counts_outlets():
+    tables = {t.name: t for t in declared_tables()}
+    con = duckdb.connect(":memory:")
+    con.execute("create schema work")
+    body = "NATO and Russia met in Brussels."
+    write_frame(
+        con,
+        "article",
+        pl.DataFrame(
+            {"article_id": ["a1", "a2", "a3"], "outlet": ["AFP", "AFP", None], "body": [body] * 3}
+        ),
+    )
+    rows = [
+        {
+            "article_id": article,
+            "event_type": "meeting",
+            "cameo_root": "04",
+            "quad_class": 1,
+            "trigger": "met",
+            "sentence_index": 0,
+            "start_char": 0,
+            "end_char": len(body),
+            "actor_names": ["NATO", "Russia"],
+            "actor_labels": ["ORG", "GPE"],
+            "actor_roles": ["actor1", "actor2"],
+            "place": "Brussels",
+            "event_date": None,
+            "date_precision": None,
+            "date_text": None,
+            "merge_key": key,
+            "merged_date": date(2016, 4, 20) if key == "k1" else None,
+            "merged_precision": "day" if key == "k1" else None,
+        }
+        for article, key in (("a1", "k1"), ("a2", "k1"), ("a3", "k1"), ("a3", "k2"))
+    ]
+    rows[-1]["sentence_index"] = 1
+    write_frame(con, "raw_event_mention", pl.DataFrame(rows, schema=EVENT_SCHEMA))
+    build_table(con, tables["event_mention"], "r1")
+    build_table(con, tables["event"], "r1")
+    mention = con.execute(
+        "select actor1_name, actor2_name, actor1 = actors[1] from work.event_mention limit 1"
+    ).fetchall()
+    assert mention == [("NATO", "Russia", True)]
+    events = con.execute(
+        "select event_date, date_precision, article_count, source_count, actor1_name"
+        " from work.event order by article_count desc"
+    ).fetchall()
+    con.close()
+    assert events == [(date(2016, 4, 20), "day", 3, 2, "NATO"), (None, None, 1, 1, "NATO")]
+
+
+def test_tense_is_read_per_clause(nlp):
+    text = "France will meet Germany on Thursday, Maria Ostrova said on Monday."
+    events = _events(nlp, text, date(2022, 1, 12))
+    dated = {e["event_type"]: e["event_date"] for e in events}
+    assert dated == {"meeting": date(2022, 1, 13), "statement": date(2022, 1, 10)}
