@@ -31,9 +31,20 @@ def test_write_corpus_spreads_files_over_folders(tmp_path):
 
 def test_figures_table_has_a_column_per_size():
     figures = [
-        {"n": n, "articles": n, "wall_s": 10.0, "articles_per_s": n / 10, "tokens_per_s": 5.0,
-         "nlp_only_s": 8.0, "nlp_only_tokens_per_s": 6.0, "e2e_over_nlp": 1.25, "rerun_s": 1.0,
-         "rerun_fraction": 0.1, "peak_rss_mb": 500.0, "stages_s": {"ingest_documents": 1.0}}
+        {
+            "n": n,
+            "articles": n,
+            "wall_s": 10.0,
+            "articles_per_s": n / 10,
+            "tokens_per_s": 5.0,
+            "nlp_only_s": 8.0,
+            "nlp_only_tokens_per_s": 6.0,
+            "e2e_over_nlp": 1.25,
+            "rerun_s": 1.0,
+            "rerun_fraction": 0.1,
+            "peak_rss_mb": 500.0,
+            "stages_s": {"ingest_documents": 1.0},
+        }
         for n in (100, 1000)
     ]
     table = format_figures(figures)
