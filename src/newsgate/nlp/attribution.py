@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -240,6 +241,9 @@ class Speaker:
     description: str | None = None
 
 
+_LOWER_WORD = re.compile(r"(?<![\w.])[^\W\d_A-Z][\w'’-]*(?<=\w)(?!\w)")
+
+
 @dataclass
 class ArticleContext:
     """What attribution knows about one article: its text, persons and who is salient where."""
@@ -251,8 +255,10 @@ class ArticleContext:
     salience: list[tuple[int, str]] = field(default_factory=list)
     roles: dict[str, list[str]] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
+    lower_words: frozenset[str] | None = None
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return `text` lower-cased with accents removed."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -374,7 +380,11 @@ def _first_variant(ctx: ArticleContext, name: str) -> str:
 
 
 def _is_common_word(ctx: ArticleContext, word: str) -> bool:
-    return re.search(r"(?<![\w.])" + re.escape(word.lower()) + r"(?!\w)", ctx.masked) is not None
+    # one pass over the text per article; a search per word was quadratic on long documents
+    if ctx.lower_words is None:
+        words = _LOWER_WORD.findall(ctx.masked)
+        ctx.lower_words = frozenset(words) | {p for w in words if "-" in w for p in w.split("-")}
+    return word.lower() in ctx.lower_words
 
 
 def _is_name_token(ctx: ArticleContext, token: str) -> bool:
@@ -577,7 +587,9 @@ def build_context(doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> Ar
             else:
                 ctx.persons.append((ent.start_char, ent.end_char, ent.kb_id_ or ent.text))
     _add_titled_names(ctx)
-    ctx.persons = [(s, e, full_name(ctx, _untitled(n))) for s, e, n in ctx.persons]
+    # one lookup per distinct name: per mention it was quadratic on long documents
+    fulls = {n: full_name(ctx, n) for n in {_untitled(n) for _, _, n in ctx.persons}}
+    ctx.persons = [(s, e, fulls[_untitled(n)]) for s, e, n in ctx.persons]
     _add_subject_names(ctx, sentences)
     titles = doc.user_data.get("person_titles", {}) if doc.user_data else {}
     for name in {n for _, _, n in ctx.persons}:
