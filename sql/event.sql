@@ -1,13 +1,17 @@
 -- event: one row per real-world event, merged across the articles that report it.
 -- event_date is the date all mentions agree on (newsgate.nlp.event_merge unifies their partial
--- dates); actor1/actor2 are the most frequent across mentions; source_count counts outlets.
+-- dates); actor1/actor2 and place are the most frequent across mentions (ties broken by
+-- value, so the same input always publishes the same row); source_count counts outlets.
 with mentions as (
     select
         em.*,
         coalesce(a.outlet, em.article_id) as source,
         substr(a.body, em.start_char + 1, em.end_char - em.start_char) as sentence,
         r.merged_date,
-        r.merged_precision
+        r.merged_precision,
+        count(em.place) over (partition by em.event_id, em.place) as place_votes,
+        count(em.actor1) over (partition by em.event_id, em.actor1) as actor1_votes,
+        count(em.actor2) over (partition by em.event_id, em.actor2) as actor2_votes
     from work.event_mention as em
     inner join work.article as a on a.article_id = em.article_id
     inner join work.raw_event_mention as r
@@ -24,14 +28,17 @@ select
     any_value(m.quad_class) as quad_class,
     list_sort(list_distinct(flatten(list(m.actors)))) as actors,
     list_sort(list_distinct(flatten(list(m.actor_names)))) as actor_names,
-    mode(m.actor1) as actor1,
-    mode(m.actor1_name) as actor1_name,
-    mode(m.actor2) as actor2,
-    mode(m.actor2_name) as actor2_name,
+    first(m.actor1 order by m.actor1_votes desc, m.actor1) as actor1,
+    first(m.actor1_name order by m.actor1_votes desc, m.actor1) as actor1_name,
+    first(m.actor2 order by m.actor2_votes desc, m.actor2) as actor2,
+    first(m.actor2_name order by m.actor2_votes desc, m.actor2) as actor2_name,
     any_value(m.merged_date) as event_date,
     any_value(m.merged_precision) as date_precision,
-    mode(m.place) as place,
-    arg_min(trim(m.sentence), m.article_id || lpad(m.sentence_index::varchar, 6, '0')) as summary,
+    first(m.place order by m.place_votes desc, m.place) as place,
+    arg_min(
+        trim(m.sentence, chr(10) || chr(13) || chr(9) || ' '),
+        m.article_id || lpad(m.sentence_index::varchar, 6, '0')
+    ) as summary,
     count(distinct m.article_id) as article_count,
     count(distinct m.source) as source_count,
     getvariable('run_id') as run_id
