@@ -18,27 +18,41 @@ for _attr, _default in (("published_date", None), ("quotes", None), ("events", N
 
 
 class GazetteerRuler:
-    """Mark gazetteer surface forms as entities whose kb_id is the canonical name."""
+    """Mark gazetteer surface forms as entities whose kb_id is the canonical name.
+
+    Role references ("the Alliance") count only in articles that also name the entity itself,
+    so "the alliance" of two parties is not read as NATO.
+    """
 
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.roles = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries = {}
         for entry in gazetteer_entries():
-            for form in (entry.name, *entry.aliases, *entry.roles):
-                key = f"{entry.label}|{entry.name}"
-                self.entries[key] = entry
-                self.matcher.add(key, [nlp.make_doc(form)])
+            key = f"{entry.label}|{entry.name}"
+            self.entries[key] = entry
+            self.matcher.add(key, [nlp.make_doc(form) for form in (entry.name, *entry.aliases)])
+            if entry.roles:
+                self.roles.add(key, [nlp.make_doc(form) for form in entry.roles])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        named = set()
         for match_id, start, end in self.matcher(doc):
-            entry = self.entries[doc.vocab.strings[match_id]]
-            if doc[start].lower_ == "the" and end - start > 1:
-                start += 1
-            spans.append(Span(doc, start, end, label=entry.label, kb_id=entry.name))
+            named.add(match_id)
+            spans.append(self._span(doc, match_id, start, end))
+        for match_id, start, end in self.roles(doc):
+            if match_id in named:
+                spans.append(self._span(doc, match_id, start, end))
         kept = filter_spans([*doc.ents, *spans])
         doc.ents = sorted(kept, key=lambda s: s.start)
         return doc
+
+    def _span(self, doc: Doc, match_id: int, start: int, end: int) -> Span:
+        entry = self.entries[doc.vocab.strings[match_id]]
+        if doc[start].lower_ == "the" and end - start > 1:
+            start += 1
+        return Span(doc, start, end, label=entry.label, kb_id=entry.name)
 
 
 @Language.factory("newsgate_gazetteer")

@@ -1,20 +1,65 @@
-"""Entity recognition rules beyond the gazetteer, and resolution of mentions to canonical entities."""
+"""Entity recognition rules beyond the gazetteer, and resolution of mentions to canonical entities.
+
+The rules run after the gazetteer ruler (and after a trained NER when one is configured) and only
+add spans over tokens nobody has claimed yet, in this order: ships ("USS Donald Cook"), acronyms
+defined in parentheses, people introduced by a title ("Deputy Foreign Minister Alexander Grushko",
+"Russia's ambassador to NATO, Alexander Grushko"), people next to a reporting verb ("Grushko
+said", "said Grushko"), people in appositions ("Alexander Grushko, Russia's ambassador"),
+organisations and places named by their head word ("Defense Ministry", "Barents Sea"), and compass
+regions ("eastern Ukraine"). Surnames and role references ("the NATO chief") are then resolved to
+the full name of a person found in the same article.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 import polars as pl
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsgate.nlp.lexicon import LOC_HEADS, NOT_NAMES, ORG_HEADS, PERSON_TITLES, REPORTING_VERBS
+from newsgate.nlp.gazetteer import country_demonyms, surface_index
+from newsgate.nlp.lexicon import (
+    COMPASS_WORDS,
+    GENERIC_ORG_WORDS,
+    HONORIFICS,
+    LEADER_TITLES,
+    LOC_HEADS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORG_HEADS,
+    REPORTING_VERBS,
+    SHIP_PREFIXES,
+    TITLE_COMPLEMENTS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    WEAK_TITLE_HEADS,
+)
 
-_TITLE_TOKENS = {tuple(re.findall(r"[\w.]+|-", t)) for t in PERSON_TITLES}
-_MAX_TITLE = max(len(t) for t in _TITLE_TOKENS)
-_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?$|^[A-Z]\.$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_POSSESSIVE = {"'s", "’s"}
+_MAX_NAME = 4
+_ROLE_LABELS = {"ORG", "GPE", "NORP", "LOC"}
+_DETERMINERS = {"the", "a", "an"}
+_PRONOUN_OWNERS = {"its", "their"}
+_TRAILING_AGENT = {"according"}
+_CONNECTORS = {"of", "for", "and", "the", "on", "in"}
+_NOT_BEFORE_SURNAME = {"of", "the", "a", "an", "from", "in", "on", "at", "by", "for", "with", "to"}
+_SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
+
+
+@dataclass
+class _Role:
+    """A title seen with a person, and the organisation or country that qualifies it."""
+
+    title: str
+    org: str | None = None
+    country: str | None = None
+    text: str = ""
 
 
 def fold(text: str) -> str:
@@ -23,102 +68,428 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def _is_name_token(token) -> bool:
-    return bool(_NAME_TOKEN.match(token.text)) and token.text not in NOT_NAMES
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    if _INITIAL.match(text):
+        return True
+    if not _NAME_TOKEN.match(text) or not text[0].isupper() or text in NOT_NAMES:
+        return False
+    # all-caps words are acronyms, except short all-caps surnames in credits; lower-case
+    # letters must follow the capital for a word to read as a name
+    return any(c.islower() for c in text[1:])
 
 
-def _name_run(doc: Doc, start: int, limit: int = 3) -> int:
-    """Return the end of a run of up to `limit` name-like tokens from `start` (== start if none)."""
+def _name_end(doc: Doc, start: int, taken: set[int], soft: frozenset[int] = frozenset()) -> int:
+    """Return the end of a person-name run starting at `start` (== start when there is none).
+
+    `soft` tokens (one-word places such as "Lima") may end a run that began with a name token,
+    so "President Ana Lima" is a person.
+    """
     end = start
-    while end < len(doc) and end - start < limit and _is_name_token(doc[end]):
-        end += 1
+    while end < len(doc) and end - start < _MAX_NAME:
+        token = doc[end]
+        if end in taken:
+            if end > start and end in soft and _is_name_token(token):
+                end += 1
+            break
+        if _is_name_token(token) or (
+            end > start
+            and token.lower_ in NAME_PARTICLES
+            and end + 1 < len(doc)
+            and _is_name_token(doc[end + 1])
+            and end + 1 not in taken
+        ):
+            end += 1
+        else:
+            break
+    while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+        end -= 1
     return end
 
 
-def _title_ends(doc: Doc) -> dict[int, str]:
-    """Map the index after each person-title occurrence to the title text."""
-    ends = {}
-    texts = [t.text for t in doc]
-    for i in range(len(doc)):
-        for size in range(_MAX_TITLE, 0, -1):
-            if tuple(texts[i : i + size]) in _TITLE_TOKENS:
-                ends[i + size] = doc[i : i + size].text
+def _name_start(doc: Doc, end: int, taken: set[int]) -> int:
+    """Return the start of a person-name run ending at `end` (== end when there is none)."""
+    start = end
+    while start > 0 and end - start < _MAX_NAME and start - 1 not in taken:
+        token = doc[start - 1]
+        if _is_name_token(token) or (
+            start < end and token.lower_ in NAME_PARTICLES and start - 2 >= 0
+        ):
+            start -= 1
+        else:
+            break
+    while start < end and doc[start].lower_ in NAME_PARTICLES:
+        start += 1
+    return start
+
+
+class _NameFinder:
+    """Collect new spans over unclaimed tokens of one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.found: list[Span] = []
+        self.roles: dict[tuple[int, int], list[_Role]] = defaultdict(list)
+        self.ent_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        # starts of existing entities folded into a longer new span ("Russian" + "Defense Ministry")
+        self.removed: set[int] = set()
+        self.people: set[tuple[int, int]] = set()
+
+    def add(self, start: int, end: int, label: str, kb_id: str = "") -> bool:
+        if end <= start or any(i in self.taken for i in range(start, end)):
+            return False
+        self.found.append(Span(self.doc, start, end, label=label, kb_id=kb_id))
+        self.taken.update(range(start, end))
+        return True
+
+    def soft(self) -> frozenset[int]:
+        return frozenset(
+            ent.start
+            for ent in self.doc.ents
+            if len(ent) == 1 and ent.label_ in {"GPE", "LOC"} and ent.start not in self.removed
+        )
+
+    def person(self, start: int, end: int, role: _Role | None = None) -> None:
+        if end <= start:
+            return
+        if end - 1 in self.taken and end - 1 in self.soft():
+            self.removed.add(end - 1)
+            self.taken.discard(end - 1)
+        if self.add(start, end, "PERSON"):
+            self.people.add((start, end))
+        if role and (start, end) in self.people:
+            self.roles[(start, end)].append(role)
+
+    def qualifier_before(self, index: int) -> tuple[str | None, str | None, int]:
+        """Return (org, country, start) of an entity qualifying a title that starts at `index`."""
+        doc = self.doc
+        j = index - 1
+        if j >= 0 and doc[j].text in _POSSESSIVE:
+            j -= 1
+        ent = self.ent_by_token.get(j)
+        if ent is None or ent.label_ not in _ROLE_LABELS or ent.end != j + 1:
+            return None, None, index
+        return (*_org_or_country(ent), ent.start)
+
+    def qualifier_after(self, index: int) -> tuple[str | None, str | None, int]:
+        """Return (org, country, end) of "to NATO" / "of the Alliance" after a title ending at index."""
+        doc = self.doc
+        if index >= len(doc) or doc[index].lower_ not in {"to", "of", "at", "for", "in"}:
+            return None, None, index
+        j = index + 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        ent = self.ent_by_token.get(j)
+        if ent is None or ent.start != j or ent.label_ not in _ROLE_LABELS:
+            return None, None, index
+        return (*_org_or_country(ent), ent.end)
+
+
+def _org_or_country(ent: Span) -> tuple[str | None, str | None]:
+    name = ent.kb_id_ or ent.text
+    if ent.label_ == "ORG":
+        return name, None
+    if ent.label_ == "NORP":
+        return None, country_demonyms().get(name)
+    return None, name
+
+
+def _titles(doc: Doc) -> list[tuple[int, int]]:
+    """Return (start, end) token spans of person titles: modifiers, a head word, a complement."""
+    spans = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        j = i
+        while j < n and doc[j].lower_ in TITLE_MODIFIERS:
+            j += 1
+        heads = j
+        while j < n and doc[j].lower_ in TITLE_HEADS:
+            j += 1
+            if j < n and doc[j].text == "-" and j + 1 < n and doc[j + 1].lower_ in TITLE_HEADS:
+                j += 2
+        if j == heads and j > i and doc[j - 1].lower_ in TITLE_HEADS:
+            heads = j - 1  # the last modifier is the head: "alliance chief", "army general"
+        if j == heads:
+            i += 1
+            continue
+        for complement in TITLE_COMPLEMENTS:
+            words = tuple(t.lower_ for t in doc[j : j + len(complement)])
+            if words == complement:
+                j += len(complement)
                 break
-    return ends
+        spans.append((i, j))
+        i = j
+    return spans
 
 
-def find_name_entities(doc: Doc) -> Doc:
-    """Add PERSON, ORG and LOC spans found by titles, reporting verbs and capitalisation."""
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    found: list[Span] = []
-    titles: dict[str, set[str]] = defaultdict(set)
+def _title_text(doc: Doc, start: int, end: int) -> str:
+    words = [t.text for t in doc[start:end] if t.lower_ != "former"]
+    return " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
-    def person(start: int, end: int, title: str | None = None) -> None:
-        if end > start and not any(i in taken for i in range(start, end)):
-            found.append(Span(doc, start, end, label="PERSON"))
-            taken.update(range(start, end))
-            if title:
-                titles[doc[start:end].text].add(title)
 
-    for end_of_title, title in _title_ends(doc).items():
-        start = end_of_title
-        if start < len(doc) and doc[start].text == ",":
-            start += 1
-        person(start, _name_run(doc, start), title)
+def _find_ships(finder: _NameFinder) -> None:
+    doc = finder.doc
     for token in doc:
-        if token.lower_ in REPORTING_VERBS:
-            end = token.i
-            start = end
-            while start > 0 and end - start < 3 and _is_name_token(doc[start - 1]):
-                start -= 1
-            if start < end and (
-                end - start > 1 or not doc[start].is_sent_start or doc[start].text not in NOT_NAMES
+        if token.text in SHIP_PREFIXES and token.i + 1 < len(doc):
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 3 and doc[end].is_title:
+                end += 1
+            if end > token.i + 1:
+                finder.add(token.i, end, "PRODUCT")
+
+
+def _find_acronyms(finder: _NameFinder) -> dict[str, tuple[str, str]]:
+    """Find "Long Form Name (LFN)" and return acronym -> (label, canonical long form)."""
+    doc = finder.doc
+    defined: dict[str, tuple[str, str]] = {}
+    for token in doc:
+        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+            continue
+        acronym = doc[token.i + 1]
+        if not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 8):
+            continue
+        before = finder.ent_by_token.get(token.i - 1)
+        if before is not None and before.end == token.i:
+            defined[acronym.text] = (before.label_, before.kb_id_ or before.text)
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in _CONNECTORS):
+            start -= 1
+        for first in range(start, token.i - 1):
+            words = [t.text for t in doc[first : token.i] if t.lower_ not in _CONNECTORS]
+            initials = "".join(w[0] for w in words)
+            if (
+                doc[first].is_title
+                and doc[first].lower_ not in _CONNECTORS
+                and initials == acronym.text
             ):
-                person(start, end)
-            if token.i > 0 and doc[token.i - 1].is_punct:
-                person(token.i + 1, _name_run(doc, token.i + 1))
-    _add_headed_spans(doc, taken, found)
-    doc.ents = sorted(filter_spans([*doc.ents, *found]), key=lambda s: s.start)
-    _propagate_person_names(doc)
-    doc.user_data["person_titles"] = {k: sorted(v) for k, v in titles.items()}
-    return doc
+                label = "LOC" if doc[token.i - 1].text in LOC_HEADS else "ORG"
+                name = doc[first : token.i].text
+                if finder.add(first, token.i, label, name):
+                    defined[acronym.text] = (label, name)
+                break
+    for token in doc:
+        if token.text in defined and token.i not in finder.taken:
+            label, name = defined[token.text]
+            finder.add(token.i, token.i + 1, label, name)
+    return defined
 
 
-def _add_headed_spans(doc: Doc, taken: set[int], found: list[Span]) -> None:
+def _find_titled_people(finder: _NameFinder) -> None:
+    doc = finder.doc
+    for start, end in _titles(doc):
+        head = doc[end - 1].lower_
+        org, country, role_start = finder.qualifier_before(start)
+        after_org, after_country, name_start = finder.qualifier_after(end)
+        org, country = org or after_org, country or after_country
+        role_text = doc[role_start:name_start].text
+        if name_start < len(doc) and doc[name_start].text == ",":
+            name_start += 1
+        name_end = _name_end(doc, name_start, finder.taken, finder.soft())
+        if name_end == name_start:
+            continue
+        capitalised = doc[start].text[0].isupper() or doc[end - 1].text[0].isupper()
+        if head in WEAK_TITLE_HEADS and not capitalised and name_end - name_start < 2:
+            continue
+        title = _title_text(doc, start, end)
+        finder.person(
+            name_start,
+            name_end,
+            _Role(title, org, country, role_text),
+        )
+    for token in doc:
+        if token.text in HONORIFICS or (token.text + ".") in HONORIFICS:
+            start = token.i + 1
+            if start < len(doc) and doc[start].text == ".":
+                start += 1
+            finder.person(start, _name_end(doc, start, finder.taken))
+
+
+def _find_speakers(finder: _NameFinder) -> None:
+    doc = finder.doc
+    for token in doc:
+        if token.lower_ not in REPORTING_VERBS:
+            continue
+        end = token.i
+        start = _name_start(doc, end, finder.taken)
+        single_ok = not doc[start].is_sent_start and (
+            start == 0 or doc[start - 1].lower_ not in _NOT_BEFORE_SURNAME
+        )
+        if start < end and (end - start > 1 or single_ok):
+            finder.person(start, end)
+        if token.i > 0 and (doc[token.i - 1].is_punct or doc[token.i - 1].is_quote):
+            finder.person(token.i + 1, _name_end(doc, token.i + 1, finder.taken))
+    for token in doc:
+        if (
+            token.lower_ in _TRAILING_AGENT
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
+            start = token.i + 2
+            finder.person(start, _name_end(doc, start, finder.taken))
+
+
+def _find_appositions(finder: _NameFinder) -> None:
+    """Find "Name, [the] [Qualifier] title" where Name has at least two words."""
+    doc = finder.doc
+    title_starts = {start: end for start, end in _titles(doc)}
+    for token in doc:
+        if token.text != "," or token.i < 2:
+            continue
+        j = token.i + 1
+        if j < len(doc) and doc[j].lower_ in _DETERMINERS:
+            j += 1
+        ent = finder.ent_by_token.get(j)
+        qualifier_end = j
+        if ent is not None and ent.start == j and ent.label_ in _ROLE_LABELS:
+            qualifier_end = ent.end
+            if qualifier_end < len(doc) and doc[qualifier_end].text in _POSSESSIVE:
+                qualifier_end += 1
+        if qualifier_end not in title_starts:
+            continue
+        end = token.i
+        start = _name_start(doc, end, finder.taken)
+        if end - start >= 2:
+            title_end = title_starts[qualifier_end]
+            org, country = (
+                _org_or_country(ent) if ent is not None and ent.start == j else (None, None)
+            )
+            after_org, after_country, _ = finder.qualifier_after(title_end)
+            role = _Role(
+                _title_text(doc, qualifier_end, title_end),
+                org or after_org,
+                country or after_country,
+                doc[j:title_end].text,
+            )
+            finder.person(start, end, role)
+
+
+def _nearest_country(doc: Doc, index: int) -> str | None:
+    demonyms = country_demonyms(by_country=True)
+    for ent in reversed(doc.ents):
+        if ent.end <= index and ent.label_ == "GPE" and (ent.kb_id_ or ent.text) in demonyms:
+            return ent.kb_id_ or ent.text
+    return None
+
+
+def _find_headed_spans(finder: _NameFinder) -> None:
+    """Type capitalised runs by their last word: "... Ministry" is ORG, "... Sea" is LOC."""
+    doc = finder.doc
+    demonyms = country_demonyms(by_country=True)
     i = 0
     while i < len(doc):
         end = i
         while (
             end < len(doc)
-            and (doc[end].is_title or (doc[end].is_upper and len(doc[end]) > 1))
+            and end not in finder.taken
             and doc[end].is_alpha
-            and end not in taken
+            and (doc[end].is_title or (doc[end].is_upper and len(doc[end]) > 1))
         ):
             end += 1
-        if end > i:
-            head = doc[end - 1].text
-            start = i + 1 if doc[i].text in NOT_NAMES else i
-            if head in ORG_HEADS and end - start >= 2:
-                found.append(Span(doc, start, end, label="ORG"))
-                taken.update(range(start, end))
-            elif head in LOC_HEADS and end - start >= 2:
-                found.append(Span(doc, start, end, label="LOC"))
-                taken.update(range(start, end))
-        i = max(end, i + 1)
+        if end == i:
+            i += 1
+            continue
+        start = i
+        while start < end and doc[start].is_stop:
+            start += 1
+        head = doc[end - 1].text
+        if head in ORG_HEADS and end > start:
+            _add_org(finder, start, end, demonyms)
+        elif head in LOC_HEADS and end - start >= 2:
+            finder.add(start, end, "LOC", doc[start:end].text)
+        i = end
 
 
-def _propagate_person_names(doc: Doc) -> None:
-    """Mark every other occurrence of a found person's full name or surname, with kb_id = full name."""
+def _add_org(finder: _NameFinder, start: int, end: int, demonyms: dict[str, str]) -> None:
+    doc = finder.doc
+    words = [t.text for t in doc[start:end]]
+    generic = all(w in GENERIC_ORG_WORDS for w in words)
+    qualifier = finder.ent_by_token.get(start - 1)
+    if start > 0 and doc[start - 1].text in _POSSESSIVE:
+        qualifier = finder.ent_by_token.get(start - 2)
+    foldable = generic and (len(words) >= 2 or words[0] in _SINGLE_WORD_BODIES)
+    if (
+        foldable
+        and qualifier is not None
+        and qualifier.label_ in {"GPE", "NORP"}
+        and qualifier.end >= start - 1
+    ):
+        _, country = _org_or_country(qualifier)
+        if country and country in demonyms:
+            # drop the qualifier span so the whole "Russian Defense Ministry" becomes one ORG
+            name = f"{demonyms[country]} {doc[start:end].text}"
+            finder.found = [s for s in finder.found if s.start != qualifier.start]
+            finder.ent_by_token = {
+                k: v for k, v in finder.ent_by_token.items() if v.start != qualifier.start
+            }
+            finder.taken.difference_update(range(qualifier.start, qualifier.end))
+            finder.removed.add(qualifier.start)
+            finder.add(qualifier.start, end, "ORG", name)
+            return
+    if not generic:
+        if len(words) >= 2:
+            finder.add(start, end, "ORG", doc[start:end].text)
+        return
+    owner = doc[start - 1].lower_ if start > 0 else ""
+    if owner in _PRONOUN_OWNERS:
+        country = _nearest_country(doc, start)
+        if country and country in demonyms and len(words) >= 2:
+            finder.add(start, end, "ORG", f"{demonyms[country]} {doc[start:end].text}")
+
+
+def _find_compass_regions(finder: _NameFinder) -> list[Span]:
+    """Return "eastern Ukraine"-style spans that replace the country mention they contain."""
+    doc = finder.doc
+    regions = []
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC"} or ent.start == 0:
+            continue
+        word = doc[ent.start - 1]
+        if word.lower_ in COMPASS_WORDS and word.i not in finder.taken:
+            name = f"{COMPASS_WORDS[word.lower_]} {ent.kb_id_ or ent.text}"
+            regions.append(Span(doc, word.i, ent.end, label="LOC", kb_id=name))
+    return regions
+
+
+def find_name_entities(doc: Doc) -> Doc:
+    """Add PERSON, ORG, LOC and ship spans found by titles, reporting verbs and word shape."""
+    finder = _NameFinder(doc)
+    _find_ships(finder)
+    _find_acronyms(finder)
+    _find_titled_people(finder)
+    _find_appositions(finder)
+    _find_speakers(finder)
+    _find_headed_spans(finder)
+    regions = _find_compass_regions(finder)
+    kept = [e for e in doc.ents if e.start not in finder.removed]
+    region_starts = {r.start + 1 for r in regions}
+    kept = [e for e in kept if e.start not in region_starts] + regions
+    doc.ents = sorted(filter_spans([*kept, *finder.found]), key=lambda s: s.start)
+    full_names = _propagate_person_names(doc)
+    _store_roles(doc, finder, full_names)
+    _resolve_role_references(doc)
+    return doc
+
+
+def _full_name_map(doc: Doc) -> dict[str, str]:
+    """Map the folded surname of each person found to the longest full name seen for it."""
     full_names: dict[str, str] = {}
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not ent.kb_id_:
             name = ent.text
             surname = fold(ent[-1].text)
-            if len(ent) > 1 and len(name) > len(full_names.get(surname, "")):
+            if len(name) > len(full_names.get(surname, "")):
                 full_names[surname] = name
-            full_names.setdefault(surname, name)
+    return full_names
+
+
+def _propagate_person_names(doc: Doc) -> dict[str, str]:
+    """Mark every other occurrence of a found person's surname, with kb_id = the full name."""
+    full_names = _full_name_map(doc)
     if not full_names:
-        return
+        return full_names
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     extra = []
     for token in doc:
@@ -134,11 +505,95 @@ def _propagate_person_names(doc: Doc) -> None:
             extra.append(Span(doc, start, token.i + 1, label="PERSON"))
     ents = filter_spans([*doc.ents, *extra])
     doc.ents = [
-        Span(doc, e.start, e.end, label=e.label_, kb_id=full_names.get(fold(e[-1].text), e.text))
-        if e.label_ == "PERSON"
+        Span(doc, e.start, e.end, label="PERSON", kb_id=_full_for(e, full_names))
+        if e.label_ == "PERSON" and not e.kb_id_
         else e
         for e in sorted(ents, key=lambda s: s.start)
     ]
+    return full_names
+
+
+def _full_for(ent: Span, full_names: dict[str, str]) -> str:
+    full = full_names.get(fold(ent[-1].text), ent.text)
+    # a different first name with the same surname is a different person
+    if len(ent) > 1 and not _first_names_compatible(ent[0].text, full.split()[0]):
+        return ent.text
+    return full
+
+
+def _store_roles(doc: Doc, finder: _NameFinder, full_names: dict[str, str]) -> None:
+    roles: dict[str, list[dict]] = defaultdict(list)
+    titles: dict[str, set[str]] = defaultdict(set)
+    for (start, end), found in finder.roles.items():
+        name = full_names.get(fold(doc[end - 1].text), doc[start:end].text)
+        for role in found:
+            entry = {
+                "title": role.title,
+                "org": role.org,
+                "country": role.country,
+                "text": role.text,
+            }
+            if entry not in roles[name]:
+                roles[name].append(entry)
+            titles[name].add(role.title)
+            if role.text and role.text != role.title:
+                titles[name].add(role.text)
+    doc.user_data["person_titles"] = {k: sorted(v) for k, v in titles.items()}
+    doc.user_data["person_roles"] = dict(roles)
+
+
+def _title_key(title: str) -> str:
+    words = fold(title).replace("-", " ").replace("undersecretary", "under secretary").split()
+    words = [w for w in words if w not in {"former", "the", "a", "an"}]
+    return " ".join(words)
+
+
+def _is_leader(title_key: str) -> bool:
+    return title_key.split()[-1] in LEADER_TITLES or title_key.endswith("secretary general")
+
+
+def _role_matches(role: dict, key: str, org: str | None, country: str | None) -> bool:
+    own = _title_key(role["title"])
+    same_title = own == key or own.endswith(" " + key) or (_is_leader(own) and _is_leader(key))
+    if not same_title:
+        return False
+    if org and role["org"] and org != role["org"]:
+        return False
+    if country and role["country"] and country != role["country"]:
+        return False
+    return bool(org or country) or own == key
+
+
+def _resolve_role_references(doc: Doc) -> None:
+    """Turn "the NATO chief" / "the US undersecretary of state" into the person holding the role."""
+    roles = doc.user_data.get("person_roles", {})
+    if not roles:
+        return
+    finder = _NameFinder(doc)
+    replaced: set[int] = set()
+    found = []
+    for start, end in _titles(doc):
+        org, country, qual_start = finder.qualifier_before(start)
+        if qual_start == 0 or doc[qual_start - 1].lower_ != "the":
+            continue
+        after_org, after_country, span_end = finder.qualifier_after(end)
+        org, country = org or after_org, country or after_country
+        if span_end < len(doc) and (_is_name_token(doc[span_end]) or doc[span_end].text == ","):
+            continue
+        key = _title_key(doc[start:end].text)
+        holders = [
+            n for n, rs in roles.items() if any(_role_matches(r, key, org, country) for r in rs)
+        ]
+        if len(holders) != 1:
+            continue
+        overlapping = [e for e in doc.ents if e.start < span_end and e.end > qual_start]
+        if any(e.label_ == "PERSON" for e in overlapping):
+            continue
+        replaced.update(e.start for e in overlapping)
+        found.append(Span(doc, qual_start, span_end, label="PERSON", kb_id=holders[0]))
+    if found:
+        kept = [e for e in doc.ents if e.start not in replaced]
+        doc.ents = sorted(filter_spans([*kept, *found]), key=lambda s: s.start)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -148,7 +603,7 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 def mentions_from_doc(doc: Doc, article_id: str) -> list[dict]:
     """Return one row per entity mention in `doc` with offsets and its in-article canonical name."""
-    starts = sentence_starts(doc)
+    starts = sentence_starts(doc) or [0]
     rows = []
     for ent in doc.ents:
         rows.append(
@@ -159,10 +614,21 @@ def mentions_from_doc(doc: Doc, article_id: str) -> list[dict]:
                 "text": ent.text,
                 "label": ent.label_,
                 "sentence_index": _sentence_index(starts, ent.start_char),
-                "local_name": ent.kb_id_ or ent.text,
+                "local_name": ent.kb_id_ or _local_name(ent),
             }
         )
     return rows
+
+
+def _local_name(ent: Span) -> str:
+    """Return the mention's own canonical form: gazetteer name when it is a known surface form."""
+    entry = surface_index().get(ent.text)
+    if entry is not None and entry.label == ent.label_:
+        return entry.name
+    text = ent.text
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _sentence_index(starts: list[int], char: int) -> int:
@@ -181,6 +647,10 @@ def _first_names_compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a) or (a[:4] == b[:4] and abs(len(a) - len(b)) <= 2)
 
 
+def _person_key(name: str) -> str:
+    return fold(name.split()[-1])[:6] if name.split() else ""
+
+
 def resolve_entities(mentions: pl.DataFrame) -> pl.DataFrame:
     """Return `mentions` with `canonical_name` added: one name per real entity across articles."""
     if mentions.is_empty():
@@ -190,7 +660,7 @@ def resolve_entities(mentions: pl.DataFrame) -> pl.DataFrame:
     counts = Counter(persons)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in sorted(set(persons), key=lambda n: (-len(n.split()), -counts[n], n)):
-        by_surname[fold(name.split()[-1])[:6]].append(name)
+        by_surname[_person_key(name)].append(name)
     for group in by_surname.values():
         clusters: list[list[str]] = []
         for name in group:
@@ -204,9 +674,7 @@ def resolve_entities(mentions: pl.DataFrame) -> pl.DataFrame:
                 clusters.append([name])
         for cluster in clusters:
             full = [n for n in cluster if len(n.split()) > 1] or cluster
-            best = max(
-                full, key=lambda n: (sum(counts[m] for m in cluster if m == n), n.isascii(), n)
-            )
+            best = max(full, key=lambda n: (counts[n], n.isascii(), n))
             for name in cluster:
                 canonical[("PERSON", name)] = best
     return mentions.with_columns(

@@ -1,0 +1,172 @@
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from newsgate.articles import parse_article
+from newsgate.nlp.entities import mentions_from_doc, resolve_entities
+from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.stage import MENTION_SCHEMA
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _ents(nlp, text):
+    doc = nlp(make_doc(nlp, text, None))
+    return doc, {(e.text, e.label_, e.kb_id_) for e in doc.ents}
+
+
+def test_title_before_name_with_qualifier_gives_role(nlp):
+    doc, ents = _ents(nlp, "Kenyan Deputy Foreign Minister Amina Otieno arrived in Nairobi.")
+    assert ("Amina Otieno", "PERSON", "Amina Otieno") in ents
+    assert ("Nairobi", "GPE", "Nairobi") in ents
+    [role] = doc.user_data["person_roles"]["Amina Otieno"]
+    assert role["title"] == "Deputy Foreign Minister"
+    assert role["country"] == "Kenya"
+    assert "Kenyan Deputy Foreign Minister" in doc.user_data["person_titles"]["Amina Otieno"]
+
+
+def test_possessive_title_and_complement_before_name(nlp):
+    text = "Chile’s ambassador to the United Nations, Pablo Ferreyra, objected."
+    doc, ents = _ents(nlp, text)
+    assert ("Pablo Ferreyra", "PERSON", "Pablo Ferreyra") in ents
+    [role] = doc.user_data["person_roles"]["Pablo Ferreyra"]
+    assert (role["title"], role["org"], role["country"]) == (
+        "ambassador",
+        "United Nations",
+        "Chile",
+    )
+
+
+def test_reporting_verb_apposition_and_honorific(nlp):
+    text = (
+        "Lena Marsh, the OSCE spokeswoman, spoke first. “Enough,” said Okafor. "
+        "Later Mr. Okafor left, and Daniel Weiss told reporters little."
+    )
+    _, ents = _ents(nlp, text)
+    people = {t for t, label, _ in ents if label == "PERSON"}
+    assert {"Lena Marsh", "Okafor", "Daniel Weiss"} <= people
+
+
+def test_surname_gets_full_name_and_accent_variant_resolves(nlp):
+    doc, ents = _ents(nlp, "Defence Minister Piotr Kowalski spoke. Later Kowalski said no.")
+    assert ("Kowalski", "PERSON", "Piotr Kowalski") in ents
+    frame = pl.DataFrame(
+        [
+            *mentions_from_doc(doc, "a"),
+            *mentions_from_doc(nlp(make_doc(nlp, "Minister Piotr Kowalskí said yes.", None)), "b"),
+        ],
+        schema=MENTION_SCHEMA,
+    )
+    names = resolve_entities(frame).filter(pl.col("label") == "PERSON")["canonical_name"]
+    assert set(names) == {"Piotr Kowalski"}
+
+
+def test_different_first_names_stay_different_people():
+    frame = pl.DataFrame(
+        [
+            {
+                "article_id": "a",
+                "start_char": 0,
+                "end_char": 9,
+                "text": "Ann Lopez",
+                "label": "PERSON",
+                "sentence_index": 0,
+                "local_name": "Ann Lopez",
+            },
+            {
+                "article_id": "b",
+                "start_char": 0,
+                "end_char": 10,
+                "text": "Raul Lopez",
+                "label": "PERSON",
+                "sentence_index": 0,
+                "local_name": "Raul Lopez",
+            },
+        ],
+        schema=MENTION_SCHEMA,
+    )
+    assert set(resolve_entities(frame)["canonical_name"]) == {"Ann Lopez", "Raul Lopez"}
+
+
+def test_ship_is_not_a_person(nlp):
+    _, ents = _ents(nlp, "The destroyer USS Carl Vinson said to be sailing, officials said.")
+    assert ("USS Carl Vinson", "PRODUCT", "") in ents
+    assert not any(label == "PERSON" for _, label, _ in ents)
+
+
+def test_role_reference_resolves_to_the_named_person(nlp):
+    text = (
+        "NATO Secretary General Mark Rutte met ministers. “We are united,” the NATO chief said. "
+        "The alliance will meet again."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("NATO chief", "PERSON", "Mark Rutte") in ents
+    assert ("alliance", "ORG", "NATO") in ents
+
+
+def test_alliance_is_nato_only_when_nato_is_named(nlp):
+    _, ents = _ents(nlp, "The opposition alliance won the vote in Lagos.")
+    assert not any(label == "ORG" for _, label, _ in ents)
+
+
+def test_government_bodies_take_the_country(nlp):
+    text = (
+        "Japan protested. Its Defense Ministry said jets flew near Okinawa. "
+        "The Indian Foreign Ministry agreed, but the Armed Forces of any country must wait."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("Defense Ministry", "ORG", "Japanese Defense Ministry") in ents
+    assert ("Indian Foreign Ministry", "ORG", "Indian Foreign Ministry") in ents
+    assert not any("Armed Forces" in t for t, _, _ in ents)
+
+
+def test_compass_regions_seas_and_acronyms(nlp):
+    text = (
+        "Fighting spread in northern Syria and the Barents Sea. The Eastern Grain Board (EGB) "
+        "met; the EGB said exports fell."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("northern Syria", "LOC", "Northern Syria") in ents
+    assert ("Barents Sea", "LOC", "Barents Sea") in ents
+    assert ("Eastern Grain Board", "ORG", "Eastern Grain Board") in ents
+    assert ("EGB", "ORG", "Eastern Grain Board") in ents
+
+
+def test_capitals_and_organisations_from_gazetteer(nlp):
+    _, ents = _ents(nlp, "Officials in Nairobi, Ankara and Caracas briefed the IAEA and Gazprom.")
+    assert {("Nairobi", "GPE"), ("Ankara", "GPE"), ("Caracas", "GPE")} <= {
+        (t, lb) for t, lb, _ in ents
+    }
+    assert ("IAEA", "ORG", "International Atomic Energy Agency") in ents
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Said said said.", "“ ” ‘", "USS", "Minister", "the NATO chief said", "A" * 5000]
+)
+def test_odd_input_gives_defined_result(nlp, text):
+    doc = nlp(make_doc(nlp, text, None))
+    for row in mentions_from_doc(doc, "a"):
+        assert text[row["start_char"] : row["end_char"]] == row["text"]
+
+
+def test_offsets_round_trip_for_every_seed_mention(nlp):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert seeds
+    total = 0
+    for path in seeds:
+        body = parse_article(path.read_text(encoding="utf-8")).body
+        doc = nlp(make_doc(nlp, body, None))
+        rows = mentions_from_doc(doc, path.stem)
+        sentences = list(doc.sents)
+        for row in rows:
+            assert body[row["start_char"] : row["end_char"]] == row["text"]
+            sentence = sentences[row["sentence_index"]]
+            assert sentence.start_char <= row["start_char"] < sentence.end_char
+        total += len(rows)
+    assert total > 100
