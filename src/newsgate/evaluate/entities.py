@@ -1,10 +1,10 @@
 """Entity scores: micro precision/recall/F1 of distinct entities per article and type.
 
-Two figures per type. "all gold" scores against every gold entity, including people and
-agencies named only in photo captions, credit lines and bylines, which the article stage removes
-from the body. "body gold" drops those credit-only gold entities (a gold entity is credit-only
-when none of its surface forms occurs in the clean body but one occurs in the raw file), which is
-what a body-only extractor can find; it needs the raw input folder to decide.
+Two figures per type. "all gold" scores every gold entity, including people and agencies named
+only in photo captions, credit lines and bylines (which the article stage removes from the body),
+against body mentions plus the entities the NLP stage found in those lines (entity.credited_in).
+"body gold" drops the credit-only gold entities (none of their surface forms occurs in the clean
+body but one occurs in the raw file) and scores body mentions only; it needs the raw input folder.
 """
 
 from __future__ import annotations
@@ -21,18 +21,26 @@ GOLD_KEYS = {"PERSON": "persons", "ORG": "organizations", "GPE/LOC": "places"}
 LABEL_GROUP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE/LOC", "LOC": "GPE/LOC"}
 
 
-def predicted_names(tables: dict[str, pl.DataFrame]) -> dict[str, dict[str, set[str]]]:
-    """Return, per article_id and label group, the canonical names of the entities mentioned."""
+def predicted_names(
+    tables: dict[str, pl.DataFrame], with_credits: bool = False
+) -> dict[str, dict[str, set[str]]]:
+    """Return, per article_id and label group, the canonical names of the entities mentioned.
+
+    With `with_credits`, entities named only in an article's captions and credits count too.
+    """
+    entity = tables["entity"]
     mentions = tables["entity_mention"].join(
-        tables["entity"].select("entity_id", "name"), on="entity_id", how="left"
+        entity.select("entity_id", "name"), on="entity_id", how="left"
     )
+    pairs = [(r["article_id"], r["label"], r["name"]) for r in mentions.iter_rows(named=True)]
+    if with_credits and "credited_in" in entity.columns:
+        for row in entity.iter_rows(named=True):
+            pairs.extend((a, row["label"], row["name"]) for a in row["credited_in"] or [])
     out: dict[str, dict[str, set[str]]] = {}
-    for row in mentions.iter_rows(named=True):
-        group = LABEL_GROUP.get(row["label"])
+    for article_id, label, name in pairs:
+        group = LABEL_GROUP.get(label)
         if group:
-            out.setdefault(row["article_id"], {}).setdefault(group, set()).add(
-                normalize(row["name"])
-            )
+            out.setdefault(article_id, {}).setdefault(group, set()).add(normalize(name))
     return out
 
 
@@ -64,11 +72,12 @@ def score(
 ) -> list[Score]:
     """Return micro P/R/F1 per type over (article, type, entity name), for all and body gold."""
     published = articles_by_file(tables)
-    predicted = predicted_names(tables)
     scores = []
     for scope in ("all gold", "body gold"):
         if scope == "body gold" and input_dir is None:
             continue
+        # credit-only entities are scored against all gold; body gold excludes them
+        predicted = predicted_names(tables, with_credits=scope == "all gold")
         totals = [0, 0, 0]
         for group, key in GOLD_KEYS.items():
             tp = fp = fn = 0

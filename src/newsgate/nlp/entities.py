@@ -47,6 +47,8 @@ _ROLE_LABELS = {"ORG", "GPE", "NORP", "LOC"}
 _DETERMINERS = {"the", "a", "an"}
 _PRONOUN_OWNERS = {"its", "their"}
 _TRAILING_AGENT = {"according"}
+# the pipes that find entities; credit lines skip quote and event extraction
+_ENTITY_PIPES = {"sentencizer", "senter", "parser", "ner", "newsgate_gazetteer", "newsgate_names"}
 _CONNECTORS = {"of", "for", "and", "the", "on", "in"}
 _NOT_BEFORE_SURNAME = {"of", "the", "a", "an", "from", "in", "on", "at", "by", "for", "with", "to"}
 _SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
@@ -684,4 +686,149 @@ def resolve_entities(mentions: pl.DataFrame) -> pl.DataFrame:
             return_dtype=pl.String,
         )
         .alias("canonical_name")
+    )
+
+
+# Where a credit starts inside a caption or credit line: "Photo: EPA/VNA", "© Jane Roe / Reuters".
+_CREDIT_MARK = re.compile(
+    r"(?:©|\b(?:photo|photos|image|credit|credits|ảnh)\s*:)\s*"
+    r"|^\W*(?:source|according to|based on reporting by|with|photo|credit)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+# A trailing "AGENCY/PHOTOGRAPHER" credit without a marker: "... 2016.  EPA/STEPHANIE LECOCQ".
+_SLASH_CREDIT = re.compile(r"(?:^|\s)([A-Z][\w.-]*(?:\s*/\s*[A-Z][\w .'’-]*?)+)\s*\)?\.?\s*$")
+_CREDIT_SPLIT = re.compile(r"\s*(?:/|,|;|&|\band\b)\s*")
+_CREDIT_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+
+
+def _credit_parts(line: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of each name in the credit part of a caption or credit line."""
+    tail_start = None
+    marks = list(_CREDIT_MARK.finditer(line))
+    if marks:
+        tail_start = marks[-1].end()
+    slash = _SLASH_CREDIT.search(line)
+    if slash and tail_start is None:
+        tail_start = slash.start(1)
+    if tail_start is None:
+        return []
+    parts = []
+    pos = tail_start
+    for piece in _CREDIT_SPLIT.split(line[tail_start:]):
+        start = line.index(piece, pos) if piece else pos
+        pos = start + len(piece)
+        stripped = piece.strip(" .()[]")
+        if stripped:
+            offset = start + piece.index(stripped)
+            parts.append((offset, offset + len(stripped)))
+    return parts
+
+
+def _credit_entity(text: str) -> tuple[str, str] | None:
+    """Return (label, canonical name) for one credited name: a known agency or a person."""
+    lowered = {form.lower(): entry for form, entry in surface_index().items()}
+    entry = surface_index().get(text) or lowered.get(text.lower())
+    if entry is not None:
+        return entry.label, entry.name
+    words = text.split()
+    if 2 <= len(words) <= 4 and all(_CREDIT_WORD.match(w) for w in words):
+        return "PERSON", " ".join(w if not w.isupper() else w.capitalize() for w in words)
+    return None
+
+
+def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> list[dict]:
+    """Return entity rows found in removed caption, credit, byline and dateline lines.
+
+    `lines` are article_line rows (article_id, line_no, reason, text); offsets index the line's
+    text. `credited` maps article_id to the agencies the article stage credited; those not already
+    found in a line are added without offsets.
+    """
+    rows: list[dict] = []
+    texts = [line["text"] or "" for line in lines]
+    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in _ENTITY_PIPES]):
+        docs = list(nlp.pipe(texts))
+    for line, doc in zip(lines, docs, strict=True):
+        base = {
+            "article_id": line["article_id"],
+            "line_no": line["line_no"],
+            "source": line["reason"],
+        }
+        spans = []
+        if line["reason"] == "byline":
+            text = doc.text.strip()
+            found = _credit_entity(text)
+            if found and found[0] == "PERSON":
+                start = doc.text.index(text)
+                spans.append((start, start + len(text), *found))
+        else:
+            spans.extend(
+                (e.start_char, e.end_char, e.label_, e.kb_id_ or _local_name(e)) for e in doc.ents
+            )
+            for start, end in _credit_parts(doc.text):
+                found = _credit_entity(doc.text[start:end])
+                overlaps = any(s < end and start < e for s, e, *_ in spans)
+                if found and not overlaps:
+                    spans.append((start, end, *found))
+        for start, end, label, name in sorted(spans):
+            rows.append(
+                {
+                    **base,
+                    "start_char": start,
+                    "end_char": end,
+                    "text": doc.text[start:end],
+                    "label": label,
+                    "local_name": name,
+                }
+            )
+    for article_id, names in credited.items():
+        seen = {r["local_name"] for r in rows if r["article_id"] == article_id}
+        for who in names or []:
+            found = _credit_entity(who) or ("ORG", who)
+            if found[1] not in seen:
+                seen.add(found[1])
+                rows.append(
+                    {
+                        "article_id": article_id,
+                        "line_no": None,
+                        "source": "credited",
+                        "start_char": None,
+                        "end_char": None,
+                        "text": who,
+                        "label": found[0],
+                        "local_name": found[1],
+                    }
+                )
+    return rows
+
+
+CREDIT_SCHEMA = {
+    "article_id": pl.String,
+    "line_no": pl.Int64,
+    "source": pl.String,
+    "start_char": pl.Int64,
+    "end_char": pl.Int64,
+    "text": pl.String,
+    "label": pl.String,
+    "local_name": pl.String,
+}
+
+
+def resolve_with_credits(
+    mentions: pl.DataFrame, credits: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Return both frames with `canonical_name`, resolved together so credits share entity names."""
+    keys = pl.concat(
+        [
+            mentions.select("label", "local_name"),
+            credits.select("label", "local_name"),
+        ]
+    )
+    resolved = (
+        resolve_entities(keys)
+        .unique(subset=["label", "local_name"])
+        .select("label", "local_name", "canonical_name")
+    )
+    return (
+        mentions.join(resolved, on=["label", "local_name"], how="left", maintain_order="left"),
+        credits.join(resolved, on=["label", "local_name"], how="left", maintain_order="left"),
     )

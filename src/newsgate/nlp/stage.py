@@ -6,12 +6,18 @@ import polars as pl
 
 from newsgate import warehouse
 from newsgate.config import Settings
-from newsgate.nlp.entities import mentions_from_doc, resolve_entities
+from newsgate.nlp.entities import (
+    CREDIT_SCHEMA,
+    credit_mentions,
+    mentions_from_doc,
+    resolve_with_credits,
+)
 from newsgate.nlp.events import event_merge_key
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.tables import stage_tables
 
 STAGE = "nlp"
+CREDIT_LINE_REASONS = ["caption", "credit", "byline", "dateline"]
 
 MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -58,6 +64,16 @@ def annotate_articles(settings: Settings, run_id: str) -> dict[str, int]:
         articles = con.execute(
             "select article_id, body, published_date from work.article order by article_id"
         ).fetchall()
+        # entities named only in removed captions, credits and bylines (no body offsets)
+        article_ids = [a[0] for a in articles]
+        credit_lines = warehouse.read_frame(con, "article_line").filter(
+            pl.col("article_id").is_in(article_ids)
+            & (pl.col("kind") == "boilerplate")
+            & pl.col("reason").is_in(CREDIT_LINE_REASONS)
+        )
+        credited = dict(
+            warehouse.read_frame(con, "article").select("article_id", "credited").iter_rows()
+        )
         nlp = load_pipeline(settings.spacy_model)
         docs = nlp.pipe(make_doc(nlp, body, published) for _, body, published in articles)
         mentions, quotes, events = [], [], []
@@ -65,7 +81,13 @@ def annotate_articles(settings: Settings, run_id: str) -> dict[str, int]:
             mentions.extend(mentions_from_doc(doc, article_id))
             quotes.extend({"article_id": article_id, **q} for q in doc._.quotes)
             events.extend({"article_id": article_id, **e} for e in doc._.events)
-        mention_frame = resolve_entities(pl.DataFrame(mentions, schema=MENTION_SCHEMA))
+        credits = credit_mentions(
+            nlp, credit_lines.sort("article_id", "line_no").to_dicts(), credited
+        )
+        mention_frame, credit_frame = resolve_with_credits(
+            pl.DataFrame(mentions, schema=MENTION_SCHEMA),
+            pl.DataFrame(credits, schema=CREDIT_SCHEMA),
+        )
         canonical = {
             (label, local): name
             for label, local, name in mention_frame.select("label", "local_name", "canonical_name")
@@ -84,6 +106,7 @@ def annotate_articles(settings: Settings, run_id: str) -> dict[str, int]:
             ]
             event["merge_key"] = event_merge_key(event)
         warehouse.write_frame(con, "raw_entity_mention", mention_frame)
+        warehouse.write_frame(con, "raw_entity_credit", credit_frame)
         warehouse.write_frame(con, "raw_quote", pl.DataFrame(quotes, schema=QUOTE_SCHEMA))
         warehouse.write_frame(
             con,
