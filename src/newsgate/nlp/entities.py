@@ -42,11 +42,12 @@ from newsgate.nlp.lexicon import (
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = {"'s", "’s"}
-_MAX_NAME = 4
+_MAX_NAME = 5
 _ROLE_LABELS = {"ORG", "GPE", "NORP", "LOC"}
 _DETERMINERS = {"the", "a", "an"}
 _PRONOUN_OWNERS = {"its", "their"}
 _TRAILING_AGENT = {"according"}
+_LED_BY = {"led", "headed", "chaired", "hosted", "founded", "commanded"}
 # the pipes that find entities; credit lines skip quote and event extraction
 _ENTITY_PIPES = {"sentencizer", "senter", "parser", "ner", "newsgate_gazetteer", "newsgate_names"}
 _CONNECTORS = {"of", "for", "and", "the", "on", "in"}
@@ -95,11 +96,7 @@ def _name_end(doc: Doc, start: int, taken: set[int], soft: frozenset[int] = froz
                 end += 1
             break
         if _is_name_token(token) or (
-            end > start
-            and token.lower_ in NAME_PARTICLES
-            and end + 1 < len(doc)
-            and _is_name_token(doc[end + 1])
-            and end + 1 not in taken
+            end > start and token.lower_ in NAME_PARTICLES and _particle_leads_to_name(doc, end)
         ):
             end += 1
         else:
@@ -107,6 +104,14 @@ def _name_end(doc: Doc, start: int, taken: set[int], soft: frozenset[int] = froz
     while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
         end -= 1
     return end
+
+
+def _particle_leads_to_name(doc: Doc, index: int) -> bool:
+    """Return True when the particles from `index` on are followed by a name: "von der Leyen"."""
+    j = index
+    while j < len(doc) and doc[j].lower_ in NAME_PARTICLES:
+        j += 1
+    return j < len(doc) and j - index <= 2 and _is_name_token(doc[j])
 
 
 def _name_start(doc: Doc, end: int, taken: set[int]) -> int:
@@ -324,6 +329,11 @@ def _find_speakers(finder: _NameFinder) -> None:
         if token.i > 0 and (doc[token.i - 1].is_punct or doc[token.i - 1].is_quote):
             finder.person(token.i + 1, _name_end(doc, token.i + 1, finder.taken))
     for token in doc:
+        if token.lower_ == "by" and token.i > 0 and doc[token.i - 1].lower_ in _LED_BY:
+            end = _name_end(doc, token.i + 1, finder.taken)
+            if end - token.i - 1 >= 2:
+                finder.person(token.i + 1, end)
+    for token in doc:
         if (
             token.lower_ in _TRAILING_AGENT
             and token.i + 1 < len(doc)
@@ -383,13 +393,15 @@ def _find_headed_spans(finder: _NameFinder) -> None:
     i = 0
     while i < len(doc):
         end = i
-        while (
-            end < len(doc)
-            and end not in finder.taken
-            and doc[end].is_alpha
-            and (doc[end].is_title or (doc[end].is_upper and len(doc[end]) > 1))
-        ):
+        while end < len(doc) and _is_capitalised_free(finder, end):
             end += 1
+            # "Joint Chiefs of Staff", "Ministry of Defence": "of" joins two capitalised parts
+            if (
+                end + 1 < len(doc)
+                and doc[end].lower_ in {"of", "for"}
+                and _is_capitalised_free(finder, end + 1)
+            ):
+                end += 1
         if end == i:
             i += 1
             continue
@@ -397,16 +409,28 @@ def _find_headed_spans(finder: _NameFinder) -> None:
         while start < end and doc[start].is_stop:
             start += 1
         head = doc[end - 1].text
-        if head in ORG_HEADS and end > start:
+        inner_head = any(t.text in ORG_HEADS for t in doc[start:end]) and any(
+            t.lower_ in {"of", "for"} for t in doc[start:end]
+        )
+        if (head in ORG_HEADS or inner_head) and end > start:
             _add_org(finder, start, end, demonyms)
         elif head in LOC_HEADS and end - start >= 2:
             finder.add(start, end, "LOC", doc[start:end].text)
         i = end
 
 
+def _is_capitalised_free(finder: _NameFinder, index: int) -> bool:
+    token = finder.doc[index]
+    return (
+        index not in finder.taken
+        and token.is_alpha
+        and (token.is_title or (token.is_upper and len(token) > 1))
+    )
+
+
 def _add_org(finder: _NameFinder, start: int, end: int, demonyms: dict[str, str]) -> None:
     doc = finder.doc
-    words = [t.text for t in doc[start:end]]
+    words = [t.text for t in doc[start:end] if t.lower_ not in {"of", "for"}]
     generic = all(w in GENERIC_ORG_WORDS for w in words)
     qualifier = finder.ent_by_token.get(start - 1)
     if start > 0 and doc[start - 1].text in _POSSESSIVE:
@@ -567,7 +591,7 @@ def _role_matches(role: dict, key: str, org: str | None, country: str | None) ->
 
 
 def _resolve_role_references(doc: Doc) -> None:
-    """Turn "the NATO chief" / "the US undersecretary of state" into the person holding the role."""
+    """Mark the title in "the NATO chief" / "the US undersecretary of state" as its holder."""
     roles = doc.user_data.get("person_roles", {})
     if not roles:
         return
@@ -588,11 +612,12 @@ def _resolve_role_references(doc: Doc) -> None:
         ]
         if len(holders) != 1:
             continue
-        overlapping = [e for e in doc.ents if e.start < span_end and e.end > qual_start]
+        # the mention is the title words; "NATO" in "the NATO chief" stays an ORG mention
+        overlapping = [e for e in doc.ents if e.start < end and e.end > start]
         if any(e.label_ == "PERSON" for e in overlapping):
             continue
         replaced.update(e.start for e in overlapping)
-        found.append(Span(doc, qual_start, span_end, label="PERSON", kb_id=holders[0]))
+        found.append(Span(doc, start, end, label="PERSON", kb_id=holders[0]))
     if found:
         kept = [e for e in doc.ents if e.start not in replaced]
         doc.ents = sorted(filter_spans([*kept, *found]), key=lambda s: s.start)
