@@ -47,7 +47,10 @@ _ROLE_LABELS = {"ORG", "GPE", "NORP", "LOC"}
 _DETERMINERS = {"the", "a", "an"}
 _PRONOUN_OWNERS = {"its", "their"}
 _TRAILING_AGENT = {"according"}
+_LOWER_ORG_HEADS = {"ministry", "bank"}
 _LED_BY = {"led", "headed", "chaired", "hosted", "founded", "commanded"}
+# one-word places that open a longer name are part of it: "Porto Alegre", "Jordan Bardella"
+_PLACE_PREFIX_LABELS = {"GPE"}
 # the pipes that find entities; credit lines skip quote and event extraction
 _ENTITY_PIPES = {"sentencizer", "senter", "parser", "ner", "newsgate_gazetteer", "newsgate_names"}
 _CONNECTORS = {"of", "for", "and", "the", "on", "in"}
@@ -125,7 +128,11 @@ def _name_start(doc: Doc, end: int, taken: set[int]) -> int:
             start -= 1
         else:
             break
-    while start < end and doc[start].lower_ in NAME_PARTICLES:
+    while start < end and (
+        doc[start].lower_ in NAME_PARTICLES
+        or doc[start].lower_ in TITLE_HEADS
+        or doc[start].lower_ in TITLE_MODIFIERS
+    ):
         start += 1
     return start
 
@@ -149,6 +156,20 @@ class _NameFinder:
         self.found.append(Span(self.doc, start, end, label=label, kb_id=kb_id))
         self.taken.update(range(start, end))
         return True
+
+    def claim(self, start: int, end: int, label: str, kb_id: str) -> bool:
+        """Add a span that swallows the existing non-person entities lying wholly inside it."""
+        inside = [e for e in self.doc.ents if start <= e.start and e.end <= end]
+        found_inside = [s for s in self.found if start <= s.start and s.end <= end]
+        if any(e.label_ == "PERSON" for e in [*inside, *found_inside]):
+            return False
+        freed = {i for e in [*inside, *found_inside] for i in range(e.start, e.end)}
+        if any(i in self.taken and i not in freed for i in range(start, end)):
+            return False
+        self.removed.update(e.start for e in inside)
+        self.found = [s for s in self.found if s not in found_inside]
+        self.taken.difference_update(freed)
+        return self.add(start, end, label, kb_id)
 
     def soft(self) -> frozenset[int]:
         return frozenset(
@@ -274,7 +295,7 @@ def _find_acronyms(finder: _NameFinder) -> dict[str, tuple[str, str]]:
             ):
                 label = "LOC" if doc[token.i - 1].text in LOC_HEADS else "ORG"
                 name = doc[first : token.i].text
-                if finder.add(first, token.i, label, name):
+                if finder.claim(first, token.i, label, name):
                     defined[acronym.text] = (label, name)
                 break
     for token in doc:
@@ -344,8 +365,13 @@ def _find_speakers(finder: _NameFinder) -> None:
 
 
 def _find_appositions(finder: _NameFinder) -> None:
-    """Find "Name, [the] [Qualifier] title" where Name has at least two words."""
+    """Find "Name, [the] [Qualifier] title" and "Name, who" where Name has at least two words."""
     doc = finder.doc
+    for token in doc:
+        if token.text == "," and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "who":
+            start = _name_start(doc, token.i, finder.taken)
+            if token.i - start >= 2:
+                finder.person(start, token.i)
     title_starts = {start: end for start, end in _titles(doc)}
     for token in doc:
         if token.text != "," or token.i < 2:
@@ -412,11 +438,25 @@ def _find_headed_spans(finder: _NameFinder) -> None:
         inner_head = any(t.text in ORG_HEADS for t in doc[start:end]) and any(
             t.lower_ in {"of", "for"} for t in doc[start:end]
         )
-        if (head in ORG_HEADS or inner_head) and end > start:
+        place = _place_after_of(finder, end)
+        if head in ORG_HEADS and place is not None and end - start >= 1:
+            # "Bank of England", "Ministry of Defence of Ukraine": the place is part of the name
+            finder.claim(start, place.end, "ORG", doc[start : place.end].text)
+        elif (head in ORG_HEADS or inner_head) and end > start:
             _add_org(finder, start, end, demonyms)
         elif head in LOC_HEADS and end - start >= 2:
             finder.add(start, end, "LOC", doc[start:end].text)
         i = end
+
+
+def _place_after_of(finder: _NameFinder, index: int) -> Span | None:
+    doc = finder.doc
+    if index + 1 >= len(doc) or doc[index].lower_ != "of":
+        return None
+    ent = finder.ent_by_token.get(index + 1)
+    if ent is None or ent.start != index + 1 or ent.label_ not in {"GPE", "LOC"}:
+        return None
+    return ent
 
 
 def _is_capitalised_free(finder: _NameFinder, index: int) -> bool:
@@ -445,7 +485,7 @@ def _add_org(finder: _NameFinder, start: int, end: int, demonyms: dict[str, str]
         _, country = _org_or_country(qualifier)
         if country and country in demonyms:
             # drop the qualifier span so the whole "Russian Defense Ministry" becomes one ORG
-            name = f"{demonyms[country]} {doc[start:end].text}"
+            name = _us_spelling(f"{demonyms[country]} {doc[start:end].text}")
             finder.found = [s for s in finder.found if s.start != qualifier.start]
             finder.ent_by_token = {
                 k: v for k, v in finder.ent_by_token.items() if v.start != qualifier.start
@@ -462,7 +502,40 @@ def _add_org(finder: _NameFinder, start: int, end: int, demonyms: dict[str, str]
     if owner in _PRONOUN_OWNERS:
         country = _nearest_country(doc, start)
         if country and country in demonyms and len(words) >= 2:
-            finder.add(start, end, "ORG", f"{demonyms[country]} {doc[start:end].text}")
+            finder.add(
+                start, end, "ORG", _us_spelling(f"{demonyms[country]} {doc[start:end].text}")
+            )
+
+
+def _us_spelling(name: str) -> str:
+    """Return a built ministry name in one spelling, so "Defence" and "Defense" are one entity."""
+    return name.replace("Defence", "Defense")
+
+
+def _find_lowercase_ministries(finder: _NameFinder) -> None:
+    """Find "China's foreign ministry" / "the Russian defence ministry" as the country's ministry."""
+    doc = finder.doc
+    demonyms = country_demonyms(by_country=True)
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "NORP"}:
+            continue
+        start = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE else 0)
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].is_lower and end not in finder.taken:
+            end += 1
+            if doc[end - 1].lower_ in _LOWER_ORG_HEADS:
+                break
+        if end == start or doc[end - 1].lower_ not in _LOWER_ORG_HEADS:
+            continue
+        if end < len(doc) and doc[end].lower_ == "of":
+            continue
+        words = doc[start:end]
+        if not all(t.text.capitalize() in GENERIC_ORG_WORDS or t.lower_ == "bank" for t in words):
+            continue
+        _, country = _org_or_country(ent)
+        if country in demonyms:
+            name = f"{demonyms[country]} " + " ".join(t.text.capitalize() for t in words)
+            finder.claim(ent.start, end, "ORG", _us_spelling(name))
 
 
 def _find_compass_regions(finder: _NameFinder) -> list[Span]:
@@ -479,8 +552,31 @@ def _find_compass_regions(finder: _NameFinder) -> list[Span]:
     return regions
 
 
+def _drop_place_prefixes(doc: Doc) -> None:
+    """Drop one-word places followed by another name word ("Porto Alegre", "Jordan Bardella")."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    dropped = set()
+    for ent in doc.ents:
+        if len(ent) != 1 or ent.label_ not in _PLACE_PREFIX_LABELS or ent.end >= len(doc):
+            continue
+        nxt = doc[ent.end]
+        if (
+            ent.end not in taken
+            and _is_name_token(nxt)
+            and not nxt.is_sent_start
+            and nxt.text not in ORG_HEADS
+            and nxt.text not in LOC_HEADS
+            and nxt.lower_ not in TITLE_HEADS
+            and nxt.lower_ not in TITLE_MODIFIERS
+        ):
+            dropped.add(ent.start)
+    if dropped:
+        doc.ents = [e for e in doc.ents if e.start not in dropped]
+
+
 def find_name_entities(doc: Doc) -> Doc:
     """Add PERSON, ORG, LOC and ship spans found by titles, reporting verbs and word shape."""
+    _drop_place_prefixes(doc)
     finder = _NameFinder(doc)
     _find_ships(finder)
     _find_acronyms(finder)
@@ -488,6 +584,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_appositions(finder)
     _find_speakers(finder)
     _find_headed_spans(finder)
+    _find_lowercase_ministries(finder)
     regions = _find_compass_regions(finder)
     kept = [e for e in doc.ents if e.start not in finder.removed]
     region_starts = {r.start + 1 for r in regions}

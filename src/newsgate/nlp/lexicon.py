@@ -223,6 +223,8 @@ TITLE_HEADS = frozenset(
         "counsel",
         "attorney",
         "spokesmen",
+        "executive",
+        "officer",
     ]
 )
 
@@ -243,6 +245,8 @@ WEAK_TITLE_HEADS = frozenset(
         "captain",
         "major",
         "judge",
+        "executive",
+        "officer",
     ]
 )
 
@@ -261,6 +265,11 @@ TITLE_COMPLEMENTS = (
     ("of", "energy"),
     ("of", "commerce"),
     ("of", "staff"),
+    ("of", "the", "general", "staff"),
+    ("of", "general", "staff"),
+    ("of", "the", "defence", "staff"),
+    ("of", "the", "armed", "forces"),
+    ("of", "the", "joint", "chiefs", "of", "staff"),
     ("for", "foreign", "affairs"),
     ("general",),
 )
