@@ -4,7 +4,13 @@ import polars as pl
 import pytest
 
 from newsgate.articles import parse_article
-from newsgate.nlp.entities import mentions_from_doc, resolve_entities
+from newsgate.nlp.entities import (
+    CREDIT_SCHEMA,
+    credit_mentions,
+    mentions_from_doc,
+    resolve_entities,
+    resolve_with_credits,
+)
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.stage import MENTION_SCHEMA
 
@@ -171,3 +177,95 @@ def test_offsets_round_trip_for_every_seed_mention(nlp):
             assert sentence.start_char <= row["start_char"] < sentence.end_char
         total += len(rows)
     assert total > 100
+
+
+def test_bodies_named_after_a_place_and_lowercase_ministries(nlp):
+    text = (
+        "The Bank of Canada held rates. Peru's foreign ministry protested, and the Chilean "
+        "defence ministry replied to the Chilean Defense Ministry statement."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("Bank of Canada", "ORG", "Bank of Canada") in ents
+    assert ("Peru's foreign ministry", "ORG", "Peruvian Foreign Ministry") in ents
+    names = {kb for t, label, kb in ents if label == "ORG"}
+    assert "Chilean Defense Ministry" in names
+    assert "Chilean Defence Ministry" not in names
+
+
+def test_who_apposition_and_place_words_inside_names(nlp):
+    text = "Analysts doubted it. Jordan Bardella, who leads the party, met Ana Lima in Lima."
+    _, ents = _ents(nlp, text)
+    assert ("Jordan Bardella", "PERSON", "Jordan Bardella") in ents
+    assert ("Lima", "GPE", "Lima") in ents
+    assert not any(t == "Jordan" for t, _, _ in ents)
+
+
+def test_acronym_long_form_may_contain_a_demonym(nlp):
+    text = (
+        "The Council of Arab Economic Unity (CAEU) and the Economic Community of West African "
+        "States (ECOWAS) met. ECOWAS said little."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("Council of Arab Economic Unity", "ORG", "Council of Arab Economic Unity") in ents
+    assert ("ECOWAS", "ORG", "Economic Community of West African States") in ents
+
+
+def test_credit_lines_give_agencies_photographers_and_caption_entities(nlp):
+    lines = [
+        {
+            "article_id": "a",
+            "line_no": 1,
+            "reason": "caption",
+            "text": "Ministers meet in Lisbon, Portugal. EPA/JOAO SILVA",
+        },
+        {"article_id": "a", "line_no": 2, "reason": "credit", "text": "With AFP and Reuters"},
+        {"article_id": "a", "line_no": 3, "reason": "byline", "text": "Mai Linh"},
+        {
+            "article_id": "a",
+            "line_no": 4,
+            "reason": "caption",
+            "text": "A view of the harbour. © Kim Olsen / AP",
+        },
+    ]
+    rows = credit_mentions(nlp, lines, {"a": ["Reuters", "Xinhua"]})
+    found = {(r["local_name"], r["label"], r["source"]) for r in rows}
+    assert {
+        ("Lisbon", "GPE", "caption"),
+        ("Portugal", "GPE", "caption"),
+        ("EPA", "ORG", "caption"),
+        ("Joao Silva", "PERSON", "caption"),
+        ("AFP", "ORG", "credit"),
+        ("Reuters", "ORG", "credit"),
+        ("Mai Linh", "PERSON", "byline"),
+        ("Kim Olsen", "PERSON", "caption"),
+        ("Associated Press", "ORG", "caption"),
+        ("Xinhua", "ORG", "credited"),
+    } <= found
+    texts = {line["line_no"]: line["text"] for line in lines}
+    for row in rows:
+        if row["line_no"] is not None:
+            assert texts[row["line_no"]][row["start_char"] : row["end_char"]] == row["text"]
+    assert sum(1 for r in rows if r["local_name"] == "Reuters") == 1
+
+
+def test_credits_and_mentions_resolve_to_the_same_names(nlp):
+    doc = nlp(make_doc(nlp, "Minister Piotr Kowalski spoke.", None))
+    mentions = pl.DataFrame(mentions_from_doc(doc, "a"), schema=MENTION_SCHEMA)
+    credits = pl.DataFrame(
+        [
+            {
+                "article_id": "b",
+                "line_no": 0,
+                "source": "caption",
+                "start_char": 0,
+                "end_char": 9,
+                "text": "Kowalski",
+                "label": "PERSON",
+                "local_name": "Kowalski",
+            }
+        ],
+        schema=CREDIT_SCHEMA,
+    )
+    resolved_mentions, resolved_credits = resolve_with_credits(mentions, credits)
+    assert resolved_credits["canonical_name"].to_list() == ["Piotr Kowalski"]
+    assert "Piotr Kowalski" in resolved_mentions["canonical_name"].to_list()

@@ -268,6 +268,24 @@ def _find_ships(finder: _NameFinder) -> None:
                 finder.add(token.i, end, "PRODUCT")
 
 
+def _acronym_matches(words: list[str], acronym: str) -> bool:
+    """Return True when each word gives the acronym a leading piece, in order ("ECOWAS").
+
+    Connecting words ("of", "and", "the") may give nothing.
+    """
+    if not words:
+        return not acronym
+    word, rest = words[0], words[1:]
+    if word.lower() in _CONNECTORS and _acronym_matches(rest, acronym):
+        return True
+    for size in range(1, min(len(word), len(acronym)) + 1):
+        if word[:size].upper() != acronym[:size]:
+            break
+        if _acronym_matches(rest, acronym[size:]):
+            return True
+    return False
+
+
 def _find_acronyms(finder: _NameFinder) -> dict[str, tuple[str, str]]:
     """Find "Long Form Name (LFN)" and return acronym -> (label, canonical long form)."""
     doc = finder.doc
@@ -286,12 +304,11 @@ def _find_acronyms(finder: _NameFinder) -> dict[str, tuple[str, str]]:
         while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in _CONNECTORS):
             start -= 1
         for first in range(start, token.i - 1):
-            words = [t.text for t in doc[first : token.i] if t.lower_ not in _CONNECTORS]
-            initials = "".join(w[0] for w in words)
+            words = [t.text for t in doc[first : token.i]]
             if (
                 doc[first].is_title
                 and doc[first].lower_ not in _CONNECTORS
-                and initials == acronym.text
+                and _acronym_matches(words, acronym.text)
             ):
                 label = "LOC" if doc[token.i - 1].text in LOC_HEADS else "ORG"
                 name = doc[first : token.i].text
@@ -435,8 +452,11 @@ def _find_headed_spans(finder: _NameFinder) -> None:
         while start < end and doc[start].is_stop:
             start += 1
         head = doc[end - 1].text
-        inner_head = any(t.text in ORG_HEADS for t in doc[start:end]) and any(
-            t.lower_ in {"of", "for"} for t in doc[start:end]
+        cut = end < len(doc) and end in finder.taken
+        inner_head = (
+            not cut
+            and any(t.text in ORG_HEADS for t in doc[start:end])
+            and any(t.lower_ in {"of", "for"} for t in doc[start:end])
         )
         place = _place_after_of(finder, end)
         if head in ORG_HEADS and place is not None and end - start >= 1:
