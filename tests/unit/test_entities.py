@@ -269,3 +269,10 @@ def test_credits_and_mentions_resolve_to_the_same_names(nlp):
     resolved_mentions, resolved_credits = resolve_with_credits(mentions, credits)
     assert resolved_credits["canonical_name"].to_list() == ["Piotr Kowalski"]
     assert "Piotr Kowalski" in resolved_mentions["canonical_name"].to_list()
+
+
+def test_dateline_places_in_capitals(nlp):
+    _, ents = _ents(nlp, "TEL AVIV, Israel (AP) — Officials met. NAIROBI (Reuters) - Talks ended.")
+    assert ("TEL AVIV", "GPE", "Tel Aviv") in ents
+    assert ("NAIROBI", "GPE", "Nairobi") in ents
+    assert ("AP", "ORG", "Associated Press") in ents

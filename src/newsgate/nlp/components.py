@@ -9,7 +9,7 @@ from spacy.util import filter_spans
 
 from newsgate.nlp.entities import find_name_entities
 from newsgate.nlp.events import find_events
-from newsgate.nlp.gazetteer import gazetteer_entries
+from newsgate.nlp.gazetteer import gazetteer_entries, surface_index
 from newsgate.nlp.quotes import find_quotes
 
 for _attr, _default in (("published_date", None), ("quotes", None), ("events", None)):
@@ -44,9 +44,27 @@ class GazetteerRuler:
         for match_id, start, end in self.roles(doc):
             if match_id in named:
                 spans.append(self._span(doc, match_id, start, end))
+        spans.extend(self._upper_case_places(doc))
         kept = filter_spans([*doc.ents, *spans])
         doc.ents = sorted(kept, key=lambda s: s.start)
         return doc
+
+    def _upper_case_places(self, doc: Doc) -> list[Span]:
+        """Return places written in capitals, as in datelines: "BEIJING", "TEL AVIV"."""
+        index = surface_index()
+        spans = []
+        for token in doc:
+            if not (token.is_upper and token.is_alpha and len(token) >= 3):
+                continue
+            for size in (3, 2, 1):
+                words = doc[token.i : token.i + size]
+                entry = index.get(words.text.title())
+                if len(words) == size and entry is not None and entry.label in {"GPE", "LOC"}:
+                    spans.append(
+                        Span(doc, token.i, token.i + size, label=entry.label, kb_id=entry.name)
+                    )
+                    break
+        return spans
 
     def _span(self, doc: Doc, match_id: int, start: int, end: int) -> Span:
         entry = self.entries[doc.vocab.strings[match_id]]

@@ -16,12 +16,13 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 import polars as pl
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsgate.nlp.gazetteer import country_demonyms, surface_index
+from newsgate.nlp.gazetteer import Entry, country_demonyms, surface_index
 from newsgate.nlp.lexicon import (
     COMPASS_WORDS,
     GENERIC_ORG_WORDS,
@@ -51,8 +52,8 @@ _LOWER_ORG_HEADS = {"ministry", "bank"}
 _LED_BY = {"led", "headed", "chaired", "hosted", "founded", "commanded"}
 # one-word places that open a longer name are part of it: "Porto Alegre", "Jordan Bardella"
 _PLACE_PREFIX_LABELS = {"GPE"}
-# the pipes that find entities; credit lines skip quote and event extraction
-_ENTITY_PIPES = {"sentencizer", "senter", "parser", "ner", "newsgate_gazetteer", "newsgate_names"}
+# credit lines need entities only, not quotes or events
+_NON_ENTITY_PIPES = {"newsgate_quotes", "newsgate_events"}
 _CONNECTORS = {"of", "for", "and", "the", "on", "in"}
 _NOT_BEFORE_SURNAME = {"of", "the", "a", "an", "from", "in", "on", "at", "by", "for", "with", "to"}
 _SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
@@ -142,10 +143,15 @@ class _NameFinder:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        # doc.ents builds new Span objects on every access, so read it once
+        self.ents = list(doc.ents)
+        # token strings, read once: creating Token objects dominates the rules' run time
+        self.text = [t.text for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.taken = {i for ent in self.ents for i in range(ent.start, ent.end)}
         self.found: list[Span] = []
         self.roles: dict[tuple[int, int], list[_Role]] = defaultdict(list)
-        self.ent_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         # starts of existing entities folded into a longer new span ("Russian" + "Defense Ministry")
         self.removed: set[int] = set()
         self.people: set[tuple[int, int]] = set()
@@ -159,7 +165,7 @@ class _NameFinder:
 
     def claim(self, start: int, end: int, label: str, kb_id: str) -> bool:
         """Add a span that swallows the existing non-person entities lying wholly inside it."""
-        inside = [e for e in self.doc.ents if start <= e.start and e.end <= end]
+        inside = [e for e in self.ents if start <= e.start and e.end <= end]
         found_inside = [s for s in self.found if start <= s.start and s.end <= end]
         if any(e.label_ == "PERSON" for e in [*inside, *found_inside]):
             return False
@@ -174,7 +180,7 @@ class _NameFinder:
     def soft(self) -> frozenset[int]:
         return frozenset(
             ent.start
-            for ent in self.doc.ents
+            for ent in self.ents
             if len(ent) == 1 and ent.label_ in {"GPE", "LOC"} and ent.start not in self.removed
         )
 
@@ -223,27 +229,30 @@ def _org_or_country(ent: Span) -> tuple[str | None, str | None]:
     return None, name
 
 
-def _titles(doc: Doc) -> list[tuple[int, int]]:
+def _titles(lower: list[str]) -> list[tuple[int, int]]:
     """Return (start, end) token spans of person titles: modifiers, a head word, a complement."""
     spans = []
     i = 0
-    n = len(doc)
+    n = len(lower)
     while i < n:
+        if lower[i] not in TITLE_MODIFIERS and lower[i] not in TITLE_HEADS:
+            i += 1
+            continue
         j = i
-        while j < n and doc[j].lower_ in TITLE_MODIFIERS:
+        while j < n and lower[j] in TITLE_MODIFIERS:
             j += 1
         heads = j
-        while j < n and doc[j].lower_ in TITLE_HEADS:
+        while j < n and lower[j] in TITLE_HEADS:
             j += 1
-            if j < n and doc[j].text == "-" and j + 1 < n and doc[j + 1].lower_ in TITLE_HEADS:
+            if j < n and lower[j] == "-" and j + 1 < n and lower[j + 1] in TITLE_HEADS:
                 j += 2
-        if j == heads and j > i and doc[j - 1].lower_ in TITLE_HEADS:
+        if j == heads and j > i and lower[j - 1] in TITLE_HEADS:
             heads = j - 1  # the last modifier is the head: "alliance chief", "army general"
         if j == heads:
             i += 1
             continue
         for complement in TITLE_COMPLEMENTS:
-            words = tuple(t.lower_ for t in doc[j : j + len(complement)])
+            words = tuple(lower[j : j + len(complement)])
             if words == complement:
                 j += len(complement)
                 break
@@ -290,10 +299,12 @@ def _find_acronyms(finder: _NameFinder) -> dict[str, tuple[str, str]]:
     """Find "Long Form Name (LFN)" and return acronym -> (label, canonical long form)."""
     doc = finder.doc
     defined: dict[str, tuple[str, str]] = {}
-    for token in doc:
-        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+    texts = finder.text
+    for i in range(len(texts) - 2):
+        if texts[i] != "(" or texts[i + 2] != ")":
             continue
-        acronym = doc[token.i + 1]
+        token = doc[i]
+        acronym = doc[i + 1]
         if not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 8):
             continue
         before = finder.ent_by_token.get(token.i - 1)
@@ -315,17 +326,18 @@ def _find_acronyms(finder: _NameFinder) -> dict[str, tuple[str, str]]:
                 if finder.claim(first, token.i, label, name):
                     defined[acronym.text] = (label, name)
                 break
-    for token in doc:
-        if token.text in defined and token.i not in finder.taken:
-            label, name = defined[token.text]
-            finder.add(token.i, token.i + 1, label, name)
+    if defined:
+        for i, word in enumerate(texts):
+            if word in defined and i not in finder.taken:
+                label, name = defined[word]
+                finder.add(i, i + 1, label, name)
     return defined
 
 
 def _find_titled_people(finder: _NameFinder) -> None:
     doc = finder.doc
-    for start, end in _titles(doc):
-        head = doc[end - 1].lower_
+    for start, end in _titles(finder.lower):
+        head = finder.lower[end - 1]
         org, country, role_start = finder.qualifier_before(start)
         after_org, after_country, name_start = finder.qualifier_after(end)
         org, country = org or after_org, country or after_country
@@ -354,45 +366,39 @@ def _find_titled_people(finder: _NameFinder) -> None:
 
 def _find_speakers(finder: _NameFinder) -> None:
     doc = finder.doc
-    for token in doc:
-        if token.lower_ not in REPORTING_VERBS:
-            continue
-        end = token.i
-        start = _name_start(doc, end, finder.taken)
-        single_ok = not doc[start].is_sent_start and (
-            start == 0 or doc[start - 1].lower_ not in _NOT_BEFORE_SURNAME
-        )
-        if start < end and (end - start > 1 or single_ok):
-            finder.person(start, end)
-        if token.i > 0 and (doc[token.i - 1].is_punct or doc[token.i - 1].is_quote):
-            finder.person(token.i + 1, _name_end(doc, token.i + 1, finder.taken))
-    for token in doc:
-        if token.lower_ == "by" and token.i > 0 and doc[token.i - 1].lower_ in _LED_BY:
-            end = _name_end(doc, token.i + 1, finder.taken)
-            if end - token.i - 1 >= 2:
-                finder.person(token.i + 1, end)
-    for token in doc:
-        if (
-            token.lower_ in _TRAILING_AGENT
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].lower_ == "to"
-        ):
-            start = token.i + 2
-            finder.person(start, _name_end(doc, start, finder.taken))
+    lower = finder.lower
+    for i, word in enumerate(lower):
+        if word in REPORTING_VERBS:
+            start = _name_start(doc, i, finder.taken)
+            single_ok = not doc[start].is_sent_start and (
+                start == 0 or lower[start - 1] not in _NOT_BEFORE_SURNAME
+            )
+            if start < i and (i - start > 1 or single_ok):
+                finder.person(start, i)
+            if i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
+                finder.person(i + 1, _name_end(doc, i + 1, finder.taken))
+        elif word == "by" and i > 0 and lower[i - 1] in _LED_BY:
+            end = _name_end(doc, i + 1, finder.taken)
+            if end - i - 1 >= 2:
+                finder.person(i + 1, end)
+        elif word in _TRAILING_AGENT and i + 1 < len(lower) and lower[i + 1] == "to":
+            finder.person(i + 2, _name_end(doc, i + 2, finder.taken))
 
 
 def _find_appositions(finder: _NameFinder) -> None:
     """Find "Name, [the] [Qualifier] title" and "Name, who" where Name has at least two words."""
     doc = finder.doc
-    for token in doc:
-        if token.text == "," and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "who":
-            start = _name_start(doc, token.i, finder.taken)
-            if token.i - start >= 2:
-                finder.person(start, token.i)
-    title_starts = {start: end for start, end in _titles(doc)}
-    for token in doc:
-        if token.text != "," or token.i < 2:
+    commas = [i for i, word in enumerate(finder.text) if word == ","]
+    for i in commas:
+        if i + 1 < len(doc) and finder.lower[i + 1] == "who":
+            start = _name_start(doc, i, finder.taken)
+            if i - start >= 2:
+                finder.person(start, i)
+    title_starts = {start: end for start, end in _titles(finder.lower)}
+    for i in commas:
+        if i < 2:
             continue
+        token = doc[i]
         j = token.i + 1
         if j < len(doc) and doc[j].lower_ in _DETERMINERS:
             j += 1
@@ -421,9 +427,9 @@ def _find_appositions(finder: _NameFinder) -> None:
             finder.person(start, end, role)
 
 
-def _nearest_country(doc: Doc, index: int) -> str | None:
+def _nearest_country(finder: _NameFinder, index: int) -> str | None:
     demonyms = country_demonyms(by_country=True)
-    for ent in reversed(doc.ents):
+    for ent in reversed(finder.ents):
         if ent.end <= index and ent.label_ == "GPE" and (ent.kb_id_ or ent.text) in demonyms:
             return ent.kb_id_ or ent.text
     return None
@@ -520,7 +526,7 @@ def _add_org(finder: _NameFinder, start: int, end: int, demonyms: dict[str, str]
         return
     owner = doc[start - 1].lower_ if start > 0 else ""
     if owner in _PRONOUN_OWNERS:
-        country = _nearest_country(doc, start)
+        country = _nearest_country(finder, start)
         if country and country in demonyms and len(words) >= 2:
             finder.add(
                 start, end, "ORG", _us_spelling(f"{demonyms[country]} {doc[start:end].text}")
@@ -536,8 +542,8 @@ def _find_lowercase_ministries(finder: _NameFinder) -> None:
     """Find "China's foreign ministry" / "the Russian defence ministry" as the country's ministry."""
     doc = finder.doc
     demonyms = country_demonyms(by_country=True)
-    for ent in doc.ents:
-        if ent.label_ not in {"GPE", "NORP"}:
+    for ent in finder.ents:
+        if ent.label_ not in {"GPE", "NORP"} or ent.start in finder.removed:
             continue
         start = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE else 0)
         end = start
@@ -562,8 +568,8 @@ def _find_compass_regions(finder: _NameFinder) -> list[Span]:
     """Return "eastern Ukraine"-style spans that replace the country mention they contain."""
     doc = finder.doc
     regions = []
-    for ent in doc.ents:
-        if ent.label_ not in {"GPE", "LOC"} or ent.start == 0:
+    for ent in finder.ents:
+        if ent.label_ not in {"GPE", "LOC"} or ent.start == 0 or ent.start in finder.removed:
             continue
         word = doc[ent.start - 1]
         if word.lower_ in COMPASS_WORDS and word.i not in finder.taken:
@@ -715,7 +721,7 @@ def _resolve_role_references(doc: Doc) -> None:
     finder = _NameFinder(doc)
     replaced: set[int] = set()
     found = []
-    for start, end in _titles(doc):
+    for start, end in _titles(finder.lower):
         org, country, qual_start = finder.qualifier_before(start)
         if qual_start == 0 or doc[qual_start - 1].lower_ != "the":
             continue
@@ -866,10 +872,14 @@ def _credit_parts(line: str) -> list[tuple[int, int]]:
     return parts
 
 
+@cache
+def _lowered_surface_index() -> dict[str, Entry]:
+    return {form.lower(): entry for form, entry in reversed(surface_index().items())}
+
+
 def _credit_entity(text: str) -> tuple[str, str] | None:
     """Return (label, canonical name) for one credited name: a known agency or a person."""
-    lowered = {form.lower(): entry for form, entry in surface_index().items()}
-    entry = surface_index().get(text) or lowered.get(text.lower())
+    entry = surface_index().get(text) or _lowered_surface_index().get(text.lower())
     if entry is not None:
         return entry.label, entry.name
     words = text.split()
@@ -887,7 +897,7 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
     """
     rows: list[dict] = []
     texts = [line["text"] or "" for line in lines]
-    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in _ENTITY_PIPES]):
+    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p in _NON_ENTITY_PIPES]):
         docs = list(nlp.pipe(texts))
     for line, doc in zip(lines, docs, strict=True):
         base = {
