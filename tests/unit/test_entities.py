@@ -276,3 +276,14 @@ def test_dateline_places_in_capitals(nlp):
     assert ("TEL AVIV", "GPE", "Tel Aviv") in ents
     assert ("NAIROBI", "GPE", "Nairobi") in ents
     assert ("AP", "ORG", "Associated Press") in ents
+
+
+def test_places_named_by_context(nlp):
+    text = (
+        "Drones hit the village of Nova Kakhovka and Zolochiv, a town near the border, "
+        "while Ukraine's Sumy region was shelled."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("Nova Kakhovka", "GPE", "Nova Kakhovka") in ents
+    assert ("Zolochiv", "GPE", "Zolochiv") in ents
+    assert ("Sumy region", "GPE", "Sumy region") in ents

@@ -49,6 +49,24 @@ _DETERMINERS = {"the", "a", "an"}
 _PRONOUN_OWNERS = {"its", "their"}
 _TRAILING_AGENT = {"according"}
 _LOWER_ORG_HEADS = {"ministry", "bank"}
+_PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "port",
+    "capital",
+    "region",
+    "province",
+    "district",
+    "municipality",
+    "settlement",
+    "oblast",
+    "governorate",
+    "county",
+    "state",
+    "island",
+}
+_REGION_NOUNS = {"region", "province", "district", "oblast", "governorate", "county"}
 _LED_BY = {"led", "headed", "chaired", "hosted", "founded", "commanded"}
 # one-word places that open a longer name are part of it: "Porto Alegre", "Jordan Bardella"
 _PLACE_PREFIX_LABELS = {"GPE"}
@@ -564,6 +582,46 @@ def _find_lowercase_ministries(finder: _NameFinder) -> None:
             finder.claim(ent.start, end, "ORG", _us_spelling(name))
 
 
+def _find_place_phrases(finder: _NameFinder) -> None:
+    """Find places named by their context: "the town of X", "X, a city in", "the X region"."""
+    doc = finder.doc
+    lower = finder.lower
+    n = len(doc)
+    for i, word in enumerate(lower):
+        if word in _PLACE_NOUNS and i + 2 < n and lower[i + 1] == "of" and i > 0:
+            if lower[i - 1] in _DETERMINERS or doc[i - 1].is_lower:
+                end = _place_name_end(finder, i + 2)
+                if end > i + 2:
+                    finder.add(i + 2, end, "GPE", doc[i + 2 : end].text)
+        elif word in _REGION_NOUNS and i > 0 and doc[i].is_lower:
+            start = i
+            while start > 0 and i - start < 2 and _is_place_word(finder, start - 1):
+                start -= 1
+            if start < i and start > 0 and lower[start - 1] in {"the", "'s", "’s"}:
+                finder.add(start, i + 1, "GPE", doc[start : i + 1].text)
+        elif word == "," and i + 3 < n and lower[i + 1] in {"a", "the"}:
+            j = i + 2
+            while j < n and j - i <= 4 and doc[j].is_lower and lower[j] not in _PLACE_NOUNS:
+                j += 1
+            if j < n and lower[j] in _PLACE_NOUNS and lower[j] not in _REGION_NOUNS:
+                start = i
+                while start > 0 and i - start < 3 and _is_place_word(finder, start - 1):
+                    start -= 1
+                if start < i and not doc[start].is_sent_start:
+                    finder.add(start, i, "GPE", doc[start:i].text)
+
+
+def _is_place_word(finder: _NameFinder, index: int) -> bool:
+    return index not in finder.taken and _is_name_token(finder.doc[index])
+
+
+def _place_name_end(finder: _NameFinder, start: int) -> int:
+    end = start
+    while end < len(finder.doc) and end - start < 3 and _is_place_word(finder, end):
+        end += 1
+    return end
+
+
 def _find_compass_regions(finder: _NameFinder) -> list[Span]:
     """Return "eastern Ukraine"-style spans that replace the country mention they contain."""
     doc = finder.doc
@@ -611,6 +669,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_speakers(finder)
     _find_headed_spans(finder)
     _find_lowercase_ministries(finder)
+    _find_place_phrases(finder)
     regions = _find_compass_regions(finder)
     kept = [e for e in doc.ents if e.start not in finder.removed]
     region_starts = {r.start + 1 for r in regions}
