@@ -219,7 +219,13 @@ def test_credit_lines_give_agencies_photographers_and_caption_entities(nlp):
             "text": "Ministers meet in Lisbon, Portugal. EPA/JOAO SILVA",
         },
         {"article_id": "a", "line_no": 2, "reason": "credit", "text": "With AFP and Reuters"},
-        {"article_id": "a", "line_no": 3, "reason": "byline", "text": "Mai Linh"},
+        {"article_id": "a", "line_no": 3, "reason": "byline", "text": "By Mai Linh"},
+        {
+            "article_id": "a",
+            "line_no": 5,
+            "reason": "caption",
+            "text": "Photo by Ines Roth/Reuters",
+        },
         {
             "article_id": "a",
             "line_no": 4,
@@ -240,6 +246,7 @@ def test_credit_lines_give_agencies_photographers_and_caption_entities(nlp):
         ("Kim Olsen", "PERSON", "caption"),
         ("Associated Press", "ORG", "caption"),
         ("Xinhua", "ORG", "credited"),
+        ("Ines Roth", "PERSON", "caption"),
     } <= found
     texts = {line["line_no"]: line["text"] for line in lines}
     for row in rows:

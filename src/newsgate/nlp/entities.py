@@ -904,6 +904,7 @@ _CREDIT_MARK = re.compile(
 )
 # A trailing "AGENCY/PHOTOGRAPHER" credit without a marker: "... 2016.  EPA/STEPHANIE LECOCQ".
 _SLASH_CREDIT = re.compile(r"(?:^|\s)([A-Z][\w.-]*(?:\s*/\s*[A-Z][\w .'’-]*?)+)\s*\)?\.?\s*$")
+_CREDIT_BY = re.compile(r"^(?:photo(?:graph)?s?\s+)?by\s+", re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*(?:/|,|;|&|\band\b)\s*")
 _CREDIT_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 
@@ -924,7 +925,7 @@ def _credit_parts(line: str) -> list[tuple[int, int]]:
     for piece in _CREDIT_SPLIT.split(line[tail_start:]):
         start = line.index(piece, pos) if piece else pos
         pos = start + len(piece)
-        stripped = piece.strip(" .()[]")
+        stripped = _CREDIT_BY.sub("", piece.strip(" .()[]")).strip(" .()[]")
         if stripped:
             offset = start + piece.index(stripped)
             parts.append((offset, offset + len(stripped)))
@@ -966,8 +967,8 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
         }
         spans = []
         if line["reason"] == "byline":
-            text = doc.text.strip()
-            found = _credit_entity(text)
+            text = _CREDIT_BY.sub("", doc.text.strip()).strip()
+            found = _credit_entity(text) if text else None
             if found and found[0] == "PERSON":
                 start = doc.text.index(text)
                 spans.append((start, start + len(text), *found))
