@@ -73,7 +73,7 @@ _PLACE_PREFIX_LABELS = {"GPE"}
 # credit lines need entities only, not quotes or events
 _NON_ENTITY_PIPES = {"newsgate_quotes", "newsgate_events"}
 _CONNECTORS = {"of", "for", "and", "the", "on", "in"}
-_NOT_BEFORE_SURNAME = {"of", "the", "a", "an", "from", "in", "on", "at", "by", "for", "with", "to"}
+_BEFORE_SURNAME = {"and", "but", "as", "while", "when", "where", "which", "that", "'s", "’s"}
 _SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
 
 
@@ -264,6 +264,8 @@ def _titles(lower: list[str]) -> list[tuple[int, int]]:
             j += 1
             if j < n and lower[j] == "-" and j + 1 < n and lower[j + 1] in TITLE_HEADS:
                 j += 2
+        if j + 1 < n and lower[j] == "-" and lower[j + 1] == "elect":
+            j += 2  # "President-elect"
         if j == heads and j > i and lower[j - 1] in TITLE_HEADS:
             heads = j - 1  # the last modifier is the head: "alliance chief", "army general"
         if j == heads:
@@ -388,8 +390,15 @@ def _find_speakers(finder: _NameFinder) -> None:
     for i, word in enumerate(lower):
         if word in REPORTING_VERBS:
             start = _name_start(doc, i, finder.taken)
-            single_ok = not doc[start].is_sent_start and (
-                start == 0 or lower[start - 1] not in _NOT_BEFORE_SURNAME
+            # a lone capitalised word before "said" is a surname only after a clause boundary
+            single_ok = (
+                not doc[start].is_sent_start
+                and start > 0
+                and (
+                    doc[start - 1].is_punct
+                    or doc[start - 1].is_quote
+                    or lower[start - 1] in _BEFORE_SURNAME
+                )
             )
             if start < i and (i - start > 1 or single_ok):
                 finder.person(start, i)
