@@ -6,8 +6,10 @@ defined in parentheses, people introduced by a title ("Deputy Foreign Minister A
 "Russia's ambassador to NATO, Alexander Grushko"), people next to a reporting verb ("Grushko
 said", "said Grushko"), people in appositions ("Alexander Grushko, Russia's ambassador"),
 organisations and places named by their head word ("Defense Ministry", "Barents Sea"), and compass
-regions ("eastern Ukraine"). Surnames and role references ("the NATO chief") are then resolved to
-the full name of a person found in the same article.
+regions ("eastern Ukraine"), and places named by context ("the town of X"). Surnames and role
+references ("the NATO chief") are then resolved to the full name of a person found in the same
+article. credit_mentions() finds the entities of the caption, credit and byline lines that the
+article stage removed from the body, and resolve_with_credits() resolves both across articles.
 """
 
 from __future__ import annotations
@@ -205,9 +207,12 @@ class _NameFinder:
     def person(self, start: int, end: int, role: _Role | None = None) -> None:
         if end <= start:
             return
-        if end - 1 in self.taken and end - 1 in self.soft():
-            self.removed.add(end - 1)
-            self.taken.discard(end - 1)
+        last = end - 1
+        rest_free = not any(i in self.taken for i in range(start, last))
+        if rest_free and last in self.taken and last in self.soft():
+            # "President Ana Lima": the one-word place is the end of the name
+            self.removed.add(last)
+            self.taken.discard(last)
         if self.add(start, end, "PERSON"):
             self.people.add((start, end))
         if role and (start, end) in self.people:
