@@ -102,7 +102,7 @@ def test_different_first_names_stay_different_people():
 
 def test_ship_is_not_a_person(nlp):
     _, ents = _ents(nlp, "The destroyer USS Carl Vinson said to be sailing, officials said.")
-    assert ("USS Carl Vinson", "PRODUCT", "") in ents
+    assert ("USS Carl Vinson", "PRODUCT", "USS Carl Vinson") in ents
     assert not any(label == "PERSON" for _, label, _ in ents)
 
 

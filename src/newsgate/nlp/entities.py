@@ -299,7 +299,12 @@ def _find_ships(finder: _NameFinder) -> None:
             while end < len(doc) and end - token.i <= 3 and doc[end].is_title:
                 end += 1
             if end > token.i + 1:
-                finder.add(token.i, end, "PRODUCT")
+                # a ship's name is never a person, even when a trained NER says so
+                for ent in finder.ents:
+                    if ent.start < end and ent.end > token.i:
+                        finder.removed.add(ent.start)
+                        finder.taken.difference_update(range(ent.start, ent.end))
+                finder.add(token.i, end, "PRODUCT", doc[token.i : end].text)
 
 
 def _acronym_matches(words: list[str], acronym: str) -> bool:
