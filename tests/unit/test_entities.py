@@ -295,3 +295,18 @@ def test_places_named_by_context(nlp):
     assert ("Nova Kakhovka", "GPE", "Nova Kakhovka") in ents
     assert ("Zolochiv", "GPE", "Zolochiv") in ents
     assert ("Sumy region", "GPE", "Sumy region") in ents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" * 20000 + ")" * 20000,
+        "Minister Ana Ruiz said " + "x" * 30000 + " and Ruiz left.",
+        "  a" * 3,
+    ],
+)
+def test_very_long_runs_keep_text_and_offsets(nlp, text):
+    doc = nlp(make_doc(nlp, text, None))
+    assert doc.text == text
+    for row in mentions_from_doc(doc, "a"):
+        assert text[row["start_char"] : row["end_char"]] == row["text"]

@@ -74,6 +74,7 @@ _LED_BY = {"led", "headed", "chaired", "hosted", "founded", "commanded"}
 _PLACE_PREFIX_LABELS = {"GPE"}
 # credit lines need entities only, not quotes or events
 _NON_ENTITY_PIPES = {"newsgate_quotes", "newsgate_events"}
+_MAX_CREDIT_LINE = 2000
 _CONNECTORS = {"of", "for", "and", "the", "on", "in"}
 _BEFORE_SURNAME = {"and", "but", "as", "while", "when", "where", "which", "that", "'s", "’s"}
 _SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
@@ -975,7 +976,11 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
     found in a line are added without offsets.
     """
     rows: list[dict] = []
-    texts = [line["text"] or "" for line in lines]
+    # a caption or credit is short; a huge "line" is not one, and would be slow to tokenize
+    texts = [
+        (line["text"] or "") if len(line["text"] or "") <= _MAX_CREDIT_LINE else ""
+        for line in lines
+    ]
     with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p in _NON_ENTITY_PIPES]):
         docs = list(nlp.pipe(texts))
     for line, doc in zip(lines, docs, strict=True):
