@@ -615,10 +615,13 @@ def _find_place_phrases(finder: _NameFinder) -> None:
                     finder.add(i + 2, end, "GPE", doc[i + 2 : end].text)
         elif word in _REGION_NOUNS and i > 0 and doc[i].is_lower:
             start = i
+            place = finder.ent_by_token.get(i - 1)
+            if place is not None and place.end == i and place.label_ == "GPE":
+                start = place.start  # "the Belgorod region" around the city "Belgorod"
             while start > 0 and i - start < 2 and _is_place_word(finder, start - 1):
                 start -= 1
             if start < i and start > 0 and lower[start - 1] in {"the", "'s", "’s"}:
-                finder.add(start, i + 1, "GPE", doc[start : i + 1].text)
+                finder.claim(start, i + 1, "GPE", doc[start : i + 1].text)
         elif word == "," and i + 3 < n and lower[i + 1] in {"a", "the"}:
             j = i + 2
             while j < n and j - i <= 4 and doc[j].is_lower and lower[j] not in _PLACE_NOUNS:
@@ -744,7 +747,9 @@ def _propagate_person_names(doc: Doc) -> dict[str, str]:
 def _full_for(ent: Span, full_names: dict[str, str]) -> str:
     full = full_names.get(fold(ent[-1].text), ent.text)
     # a different first name with the same surname is a different person
-    if len(ent) > 1 and not _first_names_compatible(ent[0].text, full.split()[0]):
+    own = [fold(t.text) for t in ent]
+    suffix = [fold(w) for w in full.split()[-len(own) :]]
+    if len(ent) > 1 and own != suffix and not _first_names_compatible(ent[0].text, full.split()[0]):
         return ent.text
     return full
 
