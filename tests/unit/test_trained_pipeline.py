@@ -15,6 +15,8 @@ TRAIN = [
     ("Reporters asked Marnix Olde about the plan.", [(16, 27, "PERSON")]),
     ("Marnix Olde visited the harbour today.", [(0, 11, "PERSON")]),
     ("The harbour was quiet today.", []),
+    ("Zorbel Quint and Marnix Olde visited the harbour.", [(0, 12, "PERSON"), (17, 28, "PERSON")]),
+    ("Ministers visited the harbour today.", []),
 ]
 
 
@@ -22,12 +24,13 @@ TRAIN = [
 def trained_path(tmp_path_factory):
     """Train a tiny NER (a few examples, a few iterations) and save it like a model package."""
     random.seed(0)
+    spacy.util.fix_random_seed(0)
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("ner")
     ner.add_label("PERSON")
     examples = [Example.from_dict(nlp.make_doc(t), {"entities": e}) for t, e in TRAIN]
     optimizer = nlp.initialize(lambda: examples)
-    for _ in range(30):
+    for _ in range(40):
         random.shuffle(examples)
         nlp.update(examples, sgd=optimizer, drop=0.0)
     path = tmp_path_factory.mktemp("model") / "tiny_ner"

@@ -45,7 +45,8 @@ class GazetteerRuler:
             if match_id in named:
                 spans.append(self._span(doc, match_id, start, end))
         spans.extend(self._upper_case_places(doc))
-        kept = filter_spans([*doc.ents, *spans])
+        # on equal spans the gazetteer wins over a trained NER: it knows these names
+        kept = filter_spans([*spans, *doc.ents])
         doc.ents = sorted(kept, key=lambda s: s.start)
         return doc
 
