@@ -311,3 +311,11 @@ def test_very_long_runs_keep_text_and_offsets(nlp, text):
     assert doc.text == text
     for row in mentions_from_doc(doc, "a"):
         assert text[row["start_char"] : row["end_char"]] == row["text"]
+
+
+def test_regnal_numbers_and_particles_after_honorifics(nlp):
+    text = "King Harald IV opened parliament. Later Harald spoke, and Ms van der Berg agreed."
+    _, ents = _ents(nlp, text)
+    assert ("Harald IV", "PERSON", "Harald IV") in ents
+    assert ("Harald", "PERSON", "Harald IV") in ents
+    assert ("van der Berg", "PERSON", "van der Berg") in ents

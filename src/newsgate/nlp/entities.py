@@ -75,6 +75,7 @@ _PLACE_PREFIX_LABELS = {"GPE"}
 # credit lines need entities only, not quotes or events
 _NON_ENTITY_PIPES = {"newsgate_quotes", "newsgate_events"}
 _MAX_CREDIT_LINE = 2000
+_NAME_SUFFIXES = {"II", "III", "IV", "V", "VI", "Jr", "Jr.", "Sr", "Sr."}
 _CONNECTORS = {"of", "for", "and", "the", "on", "in"}
 _BEFORE_SURNAME = {"and", "but", "as", "while", "when", "where", "which", "that", "'s", "’s"}
 _SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
@@ -124,6 +125,9 @@ def _name_end(doc: Doc, start: int, taken: set[int], soft: frozenset[int] = froz
             end > start and token.lower_ in NAME_PARTICLES and _particle_leads_to_name(doc, end)
         ):
             end += 1
+        elif end > start and token.text in _NAME_SUFFIXES:
+            end += 1  # "King Charles III", "Martin Luther King Jr."
+            break
         else:
             break
     while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
@@ -392,7 +396,16 @@ def _find_titled_people(finder: _NameFinder) -> None:
             start = token.i + 1
             if start < len(doc) and doc[start].text == ".":
                 start += 1
-            finder.person(start, _name_end(doc, start, finder.taken))
+            first = start
+            if start < len(doc) and doc[start].lower_ in NAME_PARTICLES:
+                # "Ms von der Leyen": after an honorific a name may open with its particles
+                while (
+                    first < len(doc) and doc[first].lower_ in NAME_PARTICLES and first - start < 2
+                ):
+                    first += 1
+            end = _name_end(doc, first, finder.taken)
+            if end > first:
+                finder.person(start, end)
 
 
 def _find_speakers(finder: _NameFinder) -> None:
@@ -704,13 +717,19 @@ def find_name_entities(doc: Doc) -> Doc:
     return doc
 
 
+def _surname(words: list[str]) -> str:
+    """Return the folded surname of a name's words, skipping "Jr." or "III"."""
+    core = [w for w in words if w not in _NAME_SUFFIXES] or words
+    return fold(core[-1]) if core else ""
+
+
 def _full_name_map(doc: Doc) -> dict[str, str]:
     """Map the folded surname of each person found to the longest full name seen for it."""
     full_names: dict[str, str] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not ent.kb_id_:
             name = ent.text
-            surname = fold(ent[-1].text)
+            surname = _surname([t.text for t in ent])
             if len(name) > len(full_names.get(surname, "")):
                 full_names[surname] = name
     return full_names
@@ -745,7 +764,7 @@ def _propagate_person_names(doc: Doc) -> dict[str, str]:
 
 
 def _full_for(ent: Span, full_names: dict[str, str]) -> str:
-    full = full_names.get(fold(ent[-1].text), ent.text)
+    full = full_names.get(_surname([t.text for t in ent]), ent.text)
     # a different first name with the same surname is a different person
     own = [fold(t.text) for t in ent]
     suffix = [fold(w) for w in full.split()[-len(own) :]]
@@ -758,7 +777,7 @@ def _store_roles(doc: Doc, finder: _NameFinder, full_names: dict[str, str]) -> N
     roles: dict[str, list[dict]] = defaultdict(list)
     titles: dict[str, set[str]] = defaultdict(set)
     for (start, end), found in finder.roles.items():
-        name = full_names.get(fold(doc[end - 1].text), doc[start:end].text)
+        name = full_names.get(_surname([t.text for t in doc[start:end]]), doc[start:end].text)
         for role in found:
             entry = {
                 "title": role.title,
@@ -882,7 +901,7 @@ def _first_names_compatible(a: str, b: str) -> bool:
 
 
 def _person_key(name: str) -> str:
-    return fold(name.split()[-1])[:6] if name.split() else ""
+    return _surname(name.split())[:6]
 
 
 def resolve_entities(mentions: pl.DataFrame) -> pl.DataFrame:
