@@ -1,22 +1,49 @@
 -- entity: one row per canonical entity, across all articles.
-with mentions as (
+-- Body mentions (work.entity_mention) give mention_count and article_count. Entities named only
+-- in removed captions, credit lines and bylines (work.raw_entity_credit: photo agencies,
+-- photographers, the byline) are entities too: they count in credit_count and credited_in but
+-- have no body mention, so their mention_count is 0.
+with body as (
     select
         m.entity_id,
         m.canonical_name,
         m.label,
         m.text,
-        m.article_id
+        m.article_id,
+        true as in_body
     from work.entity_mention as m
+),
+
+credits as (
+    select
+        substr(sha256(c.label || '|' || c.canonical_name), 1, 16) as entity_id,
+        c.canonical_name,
+        c.label,
+        c.text,
+        c.article_id,
+        false as in_body
+    from work.raw_entity_credit as c
+),
+
+refs as (
+    select * from body
+    union all
+    select * from credits
 )
 
 select
-    ms.entity_id,
-    any_value(ms.canonical_name) as name,
-    any_value(ms.label) as label,
-    list_sort(list_distinct(list(ms.text))) as aliases,
-    count(*) as mention_count,
-    count(distinct ms.article_id) as article_count,
+    r.entity_id,
+    any_value(r.canonical_name) as name,
+    any_value(r.label) as label,
+    list_sort(list_distinct(list(r.text))) as aliases,
+    count(*) filter (where r.in_body) as mention_count,
+    count(distinct r.article_id) filter (where r.in_body) as article_count,
+    count(*) filter (where not r.in_body) as credit_count,
+    coalesce(
+        list_sort(list_distinct(list(r.article_id) filter (where not r.in_body))), []::varchar[]
+    ) as credited_in,
+    count(*) as reference_count,
     getvariable('run_id') as run_id
-from mentions as ms
-group by ms.entity_id
-order by mention_count desc, name
+from refs as r
+group by r.entity_id
+order by mention_count desc, reference_count desc, name

@@ -4,6 +4,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from newsgate.nlp.entities import CREDIT_SCHEMA
 from newsgate.tables import declared_tables
 from newsgate.warehouse import build_table, write_frame
 
@@ -60,7 +61,13 @@ def test_document_keeps_latest_version_per_path_and_one_row_per_content(con):
     assert rows == [("d2", "a.txt", "r3"), ("d3", "b.txt", "r3")]
 
 
+def _write_credits(con, rows=()):
+    schema = {**CREDIT_SCHEMA, "canonical_name": pl.String}
+    write_frame(con, "raw_entity_credit", pl.DataFrame(list(rows), schema=schema))
+
+
 def test_entity_aggregates_mentions(con):
+    _write_credits(con)
     write_frame(
         con,
         "raw_entity_mention",
@@ -87,7 +94,65 @@ def test_entity_aggregates_mentions(con):
     assert len(ids) == 1
 
 
+def test_entity_includes_credit_only_entities(con):
+    write_frame(
+        con,
+        "raw_entity_mention",
+        pl.DataFrame(
+            {
+                "article_id": ["a1"],
+                "start_char": [0],
+                "end_char": [5],
+                "text": ["Varga"],
+                "label": ["PERSON"],
+                "sentence_index": [0],
+                "local_name": ["Tomas Varga"],
+                "canonical_name": ["Tomas Varga"],
+            }
+        ),
+    )
+    credit = {"line_no": 3, "source": "caption", "start_char": 0, "end_char": 5, "label": "ORG"}
+    _write_credits(
+        con,
+        [
+            {
+                **credit,
+                "article_id": "a1",
+                "text": "Wirex",
+                "local_name": "Wirex",
+                "canonical_name": "Wirex",
+            },
+            {
+                **credit,
+                "article_id": "a2",
+                "text": "WIREX",
+                "local_name": "Wirex",
+                "canonical_name": "Wirex",
+            },
+            {
+                **credit,
+                "article_id": "a2",
+                "text": "Varga",
+                "label": "PERSON",
+                "local_name": "Tomas Varga",
+                "canonical_name": "Tomas Varga",
+            },
+        ],
+    )
+    build_table(con, TABLES["entity_mention"], "r")
+    build_table(con, TABLES["entity"], "r")
+    rows = con.execute(
+        "select name, mention_count, article_count, credit_count, credited_in, reference_count "
+        "from work.entity order by name"
+    ).fetchall()
+    assert rows == [
+        ("Tomas Varga", 1, 1, 1, ["a2"], 2),
+        ("Wirex", 0, 0, 2, ["a1", "a2"], 2),
+    ]
+
+
 def test_quote_links_speaker_and_groups_same_words(con):
+    _write_credits(con)
     write_frame(
         con,
         "raw_entity_mention",

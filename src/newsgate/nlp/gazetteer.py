@@ -41,7 +41,7 @@ def _country_entries() -> list[Entry]:
             forms.add(official)
         if override:
             forms.update(override["aliases"])
-        forms = {f for f in forms if "," not in f}
+        forms = {f for f in forms if "," not in f and "(" not in f}
         entries.append(Entry(name=name, label="GPE", aliases=tuple(sorted(forms - {name}))))
     return entries
 
@@ -72,3 +72,15 @@ def surface_index() -> dict[str, Entry]:
         for form in (entry.name, *entry.aliases):
             index.setdefault(form, entry)
     return index
+
+
+@cache
+def country_demonyms(by_country: bool = False) -> dict[str, str]:
+    """Return demonym -> country name ("Russian" -> "Russia"), or the reverse when `by_country`."""
+    pairs = [(e.name, e.country) for e in gazetteer_entries() if e.label == "NORP" and e.country]
+    if by_country:
+        reverse: dict[str, str] = {}
+        for demonym, country in pairs:
+            reverse.setdefault(country, demonym)
+        return reverse
+    return dict(pairs)

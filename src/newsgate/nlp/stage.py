@@ -13,7 +13,12 @@ import polars as pl
 
 from newsgate import warehouse
 from newsgate.config import Settings
-from newsgate.nlp.entities import mentions_from_doc, resolve_entities
+from newsgate.nlp.entities import (
+    CREDIT_SCHEMA,
+    credit_mentions,
+    mentions_from_doc,
+    resolve_with_credits,
+)
 from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker
@@ -21,6 +26,7 @@ from newsgate.progress import progress
 from newsgate.tables import stage_tables
 
 STAGE = "nlp"
+CREDIT_LINE_REASONS = ["caption", "credit", "byline", "dateline"]
 BATCH_SIZE = 200
 CACHE_SCHEMA = {
     "cache_key": pl.String,
@@ -179,7 +185,8 @@ def store_annotations(settings: Settings, run_id: str, batches: list[list[dict]]
             mentions.extend(annotations["mentions"])
             quotes.extend(annotations["quotes"])
             events.extend(annotations["events"])
-        counts = _resolve_and_write(con, run_id, mentions, quotes, events)
+        credits = _credit_mentions(con, settings, current["article_id"].to_list())
+        counts = _resolve_and_write(con, run_id, mentions, quotes, events, credits)
         counts["articles_annotated"] = len(new_rows)
         return counts
     finally:
@@ -198,11 +205,33 @@ def annotate_articles(
     return store_annotations(settings, run_id, results)
 
 
+def _credit_mentions(con, settings: Settings, article_ids: list[str]) -> list[dict]:
+    """Entities named only in removed captions, credits and bylines (they have no body offsets)."""
+    credit_lines = warehouse.read_frame(con, "article_line").filter(
+        pl.col("article_id").is_in(article_ids)
+        & (pl.col("kind") == "boilerplate")
+        & pl.col("reason").is_in(CREDIT_LINE_REASONS)
+    )
+    credited = dict(warehouse.read_frame(con, "article").select("article_id", "credited").iter_rows())
+    return credit_mentions(
+        _pipeline(settings.spacy_model),
+        credit_lines.sort("article_id", "line_no").to_dicts(),
+        credited,
+    )
+
+
 def _resolve_and_write(
-    con, run_id: str, mentions: list[dict], quotes: list[dict], events: list[dict]
+    con,
+    run_id: str,
+    mentions: list[dict],
+    quotes: list[dict],
+    events: list[dict],
+    credits: list[dict],
 ) -> dict[str, int]:
     """Canonicalise names across articles, write the raw NLP tables and build the stage's tables."""
-    mention_frame = resolve_entities(_frame(mentions, MENTION_SCHEMA))
+    mention_frame, credit_frame = resolve_with_credits(
+        _frame(mentions, MENTION_SCHEMA), pl.DataFrame(credits, schema=CREDIT_SCHEMA)
+    )
     canonical = {
         (label, local): name
         for label, local, name in mention_frame.select("label", "local_name", "canonical_name")
@@ -228,6 +257,7 @@ def _resolve_and_write(
         ]
     events = merge_events(events)
     warehouse.write_frame(con, "raw_entity_mention", mention_frame)
+    warehouse.write_frame(con, "raw_entity_credit", credit_frame)
     warehouse.write_frame(con, "raw_quote", _frame(quotes, QUOTE_SCHEMA))
     warehouse.write_frame(con, "raw_event_mention", _frame(events, EVENT_SCHEMA))
     return {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}

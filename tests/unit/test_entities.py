@@ -1,0 +1,321 @@
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from newsgate.articles import parse_article
+from newsgate.nlp.entities import (
+    CREDIT_SCHEMA,
+    credit_mentions,
+    mentions_from_doc,
+    resolve_entities,
+    resolve_with_credits,
+)
+from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.stage import MENTION_SCHEMA
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _ents(nlp, text):
+    doc = nlp(make_doc(nlp, text, None))
+    return doc, {(e.text, e.label_, e.kb_id_) for e in doc.ents}
+
+
+def test_title_before_name_with_qualifier_gives_role(nlp):
+    doc, ents = _ents(nlp, "Kenyan Deputy Foreign Minister Amina Otieno arrived in Nairobi.")
+    assert ("Amina Otieno", "PERSON", "Amina Otieno") in ents
+    assert ("Nairobi", "GPE", "Nairobi") in ents
+    [role] = doc.user_data["person_roles"]["Amina Otieno"]
+    assert role["title"] == "Deputy Foreign Minister"
+    assert role["country"] == "Kenya"
+    assert "Kenyan Deputy Foreign Minister" in doc.user_data["person_titles"]["Amina Otieno"]
+
+
+def test_possessive_title_and_complement_before_name(nlp):
+    text = "Chile’s ambassador to the United Nations, Pablo Ferreyra, objected."
+    doc, ents = _ents(nlp, text)
+    assert ("Pablo Ferreyra", "PERSON", "Pablo Ferreyra") in ents
+    [role] = doc.user_data["person_roles"]["Pablo Ferreyra"]
+    assert (role["title"], role["org"], role["country"]) == (
+        "ambassador",
+        "United Nations",
+        "Chile",
+    )
+
+
+def test_reporting_verb_apposition_and_honorific(nlp):
+    text = (
+        "Lena Marsh, the OSCE spokeswoman, spoke first. “Enough,” said Okafor. "
+        "Later Mr. Okafor left, and Daniel Weiss told reporters little."
+    )
+    _, ents = _ents(nlp, text)
+    people = {t for t, label, _ in ents if label == "PERSON"}
+    assert {"Lena Marsh", "Okafor", "Daniel Weiss"} <= people
+
+
+def test_surname_gets_full_name_and_accent_variant_resolves(nlp):
+    doc, ents = _ents(nlp, "Defence Minister Piotr Kowalski spoke. Later Kowalski said no.")
+    assert ("Kowalski", "PERSON", "Piotr Kowalski") in ents
+    frame = pl.DataFrame(
+        [
+            *mentions_from_doc(doc, "a"),
+            *mentions_from_doc(nlp(make_doc(nlp, "Minister Piotr Kowalskí said yes.", None)), "b"),
+        ],
+        schema=MENTION_SCHEMA,
+    )
+    names = resolve_entities(frame).filter(pl.col("label") == "PERSON")["canonical_name"]
+    assert set(names) == {"Piotr Kowalski"}
+
+
+def test_different_first_names_stay_different_people():
+    frame = pl.DataFrame(
+        [
+            {
+                "article_id": "a",
+                "start_char": 0,
+                "end_char": 9,
+                "text": "Ann Lopez",
+                "label": "PERSON",
+                "sentence_index": 0,
+                "local_name": "Ann Lopez",
+            },
+            {
+                "article_id": "b",
+                "start_char": 0,
+                "end_char": 10,
+                "text": "Raul Lopez",
+                "label": "PERSON",
+                "sentence_index": 0,
+                "local_name": "Raul Lopez",
+            },
+        ],
+        schema=MENTION_SCHEMA,
+    )
+    assert set(resolve_entities(frame)["canonical_name"]) == {"Ann Lopez", "Raul Lopez"}
+
+
+def test_ship_is_not_a_person(nlp):
+    _, ents = _ents(nlp, "The destroyer USS Carl Vinson said to be sailing, officials said.")
+    assert ("USS Carl Vinson", "PRODUCT", "USS Carl Vinson") in ents
+    assert not any(label == "PERSON" for _, label, _ in ents)
+
+
+def test_role_reference_resolves_to_the_named_person(nlp):
+    text = (
+        "NATO Secretary General Mark Rutte met ministers. “We are united,” the NATO chief said. "
+        "The alliance will meet again."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("chief", "PERSON", "Mark Rutte") in ents
+    assert sum(1 for t, label, _ in ents if (t, label) == ("NATO", "ORG")) >= 1
+    assert ("alliance", "ORG", "NATO") in ents
+
+
+def test_alliance_is_nato_only_when_nato_is_named(nlp):
+    _, ents = _ents(nlp, "The opposition alliance won the vote in Lagos.")
+    assert not any(label == "ORG" for _, label, _ in ents)
+
+
+def test_government_bodies_take_the_country(nlp):
+    text = (
+        "Japan protested. Its Defense Ministry said jets flew near Okinawa. "
+        "The Indian Foreign Ministry agreed, but the Armed Forces of any country must wait."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("Defense Ministry", "ORG", "Japanese Defense Ministry") in ents
+    assert ("Indian Foreign Ministry", "ORG", "Indian Foreign Ministry") in ents
+    assert not any("Armed Forces" in t for t, _, _ in ents)
+
+
+def test_compass_regions_seas_and_acronyms(nlp):
+    text = (
+        "Fighting spread in northern Syria and the Barents Sea. The Eastern Grain Board (EGB) "
+        "met; the EGB said exports fell."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("northern Syria", "LOC", "Northern Syria") in ents
+    assert ("Barents Sea", "LOC", "Barents Sea") in ents
+    assert ("Eastern Grain Board", "ORG", "Eastern Grain Board") in ents
+    assert ("EGB", "ORG", "Eastern Grain Board") in ents
+
+
+def test_capitals_and_organisations_from_gazetteer(nlp):
+    _, ents = _ents(nlp, "Officials in Nairobi, Ankara and Caracas briefed the IAEA and Gazprom.")
+    assert {("Nairobi", "GPE"), ("Ankara", "GPE"), ("Caracas", "GPE")} <= {
+        (t, lb) for t, lb, _ in ents
+    }
+    assert ("IAEA", "ORG", "International Atomic Energy Agency") in ents
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Said said said.", "“ ” ‘", "USS", "Minister", "the NATO chief said", "A" * 5000]
+)
+def test_odd_input_gives_defined_result(nlp, text):
+    doc = nlp(make_doc(nlp, text, None))
+    for row in mentions_from_doc(doc, "a"):
+        assert text[row["start_char"] : row["end_char"]] == row["text"]
+
+
+def test_offsets_round_trip_for_every_seed_mention(nlp):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert seeds
+    total = 0
+    for path in seeds:
+        body = parse_article(path.read_text(encoding="utf-8")).body
+        doc = nlp(make_doc(nlp, body, None))
+        rows = mentions_from_doc(doc, path.stem)
+        sentences = list(doc.sents)
+        for row in rows:
+            assert body[row["start_char"] : row["end_char"]] == row["text"]
+            sentence = sentences[row["sentence_index"]]
+            assert sentence.start_char <= row["start_char"] < sentence.end_char
+        total += len(rows)
+    assert total > 100
+
+
+def test_bodies_named_after_a_place_and_lowercase_ministries(nlp):
+    text = (
+        "The Bank of Canada held rates. Peru's foreign ministry protested, and the Chilean "
+        "defence ministry replied to the Chilean Defense Ministry statement."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("Bank of Canada", "ORG", "Bank of Canada") in ents
+    assert ("Peru's foreign ministry", "ORG", "Peruvian Foreign Ministry") in ents
+    names = {kb for t, label, kb in ents if label == "ORG"}
+    assert "Chilean Defense Ministry" in names
+    assert "Chilean Defence Ministry" not in names
+
+
+def test_who_apposition_and_place_words_inside_names(nlp):
+    text = "Analysts doubted it. Jordan Bardella, who leads the party, met Ana Lima in Lima."
+    _, ents = _ents(nlp, text)
+    assert ("Jordan Bardella", "PERSON", "Jordan Bardella") in ents
+    assert ("Lima", "GPE", "Lima") in ents
+    assert not any(t == "Jordan" for t, _, _ in ents)
+
+
+def test_acronym_long_form_may_contain_a_demonym(nlp):
+    text = (
+        "The Council of Arab Orchard Growers (CAOG) and the Economic Community of Northern Lakes "
+        "States (ECONLS) met. ECONLS said little."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("Council of Arab Orchard Growers", "ORG", "Council of Arab Orchard Growers") in ents
+    assert ("ECONLS", "ORG", "Economic Community of Northern Lakes States") in ents
+
+
+def test_credit_lines_give_agencies_photographers_and_caption_entities(nlp):
+    lines = [
+        {
+            "article_id": "a",
+            "line_no": 1,
+            "reason": "caption",
+            "text": "Ministers meet in Lisbon, Portugal. EPA/JOAO SILVA",
+        },
+        {"article_id": "a", "line_no": 2, "reason": "credit", "text": "With AFP and Reuters"},
+        {"article_id": "a", "line_no": 3, "reason": "byline", "text": "By Mai Linh"},
+        {
+            "article_id": "a",
+            "line_no": 5,
+            "reason": "caption",
+            "text": "Photo by Ines Roth/Reuters",
+        },
+        {
+            "article_id": "a",
+            "line_no": 4,
+            "reason": "caption",
+            "text": "A view of the harbour. © Kim Olsen / AP",
+        },
+    ]
+    rows = credit_mentions(nlp, lines, {"a": ["Reuters", "Xinhua"]})
+    found = {(r["local_name"], r["label"], r["source"]) for r in rows}
+    assert {
+        ("Lisbon", "GPE", "caption"),
+        ("Portugal", "GPE", "caption"),
+        ("EPA", "ORG", "caption"),
+        ("Joao Silva", "PERSON", "caption"),
+        ("AFP", "ORG", "credit"),
+        ("Reuters", "ORG", "credit"),
+        ("Mai Linh", "PERSON", "byline"),
+        ("Kim Olsen", "PERSON", "caption"),
+        ("Associated Press", "ORG", "caption"),
+        ("Xinhua", "ORG", "credited"),
+        ("Ines Roth", "PERSON", "caption"),
+    } <= found
+    texts = {line["line_no"]: line["text"] for line in lines}
+    for row in rows:
+        if row["line_no"] is not None:
+            assert texts[row["line_no"]][row["start_char"] : row["end_char"]] == row["text"]
+    # an agency already found in a credit line is not added again from article.credited
+    assert not any(r["source"] == "credited" and r["local_name"] == "Reuters" for r in rows)
+
+
+def test_credits_and_mentions_resolve_to_the_same_names(nlp):
+    doc = nlp(make_doc(nlp, "Minister Piotr Kowalski spoke.", None))
+    mentions = pl.DataFrame(mentions_from_doc(doc, "a"), schema=MENTION_SCHEMA)
+    credits = pl.DataFrame(
+        [
+            {
+                "article_id": "b",
+                "line_no": 0,
+                "source": "caption",
+                "start_char": 0,
+                "end_char": 9,
+                "text": "Kowalski",
+                "label": "PERSON",
+                "local_name": "Kowalski",
+            }
+        ],
+        schema=CREDIT_SCHEMA,
+    )
+    resolved_mentions, resolved_credits = resolve_with_credits(mentions, credits)
+    assert resolved_credits["canonical_name"].to_list() == ["Piotr Kowalski"]
+    assert "Piotr Kowalski" in resolved_mentions["canonical_name"].to_list()
+
+
+def test_dateline_places_in_capitals(nlp):
+    _, ents = _ents(nlp, "TEL AVIV, Israel (AP) — Officials met. NAIROBI (Reuters) - Talks ended.")
+    assert ("TEL AVIV", "GPE", "Tel Aviv") in ents
+    assert ("NAIROBI", "GPE", "Nairobi") in ents
+    assert ("AP", "ORG", "Associated Press") in ents
+
+
+def test_places_named_by_context(nlp):
+    text = (
+        "Drones hit the village of Nova Kakhovka and Zolochiv, a town near the border, "
+        "while Ukraine's Sumy region and the Verkhnia Dolyna region were shelled."
+    )
+    _, ents = _ents(nlp, text)
+    assert ("Nova Kakhovka", "GPE", "Nova Kakhovka") in ents
+    assert ("Zolochiv", "GPE", "Zolochiv") in ents
+    assert ("Sumy region", "GPE", "Sumy region") in ents
+    assert ("Verkhnia Dolyna region", "GPE", "Verkhnia Dolyna region") in ents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" * 20000 + ")" * 20000,
+        "Minister Ana Ruiz said " + "x" * 30000 + " and Ruiz left.",
+        "  a" * 3,
+    ],
+)
+def test_very_long_runs_keep_text_and_offsets(nlp, text):
+    doc = nlp(make_doc(nlp, text, None))
+    assert doc.text == text
+    for row in mentions_from_doc(doc, "a"):
+        assert text[row["start_char"] : row["end_char"]] == row["text"]
+
+
+def test_regnal_numbers_and_particles_after_honorifics(nlp):
+    text = "King Harald IV opened parliament. Later Harald spoke, and Ms van der Berg agreed."
+    _, ents = _ents(nlp, text)
+    assert ("Harald IV", "PERSON", "Harald IV") in ents
+    assert ("Harald", "PERSON", "Harald IV") in ents
+    assert ("van der Berg", "PERSON", "van der Berg") in ents
