@@ -212,7 +212,9 @@ def _credit_mentions(con, settings: Settings, article_ids: list[str]) -> list[di
         & (pl.col("kind") == "boilerplate")
         & pl.col("reason").is_in(CREDIT_LINE_REASONS)
     )
-    credited = dict(warehouse.read_frame(con, "article").select("article_id", "credited").iter_rows())
+    credited = dict(
+        warehouse.read_frame(con, "article").select("article_id", "credited").iter_rows()
+    )
     return credit_mentions(
         _pipeline(settings.spacy_model),
         credit_lines.sort("article_id", "line_no").to_dicts(),
