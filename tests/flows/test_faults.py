@@ -58,11 +58,12 @@ def clean(prefect_harness, tmp_path_factory):
 @pytest.mark.parametrize(
     ("module", "attribute"),
     [
-        ("newsgate.nlp.stage", "resolve_entities"),
+        ("newsgate.nlp.stage", "_pipeline"),
+        ("newsgate.nlp.stage", "_resolve_and_write"),
         ("newsgate.publish", "_fsync_dir"),
         ("newsgate.publish", "_swap_pointer"),
     ],
-    ids=["during-nlp", "while-staging-parquet", "before-pointer-swap"],
+    ids=["during-nlp-batch", "after-nlp-cache", "while-staging-parquet", "before-pointer-swap"],
 )
 def test_killed_run_leaves_previous_publication_and_rerun_matches_clean(
     clean, tmp_path, module, attribute

@@ -8,6 +8,7 @@ import pytest
 
 from newsgate.evaluate.quotes import best_match, overlaps
 from newsgate.nlp.attribution import VERB_FORMS, normalize_verb
+from newsgate.nlp.entities import CREDIT_SCHEMA
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker, find_quote_spans
 from newsgate.tables import declared_tables
@@ -403,6 +404,11 @@ def test_quote_table_links_aliases_and_counts_articles_per_group():
                 "verb": ["said", "added", None],
             }
         ),
+    )
+    write_frame(
+        con,
+        "raw_entity_credit",
+        pl.DataFrame(schema={**CREDIT_SCHEMA, "canonical_name": pl.String}),
     )
     for name in ("entity_mention", "entity", "quote"):
         build_table(con, tables[name], "r")

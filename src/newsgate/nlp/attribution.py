@@ -706,10 +706,15 @@ def _title_run(tokens: list[str]) -> list[str]:
     return kept + complement
 
 
+_HONORIFIC_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Adm|Prof|Rev)\.")
+
+
 def _role_context(masked: str, start: int, end: int) -> list[str]:
     """Return the phrases written as a person's title or apposition around one mention."""
     found = []
     left = masked[max(0, start - 80) : start].rstrip()
+    # an honorific's period ("Mr. Otto Kern") does not end the phrase before the name
+    left = _HONORIFIC_DOT.sub(r"\1", left)
     if left.endswith(","):
         left = left[:-1]
     segment = re.split(r"[\x00.;:()—–,]|\b(?:and|but|that|while)\b", left)[-1]

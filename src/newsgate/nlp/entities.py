@@ -427,7 +427,13 @@ def _find_speakers(finder: _NameFinder) -> None:
             if start < i and (i - start > 1 or single_ok):
                 finder.person(start, i)
             if i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
-                finder.person(i + 1, _name_end(doc, i + 1, finder.taken))
+                end = _name_end(doc, i + 1, finder.taken)
+                # "…,” added Envoy Mia Chen": a title before an already-found name is no person
+                if not all(
+                    lower[k] in TITLE_HEADS or lower[k] in TITLE_MODIFIERS
+                    for k in range(i + 1, end)
+                ):
+                    finder.person(i + 1, end)
         elif word == "by" and i > 0 and lower[i - 1] in _LED_BY:
             end = _name_end(doc, i + 1, finder.taken)
             if end - i - 1 >= 2:

@@ -240,6 +240,8 @@ TITLE_HEADS = frozenset(
         "envoy",
         "spokesman",
         "spokeswoman",
+        "coach",
+        "manager",
         "spokesperson",
         "chief",
         "head",
