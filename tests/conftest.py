@@ -33,3 +33,33 @@ def settings(tmp_path):
     from newsgate.config import Settings
 
     return Settings.load(SEEDS, tmp_path / "warehouse")
+
+
+def published_contents(settings) -> dict[str, list[str]]:
+    """Every published table's rows (but validation_result), without per-run columns."""
+    import duckdb
+
+    from newsgate.tables import published_tables
+
+    volatile = {"run_id", "validated_at", "result_id"}
+    con = duckdb.connect()
+    try:
+        out = {}
+        for table in published_tables():
+            if table.name == "validation_result":
+                continue
+            rel = con.sql(
+                f"select * from read_parquet('{settings.published_dir}/{table.name}.parquet')"
+            )
+            keep = [c for c in rel.columns if c not in volatile]
+            out[table.name] = sorted(map(repr, rel.select(*keep).fetchall()))
+        return out
+    finally:
+        con.close()
+
+
+def digest_files(folder) -> dict[str, str]:
+    """sha256 of every file in `folder`, by name."""
+    import hashlib
+
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}

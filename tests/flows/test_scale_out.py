@@ -2,7 +2,6 @@
 
 import shutil
 
-import duckdb
 import pytest
 
 from flows.news_pipeline import news_pipeline
@@ -10,27 +9,7 @@ from flows.runners import make_task_runner
 from newsgate import warehouse
 from newsgate.config import Settings
 from newsgate.nlp.stage import annotate_articles, extractor_version
-from newsgate.tables import published_tables
-from tests.conftest import SEEDS
-
-VOLATILE = {"run_id", "validated_at", "result_id"}
-
-
-def _contents(settings):
-    con = duckdb.connect()
-    try:
-        out = {}
-        for table in published_tables():
-            if table.name == "validation_result":
-                continue
-            rel = con.sql(
-                f"select * from read_parquet('{settings.published_dir}/{table.name}.parquet')"
-            )
-            keep = [c for c in rel.columns if c not in VOLATILE]
-            out[table.name] = sorted(map(repr, rel.select(*keep).fetchall()))
-        return out
-    finally:
-        con.close()
+from tests.conftest import SEEDS, published_contents
 
 
 def _annotated(settings):
@@ -54,7 +33,7 @@ def test_two_worker_dask_cluster_publishes_the_same_rows(local_run, tmp_path):
     dask_pipeline = news_pipeline.with_options(task_runner=make_task_runner("dask", workers=2))
     state = dask_pipeline(str(SEEDS), str(settings.warehouse_dir), return_state=True)
     assert state.is_completed(), state.message
-    assert _contents(settings) == _contents(local_run)
+    assert published_contents(settings) == published_contents(local_run)
 
 
 def test_only_new_or_changed_articles_go_through_nlp(tmp_path):

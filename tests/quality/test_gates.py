@@ -1,7 +1,5 @@
 """Gates: row-level quarantine, blocking critical failures, reported warnings, rollback."""
 
-import hashlib
-
 import duckdb
 import polars as pl
 import pytest
@@ -14,11 +12,7 @@ from newsgate.nlp.stage import annotate_articles
 from newsgate.publish import list_publications, rollback_publication
 from newsgate.query import run_query
 from newsgate.warehouse import run_lock
-from tests.conftest import SEEDS
-
-
-def _digest(folder):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+from tests.conftest import SEEDS, digest_files
 
 
 def _inject(monkeypatch, table, expectation):
@@ -84,14 +78,14 @@ def published(prefect_harness, tmp_path):
 
 def test_critical_failure_publishes_nothing_and_keeps_previous_files(published, monkeypatch):
     settings = published
-    before = _digest(settings.published_dir)
+    before = digest_files(settings.published_dir)
     target = settings.published_dir.resolve()
     _inject(monkeypatch, "entity", IMPOSSIBLE)
     state = news_pipeline(str(SEEDS), str(settings.warehouse_dir), return_state=True)
     assert state.is_failed()
     assert "entity.impossible_for_test" in state.message
     assert settings.published_dir.resolve() == target
-    assert _digest(settings.published_dir) == before
+    assert digest_files(settings.published_dir) == before
 
 
 def test_cli_exits_non_zero_naming_the_expectation(published, monkeypatch, capsys):
