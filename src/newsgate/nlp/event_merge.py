@@ -26,11 +26,15 @@ _SYMMETRIC = {"meeting", "agreement", "statement"}
 SHARED_TEXT = 0.15
 # score lost per year between a year-less mention's article horizon and a candidate event
 YEAR_PENALTY = 0.5
+# undated mentions are re-placed only out of clusters this small: re-placing rebuilds the
+# cluster, and in a large one a single mention rarely changes where it belongs (cost bound)
+REPLACE_LIMIT = 50
 
 
-@dataclass
+@dataclass(eq=False)
 class _Cluster:
     event_type: str
+    seq: int = 0
     parts: dict = field(default_factory=dict)
     actors: set = field(default_factory=set)
     places: set = field(default_factory=set)
@@ -41,27 +45,69 @@ class _Cluster:
     shingles: list = field(default_factory=list)
 
 
+class _Clusters:
+    """Every cluster in creation order, indexed by (type, core actor) and by member event.
+
+    A mention can only join a cluster sharing a core actor, so looking clusters up by actor
+    gives the same candidates, in the same order, as scanning them all — in linear time.
+    """
+
+    def __init__(self) -> None:
+        self.ordered: dict[int, _Cluster] = {}
+        self.by_actor: dict[tuple[str, str], dict[int, _Cluster]] = {}
+        self.home: dict[int, _Cluster] = {}
+        self._next = 0
+
+    def __iter__(self):
+        return iter(list(self.ordered.values()))
+
+    def new(self, event_type: str) -> _Cluster:
+        self._next += 1
+        cluster = _Cluster(event_type=event_type, seq=self._next)
+        self.ordered[cluster.seq] = cluster
+        return cluster
+
+    def absorb(self, cluster: _Cluster, event: dict) -> None:
+        _absorb(cluster, event)
+        self.home[id(event)] = cluster
+        for actor in cluster.actors:
+            self.by_actor.setdefault((cluster.event_type, actor), {})[cluster.seq] = cluster
+
+    def remove(self, cluster: _Cluster) -> None:
+        del self.ordered[cluster.seq]
+        for actor in cluster.actors:
+            self.by_actor.get((cluster.event_type, actor), {}).pop(cluster.seq, None)
+
+    def candidates(self, event_type: str, actors: set) -> list[_Cluster]:
+        found: dict[int, _Cluster] = {}
+        for actor in actors:
+            found.update(self.by_actor.get((event_type, actor), {}))
+        return [found[seq] for seq in sorted(found)]
+
+
 def merge_events(events: list[dict]) -> list[dict]:
     """Return `events` with merge_key (same for one real-world event) and the event's date."""
-    clusters: list[_Cluster] = []
+    clusters = _Clusters()
     types = sorted({e["event_type"] for e in events}, key=lambda t: (t not in _TYPE_ORDER, t))
     for event_type in types:
         if event_type != "meeting":
             _date_references(events, clusters)
         mentions = sorted((e for e in events if e["event_type"] == event_type), key=_specificity)
         for event in mentions:
-            _place_mention(event, [c for c in clusters if c.event_type == event_type], clusters)
+            _place_mention(event, clusters)
         # undated mentions are placed again once every cluster has all its dated members
         for event in mentions:
             if _specificity(event)[0] < 4:
                 continue
-            home = next(c for c in clusters if any(m is event for m in c.members))
-            home.members = [m for m in home.members if m is not event]
+            home = clusters.home[id(event)]
+            if len(home.members) > REPLACE_LIMIT:
+                continue
             clusters.remove(home)
-            if home.members:
-                clusters.append(_rebuild(home))
-            _place_mention(event, [c for c in clusters if c.event_type == event_type], clusters)
-    _share_article_years(clusters)
+            rest = [m for m in home.members if m is not event]
+            if rest:
+                _rebuild(home.event_type, rest, clusters)
+            _place_mention(event, clusters)
+    _share_article_years(list(clusters))
     for cluster in clusters:
         first = min(cluster.members, key=lambda e: (e["article_id"], e["sentence_index"]))
         key = f"{cluster.event_type}|{first['article_id']}|{first['sentence_index']:06d}"
@@ -99,12 +145,10 @@ def _core_actors(event: dict) -> set:
     return core or set(names)
 
 
-def _place_mention(event: dict, candidates: list[_Cluster], clusters: list[_Cluster]) -> None:
+def _place_mention(event: dict, clusters: _Clusters) -> None:
     parts = event.get("date_parts") or {}
     best, best_score = None, 0.0
-    for cluster in candidates:
-        if not _core_actors(event) & cluster.actors:
-            continue
+    for cluster in clusters.candidates(event["event_type"], _core_actors(event)):
         if event["event_type"] not in _SYMMETRIC and not _same_direction(event, cluster):
             continue
         unified = _unify(cluster.parts, parts)
@@ -117,12 +161,11 @@ def _place_mention(event: dict, candidates: list[_Cluster], clusters: list[_Clus
         if best is None or score > best_score:
             best, best_score = cluster, score
     if best is None:
-        best = _Cluster(event_type=event["event_type"])
-        clusters.append(best)
+        best = clusters.new(event["event_type"])
         best.parts = dict(_unify({}, parts) or {})
     else:
         best.parts = _unify(best.parts, parts)
-    _absorb(best, event)
+    clusters.absorb(best, event)
 
 
 def _absorb(best: _Cluster, event: dict) -> None:
@@ -136,11 +179,11 @@ def _absorb(best: _Cluster, event: dict) -> None:
     best.articles.add(event["article_id"])
 
 
-def _rebuild(cluster: _Cluster) -> _Cluster:
-    fresh = _Cluster(event_type=cluster.event_type)
-    for event in cluster.members:
+def _rebuild(event_type: str, members: list[dict], clusters: _Clusters) -> _Cluster:
+    fresh = clusters.new(event_type)
+    for event in members:
         fresh.parts = _unify(fresh.parts, event.get("date_parts") or {}) or fresh.parts
-        _absorb(fresh, event)
+        clusters.absorb(fresh, event)
     return fresh
 
 
@@ -288,18 +331,21 @@ def _month_day_only(event: dict) -> bool:
     return bool(parts.get("month") and parts.get("day") and not parts.get("year"))
 
 
-def _date_references(events: list[dict], clusters: list[_Cluster]) -> None:
+def _date_references(events: list[dict], clusters: _Clusters) -> None:
     """Date 'after the meeting' mentions with the day of their article's meeting, once known."""
-    for event in events:
-        if not event.get("date_ref") or event.get("event_date"):
-            continue
+    pending = [e for e in events if e.get("date_ref") and not e.get("event_date")]
+    if not pending:
+        return
+    by_article: dict[str, list[tuple[_Cluster, dict]]] = {}
+    for cluster in clusters:
+        if cluster.event_type == "meeting":
+            for member in cluster.members:
+                by_article.setdefault(member["article_id"], []).append((cluster, member))
+    for event in pending:
         meetings = [
             (c, m)
-            for c in clusters
-            if c.event_type == "meeting"
-            for m in c.members
-            if m["article_id"] == event["article_id"]
-            and m["sentence_index"] <= event["sentence_index"]
+            for c, m in by_article.get(event["article_id"], [])
+            if m["sentence_index"] <= event["sentence_index"]
         ]
         if not meetings:
             continue
