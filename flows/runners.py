@@ -13,7 +13,8 @@ def make_task_runner(
     """Return the task runner named by `kind` (or NEWSGATE_TASK_RUNNER): "local" or "dask"."""
     kind = kind or os.environ.get("NEWSGATE_TASK_RUNNER") or "local"
     if kind == "local":
-        return ThreadPoolTaskRunner()
+        # spaCy's rule components hold the GIL: batches on parallel threads only contend
+        return ThreadPoolTaskRunner(max_workers=1)
     if kind != "dask":
         raise ValueError(f"NEWSGATE_TASK_RUNNER must be local or dask, not {kind!r}")
     from prefect_dask import DaskTaskRunner

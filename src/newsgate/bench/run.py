@@ -80,7 +80,7 @@ def format_figures(figures: list[dict]) -> str:
     for label, key, fmt in rows:
         lines.append(f"{label:<36}" + "".join(f"{fmt.format(f[key]):>12}" for f in figures))
     stages = sorted({s for f in figures for s in f["stages_s"]})
-    lines.append("time per task (s, summed over mapped runs):")
+    lines.append("time per task (s, summed; the local runner runs tasks one at a time):")
     for stage in stages:
         lines.append(
             f"  {stage:<34}" + "".join(f"{f['stages_s'].get(stage, 0.0):>12.1f}" for f in figures)

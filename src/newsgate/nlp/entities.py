@@ -1046,8 +1046,11 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
                     "local_name": name,
                 }
             )
+    named: dict[str, set[str]] = {}
+    for row in rows:
+        named.setdefault(row["article_id"], set()).add(row["local_name"])
     for article_id, names in credited.items():
-        seen = {r["local_name"] for r in rows if r["article_id"] == article_id}
+        seen = named.setdefault(article_id, set())
         for who in names or []:
             found = _credit_entity(who) or ("ORG", who)
             if found[1] not in seen:
