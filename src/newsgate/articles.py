@@ -18,14 +18,14 @@ from newsgate.boilerplate import (
 )
 from newsgate.config import Settings
 from newsgate.credits import is_known_agency, is_outlet_name, normalize_agency
-from newsgate.language import UNDETERMINED, english_share, identify_language
+from newsgate.language import UNDETERMINED, identify_language
 from newsgate.near_duplicates import Candidate, find_near_duplicates
 from newsgate.nlp.dates import resolve_dates
 from newsgate.nlp.gazetteer import surface_index
 from newsgate.runs import add_quarantine
 from newsgate.tables import stage_tables
 
-__all__ = ["build_articles", "english_share", "not_article_reason", "parse_article"]
+__all__ = ["build_articles", "not_article_reason", "parse_article"]
 
 STAGE = "article"
 MIN_BODY_WORDS = 30

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -114,8 +113,3 @@ def count_tokens(warehouse_dir: Path) -> tuple[int, float]:
     start = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(bodies, batch_size=200))
     return tokens, time.perf_counter() - start
-
-
-def median(values: list[float]) -> float:
-    """Return the median of `values`."""
-    return statistics.median(values)
