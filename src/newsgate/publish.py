@@ -69,13 +69,7 @@ def publish_tables(settings: Settings, run_id: str) -> Publication:
     try:
         for table in published_tables():
             target = staging / f"{table.name}.parquet"
-            con.execute(
-                f"copy (select * from {warehouse.WORK_SCHEMA}.{table.name}) to '{target}' "
-                "(format parquet, compression zstd)"
-            )
-            counts[table.name] = con.execute(
-                f"select count(*) from {warehouse.WORK_SCHEMA}.{table.name}"
-            ).fetchall()[0][0]
+            counts[table.name] = warehouse.export_parquet(con, table.name, target)
             with open(target, "rb") as handle:
                 os.fsync(handle.fileno())
         _fsync_dir(staging)

@@ -95,6 +95,15 @@ def table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return rows[0][0] > 0
 
 
+def export_parquet(con: duckdb.DuckDBPyConnection, name: str, target) -> int:
+    """Write work.<name> to a zstd Parquet file at `target` and return its row count."""
+    path = str(target).replace("'", "''")
+    con.execute(
+        f"copy (select * from {WORK_SCHEMA}.{name}) to '{path}' (format parquet, compression zstd)"
+    )
+    return con.execute(f"select count(*) from {WORK_SCHEMA}.{name}").fetchall()[0][0]
+
+
 def build_table(con: duckdb.DuckDBPyConnection, table: Table, run_id: str) -> int:
     """Rebuild work.<table> from sql/<table>.sql for this run and return its row count."""
     con.execute("set variable run_id = ?", [run_id])
