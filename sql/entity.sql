@@ -2,7 +2,9 @@
 -- Body mentions (work.entity_mention) give mention_count and article_count. Entities named only
 -- in removed captions, credit lines and bylines (work.raw_entity_credit: photo agencies,
 -- photographers, the byline) are entities too: they count in credit_count and credited_in but
--- have no body mention, so their mention_count is 0.
+-- have no body mention, so their mention_count is 0. Countries that event actors stand for
+-- without being named ("Moscow said" acts for Russia; work.raw_entity_implied) count only in
+-- reference_count, so every event actor id is an entity.
 with body as (
     select
         m.entity_id,
@@ -25,10 +27,23 @@ credits as (
     from work.raw_entity_credit as c
 ),
 
+implied as (
+    select
+        substr(sha256(i.label || '|' || i.canonical_name), 1, 16) as entity_id,
+        i.canonical_name,
+        i.label,
+        i.canonical_name as text,
+        i.article_id,
+        null::boolean as in_body
+    from work.raw_entity_implied as i
+),
+
 refs as (
     select * from body
     union all
     select * from credits
+    union all
+    select * from implied
 )
 
 select
@@ -38,7 +53,7 @@ select
     list_sort(list_distinct(list(r.text))) as aliases,
     count(*) filter (where r.in_body) as mention_count,
     count(distinct r.article_id) filter (where r.in_body) as article_count,
-    count(*) filter (where not r.in_body) as credit_count,
+    count(*) filter (where r.in_body = false) as credit_count,
     coalesce(
         list_sort(list_distinct(list(r.article_id) filter (where not r.in_body))), []::varchar[]
     ) as credited_in,

@@ -142,3 +142,28 @@ def test_rollback_restores_the_previous_publication(published):
         con.close()
     assert ids == [(runs[0],)]
     assert isinstance(run_query(published, "select * from article"), pl.DataFrame)
+
+
+def test_actor_standing_for_an_unnamed_country_does_not_block(tmp_path):
+    folder = tmp_path / "input"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Moscow accuses Washington of provocation\n\n"
+        "Moscow accused Washington on Tuesday of staging provocations near its borders, and "
+        "officials said the Kremlin would answer any further flights with measures of its own. "
+        "The statement came after talks between the two sides ended without agreement in Geneva."
+    )
+    settings = Settings.load(folder, tmp_path / "wh")
+    ingest.ingest_documents(settings, "r")
+    articles.build_articles(settings, "r")
+    annotate_articles(settings, "r")
+    report = quality.validate_stage(settings, "r", "nlp")
+    assert report.passed, report.critical
+    con = warehouse.connect(settings)
+    try:
+        implied = con.execute(
+            "select name, mention_count, reference_count from work.entity where name = 'Russia'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert implied == [("Russia", 0, 1)]

@@ -5,6 +5,7 @@ import polars as pl
 import pytest
 
 from newsgate.nlp.entities import CREDIT_SCHEMA
+from newsgate.nlp.stage import IMPLIED_SCHEMA
 from newsgate.tables import declared_tables
 from newsgate.warehouse import build_table, write_frame
 
@@ -64,6 +65,7 @@ def test_document_keeps_latest_version_per_path_and_one_row_per_content(con):
 def _write_credits(con, rows=()):
     schema = {**CREDIT_SCHEMA, "canonical_name": pl.String}
     write_frame(con, "raw_entity_credit", pl.DataFrame(list(rows), schema=schema))
+    write_frame(con, "raw_entity_implied", pl.DataFrame(schema=IMPLIED_SCHEMA))
 
 
 def test_entity_aggregates_mentions(con):
@@ -260,3 +262,37 @@ def test_article_line_keeps_reason_and_signal(con):
         (0, "boilerplate", "credit", "photo credit line", "r1"),
         (1, "body", None, None, "r1"),
     ]
+
+
+def test_countries_implied_by_event_actors_are_entities(con):
+    _write_credits(con)
+    write_frame(
+        con,
+        "raw_entity_mention",
+        pl.DataFrame(
+            {
+                "article_id": ["a1"],
+                "start_char": [0],
+                "end_char": [6],
+                "text": ["Moscow"],
+                "label": ["GPE"],
+                "sentence_index": [0],
+                "local_name": ["Moscow"],
+                "canonical_name": ["Moscow"],
+            }
+        ),
+    )
+    write_frame(
+        con,
+        "raw_entity_implied",
+        pl.DataFrame(
+            {"article_id": ["a1"], "label": ["GPE"], "canonical_name": ["Russia"]},
+            schema=IMPLIED_SCHEMA,
+        ),
+    )
+    build_table(con, TABLES["entity_mention"], "r")
+    build_table(con, TABLES["entity"], "r")
+    rows = con.execute(
+        "select name, mention_count, credit_count, reference_count from work.entity order by name"
+    ).fetchall()
+    assert rows == [("Moscow", 1, 0, 1), ("Russia", 0, 0, 1)]

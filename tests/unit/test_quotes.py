@@ -11,6 +11,7 @@ from newsgate.nlp.attribution import VERB_FORMS, normalize_verb
 from newsgate.nlp.entities import CREDIT_SCHEMA
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker, find_quote_spans
+from newsgate.nlp.stage import IMPLIED_SCHEMA
 from newsgate.tables import declared_tables
 from newsgate.warehouse import build_table, write_frame
 
@@ -410,6 +411,7 @@ def test_quote_table_links_aliases_and_counts_articles_per_group():
         "raw_entity_credit",
         pl.DataFrame(schema={**CREDIT_SCHEMA, "canonical_name": pl.String}),
     )
+    write_frame(con, "raw_entity_implied", pl.DataFrame(schema=IMPLIED_SCHEMA))
     for name in ("entity_mention", "entity", "quote"):
         build_table(con, tables[name], "r")
     rows = con.execute(

@@ -222,6 +222,23 @@ def _credit_mentions(con, settings: Settings, article_ids: list[str]) -> list[di
     )
 
 
+IMPLIED_SCHEMA = {"article_id": pl.String, "label": pl.String, "canonical_name": pl.String}
+
+
+def _implied_actors(
+    events: list[dict], mention_frame: pl.DataFrame, credit_frame: pl.DataFrame
+) -> list[dict]:
+    """Event actors no entity stands for ("Moscow said" acts for Russia): entity references."""
+    known = set(mention_frame.select("label", "canonical_name").iter_rows())
+    known |= set(credit_frame.select("label", "canonical_name").iter_rows())
+    implied = {}
+    for event in events:
+        for label, name in zip(event["actor_labels"], event["actor_names"], strict=True):
+            if (label, name) not in known:
+                implied[(event["article_id"], label, name)] = None
+    return [{"article_id": a, "label": lab, "canonical_name": n} for a, lab, n in sorted(implied)]
+
+
 def _resolve_and_write(
     con,
     run_id: str,
@@ -258,8 +275,10 @@ def _resolve_and_write(
             for label, name in zip(event["actor_labels"], event["actor_names"], strict=True)
         ]
     events = merge_events(events)
+    implied = _implied_actors(events, mention_frame, credit_frame)
     warehouse.write_frame(con, "raw_entity_mention", mention_frame)
     warehouse.write_frame(con, "raw_entity_credit", credit_frame)
+    warehouse.write_frame(con, "raw_entity_implied", pl.DataFrame(implied, schema=IMPLIED_SCHEMA))
     warehouse.write_frame(con, "raw_quote", _frame(quotes, QUOTE_SCHEMA))
     warehouse.write_frame(con, "raw_event_mention", _frame(events, EVENT_SCHEMA))
     return {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
