@@ -212,18 +212,12 @@ def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, inline: list[str]
     parsed.byline = evidence.bylines[0] if evidence.bylines else None
     if parsed.dateline is None and evidence.datelines:
         parsed.dateline = _place_name(evidence.datelines[0])
-    if parsed.published_date is None:
-        for stated in evidence.metadata_dates:
-            value = _full_date(stated)
-            if value:
-                parsed.published_date, parsed.published_date_source = value, "metadata"
-                break
-    if parsed.published_date is None:
-        for stated in evidence.byline_dates:
-            value = _full_date(stated)
-            if value:
-                parsed.published_date, parsed.published_date_source = value, "byline"
-                break
+    for source, dates in (("metadata", evidence.metadata_dates), ("byline", evidence.byline_dates)):
+        if parsed.published_date is not None:
+            break
+        value = next(filter(None, map(_full_date, dates)), None)
+        if value:
+            parsed.published_date, parsed.published_date_source = value, source
 
 
 def not_article_reason(parsed: ParsedArticle) -> str | None:

@@ -62,6 +62,25 @@ def test_document_keeps_latest_version_per_path_and_one_row_per_content(con):
     assert rows == [("d2", "a.txt", "r3"), ("d3", "b.txt", "r3")]
 
 
+def _write_varga_mention(con):
+    write_frame(
+        con,
+        "raw_entity_mention",
+        pl.DataFrame(
+            {
+                "article_id": ["a1"],
+                "start_char": [0],
+                "end_char": [5],
+                "text": ["Varga"],
+                "label": ["PERSON"],
+                "sentence_index": [0],
+                "local_name": ["Tomas Varga"],
+                "canonical_name": ["Tomas Varga"],
+            }
+        ),
+    )
+
+
 def _write_credits(con, rows=()):
     schema = {**CREDIT_SCHEMA, "canonical_name": pl.String}
     write_frame(con, "raw_entity_credit", pl.DataFrame(list(rows), schema=schema))
@@ -97,22 +116,7 @@ def test_entity_aggregates_mentions(con):
 
 
 def test_entity_includes_credit_only_entities(con):
-    write_frame(
-        con,
-        "raw_entity_mention",
-        pl.DataFrame(
-            {
-                "article_id": ["a1"],
-                "start_char": [0],
-                "end_char": [5],
-                "text": ["Varga"],
-                "label": ["PERSON"],
-                "sentence_index": [0],
-                "local_name": ["Tomas Varga"],
-                "canonical_name": ["Tomas Varga"],
-            }
-        ),
-    )
+    _write_varga_mention(con)
     credit = {"line_no": 3, "source": "caption", "start_char": 0, "end_char": 5, "label": "ORG"}
     _write_credits(
         con,
@@ -155,22 +159,7 @@ def test_entity_includes_credit_only_entities(con):
 
 def test_quote_links_speaker_and_groups_same_words(con):
     _write_credits(con)
-    write_frame(
-        con,
-        "raw_entity_mention",
-        pl.DataFrame(
-            {
-                "article_id": ["a1"],
-                "start_char": [0],
-                "end_char": [5],
-                "text": ["Varga"],
-                "label": ["PERSON"],
-                "sentence_index": [0],
-                "local_name": ["Tomas Varga"],
-                "canonical_name": ["Tomas Varga"],
-            }
-        ),
-    )
+    _write_varga_mention(con)
     write_frame(
         con,
         "raw_quote",
