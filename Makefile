@@ -9,13 +9,16 @@ INPUT ?= seeds
 WAREHOUSE ?= warehouse
 GOLD ?= tests/fixtures/gold/seeds
 BENCH_SIZES ?= 1000,10000
+SHARED ?= ../shared
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_UI_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
+# Prefect's temporary server can need far more than its default 20 s on a busy machine
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
-.PHONY: install run evaluate bench test lint format lock clean
+.PHONY: install run evaluate evaluate-dev evaluate-seeds bench test lint format lock clean
 
 install: $(STAMP)
 
@@ -31,6 +34,13 @@ run: $(STAMP)
 
 evaluate: run
 	$(BIN)/newsgate evaluate --input $(INPUT) --warehouse $(WAREHOUSE) --gold $(GOLD)
+
+# the reference scorer on the development set / the seeds (each run into a temporary warehouse)
+evaluate-dev: $(STAMP)
+	SCORER=$(SHARED)/tools/score.py scripts/score_reference.sh $(SHARED)/dev/articles $(SHARED)/dev/gold
+
+evaluate-seeds: $(STAMP)
+	SCORER=$(SHARED)/tools/score.py scripts/score_reference.sh seeds $(GOLD)
 
 bench: $(STAMP)
 	$(BIN)/newsgate bench run --sizes $(BENCH_SIZES)

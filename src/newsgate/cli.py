@@ -13,6 +13,8 @@ _PREFECT_QUIET = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_UI_ENABLED": "false",
     "GX_ANALYTICS_ENABLED": "false",
+    # Prefect's temporary server can need far more than its default 20 s on a busy machine
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
 }
 
 
