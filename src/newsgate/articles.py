@@ -1,4 +1,5 @@
-"""Articles: classify each document's lines, extract the article fields, flag near-duplicates."""
+"""Articles: classify each document's lines, extract the article fields, flag near-duplicates
+(the parsing rules; `newsgate.article_stage` runs them over the warehouse)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from datetime import date
 
 import polars as pl
 
-from newsgate import warehouse
 from newsgate.boilerplate import (
     WORD,
     Evidence,
@@ -16,18 +16,14 @@ from newsgate.boilerplate import (
     classify_lines,
     is_paragraph,
 )
-from newsgate.config import Settings
 from newsgate.credits import is_known_agency, is_outlet_name, normalize_agency
 from newsgate.language import UNDETERMINED, identify_language
 from newsgate.near_duplicates import Candidate, find_near_duplicates
 from newsgate.nlp.dates import resolve_dates
 from newsgate.nlp.gazetteer import surface_index
-from newsgate.runs import add_quarantine
-from newsgate.tables import stage_tables
 
-__all__ = ["build_articles", "not_article_reason", "parse_article"]
+__all__ = ["document_rows", "flag_near_duplicates", "not_article_reason", "parse_article"]
 
-STAGE = "article"
 MIN_BODY_WORDS = 30
 # The whole document is judged by its language before any line is dropped, so a document in
 # another language is quarantined as such instead of ending up with an empty body.
@@ -289,47 +285,37 @@ def flag_near_duplicates(articles: list[dict]) -> list[dict]:
     return articles
 
 
-def build_articles(settings: Settings, run_id: str) -> dict[str, int]:
-    """Parse every current document into work.raw_article and raw_article_line; return row counts."""
-    con = warehouse.connect(settings)
-    try:
-        documents = con.execute("select doc_id, source_path, text from work.document").fetchall()
-        articles, lines, rejects = [], [], []
-        for doc_id, source_path, text in documents:
-            parsed = parse_article(text or "")
-            lines.extend(
-                {
-                    "doc_id": doc_id,
-                    "line_no": ln.line_no,
-                    "text": ln.text,
-                    "kind": ln.kind,
-                    "reason": ln.reason,
-                    "signal": ln.signal,
-                }
-                for ln in parsed.lines
-            )
-            reason = not_article_reason(parsed)
-            if reason:
-                rejects.append(
-                    {
-                        "source_path": source_path,
-                        "doc_id": doc_id,
-                        "stage": STAGE,
-                        "reason": reason,
-                        "detail": (
-                            f"{parsed.word_count} body words, {parsed.sentence_count} sentences, "
-                            f"language {parsed.language}, "
-                            f"{parsed.foreign_share:.0%} words in other languages"
-                        ),
-                        "run_id": run_id,
-                    }
-                )
-                continue
-            articles.append(_article_row(doc_id, parsed))
-        flag_near_duplicates(articles)
-        warehouse.write_frame(con, "raw_article", pl.DataFrame(articles, schema=ARTICLE_SCHEMA))
-        warehouse.write_frame(con, "raw_article_line", pl.DataFrame(lines, schema=LINE_SCHEMA))
-        add_quarantine(con, rejects)
-        return {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
-    finally:
-        con.close()
+@dataclass
+class DocumentRows:
+    """What the article stage keeps of one document: its article row or why it is not one, and
+    every line with its decision."""
+
+    article: dict | None
+    lines: list[dict]
+    reject_reason: str | None = None
+    reject_detail: str | None = None
+
+
+def document_rows(doc_id: str, text: str) -> DocumentRows:
+    """Return one document's article row (or its reject reason) and its line rows."""
+    parsed = parse_article(text or "")
+    lines = [
+        {
+            "doc_id": doc_id,
+            "line_no": ln.line_no,
+            "text": ln.text,
+            "kind": ln.kind,
+            "reason": ln.reason,
+            "signal": ln.signal,
+        }
+        for ln in parsed.lines
+    ]
+    reason = not_article_reason(parsed)
+    if reason:
+        detail = (
+            f"{parsed.word_count} body words, {parsed.sentence_count} sentences, "
+            f"language {parsed.language}, "
+            f"{parsed.foreign_share:.0%} words in other languages"
+        )
+        return DocumentRows(None, lines, reason, detail)
+    return DocumentRows(_article_row(doc_id, parsed), lines)

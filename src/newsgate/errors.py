@@ -44,3 +44,15 @@ class SqlRefusedError(NewsgateError):
 
 class SqlError(NewsgateError):
     code = "NG031"
+
+
+class StageCacheError(NewsgateError):
+    """What a stage kept between runs does not fit this run (a batch missing, a stale schema)."""
+
+    code = "NG040"
+
+
+class AnnotationSchemaError(NewsgateError):
+    """An extractor returned a field the typed annotation tables have no column for."""
+
+    code = "NG041"

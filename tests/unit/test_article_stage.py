@@ -3,7 +3,7 @@
 import polars as pl
 
 from newsgate import warehouse
-from newsgate.articles import build_articles
+from newsgate.article_stage import build_articles
 
 STORY = (
     "The harbour authority said on Friday that the new ferry terminal would open next spring, "

@@ -10,6 +10,7 @@ Cross-article merging lives in `newsgate.nlp.event_merge`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -613,7 +614,15 @@ def _after_meeting(kind: str, trigger: _Trigger, masked: str) -> bool:
 def article_shingles(text: str) -> frozenset[int]:
     """Return hashes of the word 4-grams of `text`, to spot articles that share sentences."""
     words = [w.lower() for w in _WORD.findall(text or "")]
-    return frozenset(hash(tuple(words[i : i + 4])) for i in range(len(words) - 3))
+    # a stable hash, not hash(): shingles made in another process or run must compare equal
+    return frozenset(
+        int.from_bytes(
+            hashlib.blake2b(" ".join(words[i : i + 4]).encode(), digest_size=8).digest(),
+            "little",
+            signed=True,
+        )
+        for i in range(len(words) - 3)
+    )
 
 
 def _bind_dates(

@@ -1,0 +1,270 @@
+"""The article stage's plumbing: parse only the documents this article code has not parsed
+before (in batches, on the worker pool), keep what was parsed in the warehouse, and build the
+stage's tables. The parsing rules themselves are `newsgate.articles`.
+
+Kept between runs, keyed by doc_id and the article code's version:
+- work.article_parsed: one row per document, its article fields or why it is not an article;
+- work.article_parsed_line: every line of those documents with its decision;
+- work.article_near_duplicate: the near-duplicate flags, recomputed only when the set of current
+  articles changes (the fingerprint in work.stage_state says which set they were computed for).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+import polars as pl
+import pyarrow as pa
+
+from newsgate import warehouse
+from newsgate.articles import ARTICLE_SCHEMA, LINE_SCHEMA, document_rows, flag_near_duplicates
+from newsgate.config import Settings
+from newsgate.errors import StageCacheError
+from newsgate.runs import add_quarantine
+from newsgate.stage_cache import (
+    append_tables,
+    code_version,
+    create_empty,
+    drop_tables,
+    fingerprint,
+    store_fingerprint,
+    stored_fingerprint,
+)
+from newsgate.tables import stage_tables
+from newsgate.workers import BatchJob, InlinePool, Pool, run_job
+
+STAGE = "article"
+PARSE_BATCH = 200
+PARSED = "article_parsed"
+PARSED_LINES = "article_parsed_line"
+NEAR_DUPLICATES = "article_near_duplicate"
+NEAR_DUPLICATE_STEP = "article.near_duplicates"
+# the article columns only a look across all articles can fill
+CROSS_ARTICLE = ("duplicate_of_doc_id", "similarity")
+
+PARSED_SCHEMA = {
+    "version": pl.String,
+    **{name: dtype for name, dtype in ARTICLE_SCHEMA.items() if name not in CROSS_ARTICLE},
+    "reject_reason": pl.String,
+    "reject_detail": pl.String,
+    "parsed_run_id": pl.String,
+}
+PARSED_LINE_SCHEMA = {"version": pl.String, **LINE_SCHEMA}
+NEAR_DUPLICATE_SCHEMA = {
+    "doc_id": pl.String,
+    **{name: ARTICLE_SCHEMA[name] for name in CROSS_ARTICLE},
+}
+
+
+def article_version() -> str:
+    """Return the version of the article code: parsed rows of another version are stale."""
+    return code_version(("newsgate.articles", "newsgate.article_stage"))
+
+
+def _arrow(rows: list[dict], schema: dict) -> pa.Table:
+    return pl.DataFrame(rows, schema=schema).to_arrow()
+
+
+def _empty(schema: dict) -> pa.Schema:
+    return pl.DataFrame(schema=schema).to_arrow().schema
+
+
+def parse_batch(documents: list[tuple[str, str]], version: str, run_id: str) -> dict[str, pa.Table]:
+    """Return the parsed rows and line rows of a batch of (doc_id, text), as Arrow tables."""
+    parsed, lines = [], []
+    for doc_id, text in documents:
+        rows = document_rows(doc_id, text)
+        row = {k: v for k, v in (rows.article or {"doc_id": doc_id}).items()}
+        for name in CROSS_ARTICLE:
+            row.pop(name, None)
+        row.update(
+            version=version,
+            reject_reason=rows.reject_reason,
+            reject_detail=rows.reject_detail,
+            parsed_run_id=run_id,
+        )
+        parsed.append(row)
+        lines.extend({**line, "version": version} for line in rows.lines)
+    return {PARSED: _arrow(parsed, PARSED_SCHEMA), PARSED_LINES: _arrow(lines, PARSED_LINE_SCHEMA)}
+
+
+def _prepare(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> None:
+    if full_refresh:
+        drop_tables(con, [PARSED, PARSED_LINES, NEAR_DUPLICATES])
+        store_fingerprint(con, NEAR_DUPLICATE_STEP, None)
+    create_empty(
+        con,
+        {
+            PARSED: _empty(PARSED_SCHEMA),
+            PARSED_LINES: _empty(PARSED_LINE_SCHEMA),
+            NEAR_DUPLICATES: _empty(NEAR_DUPLICATE_SCHEMA),
+        },
+    )
+
+
+def _unparsed(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
+    """Return the current documents this article code has not parsed, by doc_id."""
+    rows = con.execute(
+        f"""
+        select d.doc_id from work.document as d
+        where not exists (
+            select 1 from work.{PARSED} as p where p.doc_id = d.doc_id and p.version = ?
+        )
+        order by d.doc_id
+        """,
+        [version],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+@contextmanager
+def parsing(settings: Settings, run_id: str, full_refresh: bool = False) -> Iterator[BatchJob]:
+    """Yield the job that parses every document that needs it; results are stored as they come."""
+    version = article_version()
+    con = warehouse.connect(settings)
+    try:
+        _prepare(con, full_refresh)
+        todo = _unparsed(con, version)
+        batches = [todo[i : i + PARSE_BATCH] for i in range(0, len(todo), PARSE_BATCH)]
+
+        def payloads() -> Iterator[tuple]:
+            for doc_ids in batches:
+                documents = con.execute(
+                    "select doc_id, text from work.document "
+                    "where doc_id in (select unnest(?::varchar[])) order by doc_id",
+                    [doc_ids],
+                ).fetchall()
+                yield documents, version, run_id
+
+        yield BatchJob(
+            work=parse_batch,
+            payloads=payloads(),
+            store=lambda tables: append_tables(con, tables),
+            batches=len(batches),
+            desc="article batches",
+        )
+    finally:
+        con.close()
+
+
+def _forget_stale(con: duckdb.DuckDBPyConnection, version: str) -> None:
+    """Drop parsed rows of other code versions and of documents that are no longer current."""
+    for name in (PARSED, PARSED_LINES):
+        con.execute(
+            f"delete from work.{name} where version <> ? "
+            "or doc_id not in (select doc_id from work.document)",
+            [version],
+        )
+
+
+def _near_duplicates(con: duckdb.DuckDBPyConnection, version: str) -> None:
+    """Flag near-duplicates across current articles unless they were flagged for this very set."""
+    ids = con.execute(
+        f"select doc_id from work.{PARSED} where reject_reason is null order by doc_id"
+    ).fetchall()
+    current = fingerprint(version, *(r[0] for r in ids))
+    if stored_fingerprint(con, NEAR_DUPLICATE_STEP) == current:
+        return
+    columns = ", ".join(
+        f"p.{name}" if name not in CROSS_ARTICLE else f"null as {name}" for name in ARTICLE_SCHEMA
+    )
+    articles = (
+        con.sql(
+            f"select {columns} from work.{PARSED} as p "
+            "inner join work.document as d on d.doc_id = p.doc_id "
+            "where p.reject_reason is null order by d.source_path"
+        )
+        .pl()
+        .to_dicts()
+    )
+    flagged = [
+        {"doc_id": a["doc_id"], **{name: a[name] for name in CROSS_ARTICLE}}
+        for a in flag_near_duplicates(articles)
+        if a["duplicate_of_doc_id"] is not None
+    ]
+    warehouse.write_frame(con, NEAR_DUPLICATES, pl.DataFrame(flagged, schema=NEAR_DUPLICATE_SCHEMA))
+    store_fingerprint(con, NEAR_DUPLICATE_STEP, current)
+
+
+def _quarantine_rejects(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    rejects = con.execute(
+        f"""
+        select d.source_path, p.doc_id, p.reject_reason, p.reject_detail
+        from work.{PARSED} as p inner join work.document as d on d.doc_id = p.doc_id
+        where p.reject_reason is not null order by d.source_path
+        """
+    ).fetchall()
+    add_quarantine(
+        con,
+        [
+            {
+                "source_path": path,
+                "doc_id": doc_id,
+                "stage": STAGE,
+                "reason": reason,
+                "detail": detail,
+                "run_id": run_id,
+            }
+            for path, doc_id, reason, detail in rejects
+        ],
+    )
+
+
+def finish_articles(settings: Settings, run_id: str) -> dict[str, int]:
+    """Build work.raw_article and raw_article_line from the parsed documents, flag
+    near-duplicates, quarantine non-articles and build the stage's tables; return row counts."""
+    version = article_version()
+    con = warehouse.connect(settings)
+    try:
+        _prepare(con, full_refresh=False)
+        _forget_stale(con, version)
+        missing = len(_unparsed(con, version))
+        if missing:
+            raise StageCacheError(f"{missing} current documents were not parsed before finishing")
+        _near_duplicates(con, version)
+        columns = ", ".join(
+            f"p.{name}" if name not in CROSS_ARTICLE else f"n.{name}" for name in ARTICLE_SCHEMA
+        )
+        con.execute(
+            f"""
+            create or replace table work.raw_article as
+            select {columns} from work.{PARSED} as p
+            left join work.{NEAR_DUPLICATES} as n on n.doc_id = p.doc_id
+            where p.reject_reason is null
+            order by p.doc_id
+            """
+        )
+        con.execute(
+            f"create or replace table work.raw_article_line as "
+            f"select {', '.join(LINE_SCHEMA)} from work.{PARSED_LINES} order by doc_id, line_no"
+        )
+        _quarantine_rejects(con, run_id)
+        return {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
+    finally:
+        con.close()
+
+
+def parsed_in_run(settings: Settings, run_id: str) -> int:
+    """Return how many documents run `run_id` parsed (the rest came from the cache)."""
+    con = warehouse.connect(settings)
+    try:
+        if not warehouse.table_exists(con, PARSED):
+            return 0
+        rows = con.execute(
+            f"select count(*) from work.{PARSED} where parsed_run_id = ?", [run_id]
+        ).fetchall()
+        return rows[0][0]
+    finally:
+        con.close()
+
+
+def build_articles(
+    settings: Settings, run_id: str, full_refresh: bool = False, pool: Pool | None = None
+) -> dict[str, int]:
+    """Parse what needs parsing on `pool` (default: this process) and build the stage's tables;
+    return their row counts."""
+    with parsing(settings, run_id, full_refresh) as job:
+        run_job(pool or InlinePool(), job)
+    return finish_articles(settings, run_id)

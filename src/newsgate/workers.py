@@ -1,0 +1,203 @@
+"""Worker pools: where batches of per-document work run (this process, worker processes on this
+machine, or a Dask cluster), and the loop that feeds them from the warehouse and stores results.
+
+Workers only compute: the main process reads each batch's input from DuckDB, and stores what
+comes back, a few batches at a time, so memory does not grow with the corpus and only one
+process ever writes the warehouse.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from newsgate.errors import ConfigError
+from newsgate.progress import progress
+
+KINDS = ("process", "inline", "dask")
+# batches in flight per worker: one running and one waiting, so no worker idles between batches
+IN_FLIGHT_PER_WORKER = 2
+
+
+def default_workers() -> int:
+    """Return how many worker processes this machine runs by default: its usable cores."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def warm_worker(spacy_model: str | None = None) -> None:
+    """Load what every batch needs once per worker: the article rules and the NLP pipeline."""
+    try:
+        import newsgate.article_stage  # noqa: F401  (imports the parsing rules and their data)
+        from newsgate.nlp.stage import pipeline
+
+        pipeline(spacy_model)
+    except Exception:  # the first batch raises the same error, with its own message
+        return
+
+
+def _ping() -> int:
+    return os.getpid()
+
+
+class InlinePool:
+    """Runs every batch at once in this process (one worker; for tests and debugging)."""
+
+    kind = "inline"
+    workers = 1
+
+    def __init__(self, spacy_model: str | None = None) -> None:
+        self.spacy_model = spacy_model
+
+    def submit(self, fn: Callable, *args: Any) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:  # handed to whoever waits on the future, as a pool would
+            future.set_exception(exc)
+        return future
+
+    def close(self) -> None:
+        return None
+
+
+class ProcessPool:
+    """Worker processes on this machine, started at once and warmed (pipeline loaded) in the
+    background while the main process ingests."""
+
+    kind = "process"
+
+    def __init__(self, workers: int, spacy_model: str | None = None) -> None:
+        self.workers = workers
+        self.spacy_model = spacy_model
+        # spawn: a fresh interpreter, not a fork of a process that runs Prefect's threads
+        self._executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=warm_worker,
+            initargs=(spacy_model,),
+        )
+        # the executor starts a process per submission while none is idle: start them all now
+        for _ in range(workers):
+            self._executor.submit(_ping)
+
+    def submit(self, fn: Callable, *args: Any) -> Future:
+        return self._executor.submit(fn, *args)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskPool:
+    """A Dask cluster: the one at `address`, or a local cluster of `workers` processes."""
+
+    kind = "dask"
+
+    def __init__(
+        self, workers: int, address: str | None = None, spacy_model: str | None = None
+    ) -> None:
+        from distributed import Client, LocalCluster
+
+        self.spacy_model = spacy_model
+        self._cluster = None
+        if address:
+            self._client = Client(address)
+        else:
+            self._cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            self._client = Client(self._cluster)
+        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
+        self._client.run(warm_worker, spacy_model)
+
+    def submit(self, fn: Callable, *args: Any) -> Future:
+        return self._client.submit(fn, *args, pure=False)
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+Pool = InlinePool | ProcessPool | DaskPool
+
+
+def open_pool(
+    kind: str | None = None,
+    workers: int | None = None,
+    address: str | None = None,
+    spacy_model: str | None = None,
+) -> Pool:
+    """Return a started worker pool of `kind` (or NEWSGATE_TASK_RUNNER): process, inline or dask."""
+    kind = kind or os.environ.get("NEWSGATE_TASK_RUNNER") or "process"
+    address = address or os.environ.get("NEWSGATE_DASK_ADDRESS") or None
+    if address and kind == "process":
+        kind = "dask"
+    if kind not in KINDS:
+        raise ConfigError(f"NEWSGATE_TASK_RUNNER must be one of {', '.join(KINDS)}, not {kind!r}")
+    if kind == "inline":
+        return InlinePool(spacy_model)
+    count = workers or _env_workers(kind)
+    if kind == "dask":
+        return DaskPool(count, address, spacy_model)
+    return ProcessPool(count, spacy_model)
+
+
+def _env_workers(kind: str) -> int:
+    name = "NEWSGATE_DASK_WORKERS" if kind == "dask" else "NEWSGATE_WORKERS"
+    raw = os.environ.get(name) or os.environ.get("NEWSGATE_WORKERS")
+    if not raw:
+        return 2 if kind == "dask" else default_workers()
+    try:
+        count = int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
+    if count < 1:
+        raise ConfigError(f"{name} must be at least 1, got {count}")
+    return count
+
+
+@dataclass
+class BatchJob:
+    """Batches of work: each payload is read here, `work(*payload)` runs in a worker, and its
+    result is stored here."""
+
+    work: Callable
+    payloads: Iterator[tuple]
+    store: Callable[[Any], None]
+    batches: int
+    desc: str = "batches"
+
+
+def run_job(pool: Pool, job: BatchJob) -> int:
+    """Run every batch of `job` on `pool`, keeping a few in flight; return how many ran."""
+    limit = IN_FLIGHT_PER_WORKER * pool.workers
+    in_flight: deque = deque()
+
+    def results() -> Iterator[Any]:
+        for payload in job.payloads:
+            in_flight.append(pool.submit(job.work, *payload))
+            if len(in_flight) >= limit:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+
+    done = 0
+    try:
+        for result in progress(results(), desc=job.desc, unit="batch", total=job.batches):
+            job.store(result)
+            done += 1
+    finally:
+        for future in in_flight:
+            future.cancel()
+    return done
