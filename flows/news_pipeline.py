@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from prefect import flow, get_run_logger, task, unmapped
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 
-from flows.runners import make_task_runner
-from newsgate import articles, ingest, publish, quality
+from flows.runners import make_task_runner, worker_pool
+from newsgate import article_stage, ingest, publish, quality
 from newsgate.config import Settings
 from newsgate.errors import WarehouseBusyError
 from newsgate.nlp import stage as nlp_stage
 from newsgate.runs import new_run_id
 from newsgate.warehouse import run_lock
+from newsgate.workers import Pool
 
 ingest_documents = task(ingest.ingest_documents, cache_policy=NO_CACHE)
-build_articles = task(articles.build_articles, cache_policy=NO_CACHE)
-plan_annotation = task(nlp_stage.plan_annotation, cache_policy=NO_CACHE)
-annotate_batch = task(nlp_stage.annotate_batch, cache_policy=NO_CACHE)
-store_annotations = task(nlp_stage.store_annotations, cache_policy=NO_CACHE)
+build_articles = task(article_stage.build_articles, cache_policy=NO_CACHE)
+annotate_articles = task(nlp_stage.annotate_articles, cache_policy=NO_CACHE)
 validate_stage = task(quality.validate_stage, cache_policy=NO_CACHE)
 prepare_publication = task(publish.prepare_publication, cache_policy=NO_CACHE)
 summarize_gates = task(quality.summarize_gates, cache_policy=NO_CACHE)
@@ -27,21 +26,14 @@ build_data_docs = task(quality.build_data_docs, cache_policy=NO_CACHE)
 publish_tables = task(publish.publish_tables, cache_policy=NO_CACHE)
 
 
-def _annotate(settings: Settings, run_id: str, full_refresh: bool) -> dict[str, int]:
-    """Map the NLP over batches of new or changed articles, then store and resolve."""
-    batches = plan_annotation(settings, run_id, full_refresh)
-    annotated = annotate_batch.map(batches, spacy_model=unmapped(settings.spacy_model))
-    return store_annotations(settings, run_id, annotated)
-
-
 def _blocking_gate(
-    logger, settings: Settings, run_id: str, full_refresh: bool
+    logger, settings: Settings, run_id: str, full_refresh: bool, pool: Pool
 ) -> quality.GateReport | None:
     """Build and gate each stage in turn; return the first gate that blocks, else None."""
     stages = (
         ("ingest", lambda: ingest_documents(settings, run_id)),
-        ("article", lambda: build_articles(settings, run_id)),
-        ("nlp", lambda: _annotate(settings, run_id, full_refresh)),
+        ("article", lambda: build_articles(settings, run_id, full_refresh, pool)),
+        ("nlp", lambda: annotate_articles(settings, run_id, full_refresh, pool)),
     )
     for stage, build in stages:
         logger.info("%s: %s", stage, build())
@@ -66,15 +58,15 @@ def news_pipeline(
     run_id = new_run_id()
     logger.info("run %s: %s -> %s", run_id, settings.input_dir, settings.warehouse_dir)
     try:
-        with run_lock(settings):
-            return _gate_and_publish(logger, settings, run_id, full_refresh)
+        with run_lock(settings), worker_pool(settings.spacy_model) as pool:
+            return _gate_and_publish(logger, settings, run_id, full_refresh, pool)
     except WarehouseBusyError as exc:
         return Failed(message=str(exc))
 
 
-def _gate_and_publish(logger, settings: Settings, run_id: str, full_refresh: bool):
+def _gate_and_publish(logger, settings: Settings, run_id: str, full_refresh: bool, pool: Pool):
     """Run the gated stages, report the gates, and publish unless a gate blocked."""
-    blocked = _blocking_gate(logger, settings, run_id, full_refresh)
+    blocked = _blocking_gate(logger, settings, run_id, full_refresh, pool)
     create_markdown_artifact(
         key="newsgate-gates",
         markdown=summarize_gates(settings, run_id),

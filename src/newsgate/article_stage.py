@@ -33,10 +33,9 @@ from newsgate.stage_cache import (
     stored_fingerprint,
 )
 from newsgate.tables import stage_tables
-from newsgate.workers import BatchJob, InlinePool, Pool, run_job
+from newsgate.workers import BatchJob, InlinePool, Pool, run_job, split_batches
 
 STAGE = "article"
-PARSE_BATCH = 200
 PARSED = "article_parsed"
 PARSED_LINES = "article_parsed_line"
 NEAR_DUPLICATES = "article_near_duplicate"
@@ -127,10 +126,10 @@ def parsing(settings: Settings, run_id: str, full_refresh: bool = False) -> Iter
     try:
         _prepare(con, full_refresh)
         todo = _unparsed(con, version)
-        batches = [todo[i : i + PARSE_BATCH] for i in range(0, len(todo), PARSE_BATCH)]
+        planned = split_batches(todo)
 
         def payloads() -> Iterator[tuple]:
-            for doc_ids in batches:
+            for doc_ids in planned:
                 documents = con.execute(
                     "select doc_id, text from work.document "
                     "where doc_id in (select unnest(?::varchar[])) order by doc_id",
@@ -142,7 +141,7 @@ def parsing(settings: Settings, run_id: str, full_refresh: bool = False) -> Iter
             work=parse_batch,
             payloads=payloads(),
             store=lambda tables: append_tables(con, tables),
-            batches=len(batches),
+            batches=len(planned),
             desc="article batches",
         )
     finally:

@@ -28,13 +28,16 @@ def _run(args: argparse.Namespace) -> int:
         print(f"newsgate: NG002 input folder {settings.input_dir} does not exist", file=sys.stderr)
         return 2
     from flows.news_pipeline import news_pipeline
-    from flows.runners import make_task_runner
 
-    pipeline = news_pipeline
-    if args.task_runner or args.dask_address:
-        runner = make_task_runner(args.task_runner or "dask", args.dask_address)
-        pipeline = news_pipeline.with_options(task_runner=runner)
-    state = pipeline(
+    # the flow reads where its per-document work runs from the environment, as a deployment does
+    for name, value in (
+        ("NEWSGATE_TASK_RUNNER", args.task_runner),
+        ("NEWSGATE_DASK_ADDRESS", args.dask_address),
+        ("NEWSGATE_WORKERS", args.workers and str(args.workers)),
+    ):
+        if value:
+            os.environ[name] = value
+    state = news_pipeline(
         str(settings.input_dir),
         str(settings.warehouse_dir),
         full_refresh=args.full_refresh,
@@ -157,8 +160,11 @@ def main(argv: list[str] | None = None) -> int:
         help="redo the NLP for every article, not only new ones",
     )
     run.add_argument(
-        "--task-runner", choices=["local", "dask"], help="local threads (default) or Dask"
+        "--task-runner",
+        choices=["process", "inline", "dask"],
+        help="where parsing and NLP run: worker processes (default), this process, or Dask",
     )
+    run.add_argument("--workers", type=int, help="worker processes (default: the usable cores)")
     run.add_argument("--dask-address", help="an existing Dask scheduler, e.g. tcp://host:8786")
     run.set_defaults(handler=_run)
     sql = commands.add_parser("sql", help="answer read-only SQL over the published tables")

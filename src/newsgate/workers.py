@@ -20,6 +20,7 @@ from newsgate.errors import ConfigError
 from newsgate.progress import progress
 
 KINDS = ("process", "inline", "dask")
+DEFAULT_BATCH_SIZE = 200
 # batches in flight per worker: one running and one waiting, so no worker idles between batches
 IN_FLIGHT_PER_WORKER = 2
 
@@ -153,18 +154,34 @@ def open_pool(
     return ProcessPool(count, spacy_model)
 
 
-def _env_workers(kind: str) -> int:
-    name = "NEWSGATE_DASK_WORKERS" if kind == "dask" else "NEWSGATE_WORKERS"
-    raw = os.environ.get(name) or os.environ.get("NEWSGATE_WORKERS")
+def batch_size() -> int:
+    """Return how many documents make one batch (NEWSGATE_BATCH_SIZE, default 200)."""
+    return _positive("NEWSGATE_BATCH_SIZE", DEFAULT_BATCH_SIZE)
+
+
+def _positive(name: str, default: int) -> int:
+    raw = os.environ.get(name)
     if not raw:
-        return 2 if kind == "dask" else default_workers()
+        return default
     try:
-        count = int(raw)
+        value = int(raw)
     except ValueError as exc:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
-    if count < 1:
-        raise ConfigError(f"{name} must be at least 1, got {count}")
-    return count
+    if value < 1:
+        raise ConfigError(f"{name} must be at least 1, got {value}")
+    return value
+
+
+def _env_workers(kind: str) -> int:
+    if kind == "dask" and os.environ.get("NEWSGATE_DASK_WORKERS"):
+        return _positive("NEWSGATE_DASK_WORKERS", 2)
+    return _positive("NEWSGATE_WORKERS", default_workers())
+
+
+def split_batches(keys: list[str]) -> list[list[str]]:
+    """Return `keys` cut into batches of batch_size()."""
+    size = batch_size()
+    return [keys[i : i + size] for i in range(0, len(keys), size)]
 
 
 @dataclass

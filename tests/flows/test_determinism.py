@@ -8,12 +8,12 @@ from tests.conftest import ROOT, SEEDS
 
 SCRIPT = """
 import sys
-from newsgate import articles, ingest, warehouse
+from newsgate import article_stage, ingest, warehouse
 from newsgate.config import Settings
 from newsgate.nlp.stage import annotate_articles
 settings = Settings.load(sys.argv[1], sys.argv[2])
 ingest.ingest_documents(settings, "r")
-articles.build_articles(settings, "r")
+article_stage.build_articles(settings, "r")
 annotate_articles(settings, "r")
 con = warehouse.connect(settings)
 for table in ("article", "entity", "entity_mention", "quote", "event_mention", "event"):

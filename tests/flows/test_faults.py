@@ -32,7 +32,7 @@ def clean(prefect_harness, tmp_path_factory):
 @pytest.mark.parametrize(
     ("module", "attribute"),
     [
-        ("newsgate.nlp.stage", "_pipeline"),
+        ("newsgate.nlp.stage", "_store_batch"),
         ("newsgate.nlp.stage", "_resolve_and_write"),
         ("newsgate.publish", "_fsync_dir"),
         ("newsgate.publish", "_swap_pointer"),

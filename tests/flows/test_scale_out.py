@@ -1,61 +1,175 @@
-"""Incremental runs and scale-out: the same published rows whatever does the work."""
+"""Scale-out and incremental runs: the same published rows whatever does the work, and a run
+that starts from kept state publishes what a run from scratch does."""
 
+import hashlib
 import shutil
 
 import pytest
 
 from flows.news_pipeline import news_pipeline
-from flows.runners import make_task_runner
-from newsgate import warehouse
+from newsgate import article_stage, ingest, warehouse
+from newsgate.bench.corpus import generate_corpus
 from newsgate.config import Settings
+from newsgate.nlp import stage
 from newsgate.nlp.stage import annotate_articles, extractor_version
 from tests.conftest import SEEDS, published_contents
 
+TABLES = ("article", "article_line", "entity", "entity_mention", "quote", "event_mention", "event")
 
-def _annotated(settings):
+
+def _write(folder, count, seed):
+    for article in generate_corpus(count, seed=seed):
+        path = folder / f"gen{seed}" / article.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article.text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The seeds (a rewrite pair among them) and invented wire stories, in one folder."""
+    folder = tmp_path_factory.mktemp("corpus") / "input"
+    shutil.copytree(SEEDS, folder)
+    _write(folder, 16, seed=5)
+    return folder
+
+
+def _row_hashes(settings) -> dict[str, str]:
+    """sha256 of each published table's sorted rows (without per-run columns)."""
+    return {
+        table: hashlib.sha256("\n".join(rows).encode()).hexdigest()
+        for table, rows in published_contents(settings).items()
+    }
+
+
+def _flow(corpus, warehouse_dir, monkeypatch, **env) -> dict[str, str]:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    state = news_pipeline(str(corpus), str(warehouse_dir), return_state=True)
+    assert state.is_completed(), state.message
+    return _row_hashes(Settings.load(corpus, warehouse_dir))
+
+
+@pytest.fixture(scope="module")
+def one_process(prefect_harness, corpus, tmp_path_factory):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        return _flow(
+            corpus,
+            tmp_path_factory.mktemp("inline") / "wh",
+            monkeypatch,
+            NEWSGATE_TASK_RUNNER="inline",
+        )
+
+
+def test_worker_processes_publish_the_same_rows_as_one_process(
+    one_process, corpus, tmp_path, monkeypatch
+):
+    hashes = _flow(
+        corpus,
+        tmp_path / "wh",
+        monkeypatch,
+        NEWSGATE_TASK_RUNNER="process",
+        NEWSGATE_WORKERS="2",
+        NEWSGATE_BATCH_SIZE="3",
+    )
+    assert hashes == one_process
+
+
+@pytest.mark.slow
+def test_two_worker_dask_cluster_publishes_the_same_rows(
+    one_process, corpus, tmp_path, monkeypatch
+):
+    hashes = _flow(
+        corpus,
+        tmp_path / "wh",
+        monkeypatch,
+        NEWSGATE_TASK_RUNNER="dask",
+        NEWSGATE_DASK_WORKERS="2",
+        NEWSGATE_BATCH_SIZE="3",
+    )
+    assert hashes == one_process
+
+
+def _run(settings, run_id, full_refresh=False) -> dict[str, int]:
+    ingest.ingest_documents(settings, run_id)
+    article_stage.build_articles(settings, run_id, full_refresh)
+    counts = annotate_articles(settings, run_id, full_refresh)
+    counts["parsed"] = article_stage.parsed_in_run(settings, run_id)
+    return counts
+
+
+def _tables(settings) -> dict[str, list[str]]:
     con = warehouse.connect(settings)
     try:
-        return con.execute("select count(*) from work.nlp_cache").fetchall()[0][0]
+        return {
+            table: sorted(
+                map(repr, con.execute(f"select * exclude (run_id) from work.{table}").fetchall())
+            )
+            for table in TABLES
+        }
     finally:
         con.close()
 
 
-@pytest.fixture(scope="module")
-def local_run(prefect_harness, tmp_path_factory):
-    settings = Settings.load(SEEDS, tmp_path_factory.mktemp("local") / "wh")
-    assert news_pipeline(str(SEEDS), str(settings.warehouse_dir), return_state=True).is_completed()
-    return settings
+def test_incremental_run_builds_the_tables_a_full_run_does(corpus, tmp_path, monkeypatch):
+    folder = tmp_path / "input"
+    shutil.copytree(corpus, folder)
+    settings = Settings.load(folder, tmp_path / "incremental")
+    first = _run(settings, "r1")
+    assert first["parsed"] == first["articles_annotated"] == 21
 
+    # nothing changed: nothing is parsed or annotated, and no cross-article step runs again
+    def refuse(*_):
+        raise AssertionError("a cross-article step ran again on unchanged input")
 
-@pytest.mark.slow
-def test_two_worker_dask_cluster_publishes_the_same_rows(local_run, tmp_path):
-    settings = Settings.load(SEEDS, tmp_path / "wh")
-    dask_pipeline = news_pipeline.with_options(task_runner=make_task_runner("dask", workers=2))
-    state = dask_pipeline(str(SEEDS), str(settings.warehouse_dir), return_state=True)
-    assert state.is_completed(), state.message
-    assert published_contents(settings) == published_contents(local_run)
+    before = _tables(settings)
+    with monkeypatch.context() as patched:
+        patched.setattr(stage, "merge_events", refuse)
+        patched.setattr(stage, "resolve_with_credits", refuse)
+        patched.setattr(article_stage, "flag_near_duplicates", refuse)
+        again = _run(settings, "r2")
+    assert again["parsed"] == again["articles_annotated"] == 0
+    assert _tables(settings) == before
+
+    # three new stories and one edited story: only those four are parsed and annotated
+    _write(folder, 3, seed=6)
+    edited = sorted(folder.glob("*.txt"))[0]
+    edited.write_text(
+        edited.read_text() + "\n\nThe talks will resume next month, officials said.\n"
+    )
+    third = _run(settings, "r3")
+    assert third["parsed"] == third["articles_annotated"] == 4
+
+    fresh = Settings.load(folder, tmp_path / "full")
+    _run(fresh, "f1")
+    assert _tables(settings) == _tables(fresh)
+
+    refreshed = _run(settings, "r4", full_refresh=True)
+    assert refreshed["parsed"] == refreshed["articles_annotated"] == 24
+    assert _tables(settings) == _tables(fresh)
 
 
 def test_only_new_or_changed_articles_go_through_nlp(tmp_path):
     folder = tmp_path / "input"
     shutil.copytree(SEEDS, folder)
     settings = Settings.load(folder, tmp_path / "wh")
-    from newsgate import articles, ingest
 
-    def run(run_id, full_refresh=False):
-        ingest.ingest_documents(settings, run_id)
-        articles.build_articles(settings, run_id)
-        return annotate_articles(settings, run_id, full_refresh)
+    def annotated():
+        con = warehouse.connect(settings)
+        try:
+            return con.execute("select count(*) from work.nlp_annotated").fetchall()[0][0]
+        finally:
+            con.close()
 
-    assert run("r1")["articles_annotated"] == 5
-    assert run("r2")["articles_annotated"] == 0
+    assert _run(settings, "r1")["articles_annotated"] == 5
+    assert _run(settings, "r2")["articles_annotated"] == 0
     changed = sorted(folder.iterdir())[0]
     changed.write_text(changed.read_text() + "\n\nA new closing paragraph was added to the story.")
-    assert run("r3")["articles_annotated"] == 1
-    assert _annotated(settings) == 5
-    assert run("r4", full_refresh=True)["articles_annotated"] == 5
-    assert _annotated(settings) == 5
-    assert run("r5")["articles_annotated"] == 0
+    assert _run(settings, "r3")["articles_annotated"] == 1
+    # the superseded version's annotations leave the cache
+    assert annotated() == 5
+    assert _run(settings, "r4", full_refresh=True)["articles_annotated"] == 5
+    assert annotated() == 5
+    assert _run(settings, "r5")["articles_annotated"] == 0
 
 
 def test_extractor_version_depends_on_the_model():

@@ -5,7 +5,7 @@ import polars as pl
 import pytest
 
 from flows.news_pipeline import news_pipeline
-from newsgate import articles, ingest, quality, warehouse
+from newsgate import article_stage, ingest, quality, warehouse
 from newsgate.cli import main
 from newsgate.config import Settings
 from newsgate.nlp.stage import annotate_articles
@@ -40,7 +40,7 @@ IMPOSSIBLE = {
 def test_rows_failing_a_quarantine_expectation_move_to_quarantine(tmp_path):
     settings = Settings.load(SEEDS, tmp_path / "wh")
     ingest.ingest_documents(settings, "r1")
-    articles.build_articles(settings, "r1")
+    article_stage.build_articles(settings, "r1")
     annotate_articles(settings, "r1")
     con = warehouse.connect(settings)
     try:
@@ -155,7 +155,7 @@ def test_actor_standing_for_an_unnamed_country_does_not_block(tmp_path):
     )
     settings = Settings.load(folder, tmp_path / "wh")
     ingest.ingest_documents(settings, "r")
-    articles.build_articles(settings, "r")
+    article_stage.build_articles(settings, "r")
     annotate_articles(settings, "r")
     report = quality.validate_stage(settings, "r", "nlp")
     assert report.passed, report.critical

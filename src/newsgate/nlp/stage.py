@@ -32,7 +32,7 @@ from newsgate.stage_cache import (
     stored_fingerprint,
 )
 from newsgate.tables import stage_tables
-from newsgate.workers import BatchJob, InlinePool, Pool, run_job
+from newsgate.workers import BatchJob, InlinePool, Pool, run_job, split_batches
 
 # The extraction this stage runs but does not own; re-point these imports when they move.
 from newsgate.nlp.entities import (  # isort: skip
@@ -45,10 +45,23 @@ from newsgate.nlp.event_merge import merge_events  # isort: skip
 from newsgate.nlp.pipeline import load_pipeline, make_doc  # isort: skip
 from newsgate.nlp.quotes import canonical_speaker  # isort: skip
 
+# the modules whose code makes an article's annotations, and the cross-article results
+_EXTRACTOR_MODULES = (
+    "newsgate.nlp.pipeline",
+    mentions_from_doc.__module__,
+    credit_mentions.__module__,
+    "newsgate.nlp.stage",
+)
+_CROSS_ARTICLE_MODULES = (
+    "newsgate.nlp.stage",
+    resolve_with_credits.__module__,
+    canonical_speaker.__module__,
+    merge_events.__module__,
+)
+
 STAGE = "nlp"
 CROSS_ARTICLE_STEP = "nlp.cross_article"
 CREDIT_LINE_REASONS = ("caption", "credit", "byline", "dateline")
-BATCH_SIZE = 200
 # article_line columns handed to the credit extractor (run_id changes every run: not an input)
 CREDIT_LINE_COLUMNS = (
     "line_id",
@@ -152,20 +165,12 @@ def extractor_version(model: str | None = None) -> str:
     """Return a hash of the code, data and model that make an article's annotations."""
     import spacy
 
-    roots = (
-        "newsgate.nlp.pipeline",
-        mentions_from_doc.__module__,
-        credit_mentions.__module__,
-        "newsgate.nlp.stage",
-    )
-    return code_version(roots, model or "builtin", spacy.__version__)
+    return code_version(_EXTRACTOR_MODULES, model or "builtin", spacy.__version__)
 
 
 def cross_article_version() -> str:
     """Return a hash of the code that resolves and merges across articles (and builds tables)."""
-    return code_version(
-        ("newsgate.nlp.stage", resolve_with_credits.__module__, merge_events.__module__)
-    )
+    return code_version(_CROSS_ARTICLE_MODULES)
 
 
 @cache
@@ -233,15 +238,19 @@ def _batch_payload(con: duckdb.DuckDBPyConnection, keys: list[str]) -> list[dict
     ).fetchall()
     ids = [a[1] for a in articles]
     reasons = list(CREDIT_LINE_REASONS)
-    lines = con.sql(
-        f"""
+    lines = (
+        con.sql(
+            f"""
         select {", ".join(CREDIT_LINE_COLUMNS)} from work.article_line
         where article_id in (select unnest(?::varchar[]))
           and kind = 'boilerplate' and reason in (select unnest(?::varchar[]))
         order by article_id, line_no
         """,
-        params=[ids, reasons],
-    ).to_arrow_table().to_pylist()
+            params=[ids, reasons],
+        )
+        .to_arrow_table()
+        .to_pylist()
+    )
     by_article: dict[str, list[dict]] = {}
     for line in lines:
         by_article.setdefault(line["article_id"], []).append(line)
@@ -336,17 +345,17 @@ def annotation(settings: Settings, run_id: str, full_refresh: bool = False) -> I
                 "on n.cache_key = c.cache_key order by c.article_id"
             ).fetchall()
         ]
-        batches = [todo[i : i + BATCH_SIZE] for i in range(0, len(todo), BATCH_SIZE)]
+        planned = split_batches(todo)
 
         def payloads() -> Iterator[tuple]:
-            for keys in batches:
+            for keys in planned:
                 yield _batch_payload(con, keys), settings.spacy_model, run_id
 
         yield BatchJob(
             work=annotate_batch,
             payloads=payloads(),
             store=lambda tables: _store_batch(con, tables),
-            batches=len(batches),
+            batches=len(planned),
             desc="nlp batches",
         )
     finally:

@@ -1,0 +1,174 @@
+"""What the stages keep between runs: typed annotations that come back as the extractor made
+them, code versions that follow the code a step imports, and worker pools."""
+
+import os
+import time
+from datetime import date
+
+import duckdb
+import pytest
+
+from newsgate import article_stage, ingest, warehouse
+from newsgate.config import Settings
+from newsgate.errors import AnnotationSchemaError, ConfigError
+from newsgate.nlp import stage
+from newsgate.nlp.pipeline import make_doc
+from newsgate.stage_cache import append_tables, fingerprint, module_closure
+from newsgate.workers import BatchJob, InlinePool, open_pool, run_job
+
+STORY = """Ministers agree to reopen border crossing
+
+GENEVA (Wire Service) - The foreign ministers of Norway and Kenya met in Geneva on Tuesday,
+March 3, 2020, and agreed to reopen the northern border crossing by April.
+
+"We have made real progress, but much work remains," Norwegian Foreign Minister Ingrid Larsen
+told reporters after the talks. Kenya's Foreign Minister Kofi Okafor said the two sides would
+meet again in Nairobi next month.
+
+Kenya accused Norway of delaying an agreement on grain exports last year, and officials warned
+that the talks could collapse if no deal was reached by June 2020.
+
+Larsen arrives for the meeting in Geneva. Photo: Wire Service
+"""
+
+
+@pytest.fixture(scope="module")
+def annotated(tmp_path_factory):
+    """A warehouse holding one invented article, annotated in this process."""
+    folder = tmp_path_factory.mktemp("story") / "input"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    settings = Settings.load(folder, folder.parent / "wh")
+    ingest.ingest_documents(settings, "r1")
+    article_stage.build_articles(settings, "r1")
+    stage.annotate_articles(settings, "r1")
+    return settings
+
+
+def test_kept_events_come_back_as_the_extractor_made_them(annotated):
+    con = warehouse.connect(annotated)
+    try:
+        article_id, body, published = con.execute(
+            "select article_id, body, published_date from work.article"
+        ).fetchall()[0]
+        stage._current_keys(con, stage.extractor_version(None))
+        kept = stage._events(con)
+    finally:
+        con.close()
+    nlp = stage.pipeline(None)
+    doc = nlp(make_doc(nlp, body, published))
+    made = [{"article_id": article_id, **event} for event in doc._.events]
+    assert len(made) >= 2
+    assert any(e["date_parts"] for e in made) and any(e["event_date"] for e in made)
+    assert kept == made
+    assert isinstance(kept[0]["article_shingles"], frozenset)
+
+
+def test_kept_mentions_and_quotes_are_the_extractor_rows(annotated):
+    con = warehouse.connect(annotated)
+    try:
+        article_id, body, published = con.execute(
+            "select article_id, body, published_date from work.article"
+        ).fetchall()[0]
+        mentions = con.sql(
+            "select * exclude (cache_key, ordinal) from work.nlp_mention order by ordinal"
+        ).to_arrow_table()
+        quotes = con.sql(
+            "select * exclude (cache_key, ordinal) from work.nlp_quote order by ordinal"
+        ).to_arrow_table()
+    finally:
+        con.close()
+    nlp = stage.pipeline(None)
+    doc = nlp(make_doc(nlp, body, published))
+    assert mentions.to_pylist() == stage.mentions_from_doc(doc, article_id)
+    assert quotes.to_pylist() == [{"article_id": article_id, **q} for q in doc._.quotes]
+
+
+def test_a_field_without_a_column_is_a_clear_error():
+    rows = [{"article_id": "a", "start_char": 0, "novel_field": 1}]
+    with pytest.raises(AnnotationSchemaError, match="novel_field"):
+        stage._typed(rows, stage.TABLES["nlp_mention"], "mention")
+
+
+def test_typed_tables_append_with_their_types(tmp_path):
+    table = stage._typed(
+        [
+            {
+                "cache_key": "k",
+                "ordinal": 0,
+                "article_id": "a",
+                "event_type": "meeting",
+                "event_date": date(2020, 3, 3),
+                "date_parts": {"year": 2020, "month": 3, "day": 3, "weekday": 1},
+                "article_shingles": frozenset({3, 1, 2}),
+                "actor_names": ["Kenya", "Norway"],
+            }
+        ],
+        stage.TABLES["nlp_event"],
+        "event",
+        stage.EVENT_SET_FIELDS,
+    )
+    con = duckdb.connect(str(tmp_path / "t.duckdb"))
+    try:
+        con.execute("create schema work")
+        append_tables(con, {"nlp_event": table})
+        append_tables(con, {"nlp_event": table})
+        types = dict(
+            con.execute(
+                "select column_name, data_type from information_schema.columns "
+                "where table_name = 'nlp_event'"
+            ).fetchall()
+        )
+        shingles = con.execute("select article_shingles from work.nlp_event").fetchall()
+    finally:
+        con.close()
+    assert types["event_date"] == "DATE"
+    assert types["article_shingles"] == "BIGINT[]"
+    assert types["date_parts"].startswith("STRUCT(")
+    assert shingles == [([1, 2, 3],), ([1, 2, 3],)]
+
+
+def test_code_versions_follow_what_a_step_imports():
+    articles = module_closure(("newsgate.articles",))
+    assert {"newsgate.boilerplate", "newsgate.language", "newsgate.near_duplicates"} <= set(
+        articles
+    )
+    assert "newsgate.nlp.stage" not in articles
+    assert "newsgate.nlp.event_merge" in module_closure(("newsgate.nlp.stage",))
+    assert fingerprint("a", "bc") != fingerprint("ab", "c")
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def _refuse(_: int) -> None:
+    raise ConfigError("refused in a worker")
+
+
+def test_worker_processes_share_the_batches_and_return_their_errors():
+    pool = open_pool("process", workers=2)
+    try:
+        pids: list[int] = []
+        job = BatchJob(_pid_after, iter([(0.5,)] * 6), pids.append, batches=6)
+        assert run_job(pool, job) == 6
+        assert len(set(pids)) == 2 and os.getpid() not in pids
+        with pytest.raises(ConfigError, match="refused in a worker"):
+            run_job(pool, BatchJob(_refuse, iter([(1,)]), pids.append, batches=1))
+    finally:
+        pool.close()
+
+
+def test_inline_pool_runs_in_this_process():
+    pids: list[int] = []
+    assert run_job(InlinePool(), BatchJob(_pid_after, iter([(0,)] * 2), pids.append, 2)) == 2
+    assert pids == [os.getpid()] * 2
+
+
+def test_unknown_pool_kind_and_bad_counts_are_config_errors(monkeypatch):
+    with pytest.raises(ConfigError, match="NEWSGATE_TASK_RUNNER"):
+        open_pool("threads")
+    monkeypatch.setenv("NEWSGATE_WORKERS", "none")
+    with pytest.raises(ConfigError, match="NEWSGATE_WORKERS"):
+        open_pool("process")
