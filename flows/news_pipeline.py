@@ -54,6 +54,7 @@ def news_pipeline(
 ):
     """Run every stage with its gate and publish the tables; a failed gate publishes nothing."""
     logger = get_run_logger()
+    quality.import_in_background()
     settings = Settings.load(input_dir, warehouse_dir)
     run_id = new_run_id()
     logger.info("run %s: %s -> %s", run_id, settings.input_dir, settings.warehouse_dir)

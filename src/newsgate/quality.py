@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -36,6 +38,15 @@ RESULT_SCHEMA = {
     "validated_at": pl.Datetime("us", "UTC"),
 }
 RAW_RESULT_SCHEMA = {"run_id": pl.String, "suite": pl.String, "result_json": pl.String}
+# the last validation of each suite, reused while the rows, the suite and its parameters are the same
+MEMO = "validation_memo"
+MEMO_RESULTS = "validation_memo_result"
+MEMO_SCHEMA = {
+    "suite": pl.String,
+    "fingerprint": pl.String,
+    "quarantine_json": pl.String,
+    "result_json": pl.String,
+}
 
 
 @dataclass
@@ -69,6 +80,20 @@ def load_suite_json(table: Table) -> dict:
         raise ConfigError(f"cannot read suite {table.suite_path}: {exc}") from exc
 
 
+def import_in_background() -> threading.Thread:
+    """Start importing Great Expectations on a thread, so the first gate does not wait for it.
+
+    The import takes seconds; the flow starts it while the workers parse and annotate.
+    """
+
+    def _import() -> None:
+        import great_expectations  # noqa: F401
+
+    thread = threading.Thread(target=_import, name="import-great-expectations", daemon=True)
+    thread.start()
+    return thread
+
+
 def _ephemeral_context():
     import great_expectations as gx
     from great_expectations.data_context.types.base import (
@@ -100,22 +125,60 @@ def suite_parameters(today: date | None = None) -> dict[str, str]:
     return {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat()}
 
 
+def _quarantine_keys(item, key: str) -> list[str]:
+    return [
+        str(row[key])
+        for row in item.result.get("unexpected_index_list") or []
+        if isinstance(row, dict) and key in row
+    ]
+
+
 def run_suite(table: Table, frame: pl.DataFrame, run_id: str) -> SuiteOutcome:
     """Validate `frame` with the table's suite; return results, keys to quarantine and GX's JSON."""
     import great_expectations as gx
 
     context = _ephemeral_context()
-    suite = context.suites.add(gx.ExpectationSuite(**load_suite_json(table)))
+    suite_json = load_suite_json(table)
+    suite = context.suites.add(gx.ExpectationSuite(**suite_json))
     asset = context.data_sources.add_pandas(table.name).add_dataframe_asset(table.name)
     batch = asset.add_batch_definition_whole_dataframe("all").get_batch(
         batch_parameters={"dataframe": frame.to_pandas(use_pyarrow_extension_array=True)}
     )
     key_columns = [table.key] if table.key in frame.columns else []
+    # Listing every failing row costs more than the checks themselves on large tables: the
+    # suite runs with a summary (20 rows per expectation), and only failed expectations that
+    # quarantine rows run again listing them all.
     result = batch.validate(
         suite,
-        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": key_columns},
+        result_format={"result_format": "SUMMARY", "unexpected_index_column_names": key_columns},
         expectation_parameters=suite_parameters(),
     )
+    failed_quarantining = [
+        index
+        for index, item in enumerate(result.results)
+        if not item.success
+        and not (item.exception_info and item.exception_info.get("raised_exception"))
+        and (item.expectation_config.meta or {}).get("on_failure") == QUARANTINE
+    ]
+    complete = {}
+    if failed_quarantining and key_columns:
+        rerun = context.suites.add(
+            gx.ExpectationSuite(
+                name=f"{suite_json.get('name', table.name)}.quarantine",
+                expectations=[
+                    result.results[i].expectation_config.to_json_dict() for i in failed_quarantining
+                ],
+            )
+        )
+        listed = batch.validate(
+            rerun,
+            result_format={
+                "result_format": "COMPLETE",
+                "unexpected_index_column_names": key_columns,
+            },
+            expectation_parameters=suite_parameters(),
+        )
+        complete = dict(zip(failed_quarantining, listed.results, strict=True))
     now = datetime.now(UTC)
     rows, to_quarantine = [], {}
     for index, item in enumerate(result.results):
@@ -127,11 +190,7 @@ def run_suite(table: Table, frame: pl.DataFrame, run_id: str) -> SuiteOutcome:
         action = None
         if not success:
             wants_quarantine = (config.meta or {}).get("on_failure") == QUARANTINE
-            keys = [
-                str(row[table.key])
-                for row in item.result.get("unexpected_index_list") or []
-                if isinstance(row, dict) and table.key in row
-            ]
+            keys = _quarantine_keys(complete[index], table.key) if index in complete else []
             if wants_quarantine and keys and not errored:
                 to_quarantine[name] = keys
                 action = "quarantined"
@@ -200,6 +259,91 @@ def _quarantine_rows(
     return len(doomed)
 
 
+def frame_fingerprint(table: Table, frame: pl.DataFrame) -> str:
+    """Return a hash of what a suite sees and reads: the rows (in any order, without the run's
+    id), their types, the suite and its parameters, and the validating library versions."""
+    import great_expectations as gx
+
+    rows = frame.select(pl.exclude("run_id"))
+    digest = hashlib.sha256()
+    for part in (
+        table.suite_path.read_bytes(),
+        json.dumps(suite_parameters(), sort_keys=True).encode(),
+        str(rows.schema).encode(),
+        f"{gx.__version__}|{pl.__version__}|{table.key}".encode(),
+    ):
+        digest.update(part)
+        digest.update(b"\x1f")
+    if rows.height:
+        digest.update(rows.hash_rows().sort().to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def _remembered(con: duckdb.DuckDBPyConnection, table: Table, key: str, run_id: str):
+    """Return the outcome the suite had on identical rows, or None."""
+    if not warehouse.table_exists(con, MEMO):
+        return None
+    found = con.execute(
+        f"select quarantine_json, result_json from {warehouse.WORK_SCHEMA}.{MEMO} "
+        "where suite = ? and fingerprint = ?",
+        [table.name, key],
+    ).fetchall()
+    if not found:
+        return None
+    results = (
+        con.sql(
+            f"select * exclude (fingerprint) from {warehouse.WORK_SCHEMA}.{MEMO_RESULTS} "
+            "where suite = $suite and fingerprint = $key order by expectation_index",
+            params={"suite": table.name, "key": key},
+        )
+        .pl()
+        .with_columns(pl.lit(run_id).alias("run_id"))
+        .select(list(RESULT_SCHEMA))
+        .cast(RESULT_SCHEMA)
+    )
+    quarantine_json, result_json = found[0]
+    return SuiteOutcome(results, json.loads(quarantine_json), json.loads(result_json))
+
+
+def _remember(
+    con: duckdb.DuckDBPyConnection, table: Table, key: str, outcome: SuiteOutcome
+) -> None:
+    for name in (MEMO, MEMO_RESULTS):
+        if warehouse.table_exists(con, name):
+            con.execute(f"delete from {warehouse.WORK_SCHEMA}.{name} where suite = ?", [table.name])
+    warehouse.append_frame(
+        con,
+        MEMO,
+        pl.DataFrame(
+            [
+                {
+                    "suite": table.name,
+                    "fingerprint": key,
+                    "quarantine_json": json.dumps(outcome.quarantine_keys),
+                    "result_json": json.dumps(outcome.result_json, default=str),
+                }
+            ],
+            schema=MEMO_SCHEMA,
+        ),
+    )
+    warehouse.append_frame(
+        con, MEMO_RESULTS, outcome.results.with_columns(pl.lit(key).alias("fingerprint"))
+    )
+
+
+def suite_outcome(
+    con: duckdb.DuckDBPyConnection, table: Table, frame: pl.DataFrame, run_id: str
+) -> SuiteOutcome:
+    """Return the suite's outcome on `frame`: GX's own, or the one it gave on identical rows
+    (same suite and parameters) the last time, with validated_at saying when it ran."""
+    key = frame_fingerprint(table, frame)
+    outcome = _remembered(con, table, key, run_id)
+    if outcome is None:
+        outcome = run_suite(table, frame, run_id)
+        _remember(con, table, key, outcome)
+    return outcome
+
+
 def validate_stage(settings: Settings, run_id: str, stage: str) -> GateReport:
     """Validate every table built at `stage`, quarantine failing rows, and return the verdict."""
     report = GateReport(stage=stage)
@@ -208,7 +352,7 @@ def validate_stage(settings: Settings, run_id: str, stage: str) -> GateReport:
         tables = stage_tables(stage)
         for position, table in enumerate(tables):
             frame = validation_frame(con, table)
-            outcome = run_suite(table, frame, run_id)
+            outcome = suite_outcome(con, table, frame, run_id)
             warehouse.append_frame(con, "raw_validation_result", outcome.results)
             warehouse.append_frame(
                 con,
