@@ -54,12 +54,18 @@ def news_pipeline(
 ):
     """Run every stage with its gate and publish the tables; a failed gate publishes nothing."""
     logger = get_run_logger()
-    quality.import_in_background()
     settings = Settings.load(input_dir, warehouse_dir)
     run_id = new_run_id()
     logger.info("run %s: %s -> %s", run_id, settings.input_dir, settings.warehouse_dir)
     try:
         with run_lock(settings), worker_pool(settings.spacy_model) as pool:
+            # the gates' library loads while the workers parse; the NLP starts on the parsed
+            # articles while near-duplicates are flagged and the article gate runs
+            pool.when_busy(quality.import_in_background)
+            pool.after(
+                "article",
+                lambda: nlp_stage.annotate_ahead(settings, run_id, full_refresh, pool),
+            )
             return _gate_and_publish(logger, settings, run_id, full_refresh, pool)
     except WarehouseBusyError as exc:
         return Failed(message=str(exc))

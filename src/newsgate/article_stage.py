@@ -245,6 +245,26 @@ def finish_articles(settings: Settings, run_id: str) -> dict[str, int]:
         con.close()
 
 
+def parsed_source() -> tuple[str, str]:
+    """Return SQL relations of the current parsed articles (article_id, body, published_date,
+    credited) and of their lines (article_id, line_no, kind, reason, text), shaped as the
+    article and article_line tables the gate will see, for work that starts before the gate."""
+    version = article_version().replace("'", "''")
+    # article_id is the first 16 hex digits of doc_id, as sql/article.sql makes it
+    articles = f"""(
+        select substr(p.doc_id, 1, 16) as article_id, p.body, p.published_date, p.credited
+        from work.{PARSED} as p
+        where p.version = '{version}' and p.reject_reason is null
+          and p.doc_id in (select doc_id from work.document)
+    )"""
+    lines = f"""(
+        select substr(l.doc_id, 1, 16) as article_id, l.line_no, l.kind, l.reason, l.text
+        from work.{PARSED_LINES} as l
+        where l.version = '{version}'
+    )"""
+    return articles, lines
+
+
 def parsed_in_run(settings: Settings, run_id: str) -> int:
     """Return how many documents run `run_id` parsed (the rest came from the cache)."""
     con = warehouse.connect(settings)
@@ -264,6 +284,9 @@ def build_articles(
 ) -> dict[str, int]:
     """Parse what needs parsing on `pool` (default: this process) and build the stage's tables;
     return their row counts."""
+    pool = pool or InlinePool()
     with parsing(settings, run_id, full_refresh) as job:
-        run_job(pool or InlinePool(), job)
+        run_job(pool, job)
+    # what waits for parsed articles can start now (the NLP, while near-duplicates are flagged)
+    pool.stage_done(STAGE)
     return finish_articles(settings, run_id)

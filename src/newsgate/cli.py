@@ -127,7 +127,15 @@ def _bench(args: argparse.Namespace) -> int:
 
     sizes = [int(n) for n in args.sizes.split(",")] + ([100_000] if args.large else [])
     workdir = Path(args.workdir) if args.workdir else None
-    print(format_figures(run_benchmark(sizes, workdir)))
+    figures = run_benchmark(
+        sizes,
+        workdir,
+        repeat=args.repeat,
+        runners=tuple(args.runners.split(",")),
+        baseline=Path(args.baseline).resolve() if args.baseline else None,
+        ephemeral=args.ephemeral,
+    )
+    print(format_figures(figures))
     return 0
 
 
@@ -200,6 +208,18 @@ def main(argv: list[str] | None = None) -> int:
     figures.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     figures.add_argument("--large", action="store_true", help="also measure 100,000 articles")
     figures.add_argument("--workdir", help="keep corpora and warehouses here (default: temp)")
+    figures.add_argument("--repeat", type=int, default=1, help="runs per figure (medians)")
+    figures.add_argument(
+        "--runners", default="process", help="comma-separated: process, inline, dask"
+    )
+    figures.add_argument(
+        "--baseline", help="also time the flow of this checkout (e.g. a worktree of a tag)"
+    )
+    figures.add_argument(
+        "--ephemeral",
+        action="store_true",
+        help="give each run Prefect's temporary server (its start-up is then timed)",
+    )
     figures.set_defaults(handler=_bench)
     evaluate = commands.add_parser(
         "evaluate", help="score the published tables against gold annotations"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -20,6 +21,9 @@ from newsgate.runs import add_quarantine
 from newsgate.tables import Table, stage_tables
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+# known without importing GX, which takes seconds: a run whose gates all reuse earlier
+# outcomes never imports it
+_GX_VERSION = importlib.metadata.version("great_expectations")
 
 AUDIT_DIR = SQL_DIR / "audit"
 QUARANTINE = "quarantine"
@@ -262,15 +266,13 @@ def _quarantine_rows(
 def frame_fingerprint(table: Table, frame: pl.DataFrame) -> str:
     """Return a hash of what a suite sees and reads: the rows (in any order, without the run's
     id), their types, the suite and its parameters, and the validating library versions."""
-    import great_expectations as gx
-
     rows = frame.select(pl.exclude("run_id"))
     digest = hashlib.sha256()
     for part in (
         table.suite_path.read_bytes(),
         json.dumps(suite_parameters(), sort_keys=True).encode(),
         str(rows.schema).encode(),
-        f"{gx.__version__}|{pl.__version__}|{table.key}".encode(),
+        f"{_GX_VERSION}|{pl.__version__}|{table.key}".encode(),
     ):
         digest.update(part)
         digest.update(b"\x1f")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +25,8 @@ KINDS = ("process", "inline", "dask")
 DEFAULT_BATCH_SIZE = 200
 # batches in flight per worker: one running and one waiting, so no worker idles between batches
 IN_FLIGHT_PER_WORKER = 2
+# how often a worker checks that the run that started it is still there
+WATCH_SECONDS = 1.0
 
 
 def default_workers() -> int:
@@ -44,11 +48,76 @@ def warm_worker(spacy_model: str | None = None) -> None:
         return
 
 
-def _ping() -> int:
-    return os.getpid()
+def _start_worker(parent: int, spacy_model: str | None) -> None:
+    """Tie a worker's life to the run that started it, then warm it up."""
+
+    def watch() -> None:
+        # a killed run takes its workers with it: none is left orphaned, computing for nobody
+        while os.getppid() == parent:
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+    warm_worker(spacy_model)
 
 
-class InlinePool:
+class _Hooks:
+    """What a run hangs on its pool: callbacks for when work starts or a stage's batches are
+    done, and work run ahead on a thread of this process (it feeds the workers while the main
+    thread does what only it can do, e.g. the article gate while the NLP runs)."""
+
+    def _extras(self) -> dict:
+        return self.__dict__.setdefault("_hook_state", {"busy": [], "after": {}, "ahead": {}})
+
+    def when_busy(self, callback: Callable[[], Any]) -> None:
+        """Call `callback` once, when the first job with batches starts."""
+        self._extras()["busy"].append(callback)
+
+    def busy(self) -> None:
+        hooks, self._extras()["busy"] = self._extras()["busy"], []
+        for callback in hooks:
+            callback()
+
+    def after(self, stage: str, callback: Callable[[], Any]) -> None:
+        """Call `callback` once, when `stage` reports its batches done."""
+        self._extras()["after"].setdefault(stage, []).append(callback)
+
+    def stage_done(self, stage: str) -> None:
+        for callback in self._extras()["after"].pop(stage, []):
+            callback()
+
+    def run_ahead(self, key: str, work: Callable[[], Any]) -> None:
+        """Start `work` on a thread now; join_ahead(key) waits for it."""
+        box: dict = {}
+
+        def target() -> None:
+            try:
+                box["result"] = work()
+            except BaseException as exc:  # handed to whoever joins, on the main thread
+                box["error"] = exc
+
+        thread = threading.Thread(target=target, name=f"ahead-{key}", daemon=True)
+        self._extras()["ahead"][key] = (thread, box)
+        thread.start()
+
+    def join_ahead(self, key: str) -> bool:
+        """Wait for the work started ahead under `key`; raise its error; tell whether it ran."""
+        found = self._extras()["ahead"].pop(key, None)
+        if found is None:
+            return False
+        thread, box = found
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return True
+
+    def _stop_ahead(self) -> None:
+        for thread, _ in self._extras()["ahead"].values():
+            thread.join()
+        self._extras()["ahead"].clear()
+
+
+class InlinePool(_Hooks):
     """Runs every batch at once in this process (one worker; for tests and debugging)."""
 
     kind = "inline"
@@ -66,12 +135,12 @@ class InlinePool:
         return future
 
     def close(self) -> None:
-        return None
+        self._stop_ahead()
 
 
-class ProcessPool:
-    """Worker processes on this machine, started at once and warmed (pipeline loaded) in the
-    background while the main process ingests."""
+class ProcessPool(_Hooks):
+    """Worker processes on this machine, started by the first batch and warmed (pipeline
+    loaded) as they start; a run with nothing to parse or annotate starts none."""
 
     kind = "process"
 
@@ -82,21 +151,21 @@ class ProcessPool:
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=warm_worker,
-            initargs=(spacy_model,),
+            initializer=_start_worker,
+            initargs=(os.getpid(), spacy_model),
         )
-        # the executor starts a process per submission while none is idle: start them all now
-        for _ in range(workers):
-            self._executor.submit(_ping)
 
     def submit(self, fn: Callable, *args: Any) -> Future:
         return self._executor.submit(fn, *args)
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        # batches not started are cancelled: work run ahead stops at its next batch
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._stop_ahead()
+        self._executor.shutdown(wait=True)
 
 
-class DaskPool:
+class DaskPool(_Hooks):
     """A Dask cluster: the one at `address`, or a local cluster of `workers` processes."""
 
     kind = "dask"
@@ -125,6 +194,8 @@ class DaskPool:
         return self._client.submit(fn, *args, pure=False)
 
     def close(self) -> None:
+        self._client.cancel(list(self._client.futures))
+        self._stop_ahead()
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
@@ -209,6 +280,8 @@ def run_job(pool: Pool, job: BatchJob) -> int:
         while in_flight:
             yield in_flight.popleft().result()
 
+    if job.batches:
+        pool.busy()
     done = 0
     try:
         for result in progress(results(), desc=job.desc, unit="batch", total=job.batches):

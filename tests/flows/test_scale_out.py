@@ -10,8 +10,10 @@ from flows.news_pipeline import news_pipeline
 from newsgate import article_stage, ingest, warehouse
 from newsgate.bench.corpus import generate_corpus
 from newsgate.config import Settings
-from newsgate.nlp import stage
-from newsgate.nlp.stage import annotate_articles, extractor_version
+from newsgate.nlp import cross_article, stage
+from newsgate.nlp.annotate import extractor_version
+from newsgate.nlp.stage import annotate_articles
+from newsgate.workers import InlinePool
 from tests.conftest import SEEDS, published_contents
 
 TABLES = ("article", "article_line", "entity", "entity_mention", "quote", "event_mention", "event")
@@ -123,8 +125,8 @@ def test_incremental_run_builds_the_tables_a_full_run_does(corpus, tmp_path, mon
 
     before = _tables(settings)
     with monkeypatch.context() as patched:
-        patched.setattr(stage, "merge_events", refuse)
-        patched.setattr(stage, "resolve_with_credits", refuse)
+        patched.setattr(cross_article, "merge_events", refuse)
+        patched.setattr(cross_article, "resolve_with_credits", refuse)
         patched.setattr(article_stage, "flag_near_duplicates", refuse)
         again = _run(settings, "r2")
     assert again["parsed"] == again["articles_annotated"] == 0
@@ -146,6 +148,22 @@ def test_incremental_run_builds_the_tables_a_full_run_does(corpus, tmp_path, mon
     refreshed = _run(settings, "r4", full_refresh=True)
     assert refreshed["parsed"] == refreshed["articles_annotated"] == 24
     assert _tables(settings) == _tables(fresh)
+
+
+def test_annotating_ahead_of_the_article_gate_leaves_nothing_for_the_stage(corpus, tmp_path):
+    ahead = Settings.load(corpus, tmp_path / "ahead")
+    pool = InlinePool()
+    pool.after("article", lambda: stage.annotate_ahead(ahead, "r1", False, pool))
+    ingest.ingest_documents(ahead, "r1")
+    article_stage.build_articles(ahead, "r1", False, pool)
+    assert pool.join_ahead(stage.AHEAD)
+    with stage.annotation(ahead, "r1") as job:
+        assert job.batches == 0
+    assert stage.annotate_articles(ahead, "r1", False, pool)["articles_annotated"] == 21
+
+    plain = Settings.load(corpus, tmp_path / "plain")
+    _run(plain, "r1")
+    assert _tables(ahead) == _tables(plain)
 
 
 def test_only_new_or_changed_articles_go_through_nlp(tmp_path):

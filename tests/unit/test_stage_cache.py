@@ -2,6 +2,9 @@
 them, code versions that follow the code a step imports, and worker pools."""
 
 import os
+import signal
+import subprocess
+import sys
 import time
 from datetime import date
 
@@ -11,10 +14,11 @@ import pytest
 from newsgate import article_stage, ingest, warehouse
 from newsgate.config import Settings
 from newsgate.errors import AnnotationSchemaError, ConfigError
-from newsgate.nlp import stage
+from newsgate.nlp import annotate, stage
 from newsgate.nlp.pipeline import make_doc
 from newsgate.stage_cache import append_tables, fingerprint, module_closure
 from newsgate.workers import BatchJob, InlinePool, open_pool, run_job
+from tests.conftest import ROOT
 
 STORY = """Ministers agree to reopen border crossing
 
@@ -51,11 +55,11 @@ def test_kept_events_come_back_as_the_extractor_made_them(annotated):
         article_id, body, published = con.execute(
             "select article_id, body, published_date from work.article"
         ).fetchall()[0]
-        stage._current_keys(con, stage.extractor_version(None))
+        stage._current_keys(con, annotate.extractor_version(None))
         kept = stage._events(con)
     finally:
         con.close()
-    nlp = stage.pipeline(None)
+    nlp = annotate.pipeline(None)
     doc = nlp(make_doc(nlp, body, published))
     made = [{"article_id": article_id, **event} for event in doc._.events]
     assert len(made) >= 2
@@ -78,20 +82,20 @@ def test_kept_mentions_and_quotes_are_the_extractor_rows(annotated):
         ).to_arrow_table()
     finally:
         con.close()
-    nlp = stage.pipeline(None)
+    nlp = annotate.pipeline(None)
     doc = nlp(make_doc(nlp, body, published))
-    assert mentions.to_pylist() == stage.mentions_from_doc(doc, article_id)
+    assert mentions.to_pylist() == annotate.mentions_from_doc(doc, article_id)
     assert quotes.to_pylist() == [{"article_id": article_id, **q} for q in doc._.quotes]
 
 
 def test_a_field_without_a_column_is_a_clear_error():
     rows = [{"article_id": "a", "start_char": 0, "novel_field": 1}]
     with pytest.raises(AnnotationSchemaError, match="novel_field"):
-        stage._typed(rows, stage.TABLES["nlp_mention"], "mention")
+        annotate._typed(rows, annotate.TABLES["nlp_mention"], "mention")
 
 
 def test_typed_tables_append_with_their_types(tmp_path):
-    table = stage._typed(
+    table = annotate._typed(
         [
             {
                 "cache_key": "k",
@@ -104,9 +108,9 @@ def test_typed_tables_append_with_their_types(tmp_path):
                 "actor_names": ["Kenya", "Norway"],
             }
         ],
-        stage.TABLES["nlp_event"],
+        annotate.TABLES["nlp_event"],
         "event",
-        stage.EVENT_SET_FIELDS,
+        annotate.EVENT_SET_FIELDS,
     )
     con = duckdb.connect(str(tmp_path / "t.duckdb"))
     try:
@@ -158,6 +162,43 @@ def test_worker_processes_share_the_batches_and_return_their_errors():
             run_job(pool, BatchJob(_refuse, iter([(1,)]), pids.append, batches=1))
     finally:
         pool.close()
+
+
+ORPHAN = """
+import os, sys, time
+from newsgate.workers import BatchJob, open_pool, run_job
+from tests.unit.test_stage_cache import _pid_after
+pool = open_pool("process", workers=2)
+pids = []
+run_job(pool, BatchJob(_pid_after, iter([(0.5,)] * 4), pids.append, 4))
+print(" ".join(map(str, sorted(set(pids)))), flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_killed_run_leaves_no_worker_behind():
+    run = subprocess.Popen(
+        [sys.executable, "-c", ORPHAN], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        pids = [int(p) for p in run.stdout.readline().split()]
+        assert len(pids) == 2
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(p) for p in pids)
+    finally:
+        run.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def test_inline_pool_runs_in_this_process():

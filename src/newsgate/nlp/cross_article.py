@@ -1,0 +1,127 @@
+"""The NLP stage's cross-article step: one canonical name per entity across articles, speakers
+under those names, and event mentions merged into real-world events. It takes the kept
+annotations of every current article and returns the raw tables the stage's SQL reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from newsgate.nlp.annotate import EVENT_FIELDS, QUOTE_SCHEMA
+from newsgate.stage_cache import code_version
+
+# The extraction this step runs but does not own; re-point these imports when they move.
+from newsgate.nlp.entities import resolve_with_credits  # isort: skip
+from newsgate.nlp.event_merge import merge_events  # isort: skip
+from newsgate.nlp.quotes import canonical_speaker  # isort: skip
+
+_MODULES = (
+    "newsgate.nlp.cross_article",
+    resolve_with_credits.__module__,
+    canonical_speaker.__module__,
+    merge_events.__module__,
+)
+
+# the raw_event_mention columns: the event fields the tables read, and what the merge decided
+EVENT_SCHEMA = {
+    **{
+        name: EVENT_FIELDS[name]
+        for name in (
+            "article_id",
+            "event_type",
+            "cameo_root",
+            "quad_class",
+            "trigger",
+            "sentence_index",
+            "start_char",
+            "end_char",
+            "actor_names",
+            "actor_labels",
+            "actor_roles",
+            "place",
+            "event_date",
+            "date_precision",
+            "date_text",
+        )
+    },
+    "merge_key": pl.String,
+    "merged_date": pl.Date,
+    "merged_precision": pl.String,
+}
+IMPLIED_SCHEMA = {"article_id": pl.String, "label": pl.String, "canonical_name": pl.String}
+
+
+def cross_article_version() -> str:
+    """Return a hash of the code that resolves and merges across articles."""
+    return code_version(_MODULES)
+
+
+@dataclass
+class Resolved:
+    """The raw NLP tables, by name, as the cross-article step leaves them."""
+
+    tables: dict[str, pl.DataFrame]
+
+
+def _implied_actors(
+    events: list[dict], mention_frame: pl.DataFrame, credit_frame: pl.DataFrame
+) -> list[dict]:
+    """Event actors no entity stands for ("Moscow said" acts for Russia): entity references."""
+    known = set(mention_frame.select("label", "canonical_name").iter_rows())
+    known |= set(credit_frame.select("label", "canonical_name").iter_rows())
+    implied = {}
+    for event in events:
+        for label, name in zip(event["actor_labels"], event["actor_names"], strict=True):
+            if (label, name) not in known:
+                implied[(event["article_id"], label, name)] = None
+    return [{"article_id": a, "label": lab, "canonical_name": n} for a, lab, n in sorted(implied)]
+
+
+def _frame(rows: list[dict], schema: dict) -> pl.DataFrame:
+    """Build a frame of the schema's columns from rows that may carry extra keys."""
+    return pl.DataFrame([{k: row.get(k) for k in schema} for row in rows], schema=schema)
+
+
+def resolve(
+    mentions: pl.DataFrame, credits: pl.DataFrame, quotes: list[dict], events: list[dict]
+) -> Resolved:
+    """Canonicalise names across articles, attribute speakers under them and merge events;
+    return the raw tables (raw_entity_mention, raw_entity_credit, raw_entity_implied,
+    raw_quote, raw_event_mention)."""
+    mention_frame, credit_frame = resolve_with_credits(mentions, credits)
+    canonical = {
+        (label, local): name
+        for label, local, name in mention_frame.select("label", "local_name", "canonical_name")
+        .unique()
+        .iter_rows()
+    }
+    persons: dict[str, dict[str, str]] = {}
+    for article_id, local, name in (
+        mention_frame.filter(pl.col("label") == "PERSON")
+        .select("article_id", "local_name", "canonical_name")
+        .unique()
+        .sort("article_id", "local_name")
+        .iter_rows()
+    ):
+        persons.setdefault(article_id, {})[local] = name
+    for quote in quotes:
+        quote["speaker_name"] = canonical_speaker(
+            quote["speaker_name"], persons.get(quote["article_id"], {})
+        )
+    for event in events:
+        event["actor_names"] = [
+            canonical.get((label, name), name)
+            for label, name in zip(event["actor_labels"], event["actor_names"], strict=True)
+        ]
+    events = merge_events(events)
+    implied = _implied_actors(events, mention_frame, credit_frame)
+    return Resolved(
+        {
+            "raw_entity_mention": mention_frame,
+            "raw_entity_credit": credit_frame,
+            "raw_entity_implied": pl.DataFrame(implied, schema=IMPLIED_SCHEMA),
+            "raw_quote": _frame(quotes, QUOTE_SCHEMA),
+            "raw_event_mention": _frame(events, EVENT_SCHEMA),
+        }
+    )
