@@ -354,7 +354,8 @@ def _retract(settings: Settings, target: str) -> list[dict]:
                    or substr(doc_id, 1, 16) = $target)
             """,
             {"target": target},
-        ).pl()
+        ).fetchall()
+        found = pl.DataFrame(found, schema=["doc_id", "article_id", "source_path"], orient="row")
         if found.is_empty():
             raise RetractError(
                 f"{target!r} is neither an article_id nor the source_path of an input file "
