@@ -24,7 +24,6 @@ STAGE = "publish"
 PUBLICATIONS = "publications"
 MANIFEST = "manifest.json"
 CATALOG = "catalog.duckdb"
-CATALOG_LINK = "newsgate.duckdb"
 # the oldest storage format DuckDB still writes: every 1.x reader (CLI, BI drivers) opens it
 CATALOG_STORAGE_VERSION = "v1.0.0"
 
@@ -190,7 +189,7 @@ def publish_tables(settings: Settings, run_id: str) -> Publication:
         os.rename(staging, final)
         _fsync_dir(versions)
         _swap_pointer(root, final)
-        _swap_catalog(root, final)
+        _swap_catalog(settings, final)
         con.execute(
             f"create or replace table {warehouse.WORK_SCHEMA}.published_file_outcome as "
             "select source_path, doc_id, article_id, outcome "
@@ -221,8 +220,8 @@ def _swap_pointer(root: Path, target: Path) -> None:
     _replace_link(root / "published", Path(PUBLICATIONS) / target.name)
 
 
-def _swap_catalog(root: Path, target: Path) -> None:
-    _replace_link(root / CATALOG_LINK, Path(PUBLICATIONS) / target.name / CATALOG)
+def _swap_catalog(settings: Settings, target: Path) -> None:
+    _replace_link(settings.catalog_path, Path(PUBLICATIONS) / target.name / CATALOG)
 
 
 def create_views(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
@@ -275,7 +274,7 @@ def rollback_publication(settings: Settings, run_id: str | None = None) -> str:
                 f"points at {current}"
             ) from exc
         _swap_pointer(settings.warehouse_dir, target)
-        _swap_catalog(settings.warehouse_dir, target)
+        _swap_catalog(settings, target)
         remember_published_files(settings, target)
     return run_id
 
@@ -307,6 +306,6 @@ def prune_publications(settings: Settings) -> list[str]:
         shutil.rmtree(leftover, ignore_errors=True)
     for link in settings.warehouse_dir.glob(".published-*"):
         link.unlink(missing_ok=True)
-    for link in settings.warehouse_dir.glob(f".{CATALOG_LINK}-*"):
+    for link in settings.warehouse_dir.glob(f".{settings.catalog_path.name}-*"):
         link.unlink(missing_ok=True)
     return removed

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 import pyarrow.dataset as ds
 
 from newsgate.config import SQL_DIR, Settings
@@ -81,7 +82,13 @@ def confined_connection(settings: Settings, publication: Path) -> duckdb.DuckDBP
     try:
         for table in published_tables():
             # opened by pyarrow here; DuckDB scans the dataset lazily (projection, filters)
-            dataset = ds.dataset(publication / f"{table.name}.parquet", format="parquet")
+            path = publication / f"{table.name}.parquet"
+            try:
+                dataset = ds.dataset(path, format="parquet")
+            except (OSError, pa.ArrowException) as exc:
+                raise SqlError(
+                    f"publication {publication.name} cannot serve {path.name}: {exc}"
+                ) from exc
             con.register(table.name, dataset)
         con.execute("set lock_configuration = true")
     except Exception:

@@ -171,7 +171,7 @@ def test_rollback_to_a_corrupted_publication_refuses_and_changes_nothing(warehou
     before = digest_files(settings.published_dir)
     damage(older)
     try:
-        with pytest.raises(PublicationCorruptError, match="NG022.*rollback refused"):
+        with pytest.raises(PublicationCorruptError, match=r"NG022.*rollback refused"):
             rollback_publication(settings, older.name)
         assert main(["rollback", "--to", older.name, "--warehouse", str(settings.warehouse_dir)])
         assert settings.published_dir.resolve() == current

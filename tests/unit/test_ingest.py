@@ -235,6 +235,6 @@ def test_a_file_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest.os, "fstat", lambda fd: os.stat(input_dir / "in.txt"))
     (input_dir / "in.txt").write_bytes(b"y")  # fstat reports a small size: only reading can tell
     monkeypatch.setattr(ingest.os, "read", counting_read)
-    problem, detail, doc = ingest._read_file(input_dir / "big.txt", 100)
+    problem, _detail, doc = ingest._read_file(input_dir / "big.txt", 100)
     assert problem == "too_large" and doc is None
     assert sum(reads) <= 101 + 1

@@ -174,10 +174,14 @@ def test_cli_formats_keep_headers_whole(publication, tmp_path, capsysbinary):
     out = capsysbinary.readouterr().out.decode()
     assert out.splitlines()[0].split(" │ ")[0] == long_name
     assert "(3 rows)" in out
-    assert main(["sql", query, "--format", "csv", "--warehouse", str(publication.warehouse_dir)]) == 0
+    assert (
+        main(["sql", query, "--format", "csv", "--warehouse", str(publication.warehouse_dir)]) == 0
+    )
     csv_lines = capsysbinary.readouterr().out.decode().splitlines()
     assert csv_lines[0] == f"{long_name},text" and csv_lines[1] == "0,row 0"
-    assert main(["sql", query, "--format", "json", "--warehouse", str(publication.warehouse_dir)]) == 0
+    assert (
+        main(["sql", query, "--format", "json", "--warehouse", str(publication.warehouse_dir)]) == 0
+    )
     assert '"text": "row 2"' in capsysbinary.readouterr().out.decode()
     target = tmp_path / "out.parquet"
     args = ["sql", query, "--format", "parquet", "--output", str(target)]
