@@ -243,12 +243,14 @@ def ingest_documents(settings: Settings, run_id: str) -> dict[str, int]:
             if problem is None:
                 problem, detail, doc = _read_file(entry.target, settings.max_file_bytes)
             if doc is not None:
-                data, decoded = doc
+                data = doc
                 doc_id = hashlib.sha256(data).hexdigest()
-                if decoded.reason:
-                    problem, detail = decoded.reason, decoded.detail
-                elif doc_id in known:
+                # the same bytes were decoded and stored before: nothing to redo
+                decoded = None if doc_id in known else decode_bytes(data)
+                if decoded is None:
                     outcome = "already_ingested"
+                elif decoded.reason:
+                    problem, detail = decoded.reason, decoded.detail
                 else:
                     known.add(doc_id)
                     outcome = "ingested"
@@ -294,7 +296,7 @@ def ingest_documents(settings: Settings, run_id: str) -> dict[str, int]:
         con.close()
 
 
-def _read_file(path: Path, max_bytes: int) -> tuple[str | None, str | None, tuple | None]:
+def _read_file(path: Path, max_bytes: int) -> tuple[str | None, str | None, bytes | None]:
     """Read a regular file without blocking and never more than max_bytes + 1 bytes."""
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_NOCTTY | os.O_CLOEXEC
     try:
@@ -321,8 +323,7 @@ def _read_file(path: Path, max_bytes: int) -> tuple[str | None, str | None, tupl
         os.close(fd)
     if total > max_bytes:
         return "too_large", f"more than the limit of {max_bytes} bytes", None
-    data = b"".join(chunks)
-    return None, None, (data, decode_bytes(data))
+    return None, None, b"".join(chunks)
 
 
 def _store(con, documents: list[dict], files: list[dict]) -> None:

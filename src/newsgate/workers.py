@@ -62,21 +62,12 @@ def _start_worker(parent: int, spacy_model: str | None) -> None:
 
 
 class _Hooks:
-    """What a run hangs on its pool: callbacks for when work starts or a stage's batches are
-    done, and work run ahead on a thread of this process (it feeds the workers while the main
-    thread does what only it can do, e.g. the article gate while the NLP runs)."""
+    """What a run hangs on its pool: callbacks for when a stage's batches are done, and work run
+    ahead on a thread of this process (it feeds the workers while the main thread does what only
+    it can do, e.g. the article gate while the NLP runs)."""
 
     def _extras(self) -> dict:
-        return self.__dict__.setdefault("_hook_state", {"busy": [], "after": {}, "ahead": {}})
-
-    def when_busy(self, callback: Callable[[], Any]) -> None:
-        """Call `callback` once, when the first job with batches starts."""
-        self._extras()["busy"].append(callback)
-
-    def busy(self) -> None:
-        hooks, self._extras()["busy"] = self._extras()["busy"], []
-        for callback in hooks:
-            callback()
+        return self.__dict__.setdefault("_hook_state", {"after": {}, "ahead": {}})
 
     def after(self, stage: str, callback: Callable[[], Any]) -> None:
         """Call `callback` once, when `stage` reports its batches done."""
@@ -280,8 +271,6 @@ def run_job(pool: Pool, job: BatchJob) -> int:
         while in_flight:
             yield in_flight.popleft().result()
 
-    if job.batches:
-        pool.busy()
     done = 0
     try:
         for result in progress(results(), desc=job.desc, unit="batch", total=job.batches):

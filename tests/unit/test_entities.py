@@ -4,6 +4,7 @@ import polars as pl
 import pytest
 
 from newsgate.articles import parse_article
+from newsgate.nlp.annotate import MENTION_SCHEMA
 from newsgate.nlp.entities import (
     CREDIT_SCHEMA,
     credit_mentions,
@@ -12,7 +13,6 @@ from newsgate.nlp.entities import (
     resolve_with_credits,
 )
 from newsgate.nlp.pipeline import load_pipeline, make_doc
-from newsgate.nlp.stage import MENTION_SCHEMA
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
