@@ -4,10 +4,10 @@ import duckdb
 import polars as pl
 import pytest
 
+from newsgate.nlp.cross_article import EVENT_SCHEMA
 from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.events import event_types
 from newsgate.nlp.pipeline import load_pipeline, make_doc
-from newsgate.nlp.stage import EVENT_SCHEMA
 from newsgate.tables import declared_tables
 from newsgate.warehouse import build_table, write_frame
 
