@@ -269,7 +269,7 @@ def frame_fingerprint(table: Table, frame: pl.DataFrame) -> str:
     rows = frame.select(pl.exclude("run_id"))
     digest = hashlib.sha256()
     for part in (
-        table.suite_path.read_bytes(),
+        json.dumps(load_suite_json(table), sort_keys=True).encode(),
         json.dumps(suite_parameters(), sort_keys=True).encode(),
         str(rows.schema).encode(),
         f"{_GX_VERSION}|{pl.__version__}|{table.key}".encode(),

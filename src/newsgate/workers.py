@@ -77,9 +77,11 @@ class _Hooks:
         for callback in self._extras()["after"].pop(stage, []):
             callback()
 
-    def run_ahead(self, key: str, work: Callable[[], Any]) -> None:
-        """Start `work` on a thread now; join_ahead(key) waits for it."""
-        box: dict = {}
+    def run_ahead(
+        self, key: str, work: Callable[[], Any], cleanup: Callable[[], Any] | None = None
+    ) -> None:
+        """Start `work` on a thread now; join_ahead(key) waits for it, then calls `cleanup`."""
+        box: dict = {"cleanup": cleanup}
 
         def target() -> None:
             try:
@@ -98,13 +100,17 @@ class _Hooks:
             return False
         thread, box = found
         thread.join()
+        if box["cleanup"] is not None:
+            box["cleanup"]()
         if "error" in box:
             raise box["error"]
         return True
 
     def _stop_ahead(self) -> None:
-        for thread, _ in self._extras()["ahead"].values():
+        for thread, box in self._extras()["ahead"].values():
             thread.join()
+            if box["cleanup"] is not None:
+                box["cleanup"]()
         self._extras()["ahead"].clear()
 
 

@@ -18,7 +18,8 @@ import importlib
 module = importlib.import_module(sys.argv[3])
 setattr(module, sys.argv[4], lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL))
 from flows.news_pipeline import news_pipeline
-news_pipeline(sys.argv[1], sys.argv[2])
+# a full refresh: a re-run reuses what the first run kept and would not reach the NLP's steps
+news_pipeline(sys.argv[1], sys.argv[2], full_refresh=True)
 """
 
 

@@ -219,7 +219,11 @@ def annotate_ahead(settings: Settings, run_id: str, full_refresh: bool, pool: Po
         with annotation(settings, run_id, full_refresh, article_stage.parsed_source()) as job:
             run_job(pool, job)
 
-    pool.run_ahead(AHEAD, work)
+    # DuckDB connections of two threads are safe while the database stays open; connections
+    # opened and closed by both at once can catch it closing (then registering Arrow fails),
+    # so one stays open until the work is joined
+    keeper = warehouse.connect(settings)
+    pool.run_ahead(AHEAD, work, cleanup=keeper.close)
 
 
 def _forget_stale(con: duckdb.DuckDBPyConnection) -> None:
