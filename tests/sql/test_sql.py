@@ -4,7 +4,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from newsgate.nlp.entities import CREDIT_SCHEMA
+from newsgate.nlp.names.credits import CREDIT_SCHEMA
 from newsgate.nlp.stage import IMPLIED_SCHEMA
 from newsgate.tables import declared_tables
 from newsgate.warehouse import build_table, write_frame

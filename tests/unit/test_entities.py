@@ -4,13 +4,8 @@ import polars as pl
 import pytest
 
 from newsgate.articles import parse_article
-from newsgate.nlp.entities import (
-    CREDIT_SCHEMA,
-    credit_mentions,
-    mentions_from_doc,
-    resolve_entities,
-    resolve_with_credits,
-)
+from newsgate.nlp.names.credits import CREDIT_SCHEMA, credit_mentions
+from newsgate.nlp.names.resolve import mentions_from_doc, resolve_entities, resolve_with_credits
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.stage import MENTION_SCHEMA
 

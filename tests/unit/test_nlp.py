@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newsgate.nlp.entities import mentions_from_doc
+from newsgate.nlp.names.resolve import mentions_from_doc
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from newsgate.evaluate.quotes import best_match, overlaps
 from newsgate.nlp.attribution import VERB_FORMS, normalize_verb
-from newsgate.nlp.entities import CREDIT_SCHEMA
+from newsgate.nlp.names.credits import CREDIT_SCHEMA
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker, find_quote_spans
 from newsgate.nlp.stage import IMPLIED_SCHEMA

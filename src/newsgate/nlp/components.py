@@ -7,9 +7,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgate.nlp.entities import find_name_entities
 from newsgate.nlp.events import find_events
 from newsgate.nlp.gazetteer import gazetteer_entries, surface_index
+from newsgate.nlp.names.spans import find_name_entities
 from newsgate.nlp.quotes import find_quotes
 
 for _attr, _default in (("published_date", None), ("quotes", None), ("events", None)):

@@ -13,13 +13,9 @@ import polars as pl
 
 from newsgate import warehouse
 from newsgate.config import Settings
-from newsgate.nlp.entities import (
-    CREDIT_SCHEMA,
-    credit_mentions,
-    mentions_from_doc,
-    resolve_with_credits,
-)
 from newsgate.nlp.event_merge import merge_events
+from newsgate.nlp.names.credits import CREDIT_SCHEMA, credit_mentions
+from newsgate.nlp.names.resolve import mentions_from_doc, resolve_with_credits
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker
 from newsgate.progress import progress

@@ -1,0 +1,236 @@
+"""Token shape shared by the name rules: name words, name runs, person titles, the span finder."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgate.nlp.gazetteer import country_demonyms
+from newsgate.nlp.lexicon import (
+    NAME_PARTICLES,
+    NOT_NAMES,
+    TITLE_COMPLEMENTS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from newsgate.nlp.names.fold import NAME_SUFFIXES
+
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+POSSESSIVE = {"'s", "’s"}
+_MAX_NAME = 5
+ROLE_LABELS = {"ORG", "GPE", "NORP", "LOC"}
+DETERMINERS = {"the", "a", "an"}
+CONNECTORS = {"of", "for", "and", "the", "on", "in"}
+
+
+@dataclass
+class Role:
+    """A title seen with a person, and the organisation or country that qualifies it."""
+
+    title: str
+    org: str | None = None
+    country: str | None = None
+    text: str = ""
+
+
+def is_name_token(token: Token) -> bool:
+    text = token.text
+    if _INITIAL.match(text):
+        return True
+    if not _NAME_TOKEN.match(text) or not text[0].isupper() or text in NOT_NAMES:
+        return False
+    # all-caps words are acronyms, except short all-caps surnames in credits; lower-case
+    # letters must follow the capital for a word to read as a name
+    return any(c.islower() for c in text[1:])
+
+
+def name_end(doc: Doc, start: int, taken: set[int], soft: frozenset[int] = frozenset()) -> int:
+    """Return the end of a person-name run starting at `start` (== start when there is none).
+
+    `soft` tokens (one-word places such as "Lima") may end a run that began with a name token,
+    so "President Ana Lima" is a person.
+    """
+    end = start
+    while end < len(doc) and end - start < _MAX_NAME:
+        token = doc[end]
+        if end in taken:
+            if end > start and end in soft and is_name_token(token):
+                end += 1
+            break
+        if is_name_token(token) or (
+            end > start and token.lower_ in NAME_PARTICLES and _particle_leads_to_name(doc, end)
+        ):
+            end += 1
+        elif end > start and token.text in NAME_SUFFIXES:
+            end += 1  # "King Charles III", "Martin Luther King Jr."
+            break
+        else:
+            break
+    while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+        end -= 1
+    return end
+
+
+def _particle_leads_to_name(doc: Doc, index: int) -> bool:
+    """Return True when the particles from `index` on are followed by a name: "von der Leyen"."""
+    j = index
+    while j < len(doc) and doc[j].lower_ in NAME_PARTICLES:
+        j += 1
+    return j < len(doc) and j - index <= 2 and is_name_token(doc[j])
+
+
+def name_start(doc: Doc, end: int, taken: set[int]) -> int:
+    """Return the start of a person-name run ending at `end` (== end when there is none)."""
+    start = end
+    while start > 0 and end - start < _MAX_NAME and start - 1 not in taken:
+        token = doc[start - 1]
+        if is_name_token(token) or (
+            start < end and token.lower_ in NAME_PARTICLES and start - 2 >= 0
+        ):
+            start -= 1
+        else:
+            break
+    while start < end and (
+        doc[start].lower_ in NAME_PARTICLES
+        or doc[start].lower_ in TITLE_HEADS
+        or doc[start].lower_ in TITLE_MODIFIERS
+    ):
+        start += 1
+    return start
+
+
+class NameFinder:
+    """Collect new spans over unclaimed tokens of one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        # doc.ents builds new Span objects on every access, so read it once
+        self.ents = list(doc.ents)
+        # token strings, read once: creating Token objects dominates the rules' run time
+        self.text = [t.text for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.taken = {i for ent in self.ents for i in range(ent.start, ent.end)}
+        self.found: list[Span] = []
+        self.roles: dict[tuple[int, int], list[Role]] = defaultdict(list)
+        self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        # starts of existing entities folded into a longer new span ("Russian" + "Defense Ministry")
+        self.removed: set[int] = set()
+        self.people: set[tuple[int, int]] = set()
+
+    def add(self, start: int, end: int, label: str, kb_id: str = "") -> bool:
+        if end <= start or any(i in self.taken for i in range(start, end)):
+            return False
+        self.found.append(Span(self.doc, start, end, label=label, kb_id=kb_id))
+        self.taken.update(range(start, end))
+        return True
+
+    def claim(self, start: int, end: int, label: str, kb_id: str) -> bool:
+        """Add a span that swallows the existing non-person entities lying wholly inside it."""
+        inside = [e for e in self.ents if start <= e.start and e.end <= end]
+        found_inside = [s for s in self.found if start <= s.start and s.end <= end]
+        if any(e.label_ == "PERSON" for e in [*inside, *found_inside]):
+            return False
+        freed = {i for e in [*inside, *found_inside] for i in range(e.start, e.end)}
+        if any(i in self.taken and i not in freed for i in range(start, end)):
+            return False
+        self.removed.update(e.start for e in inside)
+        self.found = [s for s in self.found if s not in found_inside]
+        self.taken.difference_update(freed)
+        return self.add(start, end, label, kb_id)
+
+    def soft(self) -> frozenset[int]:
+        return frozenset(
+            ent.start
+            for ent in self.ents
+            if len(ent) == 1 and ent.label_ in {"GPE", "LOC"} and ent.start not in self.removed
+        )
+
+    def person(self, start: int, end: int, role: Role | None = None) -> None:
+        if end <= start:
+            return
+        last = end - 1
+        rest_free = not any(i in self.taken for i in range(start, last))
+        if rest_free and last in self.taken and last in self.soft():
+            # "President Ana Lima": the one-word place is the end of the name
+            self.removed.add(last)
+            self.taken.discard(last)
+        if self.add(start, end, "PERSON"):
+            self.people.add((start, end))
+        if role and (start, end) in self.people:
+            self.roles[(start, end)].append(role)
+
+    def qualifier_before(self, index: int) -> tuple[str | None, str | None, int]:
+        """Return (org, country, start) of an entity qualifying a title that starts at `index`."""
+        doc = self.doc
+        j = index - 1
+        if j >= 0 and doc[j].text in POSSESSIVE:
+            j -= 1
+        ent = self.ent_by_token.get(j)
+        if ent is None or ent.label_ not in ROLE_LABELS or ent.end != j + 1:
+            return None, None, index
+        return (*org_or_country(ent), ent.start)
+
+    def qualifier_after(self, index: int) -> tuple[str | None, str | None, int]:
+        """Return (org, country, end) of "to NATO" / "of the Alliance" after a title ending at index."""
+        doc = self.doc
+        if index >= len(doc) or doc[index].lower_ not in {"to", "of", "at", "for", "in"}:
+            return None, None, index
+        j = index + 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        ent = self.ent_by_token.get(j)
+        if ent is None or ent.start != j or ent.label_ not in ROLE_LABELS:
+            return None, None, index
+        return (*org_or_country(ent), ent.end)
+
+
+def org_or_country(ent: Span) -> tuple[str | None, str | None]:
+    name = ent.kb_id_ or ent.text
+    if ent.label_ == "ORG":
+        return name, None
+    if ent.label_ == "NORP":
+        return None, country_demonyms().get(name)
+    return None, name
+
+
+def title_spans(lower: list[str]) -> list[tuple[int, int]]:
+    """Return (start, end) token spans of person titles: modifiers, a head word, a complement."""
+    spans = []
+    i = 0
+    n = len(lower)
+    while i < n:
+        if lower[i] not in TITLE_MODIFIERS and lower[i] not in TITLE_HEADS:
+            i += 1
+            continue
+        j = i
+        while j < n and lower[j] in TITLE_MODIFIERS:
+            j += 1
+        heads = j
+        while j < n and lower[j] in TITLE_HEADS:
+            j += 1
+            if j < n and lower[j] == "-" and j + 1 < n and lower[j + 1] in TITLE_HEADS:
+                j += 2
+        if j + 1 < n and lower[j] == "-" and lower[j + 1] == "elect":
+            j += 2  # "President-elect"
+        if j == heads and j > i and lower[j - 1] in TITLE_HEADS:
+            heads = j - 1  # the last modifier is the head: "alliance chief", "army general"
+        if j == heads:
+            i += 1
+            continue
+        for complement in TITLE_COMPLEMENTS:
+            words = tuple(lower[j : j + len(complement)])
+            if words == complement:
+                j += len(complement)
+                break
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def title_text(doc: Doc, start: int, end: int) -> str:
+    words = [t.text for t in doc[start:end] if t.lower_ != "former"]
+    return " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
