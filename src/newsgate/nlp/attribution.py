@@ -11,123 +11,16 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from newsgate.nlp.lexicon import addressee_verbs, reporting_verb_forms
+
 
 def _words(text: str) -> list[str]:
     return text.split()
 
 
-# Reporting verbs as (base form, simple past). The inflected forms below are derived from them.
-_VERBS = (
-    ("say", "said"),
-    ("tell", "told"),
-    ("add", "added"),
-    ("write", "wrote"),
-    ("stress", "stressed"),
-    ("insist", "insisted"),
-    ("note", "noted"),
-    ("admit", "admitted"),
-    ("opine", "opined"),
-    ("tweet", "tweeted"),
-    ("explain", "explained"),
-    ("announce", "announced"),
-    ("state", "stated"),
-    ("assure", "assured"),
-    ("warn", "warned"),
-    ("argue", "argued"),
-    ("claim", "claimed"),
-    ("declare", "declared"),
-    ("emphasize", "emphasized"),
-    ("emphasise", "emphasised"),
-    ("underline", "underlined"),
-    ("underscore", "underscored"),
-    ("urge", "urged"),
-    ("acknowledge", "acknowledged"),
-    ("confirm", "confirmed"),
-    ("deny", "denied"),
-    ("ask", "asked"),
-    ("reply", "replied"),
-    ("recall", "recalled"),
-    ("comment", "commented"),
-    ("remark", "remarked"),
-    ("observe", "observed"),
-    ("suggest", "suggested"),
-    ("conclude", "concluded"),
-    ("reiterate", "reiterated"),
-    ("maintain", "maintained"),
-    ("predict", "predicted"),
-    ("call", "called"),
-    ("post", "posted"),
-    ("respond", "responded"),
-    ("concede", "conceded"),
-    ("complain", "complained"),
-    ("vow", "vowed"),
-    ("pledge", "pledged"),
-    ("promise", "promised"),
-    ("threaten", "threatened"),
-    ("contend", "contended"),
-    ("assert", "asserted"),
-    ("allege", "alleged"),
-    ("affirm", "affirmed"),
-    ("caution", "cautioned"),
-    ("retort", "retorted"),
-    ("quip", "quipped"),
-    ("joke", "joked"),
-    ("boast", "boasted"),
-    ("accuse", "accused"),
-    ("describe", "described"),
-    # Verbs of judgement that frame a quoted fragment ("dismissed the pledge as “empty words”").
-    ("dismiss", "dismissed"),
-    ("reject", "rejected"),
-    ("hail", "hailed"),
-    ("slam", "slammed"),
-    ("criticize", "criticized"),
-    ("criticise", "criticised"),
-    ("condemn", "condemned"),
-    ("praise", "praised"),
-    ("welcome", "welcomed"),
-    ("blame", "blamed"),
-    ("brand", "branded"),
-    ("label", "labeled"),
-    ("term", "termed"),
-    ("dub", "dubbed"),
-    ("decry", "decried"),
-    ("lament", "lamented"),
-)
-_DOUBLED = {
-    "admit": "admitting",
-    "quip": "quipping",
-    "slam": "slamming",
-    "dub": "dubbing",
-}
-# Third-person present forms that are just as often plural nouns stay out ("the claims", "posts").
-_NOUN_LIKE = frozenset(
-    _words("states notes calls posts claims comments remarks brands labels terms praises welcomes")
-)
+VERB_FORMS = reporting_verb_forms()
 # Verbs whose right-hand phrase is the addressee or object, never an inverted subject.
-NOT_INVERTED = frozenset(
-    _words("told called urged accused described dismissed rejected hailed slammed criticized")
-    + _words("criticised condemned praised welcomed blamed branded labeled termed dubbed decried")
-)
-
-
-def _forms() -> dict[str, str]:
-    forms: dict[str, str] = {}
-    for base, past in _VERBS:
-        third = (
-            base[:-1] + "ies"
-            if base.endswith("y") and base[-2] not in "aeiou"
-            else base + ("es" if base.endswith(("s", "sh")) else "s")
-        )
-        stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
-        ing = _DOUBLED.get(base, stem + "ing")
-        forms[past] = past
-        forms[ing] = past
-        if third not in _NOUN_LIKE:
-            forms[third] = past
-    return forms
-
-
-VERB_FORMS = _forms()
+NOT_INVERTED = addressee_verbs()
 _VERB_RE = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(VERB_FORMS, key=len, reverse=True)) + r")(?![\w-])"
 )

@@ -23,11 +23,11 @@ from newsgate.nlp.lexicon import (
     LOC_HEADS,
     NAME_PARTICLES,
     ORG_HEADS,
-    REPORTING_VERBS,
     SHIP_PREFIXES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEAK_TITLE_HEADS,
+    reporting_verb_forms,
 )
 from newsgate.nlp.names.local import resolve_in_article
 from newsgate.nlp.names.shape import (
@@ -69,6 +69,8 @@ _REGION_NOUNS = {"region", "province", "district", "oblast", "governorate", "cou
 _LED_BY = {"led", "headed", "chaired", "hosted", "founded", "commanded"}
 # one-word places that open a longer name are part of it: "Porto Alegre", "Jordan Bardella"
 _PLACE_PREFIX_LABELS = {"GPE"}
+# finite reporting-verb forms: a name before or after one is a speaker ("Grushko said")
+_SPEAKER_VERBS = frozenset(f for f in reporting_verb_forms() if not f.endswith("ing"))
 _BEFORE_SURNAME = {"and", "but", "as", "while", "when", "where", "which", "that", "'s", "’s"}
 _SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
 
@@ -189,7 +191,7 @@ def _find_speakers(finder: NameFinder) -> None:
     doc = finder.doc
     lower = finder.lower
     for i, word in enumerate(lower):
-        if word in REPORTING_VERBS:
+        if word in _SPEAKER_VERBS:
             start = name_start(doc, i, finder.taken)
             # a lone capitalised word before "said" is a surname only after a clause boundary
             single_ok = (
