@@ -173,6 +173,8 @@ def test_quote_links_speaker_and_groups_same_words(con):
                 "speaker_name": ["Tomas Varga", None],
                 "speaker_description": [None, "an aide"],
                 "verb": ["said", "said"],
+                "speaker_label": ["PERSON", None],
+                "speaker_entity": ["Tomas Varga", None],
             }
         ),
     )

@@ -403,6 +403,8 @@ def test_quote_table_links_aliases_and_counts_articles_per_group():
                 "speaker_name": ["Varga", "Tomas Varga", None],
                 "speaker_description": [None, None, "an aide"],
                 "verb": ["said", "added", None],
+                "speaker_label": ["PERSON", "PERSON", None],
+                "speaker_entity": ["Varga", "Tomas Varga", None],
             }
         ),
     )

@@ -12,9 +12,9 @@ from functools import cache
 from importlib import resources
 
 
-def _lines(filename: str) -> list[str]:
+def _lines(filename: str, folder: str = "words") -> list[str]:
     """Return the entries of a word-list file: its non-blank lines without '#' comments."""
-    path = resources.files("newsgate.nlp").joinpath("data", "words", filename)
+    path = resources.files("newsgate.nlp").joinpath("data", folder, filename)
     entries = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
@@ -40,6 +40,13 @@ GENERIC_ORG_WORDS = words("generic_org_words.txt")
 LOC_HEADS = words("loc_heads.txt")
 COMPASS_WORDS = dict(line.split("\t") for line in _lines("compass_words.txt"))
 NOT_NAMES = words("not_names.txt")
+
+
+@cache
+def function_words(word_class: str) -> frozenset[str]:
+    """Return the closed-class words of one class ("definite", "indefinite", "preposition")."""
+    pairs = (line.split("\t") for line in _lines("function_words.tsv"))
+    return frozenset(word for word, cls in pairs if cls == word_class)
 
 
 @dataclass(frozen=True)
@@ -87,3 +94,15 @@ def reporting_verb_lemmas() -> frozenset[str]:
 def addressee_verbs() -> frozenset[str]:
     """Return the simple pasts whose right-hand phrase is an object, never an inverted subject."""
     return frozenset(verb.past for verb in reporting_verbs() if verb.takes_addressee)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Return the given names of `data/names/given_names.txt` ("James", "Ciriaco", "Xi")."""
+    return frozenset(_lines("given_names.txt", "names"))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Return the lower-case English words of `data/names/common_words.txt` ("will", "park")."""
+    return frozenset(_lines("common_words.txt", "names"))

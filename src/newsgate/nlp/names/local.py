@@ -11,6 +11,9 @@ from newsgate.nlp.lexicon import LEADER_TITLES
 from newsgate.nlp.names.fold import first_names_compatible, fold, surname
 from newsgate.nlp.names.shape import NameFinder, is_name_token, title_spans
 
+# doc.user_data key: (start_char, end_char) of the PERSON spans that are role references
+ROLE_MENTIONS = "role_mentions"
+
 
 def _full_name_map(doc: Doc) -> dict[str, str]:
     """Map the folded surname of each person found to the longest full name seen for it."""
@@ -18,7 +21,7 @@ def _full_name_map(doc: Doc) -> dict[str, str]:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not ent.kb_id_:
             name = ent.text
-            key = surname([t.text for t in ent])
+            key = surname(ent.text.split())
             if len(name) > len(full_names.get(key, "")):
                 full_names[key] = name
     return full_names
@@ -53,11 +56,11 @@ def _propagate_person_names(doc: Doc) -> dict[str, str]:
 
 
 def _full_for(ent: Span, full_names: dict[str, str]) -> str:
-    full = full_names.get(surname([t.text for t in ent]), ent.text)
+    full = full_names.get(surname(ent.text.split()), ent.text)
     # a different first name with the same surname is a different person
-    own = [fold(t.text) for t in ent]
+    own = [fold(w) for w in ent.text.split()]
     suffix = [fold(w) for w in full.split()[-len(own) :]]
-    if len(ent) > 1 and own != suffix and not first_names_compatible(ent[0].text, full.split()[0]):
+    if len(own) > 1 and own != suffix and not first_names_compatible(own[0], full.split()[0]):
         return ent.text
     return full
 
@@ -66,7 +69,7 @@ def _store_roles(doc: Doc, found_roles: dict, full_names: dict[str, str]) -> Non
     roles: dict[str, list[dict]] = defaultdict(list)
     titles: dict[str, set[str]] = defaultdict(set)
     for (start, end), found in found_roles.items():
-        name = full_names.get(surname([t.text for t in doc[start:end]]), doc[start:end].text)
+        name = full_names.get(surname(doc[start:end].text.split()), doc[start:end].text)
         for role in found:
             entry = {
                 "title": role.title,
@@ -136,6 +139,10 @@ def _resolve_role_references(doc: Doc) -> None:
     if found:
         kept = [e for e in doc.ents if e.start not in replaced]
         doc.ents = sorted(filter_spans([*kept, *found]), key=lambda s: s.start)
+        kept_ents = {(e.start_char, e.end_char) for e in doc.ents}
+        doc.user_data[ROLE_MENTIONS] = sorted(
+            (s.start_char, s.end_char) for s in found if (s.start_char, s.end_char) in kept_ents
+        )
 
 
 def resolve_in_article(doc: Doc, found_roles: dict) -> None:

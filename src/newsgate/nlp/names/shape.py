@@ -48,23 +48,96 @@ def is_name_token(token: Token) -> bool:
     return any(c.islower() for c in text[1:])
 
 
+_HYPHENS = {"-", "‑", "‐"}
+_SHORT_CAPS = re.compile(r"^[A-Z]{2,3}$")
+
+
+def joined_end(doc: Doc, index: int) -> int:
+    """Return the end of the hyphen-joined word starting at `index` ("Geun-hye"), else index + 1."""
+    j = index + 1
+    while (
+        j + 1 < len(doc)
+        and doc[j].text in _HYPHENS
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].is_alpha
+    ):
+        j += 2
+    return j
+
+
+def joined_start(doc: Doc, index: int) -> int:
+    """Return the start of the hyphen-joined word ending with token `index`, else index."""
+    i = index
+    while (
+        i - 2 >= 0
+        and doc[i - 1].text in _HYPHENS
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].is_alpha
+    ):
+        i -= 2
+    return i
+
+
+def _is_joined_name(doc: Doc, start: int, end: int) -> bool:
+    """Return whether a hyphen-joined word reads as a name part: "Ki-moon", "al-Nahyan", "Jean-Luc"."""
+    first, last = doc[start], doc[end - 1]
+    if first.lower_ in NAME_PARTICLES:
+        return last.text[:1].isupper() and is_name_token(last)
+    if not is_name_token(first):
+        return False
+    parts = [doc[k].text for k in range(start, end, 2)]
+    # "Geun-hye", "Jean-Luc": letters only, every later part a word of its own, not "Russia-led"
+    return all(p.isalpha() for p in parts) and all(
+        p[:1].isupper() or len(p) <= 4 for p in parts[1:]
+    )
+
+
+def _name_unit(doc: Doc, index: int, run_start: bool, taken: set[int]) -> int:
+    """Return the end of the name word at `index` (a token or a hyphen-joined word), or index."""
+    end = joined_end(doc, index)
+    if end > index + 1:
+        if any(k in taken for k in range(index, end)):
+            return index
+        return end if _is_joined_name(doc, index, end) else index
+    token = doc[index]
+    if is_name_token(token):
+        return index + 1
+    # initials written in capitals open a name: "KP Sharma Oli"
+    nxt = index + 1
+    if (
+        run_start
+        and _SHORT_CAPS.match(token.text)
+        and nxt < len(doc)
+        and nxt not in taken
+        and is_name_token(doc[nxt])
+    ):
+        return index + 1
+    return index
+
+
 def name_end(doc: Doc, start: int, taken: set[int], soft: frozenset[int] = frozenset()) -> int:
     """Return the end of a person-name run starting at `start` (== start when there is none).
 
     `soft` tokens (one-word places such as "Lima") may end a run that began with a name token,
-    so "President Ana Lima" is a person.
+    so "President Ana Lima" is a person. Hyphen-joined words count as one word ("Park Geun-hye").
     """
     end = start
-    while end < len(doc) and end - start < _MAX_NAME:
+    words = 0
+    while end < len(doc) and words < _MAX_NAME:
         token = doc[end]
         if end in taken:
             if end > start and end in soft and is_name_token(token):
                 end += 1
             break
-        if is_name_token(token) or (
-            end > start and token.lower_ in NAME_PARTICLES and _particle_leads_to_name(doc, end)
-        ):
+        unit = _name_unit(doc, end, end == start, taken)
+        if unit > end:
+            end = unit
+            words += 1
+        elif end > start and token.lower_ in NAME_PARTICLES and _particle_leads_to_name(doc, end):
             end += 1
+            words += 1
         elif end > start and token.text in NAME_SUFFIXES:
             end += 1  # "King Charles III", "Martin Luther King Jr."
             break
@@ -80,20 +153,35 @@ def _particle_leads_to_name(doc: Doc, index: int) -> bool:
     j = index
     while j < len(doc) and doc[j].lower_ in NAME_PARTICLES:
         j += 1
-    return j < len(doc) and j - index <= 2 and is_name_token(doc[j])
+    return j < len(doc) and j - index <= 2 and _name_unit(doc, j, False, set()) > j
 
 
 def name_start(doc: Doc, end: int, taken: set[int]) -> int:
     """Return the start of a person-name run ending at `end` (== end when there is none)."""
     start = end
-    while start > 0 and end - start < _MAX_NAME and start - 1 not in taken:
-        token = doc[start - 1]
-        if is_name_token(token) or (
-            start < end and token.lower_ in NAME_PARTICLES and start - 2 >= 0
+    words = 0
+    while start > 0 and words < _MAX_NAME and start - 1 not in taken:
+        first = joined_start(doc, start - 1)
+        if first < start - 1:
+            if any(k in taken for k in range(first, start)) or not _is_joined_name(
+                doc, first, start
+            ):
+                break
+            start = first
+        elif is_name_token(doc[start - 1]) or (
+            start < end and doc[start - 1].lower_ in NAME_PARTICLES and start - 2 >= 0
         ):
             start -= 1
+        elif (
+            start < end
+            and _SHORT_CAPS.match(doc[start - 1].text)
+            and (start - 2 < 0 or not is_name_token(doc[start - 2]))
+        ):
+            start -= 1  # capital initials open the name: "KP Sharma Oli said"
+            break
         else:
             break
+        words += 1
     while start < end and (
         doc[start].lower_ in NAME_PARTICLES
         or doc[start].lower_ in TITLE_HEADS

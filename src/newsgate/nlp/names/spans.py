@@ -27,6 +27,8 @@ from newsgate.nlp.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEAK_TITLE_HEADS,
+    common_words,
+    given_names,
     reporting_verb_forms,
 )
 from newsgate.nlp.names.local import resolve_in_article
@@ -479,6 +481,48 @@ def _drop_place_prefixes(doc: Doc) -> None:
         doc.ents = [e for e in doc.ents if e.start not in dropped]
 
 
+def _find_given_name_people(finder: NameFinder) -> None:
+    """Find "Firstname Lastname": a known given name and more capitalised name words after it.
+
+    A given name that is also a common English word ("Will", "May", "Mark") counts only away
+    from the start of a sentence and before a name word that is not a common word either, so
+    "Will Russia…" or "May Day" stay out.
+    """
+    doc = finder.doc
+    given = given_names()
+    common = common_words()
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in finder.taken or token.text not in given or not is_name_token(token):
+            i += 1
+            continue
+        end = name_end(doc, i, finder.taken, finder.soft())
+        words = doc[i:end].text.split()
+        if len(words) < 2 or (
+            end < len(doc) and (doc[end].text in ORG_HEADS or doc[end].text in LOC_HEADS)
+        ):
+            i = max(end, i + 1)
+            continue
+        ambiguous = token.lower_ in common
+        rest_common = all(w.lower() in common for w in words[1:])
+        if ambiguous and (token.is_sent_start or rest_common or _after_boundary(doc, i)):
+            i = max(end, i + 1)
+            continue
+        if any(w.lower() in TITLE_HEADS or w in ORG_HEADS or w in LOC_HEADS for w in words):
+            i = max(end, i + 1)
+            continue
+        finder.person(i, end)
+        i = max(end, i + 1)
+
+
+def _after_boundary(doc: Doc, index: int) -> bool:
+    """Return whether a token opens a line, a quotation or a clause after a colon."""
+    return index > 0 and (
+        doc[index - 1].is_quote or doc[index - 1].text in {":", "\n"} or "\n" in doc[index - 1].text
+    )
+
+
 def find_name_entities(doc: Doc) -> Doc:
     """Add PERSON, ORG, LOC and ship spans found by titles, reporting verbs and word shape."""
     _drop_place_prefixes(doc)
@@ -491,6 +535,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_headed_spans(finder)
     _find_lowercase_ministries(finder)
     _find_place_phrases(finder)
+    _find_given_name_people(finder)
     regions = _find_compass_regions(finder)
     kept = [e for e in doc.ents if e.start not in finder.removed]
     region_starts = {r.start + 1 for r in regions}
