@@ -152,6 +152,9 @@ def right_subject(masked: str, verb_end: int, ceiling: int) -> tuple[int, int] |
     if stop:
         phrase = phrase[: stop.start()]
     phrase = phrase.rstrip()
+    if len(phrase.split()) > 8:
+        # "said Judge Kim Se-yun of the Seoul Central District Court": the subject ends at "of"
+        phrase = re.split(r"\sof\s", phrase, maxsplit=1)[0]
     first = phrase.split()[0] if phrase.split() else ""
     if not first or len(phrase.split()) > 8 or first.lower() in _PREPOSITIONS | _CLAUSE_WORDS:
         return None

@@ -171,6 +171,8 @@ def name_start(doc: Doc, end: int, taken: set[int]) -> int:
             ):
                 break
             start = first
+        elif start - 2 >= 0 and doc[start - 2].lower_ == "of" and start < end:
+            break  # "the Royal College of Nursing Pat Cullen said": a name never follows "of"
         elif is_name_token(doc[start - 1]) or (
             start < end and doc[start - 1].lower_ in NAME_PARTICLES and start - 2 >= 0
         ):

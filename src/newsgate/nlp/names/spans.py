@@ -245,11 +245,11 @@ def _find_qualified_subject(finder: NameFinder, verb: int) -> None:
     doc = finder.doc
     k = verb - 1
     while k > 0 and verb - k <= _MAX_SUBJECT_TOKENS and not doc[k].is_sent_start:
-        if doc[k].is_quote or doc[k].text in {";", ":", "(", ")"}:
+        if doc[k].is_quote or doc[k].text in {";", ":", "(", ")"} or "\n" in doc[k].text:
             break
         k -= 1
-    # the clause opens at the sentence start, or after a closing quotation mark
-    start = k if doc[k].is_sent_start else k + 1
+    # the clause opens at the sentence or paragraph start, or after a closing quotation mark
+    start = k if doc[k].is_sent_start and "\n" not in doc[k].text else k + 1
     end = name_end(doc, start, finder.taken)
     if (
         end - start >= 2
@@ -353,7 +353,9 @@ def _find_headed_spans(finder: NameFinder) -> None:
         head = doc[end - 1].text
         if head.lower().rstrip(".") in COMPANY_SUFFIXES and end - start >= 2:
             head = "Inc"  # "Acme Holdings plc", "Vostok GmbH": a legal form heads a company
-        cut = end < len(doc) and end in finder.taken
+        after = finder.ent_by_token.get(end) if end < len(doc) else None
+        # a run cut short by another name is only part of a longer name, unless a person follows
+        cut = end < len(doc) and end in finder.taken and not (after and after.label_ == "PERSON")
         inner_head = (
             not cut
             and any(t.text in ORG_HEADS for t in doc[start:end])
