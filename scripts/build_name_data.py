@@ -53,15 +53,14 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def read_words(path: Path) -> tuple[set[str], set[str]]:
-    """Return (lower-case common words, capitalised proper nouns) of a SCOWL word list."""
-    common, proper = set(), set()
+def read_words(path: Path) -> set[str]:
+    """Return the lower-case common words of a SCOWL word list (its proper nouns left out)."""
+    common = set()
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         word = line.strip()
-        if not word or "'" in word:
-            continue
-        (common if word.islower() else proper).add(word)
-    return common, proper
+        if word and "'" not in word and word.islower():
+            common.add(word)
+    return common
 
 
 def census_surnames(census: Path) -> set[str]:
@@ -123,7 +122,9 @@ def display(words: list[str]) -> str:
         lower = word.lower()
         if i and lower in JOINERS:
             out.append(lower)
-        elif len(word) <= 4 and not re.search(r"[AEIOU]", word) or re.fullmatch(r"[A-Z]{2,3}", word):
+        elif (len(word) <= 4 and not re.search(r"[AEIOU]", word)) or re.fullmatch(
+            r"[A-Z]{2,3}", word
+        ):
             out.append(word)  # acronyms: "UN", "NGO", "ICRC"
         else:
             out.append("-".join(p.capitalize() for p in lower.split("-")))
@@ -140,7 +141,9 @@ def is_person_entry(code: str, comment: str = "") -> bool:
     )
 
 
-def build_given_names(census: Path, petrarch: Path, titles: set[str], places: set[str]) -> list[str]:
+def build_given_names(
+    census: Path, petrarch: Path, titles: set[str], places: set[str]
+) -> list[str]:
     """Return given names: the Census lists plus the first word of Phoenix's people."""
     names = census_first_names(census)
     for filename in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
@@ -199,13 +202,20 @@ def build_places(
         add(county["name"], "United States", "county", None)
     for sub in pycountry.subdivisions:
         if not re.search(r"municipal|parish|ward|borough|council|commune|city", sub.type, re.I):
-            add(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name), countries.get(sub.country_code), "subdivision", None)
+            add(
+                re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name),
+                countries.get(sub.country_code),
+                "subdivision",
+                None,
+            )
     for primary, synonyms, code in phoenix_entries(petrarch / "Phoenix.Countries.actors.txt"):
         if not re.fullmatch(r"\[[A-Z]{3}\]", code.strip().split(" ")[0] if code.strip() else ""):
             continue
         country_words = phrase_words(primary)
         for phrase in synonyms:
             words = phrase_words(phrase)
+            if words and words[0] == "THE":
+                words = words[1:]
             if words and words[0].isalpha() and words != country_words:
                 add(display(words), None, "phoenix", None)
     return sorted(rows.values(), key=lambda r: (r["country"] or "", r["name"]))
@@ -280,12 +290,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--petrarch", type=Path, default=ROOT.parent / "shared/reference/petrarch2")
     parser.add_argument("--words", type=Path, default=Path("/usr/share/dict/american-english"))
-    parser.add_argument("--census", type=Path, default=None, help="folder with dist.*.first (default: the installed `names` package)")
+    parser.add_argument(
+        "--census",
+        type=Path,
+        default=None,
+        help="folder with dist.*.first (default: the installed `names` package)",
+    )
     args = parser.parse_args()
     if args.census is None:
         args.census = Path(str(resources.files("names")))
-    common, proper = read_words(args.words)
-    titles = {w.lower() for w in (WORDS / "title_heads.txt").read_text().split() if not w.startswith("#")}
+    common = read_words(args.words)
+    titles = {
+        w.lower() for w in (WORDS / "title_heads.txt").read_text().split() if not w.startswith("#")
+    }
     titles |= {w.lower() for w in (WORDS / "title_modifiers.txt").read_text().split()}
     titles |= {w.lower().rstrip(".") for w in (WORDS / "honorifics.txt").read_text().split()}
     country_names = {fold(c.name) for c in pycountry.countries}
@@ -312,18 +329,24 @@ def main() -> None:
     write_list(
         DATA / "names" / "common_words.txt",
         "lower-case English words (a capitalised one is only weak evidence of a name)",
-        [f"SCOWL word list as packaged by Debian (wamerican, {args.words.name}); permissive SCOWL licence"],
+        [
+            f"SCOWL word list as packaged by Debian (wamerican, {args.words.name}); permissive SCOWL licence"
+        ],
         sorted(w for w in common if len(w) >= 2 and w.isalpha()),
     )
     write_list(
         WORDS / "company_suffixes.txt",
         "legal-form suffixes that end a company name, lower case without a final period",
-        [f"cleanco {metadata.version('cleanco')} (MIT), terms_by_type; common English words left out"],
+        [
+            f"cleanco {metadata.version('cleanco')} (MIT), terms_by_type; common English words left out"
+        ],
         build_company_suffixes(common),
     )
     write_jsonl(DATA / "places_derived.jsonl", places)
     write_jsonl(DATA / "organizations_derived.jsonl", orgs)
-    print(f"given names {len(given)}, common words {len(common)}, places {len(places)} ({versions}), organisations {len(orgs)}")
+    print(
+        f"given names {len(given)}, common words {len(common)}, places {len(places)} ({versions}), organisations {len(orgs)}"
+    )
 
 
 if __name__ == "__main__":

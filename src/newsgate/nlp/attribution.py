@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgate.nlp.lexicon import addressee_verbs, reporting_verb_forms
+from newsgate.nlp.lexicon import addressee_verbs, reporting_verb_forms, reporting_verbs
 from newsgate.nlp.names.resolver import ArticleNames, Referent
 
 
@@ -23,6 +23,12 @@ VERB_FORMS = reporting_verb_forms()
 NOT_INVERTED = addressee_verbs()
 _VERB_RE = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(VERB_FORMS, key=len, reverse=True)) + r")(?![\w-])"
+)
+# "went on to say", "declined to tell": the base form of a speech verb after "to"
+_INFINITIVES = {v.base: v.past for v in reporting_verbs() if not v.judgement}
+_INFINITIVE_RE = re.compile(
+    r"(?<![\w-])to\s+(" + "|".join(sorted(_INFINITIVES, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _AUXILIARIES = re.compile(
@@ -98,13 +104,16 @@ def normalize_verb(word: str) -> str | None:
 
 def find_verbs(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Return (start, end, simple past) of every reporting verb in masked[start:end]."""
-    found = []
+    found = [
+        (m.start(1), m.end(1), _INFINITIVES[m.group(1).lower()])
+        for m in _INFINITIVE_RE.finditer(masked, start, end)
+    ]
     for m in _VERB_RE.finditer(masked, start, end):
         word = m.group(1)
         if word == "called" and masked[max(0, m.start() - 3) : m.start()].lower() == "so-":
             continue
         found.append((m.start(), m.end(), VERB_FORMS[word]))
-    return found
+    return sorted(found)
 
 
 def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | None:

@@ -164,18 +164,30 @@ _PLACE_SUFFIXES = frozenset({"City", "Town", "Province", "County", "District", "
 
 def _fuller_places(doc: Doc) -> None:
     """Name a place by its fuller form in the same article: "Ormoc" is "Ormoc City"."""
-    places = {e.kb_id_ for e in doc.ents if e.label_ in {"GPE", "LOC"} and e.kb_id_}
-    fuller: dict[str, set[str]] = defaultdict(set)
-    for name in places:
-        words = name.split()
-        if len(words) > 1 and words[-1] in _PLACE_SUFFIXES:
-            fuller[" ".join(words[:-1])].add(name)
+    fuller: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in doc.ents:
+        words = (e.kb_id_ or "").split()
+        if len(words) < 2:
+            continue
+        if e.label_ in {"GPE", "LOC"} and words[-1] in _PLACE_SUFFIXES:
+            fuller[("place", " ".join(words[:-1]))].add(e.kb_id_)
+        elif e.label_ == "ORG":
+            # "the Congress" after "the Nepali Congress": the body named in full in the article
+            fuller[("ORG", words[-1])].add(e.kb_id_)
     if not fuller:
         return
+
+    def fullest(e: Span) -> str:
+        if e.label_ in {"GPE", "LOC"}:
+            found = fuller.get(("place", e.kb_id_), set())
+        elif (e.label_ == "ORG" and len(e) == 1 and e.text != e.kb_id_) or e.text == e.kb_id_:
+            found = fuller.get(("ORG", e.text), set()) - {e.kb_id_}
+        else:
+            found = set()
+        return next(iter(found)) if len(found) == 1 else e.kb_id_
+
     doc.ents = [
-        Span(doc, e.start, e.end, label=e.label_, kb_id=next(iter(fuller[e.kb_id_])))
-        if e.label_ in {"GPE", "LOC"} and len(fuller.get(e.kb_id_, ())) == 1
-        else e
+        Span(doc, e.start, e.end, label=e.label_, kb_id=fullest(e)) if e.kb_id_ else e
         for e in doc.ents
     ]
 

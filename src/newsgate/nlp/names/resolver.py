@@ -265,14 +265,20 @@ class ArticleNames:
     def _find_subjects(self) -> None:
         """Record, per sentence, the entity in subject position: its first name not after a preposition."""
         for s_start, s_end in self._sentences:
+            # the first person and the first body of each sentence, not after a preposition:
+            # "he" looks back for persons, "it" for bodies
+            seen: set[str] = set()
             for m in self.mentions(s_start, s_end, {"PERSON", "ORG", "GPE"}):
+                kind = "PERSON" if m.label == "PERSON" else "BODY"
+                if kind in seen:
+                    continue
                 before = self.text[s_start : m.start_char].split()
                 if before and before[-1].lower() in _PREPOSITIONS:
                     continue
                 if self.text.startswith(_POSSESSIVE, m.end_char) and m.label != "PERSON":
                     continue
                 self._subjects.append((m.start_char, m.label, m.name))
-                break
+                seen.add(kind)
         self._subjects.sort()
 
 

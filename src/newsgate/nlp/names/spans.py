@@ -12,6 +12,8 @@ resolution in `newsgate.nlp.names.local` then gives every span its canonical nam
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -337,6 +339,14 @@ def _find_headed_spans(finder: NameFinder) -> None:
                 _is_capitalised_free(finder, k) for k in range(end + 1, joined, 2)
             ):
                 end = joined
+            # "People's Liberation Army": a possessive inside a body's name
+            if (
+                end + 1 < len(doc)
+                and doc[end].text in POSSESSIVE
+                and _is_capitalised_free(finder, end + 1)
+                and end - i >= 1
+            ):
+                end += 1
             # "Joint Chiefs of Staff", "Ministry of Defence": "of" joins two capitalised parts
             if (
                 end + 1 < len(doc)
@@ -648,10 +658,26 @@ def _find_bare_acronyms(finder: NameFinder) -> None:
             or text in NOT_ACRONYMS
         ):
             continue
+        if _defined_as_term(doc, text):
+            continue  # "anti-money laundering (AML)": a term, not a body
         neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
         if any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours):
             continue  # a headline or credit line in capitals
         finder.add(token.i, token.i + 1, "ORG", text)
+
+
+def _defined_as_term(doc: Doc, acronym: str) -> bool:
+    """Return whether the text defines an acronym after lower-case words ("anti-money laundering (AML)")."""
+    text = doc.text
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return False
+    words = re.findall(r"[A-Za-z]+", text[max(0, at - 80) : at])[-len(acronym) - 2 :]
+    for first in range(len(words)):
+        tail = words[first:]
+        if all(w.islower() for w in tail) and "".join(w[0] for w in tail).upper() == acronym:
+            return True
+    return False
 
 
 def _after_boundary(doc: Doc, index: int) -> bool:
