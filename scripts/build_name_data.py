@@ -226,8 +226,8 @@ def build_organizations(petrarch: Path, common: set[str], given: set[str]) -> li
     rows: dict[str, dict] = {}
     for filename in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
         for primary, synonyms, code in phoenix_entries(petrarch / filename):
-            if is_person_entry(code):
-                continue
+            if is_person_entry(code) or "MED" in code:
+                continue  # people, and media: outlets live in outlets.jsonl
             forms = []
             for phrase in (primary, *synonyms):
                 words = phrase_words(phrase)
