@@ -75,6 +75,7 @@ def _write_varga_mention(con):
                 "label": ["PERSON"],
                 "sentence_index": [0],
                 "local_name": ["Tomas Varga"],
+                "mention_kind": ["name"],
                 "canonical_name": ["Tomas Varga"],
             }
         ),
@@ -101,6 +102,7 @@ def test_entity_aggregates_mentions(con):
                 "label": ["PERSON"] * 3,
                 "sentence_index": [0, 1, 0],
                 "local_name": ["Tomas Varga"] * 3,
+                "mention_kind": ["name"] * 3,
                 "canonical_name": ["Tomas Varga"] * 3,
             }
         ),
@@ -269,6 +271,7 @@ def test_countries_implied_by_event_actors_are_entities(con):
                 "label": ["GPE"],
                 "sentence_index": [0],
                 "local_name": ["Moscow"],
+                "mention_kind": ["name"],
                 "canonical_name": ["Moscow"],
             }
         ),

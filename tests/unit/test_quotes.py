@@ -386,6 +386,7 @@ def test_quote_table_links_aliases_and_counts_articles_per_group():
                 "label": ["PERSON", "PERSON"],
                 "sentence_index": [0, 0],
                 "local_name": ["Varga", "Tomas Varga"],
+                "mention_kind": ["name"] * 2,
                 "canonical_name": ["Tomas Varga", "Tomas Varga"],
             }
         ),

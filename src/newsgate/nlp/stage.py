@@ -39,6 +39,7 @@ MENTION_SCHEMA = {
     "label": pl.String,
     "sentence_index": pl.Int64,
     "local_name": pl.String,
+    "mention_kind": pl.String,
 }
 QUOTE_SCHEMA = {
     "article_id": pl.String,

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from newsgate.nlp.gazetteer import surface_index
 from newsgate.nlp.names.fold import first_names_compatible, surname
+from newsgate.nlp.names.local import ROLE_MENTIONS
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -20,6 +21,7 @@ def sentence_starts(doc: Doc) -> list[int]:
 def mentions_from_doc(doc: Doc, article_id: str) -> list[dict]:
     """Return one row per entity mention in `doc` with offsets and its in-article canonical name."""
     starts = sentence_starts(doc) or [0]
+    roles = set(doc.user_data.get(ROLE_MENTIONS, ())) if doc.user_data else set()
     rows = []
     for ent in doc.ents:
         rows.append(
@@ -31,6 +33,8 @@ def mentions_from_doc(doc: Doc, article_id: str) -> list[dict]:
                 "label": ent.label_,
                 "sentence_index": _sentence_index(starts, ent.start_char),
                 "local_name": ent.kb_id_ or local_name(ent),
+                # "role" for a role reference ("the NATO chief"): its words are no alias
+                "mention_kind": "role" if (ent.start_char, ent.end_char) in roles else "name",
             }
         )
     return rows

@@ -136,7 +136,11 @@ def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
         # "the Royal College of Nursing's (RCN)": a possessive may sit before the parenthesis
         last = token.i - 2 if texts[token.i - 1] in POSSESSIVE else token.i - 1
         before = finder.ent_by_token.get(last)
-        if before is not None and before.end == last + 1:
+        if (
+            before is not None
+            and before.end == last + 1
+            and _acronym_matches(before.text.split(), acronym.text)
+        ):
             defined[acronym.text] = (before.label_, before.kb_id_ or before.text)
             continue
         stop = last + 1  # where the long form ends
