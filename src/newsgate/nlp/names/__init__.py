@@ -7,3 +7,8 @@
 - `credits`: entities of removed caption, credit and byline lines;
 - `fold`: the one fold for comparing names.
 """
+
+from newsgate.nlp.names.fold import fold
+from newsgate.nlp.names.resolver import ArticleNames, Referent, article_names
+
+__all__ = ["ArticleNames", "Referent", "article_names", "fold"]
