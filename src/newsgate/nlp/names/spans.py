@@ -361,6 +361,12 @@ def _find_headed_spans(finder: NameFinder) -> None:
         if end == i:
             i += 1
             continue
+        if (
+            end < len(doc)
+            and end not in finder.taken
+            and doc[end].lower_.rstrip(".") in COMPANY_SUFFIXES
+        ):
+            end += 1  # "Varda Holdings plc": a legal form in lower case closes the name
         start = i
         while start < end and doc[start].is_stop:
             start += 1
