@@ -329,7 +329,7 @@ def test_given_names_that_are_common_words_need_more_evidence(nlp):
 
 
 def test_hyphenated_and_capital_initial_names_stay_whole(nlp):
-    doc, ents = _ents(
+    _, ents = _ents(
         nlp, "Prime Minister KP Sharma Oli met Ban Ki-moon. Later Ki-moon said the talks ended."
     )
     assert ("KP Sharma Oli", "PERSON", "KP Sharma Oli") in ents
