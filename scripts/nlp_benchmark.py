@@ -18,7 +18,7 @@ import polars as pl
 
 from newsgate.articles import parse_article
 from newsgate.nlp.annotate import MENTION_SCHEMA
-from newsgate.nlp.entities import mentions_from_doc, resolve_entities
+from newsgate.nlp.names.resolve import mentions_from_doc, resolve_entities
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 
 

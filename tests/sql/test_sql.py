@@ -5,7 +5,7 @@ import polars as pl
 import pytest
 
 from newsgate.nlp.cross_article import IMPLIED_SCHEMA
-from newsgate.nlp.entities import CREDIT_SCHEMA
+from newsgate.nlp.names.credits import CREDIT_SCHEMA
 from newsgate.tables import declared_tables
 from newsgate.warehouse import build_table, write_frame
 
@@ -112,6 +112,7 @@ def _write_varga_mention(con):
                 "label": ["PERSON"],
                 "sentence_index": [0],
                 "local_name": ["Tomas Varga"],
+                "mention_kind": ["name"],
                 "canonical_name": ["Tomas Varga"],
             }
         ),
@@ -138,6 +139,7 @@ def test_entity_aggregates_mentions(con):
                 "label": ["PERSON"] * 3,
                 "sentence_index": [0, 1, 0],
                 "local_name": ["Tomas Varga"] * 3,
+                "mention_kind": ["name"] * 3,
                 "canonical_name": ["Tomas Varga"] * 3,
             }
         ),
@@ -210,6 +212,8 @@ def test_quote_links_speaker_and_groups_same_words(con):
                 "speaker_name": ["Tomas Varga", None],
                 "speaker_description": [None, "an aide"],
                 "verb": ["said", "said"],
+                "speaker_label": ["PERSON", None],
+                "speaker_entity": ["Tomas Varga", None],
             }
         ),
     )
@@ -304,6 +308,7 @@ def test_countries_implied_by_event_actors_are_entities(con):
                 "label": ["GPE"],
                 "sentence_index": [0],
                 "local_name": ["Moscow"],
+                "mention_kind": ["name"],
                 "canonical_name": ["Moscow"],
             }
         ),

@@ -12,7 +12,8 @@ from newsgate.errors import AnnotationSchemaError
 from newsgate.stage_cache import code_version
 
 # The extraction this stage runs but does not own; re-point these imports when they move.
-from newsgate.nlp.entities import CREDIT_SCHEMA, credit_mentions, mentions_from_doc  # isort: skip
+from newsgate.nlp.names.credits import CREDIT_SCHEMA, credit_mentions  # isort: skip
+from newsgate.nlp.names.resolve import mentions_from_doc  # isort: skip
 from newsgate.nlp.pipeline import load_pipeline, make_doc  # isort: skip
 
 # the modules whose code makes an article's annotations
@@ -31,6 +32,7 @@ MENTION_SCHEMA = {
     "label": pl.String,
     "sentence_index": pl.Int64,
     "local_name": pl.String,
+    "mention_kind": pl.String,
 }
 QUOTE_SCHEMA = {
     "article_id": pl.String,
@@ -41,6 +43,8 @@ QUOTE_SCHEMA = {
     "speaker_name": pl.String,
     "speaker_description": pl.String,
     "verb": pl.String,
+    "speaker_label": pl.String,
+    "speaker_entity": pl.String,
 }
 # Every field an article's event carries into the cross-article merge, typed.
 EVENT_FIELDS = {

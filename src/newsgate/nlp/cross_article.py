@@ -12,7 +12,7 @@ from newsgate.nlp.annotate import EVENT_FIELDS, QUOTE_SCHEMA
 from newsgate.stage_cache import code_version
 
 # The extraction this step runs but does not own; re-point these imports when they move.
-from newsgate.nlp.entities import resolve_with_credits  # isort: skip
+from newsgate.nlp.names.resolve import resolve_with_credits  # isort: skip
 from newsgate.nlp.event_merge import merge_events  # isort: skip
 from newsgate.nlp.quotes import canonical_speaker  # isort: skip
 
@@ -83,6 +83,23 @@ def _frame(rows: list[dict], schema: dict) -> pl.DataFrame:
     return pl.DataFrame([{k: row.get(k) for k in schema} for row in rows], schema=schema)
 
 
+def _canonical_speaker(
+    quote: dict, canonical: dict[tuple[str, str], str], persons: dict[str, str]
+) -> None:
+    """Give a quote's speaker its cross-article canonical name and entity (in place)."""
+    label = quote.get("speaker_label") or ("PERSON" if quote.get("speaker_name") else None)
+    local = quote.get("speaker_entity") or quote.get("speaker_name")
+    if label is None or not local:
+        return
+    name = canonical.get((label, local))
+    if name is None and label == "PERSON":
+        name = canonical_speaker(local, persons)
+    quote["speaker_label"] = label
+    quote["speaker_entity"] = name or local
+    if label == "PERSON":
+        quote["speaker_name"] = name or local
+
+
 def resolve(
     mentions: pl.DataFrame, credits: pl.DataFrame, quotes: list[dict], events: list[dict]
 ) -> Resolved:
@@ -106,9 +123,7 @@ def resolve(
     ):
         persons.setdefault(article_id, {})[local] = name
     for quote in quotes:
-        quote["speaker_name"] = canonical_speaker(
-            quote["speaker_name"], persons.get(quote["article_id"], {})
-        )
+        _canonical_speaker(quote, canonical, persons.get(quote["article_id"], {}))
     for event in events:
         event["actor_names"] = [
             canonical.get((label, name), name)
