@@ -26,12 +26,20 @@ build_data_docs = task(quality.build_data_docs, cache_policy=NO_CACHE)
 publish_tables = task(publish.publish_tables, cache_policy=NO_CACHE)
 
 
+def _ingest(settings: Settings, run_id: str, pool: Pool) -> dict[str, int]:
+    """Ingest; with new documents, start the workers now (they warm up during the gate)."""
+    counts = ingest_documents(settings, run_id)
+    if counts.get("ingested"):
+        pool.start()
+    return counts
+
+
 def _blocking_gate(
     logger, settings: Settings, run_id: str, full_refresh: bool, pool: Pool
 ) -> quality.GateReport | None:
     """Build and gate each stage in turn; return the first gate that blocks, else None."""
     stages = (
-        ("ingest", lambda: ingest_documents(settings, run_id)),
+        ("ingest", lambda: _ingest(settings, run_id, pool)),
         ("article", lambda: build_articles(settings, run_id, full_refresh, pool)),
         ("nlp", lambda: annotate_articles(settings, run_id, full_refresh, pool)),
     )

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -48,17 +49,31 @@ def warm_worker(spacy_model: str | None = None) -> None:
         return
 
 
-def _start_worker(parent: int, spacy_model: str | None) -> None:
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _start_worker(run_pid: int, spacy_model: str | None) -> None:
     """Tie a worker's life to the run that started it, then warm it up."""
 
     def watch() -> None:
         # a killed run takes its workers with it: none is left orphaned, computing for nobody
-        while os.getppid() == parent:
+        while _alive(run_pid):
             time.sleep(WATCH_SECONDS)
         os._exit(1)
 
-    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+    threading.Thread(target=watch, name="watch-run", daemon=True).start()
     warm_worker(spacy_model)
+
+
+def _noop() -> None:
+    return None
 
 
 class _Hooks:
@@ -123,6 +138,9 @@ class InlinePool(_Hooks):
     def __init__(self, spacy_model: str | None = None) -> None:
         self.spacy_model = spacy_model
 
+    def start(self) -> None:
+        return None
+
     def submit(self, fn: Callable, *args: Any) -> Future:
         future: Future = Future()
         try:
@@ -136,30 +154,44 @@ class InlinePool(_Hooks):
 
 
 class ProcessPool(_Hooks):
-    """Worker processes on this machine, started by the first batch and warmed (pipeline
-    loaded) as they start; a run with nothing to parse or annotate starts none."""
+    """Worker processes on this machine, warmed (pipeline loaded) as they start. They start
+    with the first batch, or earlier with start(); a run with nothing to do starts none."""
 
     kind = "process"
+    # forked from a server process that imported the extraction once: not a fork of this
+    # process (it runs Prefect's threads), and no second import of spaCy per worker
+    PRELOAD = ("newsgate.nlp.annotate", "newsgate.article_stage")
 
     def __init__(self, workers: int, spacy_model: str | None = None) -> None:
         self.workers = workers
         self.spacy_model = spacy_model
-        # spawn: a fresh interpreter, not a fork of a process that runs Prefect's threads
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(self.PRELOAD))
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=_start_worker,
             initargs=(os.getpid(), spacy_model),
         )
+        self._futures: weakref.WeakSet[Future] = weakref.WeakSet()
+
+    def start(self) -> None:
+        """Start every worker now (they load the pipeline while this process does other work)."""
+        # the executor starts a process per submission while none is idle
+        for _ in range(self.workers):
+            self.submit(_noop)
 
     def submit(self, fn: Callable, *args: Any) -> Future:
-        return self._executor.submit(fn, *args)
+        future = self._executor.submit(fn, *args)
+        self._futures.add(future)
+        return future
 
     def close(self) -> None:
         # batches not started are cancelled: work run ahead stops at its next batch
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        for future in list(self._futures):
+            future.cancel()
         self._stop_ahead()
-        self._executor.shutdown(wait=True)
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 class DaskPool(_Hooks):
@@ -186,6 +218,9 @@ class DaskPool(_Hooks):
             self._client = Client(self._cluster)
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
         self._client.run(warm_worker, spacy_model)
+
+    def start(self) -> None:
+        return None
 
     def submit(self, fn: Callable, *args: Any) -> Future:
         return self._client.submit(fn, *args, pure=False)

@@ -29,6 +29,8 @@ class MemorySampler:
         self.peak_tree_pss = 0
         self.peak_worker_rss = 0
         self.workers_seen: set[int] = set()
+        # CPU seconds of every child process (workers, their server) as last seen
+        self.child_cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -51,12 +53,14 @@ class MemorySampler:
         for proc in [me, *me.children(recursive=True)]:
             try:
                 info = proc.memory_full_info()
+                cpu = proc.cpu_times()
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
             rss += info.rss
             pss += info.pss
             if proc.pid != me.pid:
                 self.workers_seen.add(proc.pid)
+                self.child_cpu[proc.pid] = cpu.user + cpu.system
                 self.peak_worker_rss = max(self.peak_worker_rss, info.rss)
         self.peak_tree_rss = max(self.peak_tree_rss, rss)
         self.peak_tree_pss = max(self.peak_tree_pss, pss)
@@ -69,6 +73,7 @@ class MemorySampler:
             "peak_tree_pss_mb": self.peak_tree_pss / mb,
             "peak_worker_rss_mb": self.peak_worker_rss / mb,
             "processes": 1 + len(self.workers_seen),
+            "workers_cpu_s": sum(self.child_cpu.values()),
         }
 
 
@@ -98,11 +103,9 @@ def _flow(input_dir: str, warehouse_dir: str) -> dict:
     if not state.is_completed():
         raise SystemExit(f"flow run failed: {state.message}")
     publication = state.result()
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "wall_s": wall,
         "main_cpu_s": cpu,
-        "workers_cpu_s": children.ru_utime + children.ru_stime,
         "articles": publication.row_counts["article"],
         "publication": str(publication.path),
         "stages_s": _task_times(state.state_details.flow_run_id),

@@ -328,7 +328,7 @@ def format_figures(figures: list[dict]) -> str:
         ("run adding 1% new articles (s)", "plus_s", "{:.1f}"),
         ("+1% run / full run", "plus_fraction", "{:.3f}"),
         ("CPU s, flow process", "main_cpu_s", "{:.1f}"),
-        ("CPU s, worker processes", "workers_cpu_s", "{:.1f}"),
+        ("CPU s, worker processes (sampled)", "workers_cpu_s", "{:.1f}"),
         ("processes (flow + workers)", "processes", "{:.0f}"),
         ("peak RSS, flow process (MB)", "peak_rss_mb", "{:.0f}"),
         ("peak RSS, flow + workers (MB)", "peak_tree_rss_mb", "{:.0f}"),
@@ -382,8 +382,8 @@ def _verdicts(figures: list[dict]) -> list[str]:
         (f"no-change re-run <= 10% at N={top}", first.get("rerun_fraction"), None, "{:.1%}"),
         (f"+1% new articles <= 15% at N={top}", first.get("plus_fraction"), None, "{:.1%}"),
         (
-            f"peak RSS (flow + workers) <= 1 GB at N={top}",
-            first.get("peak_tree_rss_mb"),
+            f"peak memory (PSS, flow + workers) <= 1 GB at N={top}",
+            first.get("peak_tree_pss_mb"),
             None,
             "{:.0f} MB",
         ),
@@ -397,10 +397,10 @@ def _verdicts(figures: list[dict]) -> list[str]:
         out.append(f"  {label}: {fmt.format(value)} {'met' if met else 'NOT met'}")
     smallest = min(by_n)
     if smallest != top:
-        low, high = by_n[smallest]["peak_tree_rss_mb"], first["peak_tree_rss_mb"]
+        low, high = by_n[smallest]["peak_tree_pss_mb"], first["peak_tree_pss_mb"]
         growth = high / low - 1
         out.append(
-            f"  peak RSS at N={top} within 20% of N={smallest}: {low:.0f} -> {high:.0f} MB "
+            f"  peak memory at N={top} within 20% of N={smallest}: {low:.0f} -> {high:.0f} MB "
             f"({growth:+.0%}) {'met' if growth <= 0.2 else 'NOT met'}"
         )
     same = all(s.get("same_rows") for f in figures for s in f["runners"].values())
