@@ -20,10 +20,13 @@ similar article that comes before it in that order.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
+
+import numpy as np
+from scipy import sparse
 
 SHINGLE_SIZE = 5
 THRESHOLD = 0.12
@@ -51,7 +54,8 @@ class Match:
 
 def make_shingles(text: str, size: int = SHINGLE_SIZE) -> set[tuple[str, ...]]:
     """Return the set of lower-cased word n-grams of `text` (the whole text if it is shorter)."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    # interned: the shingles of many articles then share one copy of each word
+    words = [sys.intern(w.lower()) for w in _WORD.findall(text)]
     if not words:
         return set()
     if len(words) < size:
@@ -68,19 +72,63 @@ def measure_containment(a: set, b: set) -> float:
 
 def compute_similarities(candidates: list[Candidate]) -> dict[tuple[str, str], float]:
     """Return the containment of every pair of candidates that shares at least one shingle."""
-    sets = {c.key: make_shingles(c.body) for c in candidates}
-    index: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for key, items in sets.items():
-        for item in items:
-            index[item].append(key)
-    pairs: set[tuple[str, str]] = set()
-    for keys in index.values():
-        # An inverted index keeps the work proportional to shared shingles, not to n². A
-        # shingle found in very many articles is a stock phrase: it proposes no pairs (the
-        # containment of proposed pairs still counts it).
-        if len(keys) <= MAX_SHINGLE_ARTICLES:
-            pairs.update(combinations(sorted(set(keys)), 2))
-    return {(a, b): measure_containment(sets[a], sets[b]) for a, b in sorted(pairs)}
+    return {(a, b): value for a, b, value in _similarities(candidates)}
+
+
+def _similarities(candidates: list[Candidate]) -> Iterator[tuple[str, str, float]]:
+    """Yield (key, key, containment) of every proposed pair, ordered by the two keys."""
+    # Each article is a row of a sparse 0/1 matrix over the distinct shingles. An inverted index
+    # (the matrix's columns) keeps the work proportional to shared shingles, not to n²: a
+    # shingle found in very many articles is a stock phrase and proposes no pairs (the
+    # containment of proposed pairs still counts it). Counting shared shingles is a row-wise
+    # product of the sparse rows: the same integers as intersecting the sets, in C.
+    ordered = sorted(candidates, key=lambda c: c.key)
+    keys = [c.key for c in ordered]
+    ids: dict[tuple[str, ...], int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for candidate in ordered:
+        indices.extend(ids.setdefault(item, len(ids)) for item in make_shingles(candidate.body))
+        indptr.append(len(indices))
+    rows = _shingle_matrix(indices, indptr, len(ids))
+    pairs = _proposed_pairs(rows, len(keys))
+    sizes = np.diff(rows.indptr)
+    for start in range(0, len(pairs), _PAIR_CHUNK):
+        chunk = pairs[start : start + _PAIR_CHUNK]
+        a, b = chunk // len(keys), chunk % len(keys)
+        shared = np.asarray(rows[a].multiply(rows[b]).sum(axis=1)).ravel()
+        similarity = shared / np.minimum(sizes[a], sizes[b])
+        for i, j, value in zip(a.tolist(), b.tolist(), similarity.tolist(), strict=True):
+            yield keys[i], keys[j], value
+
+
+# pairs whose shared shingles are counted at once (bounds the memory of the row products)
+_PAIR_CHUNK = 20_000
+
+
+def _shingle_matrix(indices: list[int], indptr: list[int], columns: int) -> sparse.csr_matrix:
+    data = np.ones(len(indices), dtype=np.int32)
+    shape = (len(indptr) - 1, columns)
+    return sparse.csr_matrix((data, np.asarray(indices), np.asarray(indptr)), shape=shape)
+
+
+def _proposed_pairs(rows: sparse.csr_matrix, n: int) -> np.ndarray:
+    """Return the sorted, distinct codes a * n + b (a < b) of the pairs a shingle found in at
+    most MAX_SHINGLE_ARTICLES articles proposes."""
+    columns = rows.tocsc()
+    columns.sort_indices()
+    counts = np.diff(columns.indptr)
+    codes = [np.empty(0, dtype=np.int64)]
+    for size in range(2, MAX_SHINGLE_ARTICLES + 1):
+        chosen = np.nonzero(counts == size)[0]
+        if not len(chosen):
+            continue
+        # the articles of every shingle found in exactly `size` articles, one row each
+        starts = columns.indptr[chosen]
+        members = columns.indices[starts[:, None] + np.arange(size)].astype(np.int64)
+        first, second = np.triu_indices(size, k=1)
+        codes.append((members[:, first] * n + members[:, second]).ravel())
+    return np.unique(np.concatenate(codes))
 
 
 def _order_key(candidate: Candidate, length: int) -> tuple:
@@ -98,7 +146,7 @@ def find_near_duplicates(
         for i, c in enumerate(sorted(candidates, key=lambda c: _order_key(c, lengths[c.key])))
     }
     matches: dict[str, Match] = {}
-    for (a, b), similarity in compute_similarities(candidates).items():
+    for a, b, similarity in _similarities(candidates):
         if similarity < threshold:
             continue
         newer, older = (a, b) if rank[a] > rank[b] else (b, a)
