@@ -8,6 +8,7 @@ process ever writes the warehouse.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -176,10 +177,16 @@ class ProcessPool(_Hooks):
         self._futures: weakref.WeakSet[Future] = weakref.WeakSet()
 
     def start(self) -> None:
-        """Start every worker now (they load the pipeline while this process does other work)."""
-        # the executor starts a process per submission while none is idle
-        for _ in range(self.workers):
-            self.submit(_noop)
+        """Start every worker now, from a thread (starting the fork server takes seconds); they
+        load the pipeline while this process does other work."""
+
+        def start_all() -> None:
+            # the executor starts a process per submission while none is idle
+            with contextlib.suppress(RuntimeError):  # the run ended first
+                for _ in range(self.workers):
+                    self.submit(_noop)
+
+        threading.Thread(target=start_all, name="start-workers", daemon=True).start()
 
     def submit(self, fn: Callable, *args: Any) -> Future:
         future = self._executor.submit(fn, *args)
