@@ -73,10 +73,8 @@ def news_pipeline(
     logger.info("run %s: %s -> %s", run_id, settings.input_dir, settings.warehouse_dir)
     try:
         with run_lock(settings), worker_pool(settings.spacy_model) as pool:
-            # the gates' library loads on a thread while the stages run (the publish gate and
-            # the data docs need it in every run); the NLP starts on the parsed articles while
-            # near-duplicates are flagged and the article gate runs
-            quality.import_in_background()
+            # the NLP starts on the parsed articles while near-duplicates are flagged and the
+            # article gate runs
             pool.after(
                 "article",
                 lambda: nlp_stage.annotate_ahead(settings, run_id, full_refresh, pool),

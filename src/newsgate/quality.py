@@ -7,7 +7,6 @@ import importlib.metadata
 import json
 import logging
 import os
-import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -82,20 +81,6 @@ def load_suite_json(table: Table) -> dict:
         return json.loads(table.suite_path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise ConfigError(f"cannot read suite {table.suite_path}: {exc}") from exc
-
-
-def import_in_background() -> threading.Thread:
-    """Start importing Great Expectations on a thread, so the first gate does not wait for it.
-
-    The import takes seconds; the flow starts it while the workers parse and annotate.
-    """
-
-    def _import() -> None:
-        import great_expectations  # noqa: F401
-
-    thread = threading.Thread(target=_import, name="import-great-expectations", daemon=True)
-    thread.start()
-    return thread
 
 
 def _ephemeral_context():
@@ -266,7 +251,7 @@ def _quarantine_rows(
 def frame_fingerprint(table: Table, frame: pl.DataFrame) -> str:
     """Return a hash of what a suite sees and reads: the rows (in any order, without the run's
     id), their types, the suite and its parameters, and the validating library versions."""
-    rows = frame.select(pl.exclude("run_id"))
+    rows = frame.select(pl.exclude("run_id", *table.run_columns))
     digest = hashlib.sha256()
     for part in (
         json.dumps(load_suite_json(table), sort_keys=True).encode(),

@@ -19,6 +19,9 @@ class Table:
     grain: str
     key: str
     published: bool
+    # columns that differ from run to run for the same content (besides run_id): a gate's
+    # outcome on rows that differ only there is reused
+    run_columns: tuple[str, ...] = ()
 
     @property
     def sql_path(self):
@@ -46,6 +49,7 @@ def declared_tables() -> tuple[Table, ...]:
                 grain=spec["grain"],
                 key=spec["key"],
                 published=bool(spec.get("published", False)),
+                run_columns=tuple(spec.get("run_columns", ())),
             )
         except KeyError as exc:
             raise ConfigError(f"table {name} in {path} lacks {exc}") from exc

@@ -85,3 +85,31 @@ def test_every_row_failing_a_quarantine_expectation_is_quarantined(annotated):
     finally:
         con.close()
     assert details == sorted((f"mention_id={v}",) for v in victims)
+
+
+def test_a_run_with_nothing_new_never_runs_great_expectations(tmp_path, monkeypatch):
+    from newsgate import publish
+
+    settings = Settings.load(SEEDS, tmp_path / "wh")
+
+    def run(run_id):
+        ingest.ingest_documents(settings, run_id)
+        for stage, build in (
+            ("ingest", lambda: None),
+            ("article", lambda: article_stage.build_articles(settings, run_id)),
+            ("nlp", lambda: annotate_articles(settings, run_id)),
+        ):
+            build()
+            assert quality.validate_stage(settings, run_id, stage).passed
+        assert publish.prepare_publication(settings, run_id).passed
+
+    run("r1")
+    calls = []
+    original = quality.run_suite
+    monkeypatch.setattr(
+        quality, "run_suite", lambda table, *a: calls.append(table.name) or original(table, *a)
+    )
+    run("r2")
+    # validation_result differs only in run columns (result_id, validated_at): reused too
+    assert calls == []
+    assert len(_results(settings, "r2")) == len(_results(settings, "r1"))
