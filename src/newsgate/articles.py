@@ -176,10 +176,11 @@ def _read_opening(parsed: ParsedArticle, text: str, inline: list[str]) -> None:
             continue
         if dateline and dateline.re is _CAPS_DATELINE_PREFIX and _colon_label(text, dateline):
             break
-        if dateline and (agency is None or is_outlet_name(agency)):
+        agencies = split_credit(agency) if agency else []
+        if dateline and (agency is None or agencies):
+            # "KABUL (Pajhwok- AFP) -" credits the publisher and its wire, in that order
             parsed.dateline = parsed.dateline or _place_name(dateline.group("place"))
-            if agency:
-                inline.extend(split_credit(agency) or [credited_form(agency)])
+            inline.extend(agencies)
             _set_date(parsed, dateline.group("extra") or "", "dateline")
             text = text[dateline.end() :]
             continue

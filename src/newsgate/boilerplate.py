@@ -106,10 +106,11 @@ _FOOTER = re.compile(
     r"may not be\b)|\ball rights reserved\b",
     re.IGNORECASE,
 )
-# "© 2024 Nordic Times. All rights reserved." names the publisher.
+# "© 2024 Nordic Times. All rights reserved." names the publisher: the first segment after the
+# copyright sign and years.
 _FOOTER_OWNER = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d\s*)?)?"
-    r"(?P<who>[A-Z][\w&.' -]{1,60}?)[.,]?\s*(?:all rights reserved\.?)?$",
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
+    r"[\s,–-]*(?P<who>[A-Z][\w&'’ -]{1,60}?(?:\.[a-z]{2,6})?)\s*(?:[.,|]\s|[.,|]?$|\s[-–]\s)",
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
@@ -209,6 +210,7 @@ _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|according to|added|announced|reported|stated|declared)\b", re.I
 )
 _QUOTE_CHARS = re.compile(r"[“”\"]")
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|has|have|did|met|held|signed|agreed|took)\b")
 _PHOTO_ID = re.compile(r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s)", re.IGNORECASE)
 _ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
 _PHOTO_CUES = frozenset(
@@ -353,7 +355,8 @@ def _looks_like_caption(text: str, before_story: bool) -> bool:
     # caption verbs are lower case ("march"), dates are not ("March")
     head = " ".join(WORD.findall(text)[:16])
     present = any(re.search(rf"\b{re.escape(v)}\b", head) for v in _cue_set("caption_verbs"))
-    return present or before_story
+    # above the story, a sentence in the past tense ending in a date is a short lead, not a caption
+    return present or (before_story and not _PAST_TENSE.search(text))
 
 
 def _credit_line(text: str, evidence: Evidence | None = None) -> tuple[list[str], bool] | None:
@@ -594,9 +597,6 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             _mark(line, "related_block", "related-news cue")
             in_related = not related.group("rest")
             continue
-        if not words:
-            _mark(line, "navigation", "separator or symbol line")
-            continue
         if words <= 20 and _LINK.search(text):
             _mark(line, "navigation", "link line")
             continue
@@ -608,6 +608,9 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 evidence.text_credits.append(credited_form(who))
             continue
         if _metadata_line(line, text, words, index, evidence):
+            continue
+        if not words:
+            _mark(line, "navigation", "separator or symbol line")
             continue
         if words <= 12 and _is_garbled(text):
             _mark(line, "garbled", "identifier, mojibake or symbol run")
@@ -921,6 +924,14 @@ def _classify_by_position(
                     index == last_content and index == last + 1 and _truncated_tail(line.clean)
                 ):
                     _mark(line, "navigation", "short line after the last paragraph")
+            elif (
+                last < index < last_content
+                and is_headline(line.clean)
+                and not SENTENCE_END.search(line.clean + " ")
+                and not _BULLET.match(line.clean)
+            ):
+                # below the story and not where the stored text stops: a link to another story
+                _mark(line, "related_block", "headline-shaped line after the last paragraph")
             elif (
                 index < first
                 and short

@@ -268,13 +268,21 @@ def source_credits(text: str) -> list[str]:
     each once, in the form the text uses. Newspapers and unknown names are left out.
     """
     found: list[tuple[int, str]] = []
-    for pattern in _SOURCE_FORMS:
+    for number, pattern in enumerate(_SOURCE_FORMS):
         for match in pattern.finditer(text):
-            who = re.sub(r"^(?:[Tt]he)\s", "", match.group("who"))
             # "RFE/RL's Armenian Service" is credited as RFE/RL.
-            who = re.split(r"['’]s?\b", who)[0].strip()
-            for end in range(len(who.split()), 0, -1):
-                candidate = " ".join(who.split()[:end])
+            words = re.split(r"['’]s?\b", match.group("who"))[0].split()
+            if number == 0:
+                # "… told Reuters. AFP reported": the name right before the verb, within a sentence
+                tail = len(words)
+                while tail > 1 and not words[-tail].endswith("."):
+                    tail -= 1
+                spans = [words[start:] for start in range(len(words) - tail, len(words))]
+                spans = [w for w in spans if not any(x.endswith(".") for x in w[:-1])]
+            else:
+                spans = [words[:end] for end in range(len(words), 0, -1)]
+            for span in spans:
+                candidate = re.sub(r"^(?:[Tt]he)\s", "", " ".join(span)).strip(".")
                 outlet = find_outlet(candidate)
                 if outlet is not None:
                     if outlet.kind in _SOURCE_KINDS and candidate not in outlet.ambiguous:

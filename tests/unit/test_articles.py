@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newsgate.articles import flag_near_duplicates, not_article_reason, parse_article
+from newsgate.articles import common_lines, flag_near_duplicates, not_article_reason, parse_article
 
 BODY = (
     "The city council voted on a new budget for the coming year after a long debate. "
@@ -250,3 +250,135 @@ def test_parenthesised_organisation_code_is_not_an_agency():
     parsed = parse_article(f"Council passes budget\nThe European Union (EU) – {BODY}")
     assert parsed.credited == []
     assert parsed.dateline is None
+
+
+# Forms a page names its publisher or source in, on invented pages.
+@pytest.mark.parametrize(
+    ("page", "outlet", "credited"),
+    [
+        (
+            f"Council passes budget\n{BODY}\n{BODY_2}\n© 2024 Nordic Herald. All rights reserved.",
+            "Nordic Herald",
+            ["Nordic Herald"],
+        ),
+        (
+            f"Council passes budget\nKABUL (Harbour News- AFP) - {BODY}\n{BODY_2}",
+            "Harbour News",
+            ["Harbour News", "AFP"],
+        ),
+        (f"Council passes budget\n{BODY}\n{BODY_2}\nRead more on Xinhua", "Xinhua", ["Xinhua"]),
+        (
+            f"The Kathmandu Post\nCouncil passes budget\n{BODY}\n{BODY_2}",
+            "The Kathmandu Post",
+            ["The Kathmandu Post"],
+        ),
+        (
+            f"Council passes budget - The Guardian\n{BODY}\n{BODY_2}",
+            "The Guardian",
+            ["The Guardian"],
+        ),
+        (f"Council passes budget\n{BODY} The vote was close.— AFP", "AFP", ["AFP"]),
+        (f"Council passes budget\n{BODY}\n{BODY_2}\nUSA TODAY", "USA Today", ["USA Today"]),
+    ],
+)
+def test_publisher_and_source_credits(page, outlet, credited):
+    parsed = parse_article(page)
+    assert (parsed.outlet, parsed.credited) == (outlet, credited)
+
+
+def test_standfirst_reporter_credit_names_outlet_and_byline_and_stays_body():
+    dek = "Councillors argued for hours before the vote. Nordic TV's Ingrid Dahl reports."
+    parsed = parse_article(f"Council passes budget\n{dek}\n{BODY}\n{BODY_2}")
+    assert (parsed.outlet, parsed.byline) == ("Nordic TV", "Ingrid Dahl")
+    assert parsed.body.startswith(dek)
+
+
+def test_one_named_reporting_agency_is_the_outlet_only_without_a_credit_line():
+    told = f'{BODY} "We are ready," the mayor told Reuters.'
+    assert parse_article(f"Council passes budget\n{told}\n{BODY_2}").outlet == "Reuters"
+    # a newspaper that "reported" is another paper's story being cited, not the source
+    cited = f"{BODY} The Indian Express newspaper reported the vote."
+    assert parse_article(f"Council passes budget\n{cited}\n{BODY_2}").outlet is None
+    # two agencies named as sources: no single one is the outlet
+    both = f"{told} AFP reported the vote."
+    assert parse_article(f"Council passes budget\n{both}\n{BODY_2}").outlet is None
+    # with a credit line, a quote recipient is not a credit
+    credited = parse_article(f"Council passes budget\n{told}\n{BODY_2}\nSource: Xinhua")
+    assert credited.credited == ["Xinhua"]
+
+
+def test_generic_agencies_credit_with_a_glued_timestamp_gives_the_date_only():
+    parsed = parse_article(f"Source: Agencies04 Mar 2023 10:19:51\n\n{BODY}\n{BODY_2}")
+    assert (parsed.outlet, parsed.credited) == (None, [])
+    assert parsed.published_date == date(2023, 3, 4)
+    assert parsed.title is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "credited"),
+    [
+        ("AT-BERGEN: ", "Bergen", ["AT"]),
+        ("Kathmandu, March 4: ", "Kathmandu", []),
+        ("OSLO: ", "Oslo", []),
+        ("WASHINGTON - ", "Washington", []),
+        ("Oslo, March 4 (Reuters) - ", "Oslo", ["Reuters"]),
+        ("BREAKING: ", None, []),
+        ("DEVELOPING: ", None, []),
+    ],
+)
+def test_dateline_forms(opening, dateline, credited):
+    parsed = parse_article(f"Council passes budget\n{opening}{BODY}\n{BODY_2}")
+    assert (parsed.dateline, parsed.credited) == (dateline, credited)
+
+
+def test_dateline_and_marker_lines_and_glued_byline():
+    alone = parse_article(f" date 2023-03-04 Vienna\n\n{BODY}\n{BODY_2}")
+    assert (alone.dateline, alone.published_date, alone.title) == ("Vienna", date(2023, 3, 4), None)
+    caps = parse_article(f"Council passes budget\nBERGEN, NORWAY\n{BODY}\n{BODY_2}")
+    assert caps.dateline == "Bergen"
+    glued = parse_article(f"Council passes budget\nBy Ingrid DahlBERGEN, Norway, March 4: {BODY}")
+    assert (glued.byline, glued.dateline) == ("Ingrid Dahl", "Bergen")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Tuesday March 7 2023",
+        "07.03.2023 | 10:15",
+        "March 7, 2023 16:18 CET",
+        "Posted on March 7, 2023",
+    ],
+)
+def test_stamp_forms_under_the_headline(stamp):
+    parsed = parse_article(f"Council passes budget\n{stamp}\n{BODY}\n{BODY_2}")
+    assert parsed.published_date == date(2023, 3, 7)
+    assert stamp not in parsed.body
+
+
+def test_headline_with_a_glued_marker_is_the_title_without_it():
+    parsed = parse_article(f" date 2023-03-04 Council passes budget\n{BODY}\n{BODY_2}")
+    assert (parsed.title, parsed.published_date) == ("Council passes budget", date(2023, 3, 4))
+    assert "Council passes budget" not in parsed.body
+
+
+def test_headline_is_the_line_the_lead_is_about_not_a_navigation_headline():
+    page = (
+        "Storm batters coast as thousands flee homes\nWorld\nTag Line Here\n"
+        f"Council passes budget after long debate\nBy Ingrid Dahl\n{BODY}\n{BODY_2}"
+    )
+    parsed = parse_article(page)
+    assert parsed.title == "Council passes budget after long debate"
+    assert "Storm batters coast" not in parsed.body
+    assert "Tag Line Here" not in parsed.body
+
+
+def test_page_opening_with_the_lead_has_no_title():
+    assert parse_article(f"{BODY}\n{BODY_2}").title is None
+
+
+def test_lines_repeated_across_the_corpus_are_furniture():
+    pages = [f"Council passes budget\n{BODY}\nSpecial offer for readers today\n{BODY_2}"] * 3
+    common = common_lines(pages)
+    parsed = parse_article(pages[0], common)
+    assert "Special offer" not in parsed.body
+    assert parsed.title == "Council passes budget"
