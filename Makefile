@@ -9,7 +9,8 @@ INPUT ?= seeds
 WAREHOUSE ?= warehouse
 GOLD ?= tests/fixtures/gold/seeds
 BENCH_SIZES ?= 1000,10000
-SHARED ?= ../shared
+# the shared folder beside the checkout (or beside its parent, for a git worktree)
+SHARED ?= $(firstword $(wildcard ../shared ../../shared) ../shared)
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_UI_ENABLED := false

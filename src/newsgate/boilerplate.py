@@ -298,16 +298,30 @@ def _cue_set(name: str) -> frozenset[str]:
     return frozenset(article_cues()[name])
 
 
+@cache
+def _cue_patterns(name: str) -> tuple[re.Pattern, re.Pattern]:
+    """Return (long cues anywhere, short cues at the start) of cue list `name` as patterns."""
+    cues = article_cues()[name]
+    long = [re.escape(c) for c in cues if len(c.split()) >= 3]
+    short = [re.escape(c) for c in cues if len(c.split()) < 3]
+    return (
+        re.compile("|".join(sorted(long, key=len, reverse=True)) or "(?!)"),
+        re.compile(rf"^(?:{'|'.join(sorted(short, key=len, reverse=True)) or '(?!)'})(?:[ :]|$)"),
+    )
+
+
 def _cue_match(text: str, name: str) -> str | None:
     """Return the cue of list `name` that `text` carries: a long cue anywhere, a short one first."""
     folded = normalise_line(text).strip(" .:!|»›>")
-    for cue in article_cues()[name]:
-        if len(cue.split()) >= 3:
-            if cue in folded:
-                return cue
-        elif folded == cue or folded.startswith((cue + " ", cue + ":")):
-            return cue
-    return None
+    anywhere, start = _cue_patterns(name)
+    found = anywhere.search(folded) or start.match(folded)
+    return found.group(0).strip(" :") if found else None
+
+
+@cache
+def _caption_verb_pattern() -> re.Pattern:
+    verbs = sorted(_cue_set("caption_verbs"), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in verbs)})\b")
 
 
 def _caption_credit(text: str, before_story: bool) -> tuple[list[str], str] | None:
@@ -354,7 +368,7 @@ def _looks_like_caption(text: str, before_story: bool) -> bool:
         return True
     # caption verbs are lower case ("march"), dates are not ("March")
     head = " ".join(WORD.findall(text)[:16])
-    present = any(re.search(rf"\b{re.escape(v)}\b", head) for v in _cue_set("caption_verbs"))
+    present = bool(_caption_verb_pattern().search(head))
     # above the story, a sentence in the past tense ending in a date is a short lead, not a caption
     return present or (before_story and not _PAST_TENSE.search(text))
 

@@ -13,7 +13,7 @@ headlines Nigerian Pidgin; together they catch 31 and call no English line forei
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -121,7 +121,17 @@ _LETTER = re.compile(r"[^\W\d_]")
 SAMPLE_CHARS = 20_000
 
 
+_NON_LATIN = re.compile("|".join(p.pattern for p in _SCRIPTS.values()))
+# one table from word to the languages whose profile holds it
+_PROFILE_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _profile in PROFILES.items():
+    for _word in _profile:
+        _PROFILE_OF[_word] = (*_PROFILE_OF.get(_word, ()), _lang)
+
+
 def _script_language(text: str) -> str | None:
+    if text.isascii() or not _NON_LATIN.search(text):
+        return None
     letters = len(_LETTER.findall(text))
     if not letters:
         return None
@@ -132,10 +142,13 @@ def _script_language(text: str) -> str | None:
 
 def count_language_words(text: str) -> dict[str, int]:
     """Return how many words of `text` belong to each language's function-word profile."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    scores = {"en": sum(1 for w in words if w in ENGLISH_STOPWORDS)}
-    for lang, profile in PROFILES.items():
-        scores[lang] = sum(1 for w in words if w in profile)
+    scores = dict.fromkeys(["en", *PROFILES], 0)
+    for word in _WORD.findall(text):
+        word = word.lower()
+        if word in ENGLISH_STOPWORDS:
+            scores["en"] += 1
+        for lang in _PROFILE_OF.get(word, ()):
+            scores[lang] += 1
     return scores
 
 
@@ -150,8 +163,10 @@ def _model() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+@lru_cache(maxsize=65536)
 def identify_language(text: str) -> str:
     """Return the ISO 639-1 code of the language `text` is written in, or "und" if unknown."""
+    # cached: the document's language and each line's are judged on the same lines
     text = text[:SAMPLE_CHARS]
     script = _script_language(text)
     if script:
