@@ -36,6 +36,7 @@ _INTERNAL_SENTENCE = re.compile(r"[a-z0-9)”\"’]{2}[.!?]\s+[A-Z“\"‘]")
 PARAGRAPH_WORDS = 15
 MAX_TITLE_WORDS = 25
 MAX_CAPTION_WORDS = 80
+_TAIL_CHARS = 240
 # Lines that recur in this many documents of a corpus are site furniture, not story text.
 CORPUS_REPEAT_DOCS = 3
 CORPUS_REPEAT_MAX_WORDS = 12
@@ -331,8 +332,11 @@ def _caption_credit(text: str, before_story: bool) -> tuple[list[str], str] | No
         return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
     if _ALT_TEXT.search(text):
         return [], "image alt text"
+    # the credit patterns are anchored at the end: search only the line's tail, so a huge
+    # "line" costs no more than a short one
+    offset = max(0, len(text) - _TAIL_CHARS)
     for pattern in _CAPTION_TAIL:
-        match = pattern.search(text)
+        match = pattern.search(text, offset)
         if not match:
             continue
         who = match.group("who")
@@ -766,21 +770,18 @@ def _words_of(text: str) -> list[str]:
 
 def _mark_pull_quotes(content: list[Line]) -> None:
     """Mark pull quotes (a quotation repeated from a longer body line) and their attribution."""
-    body = [ln for ln in content if ln.kind == "body"]
-    joined = [" ".join(_words_of(ln.clean)) for ln in body]
-    for i, line in enumerate(body):
+    positions = [i for i, ln in enumerate(content) if ln.kind == "body"]
+    joined = [f" {' '.join(_words_of(content[i].clean))} " for i in positions]
+    for k, position in enumerate(positions):
+        line = content[position]
         text = line.clean
         if not text or text[0] not in _QUOTE_OPEN or count_words(text) > 40:
             continue
-        words = joined[i]
+        words = joined[k]
         if len(words.split()) < 5:
             continue
-        if any(
-            j != i and len(other) > len(words) and f" {words} " in f" {other} "
-            for j, other in enumerate(joined)
-        ):
+        if any(len(other) > len(words) and words in other for other in joined):
             _mark(line, "pull_quote", "quotation repeated from a body line")
-            position = content.index(line)
             nxt = content[position + 1] if position + 1 < len(content) else None
             if (
                 nxt is not None
@@ -989,18 +990,19 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
         (i for i, ln in enumerate(content) if ln.kind == "body" and is_paragraph(ln.clean)),
         len(content),
     )
+    # Without a headline, a stamp belongs to the header block right above the lead: only
+    # metadata, credit, byline, dateline and caption lines between it and the lead.
+    header = lead
+    while header > 0 and content[header - 1].reason in _HEADER_REASONS:
+        header -= 1
     for index, text in evidence.date_lines:
         if index > lead:
             continue
-        if title is not None:
-            if index > title:
-                evidence.stamp_dates.append(text)
-            continue
-        between = content[index + 1 : lead]
-        if all(
-            ln.reason in ("metadata", "credit", "byline", "dateline", "caption") for ln in between
-        ):
+        if (title is not None and index > title) or (title is None and index >= header):
             evidence.stamp_dates.append(text)
+
+
+_HEADER_REASONS = frozenset(["metadata", "credit", "byline", "dateline", "caption"])
 
 
 def _split_sentences(text: str) -> list[str]:

@@ -213,18 +213,21 @@ _TRAILING_CREDIT = re.compile(
     r"[.!?”\"’)]\s*(?:[-–—]+\s*(?P<dashed>[A-Z][\w.&/-]*(?:\s[A-Z][\w.&-]*){0,2})|"
     r"\((?P<bracketed>[A-Z][\w.&/ -]{1,30})\))\s*\.?\s*$"
 )
-_SOURCE_FORMS = [
-    # "AFP reported", "Reuters reports", "the Associated Press reported", "AFP reporters saw"
-    re.compile(
-        r"(?P<who>(?:[Tt]he\s)?[A-Z][\w&/.-]*(?:\s[A-Z][\w&/.-]*){0,3})(?:\s+news agency)?"
-        r"\s+(?:reported|reports|quoted|cited|reporters? saw)\b"
-    ),
-    # "told Reuters", "told RFE/RL's Armenian Service", "told the Associated Press"
-    re.compile(
-        r"\b(?:told|according to|speaking to|in an interview with)\s+(?P<who>(?:the\s)?"
-        r"[A-Z][\w&/.-]*(?:\s[A-Z][\w&/.-]*){0,3})"
-    ),
-]
+# "AFP reported", "Reuters reports", "the Associated Press reported", "AFP reporters saw": the
+# verb is found first and the capitalised words right before it are the source (linear work).
+_SOURCE_VERB = re.compile(
+    r"(?:\s+news agency)?\s+(?:reported|reports|quoted|cited|reporters? saw)\b"
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?<![\w&/.-])(?P<who>(?:[Tt]he\s)?[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})$"
+)
+# "told Reuters", "told RFE/RL's Armenian Service", "told the Associated Press"
+_SOURCE_AFTER = re.compile(
+    r"\b(?:told|according to|speaking to|in an interview with)\s+(?P<who>(?:the\s)?"
+    r"[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})"
+)
+# End-anchored credit patterns look at this many trailing characters only (bounded work).
+_TAIL_CHARS = 240
 # Kinds of outlet whose naming as the text's source makes them its outlet; a newspaper that
 # "reported" is usually another paper's story being cited.
 _SOURCE_KINDS = frozenset(["agency", "broadcaster"])
@@ -232,7 +235,8 @@ _SOURCE_KINDS = frozenset(["agency", "broadcaster"])
 
 def reporter_credit(text: str) -> tuple[str, str] | None:
     """Return (outlet, reporter) of a standfirst credit such as "CGTN's Jane Roe reports"."""
-    match = _REPORTER_CREDIT.search(text.strip())
+    text = text.strip()
+    match = _REPORTER_CREDIT.search(text, max(0, len(text) - _TAIL_CHARS))
     if not match:
         return None
     words, name = match.group("outlet").split(), match.group("name")
@@ -251,7 +255,8 @@ def reporter_credit(text: str) -> tuple[str, str] | None:
 
 def trailing_credit(text: str) -> str | None:
     """Return the agency credited at the end of a body line ("… on Friday.— AFP"), or None."""
-    match = _TRAILING_CREDIT.search(text.strip())
+    text = text.strip()
+    match = _TRAILING_CREDIT.search(text, max(0, len(text) - _TAIL_CHARS))
     if not match:
         return None
     who = (match.group("dashed") or match.group("bracketed") or "").strip()
@@ -268,26 +273,28 @@ def source_credits(text: str) -> list[str]:
     each once, in the form the text uses. Newspapers and unknown names are left out.
     """
     found: list[tuple[int, str]] = []
-    for number, pattern in enumerate(_SOURCE_FORMS):
-        for match in pattern.finditer(text):
-            # "RFE/RL's Armenian Service" is credited as RFE/RL.
-            words = re.split(r"['’]s?\b", match.group("who"))[0].split()
-            if number == 0:
-                # "… told Reuters. AFP reported": the name right before the verb, within a sentence
-                tail = len(words)
-                while tail > 1 and not words[-tail].endswith("."):
-                    tail -= 1
-                spans = [words[start:] for start in range(len(words) - tail, len(words))]
-                spans = [w for w in spans if not any(x.endswith(".") for x in w[:-1])]
-            else:
-                spans = [words[:end] for end in range(len(words), 0, -1)]
-            for span in spans:
-                candidate = re.sub(r"^(?:[Tt]he)\s", "", " ".join(span)).strip(".")
-                outlet = find_outlet(candidate)
-                if outlet is not None:
-                    if outlet.kind in _SOURCE_KINDS and candidate not in outlet.ambiguous:
-                        found.append((match.start("who"), credited_form(candidate)))
-                    break
+    named: list[tuple[int, str, bool]] = []
+    for verb in _SOURCE_VERB.finditer(text):
+        before = _SOURCE_BEFORE.search(text, max(0, verb.start() - 80), verb.start())
+        if before:
+            named.append((before.start("who"), before.group("who"), True))
+    named += [(m.start("who"), m.group("who"), False) for m in _SOURCE_AFTER.finditer(text)]
+    for position, who, before_verb in named:
+        # "RFE/RL's Armenian Service" is credited as RFE/RL.
+        words = re.split(r"['’]s?\b", who)[0].split()
+        if before_verb:
+            # "… told Reuters. AFP reported": the name right before the verb, within a sentence
+            spans = [words[start:] for start in range(len(words))]
+            spans = [w for w in spans if not any(x.endswith(".") for x in w[:-1])]
+        else:
+            spans = [words[:end] for end in range(len(words), 0, -1)]
+        for span in spans:
+            candidate = re.sub(r"^(?:[Tt]he)\s", "", " ".join(span)).strip(".")
+            outlet = find_outlet(candidate)
+            if outlet is not None:
+                if outlet.kind in _SOURCE_KINDS and candidate not in outlet.ambiguous:
+                    found.append((position, credited_form(candidate)))
+                break
     names: list[str] = []
     for _, name in sorted(found):
         if name not in names:
