@@ -383,7 +383,8 @@ def _credit_line(text: str, evidence: Evidence | None = None) -> tuple[list[str]
         return None
     bare = text.strip(" ()[]—–-.")
     outlet = find_outlet(bare) if bare else None
-    if outlet is not None and bare not in outlet.ambiguous:
+    # a line that is only "The Guardian" names the outlet; a lone "Metro" may be a section label
+    if outlet is not None and (bare not in outlet.ambiguous or " " in bare):
         return [credited_form(bare)], False
     if bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I):
         return [credited_form(bare)], False
@@ -817,10 +818,12 @@ def headline_text(text: str) -> str:
 def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
     """Mark the headline: the headline-shaped line above the story that the lead is about.
 
-    Candidates are the body lines above the first paragraph (a glued scraper date marker or a
-    " | Site" suffix set aside). The first one that shares content words with the lead and the
-    next paragraph is the headline; with none sharing, the headline-shaped line right above the
-    lead (only boilerplate between). Returns the content index of the headline, or None.
+    Candidates are the headline-shaped body lines above the first paragraph (a glued scraper
+    date marker or a " | Site" suffix set aside). Each is scored by the share of its content
+    words found in the lead and the lines after it; the first candidate within 0.6 of the best
+    share is the headline (lines of four words or more first). With none sharing words, the
+    headline-shaped line right above the lead (only boilerplate between) is taken. Returns the
+    content index of the headline, or None.
     """
     lead = next(
         (
