@@ -15,7 +15,6 @@ from newsgate.boilerplate import (
     Evidence,
     Line,
     classify_lines,
-    glued_byline,
     is_known_place,
     is_paragraph,
     normalise_line,
@@ -23,6 +22,7 @@ from newsgate.boilerplate import (
 from newsgate.config import Settings
 from newsgate.credits import (
     credited_form,
+    glued_byline,
     is_known_outlet,
     is_outlet_name,
     reporter_credit,

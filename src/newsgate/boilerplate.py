@@ -17,18 +17,28 @@ from functools import cache
 
 from newsgate.credits import (
     article_cues,
+    byline_credit,
+    caption_credit,
+    credit_line,
     credited_form,
-    find_outlet,
+    footer_owner,
+    has_byline_cue,
     is_agency_code,
     is_known_outlet,
     is_outlet_name,
     is_person_name,
-    split_credit,
+    is_staff_credit,
+    read_more_source,
 )
-from newsgate.language import ENGLISH_STOPWORDS, UNDETERMINED, identify_language
-from newsgate.stamps import MARKER, stamp_date
+from newsgate.language import (
+    ENGLISH_STOPWORDS,
+    UNDETERMINED,
+    WORD,
+    count_words,
+    identify_language,
+)
+from newsgate.stamps import MARKER
 
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 _BULLET = re.compile(r"^(?:[-•*▪–]|\d{1,2}[.)])\s")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
@@ -36,7 +46,6 @@ _INTERNAL_SENTENCE = re.compile(r"[a-z0-9)”\"’]{2}[.!?]\s+[A-Z“\"‘]")
 PARAGRAPH_WORDS = 15
 MAX_TITLE_WORDS = 25
 MAX_CAPTION_WORDS = 80
-_TAIL_CHARS = 240
 # Lines that recur in this many documents of a corpus are site furniture, not story text.
 CORPUS_REPEAT_DOCS = 3
 CORPUS_REPEAT_MAX_WORDS = 12
@@ -72,13 +81,6 @@ _RELATED = re.compile(
     r"\s*[:>»]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-# "Read more on Xinhua", "Read the full story at Reuters.com": the source of the text.
-_READ_MORE_SOURCE = re.compile(
-    r"^(?:read (?:more|the (?:full|original) (?:story|article|report))|this (?:article|story) "
-    r"(?:was )?(?:first |originally )?(?:appeared|published)|first published|originally "
-    r"published|continue reading)\s+(?:on|at|in|by)\s+(?P<who>[^:]{2,60}?)\s*[.!]?$",
-    re.IGNORECASE,
-)
 _METADATA_LABEL = re.compile(
     r"^(?P<label>published|posted|updated|last updated|first published|modified|date|dated|"
     r"created)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.+)$",
@@ -107,25 +109,6 @@ _FOOTER = re.compile(
     r"may not be\b)|\ball rights reserved\b",
     re.IGNORECASE,
 )
-# "© 2024 Nordic Times. All rights reserved." names the publisher: the first segment after the
-# copyright sign and years.
-_FOOTER_OWNER = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
-    r"[\s,–-]*(?P<who>[A-Z][\w&'’ -]{1,60}?(?:\.[a-z]{2,6})?)\s*(?:[.,|]\s|[.,|]?$|\s[-–]\s)",
-    re.IGNORECASE,
-)
-_CREDIT_LINE = re.compile(
-    r"^[(\[]?\s*(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
-    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?) (?:by|from)|with|"
-    r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?)?|via|"
-    r"courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
-    r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
-    re.IGNORECASE,
-)
-_CREDIT_WHO = re.compile(
-    r"^(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6})(?:\s*(?:,|/|&|\band\b|\s)\s*"
-    r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6}))*$"
-)
 _PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
 _DATELINE_LINE = re.compile(
     rf"^(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[^/()]{{1,40}}?))?\s*(?:/\s*(?P<agency>[^/()]"
@@ -137,60 +120,8 @@ _PLACE_COUNTRY_LINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3}),\s*"
     r"(?P<country>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3})\s*[-–—:]*$"
 )
-_BYLINE_CUE = re.compile(
-    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|text by|author)\s*:?\s+"
-    r"(?P<names>[^()]+?)\s*[)\]]?\s*$",
-    re.IGNORECASE,
-)
-# The date often shares the byline line: "By Jane Roe | 12 March 2024", "By Jane Roe on March 12".
-_BYLINE_DATE = re.compile(
-    r"(?:\s+on\s+|\s*[|,–—-]\s*|\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
-    re.IGNORECASE,
-)
-_STAFF_CREDIT = re.compile(
-    r"^[(\[]?\s*(?:additional |further )?(?:(?P<role>reporting|writing|editing|compiled|research|"
-    r"translated|translation|edited|produced)(?: and \w+)?\s+by\b|(?P<role2>editor|editing|"
-    r"reporter|reporting|translator)\s*:)(?P<names>.*?)[)\]]?\s*\.?$",
-    re.IGNORECASE,
-)
-# Staff roles that name the article's authors (an editor or translator is not its byline).
+# "Jane Roe in Oslo contributed to this report." notes a contributor.
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$", re.I)
-_AUTHOR_ROLES = frozenset(["reporting", "writing", "compiled", "research", "reporter"])
-# "EPA/JANE ROE", "REUTERS/John Doe": only trusted when the left part is a known agency.
-_SLASH_CREDIT = re.compile(
-    r"(?<![\w/])(?P<who>[A-Z]{2,}[A-Za-z-]*\s*/\s*[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,3})\s*\.?\s*$"
-)
-# "(Xinhua/Jane Roe)", "(JANE ROE / AFP)": a bracketed credit pairing an agency and a person.
-_BRACKET_SLASH_CREDIT = re.compile(r"\((?P<who>[^()/]{2,40}(?:\s*/\s*[^()/]{2,40})+)\)\s*\.?\s*$")
-_CAPTION_TAIL = [
-    re.compile(
-        r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
-        r"foto|source)\s*:\s*(?P<who>[^:]{1,60}?)\s*[.)]?\s*$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\((?:photo|image|picture|credit|file photo|file)\s*:?\s*(?P<who>[^)]{1,60})\)\s*\.?\s*$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\((?P<who>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:photo|photos|images?|pictures?)\b"
-        r"[^)]{0,60}\)\s*\.?\s*$",
-        re.IGNORECASE,
-    ),
-    re.compile(r"©\s*(?P<who>[^©]{1,60}?)\s*\.?\s*$"),
-    re.compile(
-        r"[(\[](?:illustrative|illustration|archive|file)(?: photo| image| picture)?"
-        r"(?P<who>)[)\]]\s*\.?\s*$",
-        re.IGNORECASE,
-    ),
-    _SLASH_CREDIT,
-    _BRACKET_SLASH_CREDIT,
-    re.compile(
-        r"(?:\b(?:photo|image|picture)\s*(?:by|courtesy(?: of)?)\s+)(?P<who>[^.]{1,60})\.?\s*$",
-        re.IGNORECASE,
-    ),
-]
 # An "updated" or "modified" stamp is not the publication date, so only these labels count.
 _PUBLISHED_LABELS = frozenset(
     ["published", "posted", "first published", "date", "dated", "created"]
@@ -212,17 +143,10 @@ _REPORTING = re.compile(
 )
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|has|have|did|met|held|signed|agreed|took)\b")
-_PHOTO_ID = re.compile(r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s)", re.IGNORECASE)
-_ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
-_PHOTO_CUES = frozenset(
-    ["credit", "credits", "photo", "photos", "image", "images", "picture", "pictures", "video"]
-)
 _QUOTE_OPEN = "“\"‘'«„"
 _DASH_START = re.compile(r"^[–—-]+\s*\S")
 # Emoji and pictographs: site promos use them, news prose does not.
 _PICTOGRAPH = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff]")
-# Scrapers glue a byline to the dateline: "By Jane RoeOSLO, Norway, Feb 21: …".
-_GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
 
 
 @dataclass
@@ -261,11 +185,6 @@ class Evidence:
 
 def _mark(line: Line, reason: str, signal: str) -> None:
     line.kind, line.reason, line.signal = "boilerplate", reason, signal
-
-
-def count_words(text: str) -> int:
-    """Return the number of words in `text`."""
-    return len(WORD.findall(text))
 
 
 def is_paragraph(text: str) -> bool:
@@ -327,32 +246,9 @@ def _caption_verb_pattern() -> re.Pattern:
 
 def _caption_credit(text: str, before_story: bool) -> tuple[list[str], str] | None:
     """Return the credited names and the signal when `text` is a photo caption."""
-    if _PHOTO_ID.match(text):
-        tail = next((m for m in (p.search(text) for p in _CAPTION_TAIL) if m), None)
-        return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
-    if _ALT_TEXT.search(text):
-        return [], "image alt text"
-    # the credit patterns are anchored at the end: search only the line's tail, so a huge
-    # "line" costs no more than a short one
-    offset = max(0, len(text) - _TAIL_CHARS)
-    for pattern in _CAPTION_TAIL:
-        match = pattern.search(text, offset)
-        if not match:
-            continue
-        who = match.group("who")
-        if pattern is _SLASH_CREDIT and not is_known_outlet(re.split(r"\s*/", who)[0]):
-            continue
-        if pattern is _BRACKET_SLASH_CREDIT and not any(
-            (is_agency_code(p) and p.strip().upper() == p.strip()) or is_known_outlet(p)
-            for p in who.split("/")
-        ):
-            continue
-        if not count_words(text[: match.start()]):
-            continue
-        names = split_credit(who)
-        if pattern is _BRACKET_SLASH_CREDIT:
-            names = [credited_form(p) for p in who.split("/") if is_known_outlet(p.strip())]
-        return names, "photo credit at end of line"
+    found = caption_credit(text)
+    if found:
+        return found
     if _looks_like_caption(text, before_story):
         return [], "caption ending in a date (present tense or above the story)"
     return None
@@ -377,74 +273,6 @@ def _looks_like_caption(text: str, before_story: bool) -> bool:
     return present or (before_story and not _PAST_TENSE.search(text))
 
 
-def _credit_line(text: str, evidence: Evidence | None = None) -> tuple[list[str], bool] | None:
-    """Return the credited names and whether they are photo credits for a credit-only line."""
-    if count_words(text) > 10:
-        return None
-    bare = text.strip(" ()[]—–-.")
-    outlet = find_outlet(bare) if bare else None
-    # a line that is only "The Guardian" names the outlet; a lone "Metro" may be a section label
-    if outlet is not None and (bare not in outlet.ambiguous or " " in bare):
-        return [credited_form(bare)], False
-    if bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I):
-        return [credited_form(bare)], False
-    match = _CREDIT_LINE.match(text)
-    if not match:
-        if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
-            names = split_credit(text.lstrip("© "))
-            return (names, True) if names else None
-        return None
-    cue, who = match.group("cue").lower(), match.group("who").strip()
-    # "Source: Agencies 25 Jul 2016 10:19:51": a stamp glued to the credit is the article's date.
-    stamp = re.search(
-        r"(?:(?<=[^\W\d_])|\s)(?=\d{1,2}\s+[A-Za-z]{3}|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.?\s+\d)",
-        who,
-    )
-    if stamp and stamp_date(who[stamp.start() :]):
-        if evidence is not None:
-            evidence.metadata_dates.append(who[stamp.start() :])
-        who = who[: stamp.start()].strip(" ,|–-")
-    if cue == "agencies":
-        return [], False
-    # "Al Jazeera and news agencies", "inputs from agencies": the generic part names nobody.
-    generic = _generic_source(who)
-    who = generic[1]
-    if generic[0] and not who:
-        return [], False
-    who = re.sub(r"\s+(?:and|&)$", "", who)
-    parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who) if p]
-    if not who or not (_CREDIT_WHO.match(who) or all(is_known_outlet(p) for p in parts)):
-        return None
-    weak_cue = cue in ("with", "via", "—", "–", "-")
-    if weak_cue and not all(is_agency_code(p) for p in parts):
-        # "With Norway and Sweden" is a crosshead and "- Odesa" a bullet; "With EFE and
-        # Reuters" and "— AFP" name agencies.
-        return None
-    photo = cue.split()[0] in _PHOTO_CUES
-    # After "Source:" or "According to" the value is a source by definition, whatever its shape.
-    names = split_credit(who, keep_people=not photo and not weak_cue)
-    if not names and photo and is_person_name(who):
-        # "Photo: Jane Roe" credits a photographer: a credit line that names no outlet.
-        return [], True
-    if not names:
-        return None
-    return names, photo
-
-
-def _generic_source(who: str) -> tuple[bool, str]:
-    """Return whether `who` names generic sources ("agencies", "staff"), and `who` without them."""
-    rest = who
-    found = False
-    for cue in sorted(_cue_set("generic_sources"), key=len, reverse=True):
-        pattern = re.compile(
-            rf"(?:\s*(?:,|and|&)\s*)?\b(?:other |news |wire )?{re.escape(cue)}\b", re.I
-        )
-        if pattern.search(rest):
-            found = True
-            rest = pattern.sub("", rest)
-    return found, rest.strip(" ,&/")
-
-
 def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     """Return the reason for a "Source: X | 2024-03-12 10:15 | Editor: Y" line and record it."""
     segments = [seg.strip() for seg in text.split("|") if seg.strip()]
@@ -455,17 +283,17 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     people: list[str] = []
     staff_seen = False
     for segment in segments:
-        credit = _credit_line(segment)
+        credit = credit_line(segment)
         label = _METADATA_LABEL.match(segment)
         if credit:
-            credits.extend(credit[0])
+            credits.extend(credit.names)
         elif _is_date_only(segment) or _TIMESTAMP_START.match(segment):
             dates.append(segment)
         elif label and _is_date_only(label.group("rest")):
             if label.group("label").lower() in _PUBLISHED_LABELS:
                 dates.append(segment)
-        elif _STAFF_CREDIT.match(segment) or _BYLINE_CUE.match(segment):
-            named = _byline(segment)
+        elif has_byline_cue(segment):
+            named = byline_credit(segment)
             staff_seen = True
             people.extend(named[0] if named else [])
             credits.extend(named[1] if named else [])
@@ -524,32 +352,6 @@ def _dateline_line(text: str) -> tuple[str, str] | None:
     return match.group("place"), credited_form(agency)
 
 
-def _byline(text: str) -> tuple[list[str], list[str]] | None:
-    """Return (people, outlets) named by a byline-shaped line, or None."""
-    cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
-    if cue:
-        names = _BYLINE_DATE.sub("", cue.group("names"))
-        names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", names)
-        parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", names)]
-        staff = re.split(r";|\band\b\s+(?:editing|writing)", names)[0]
-        people = [p for p in parts if is_person_name(p)]
-        if cue.re is _STAFF_CREDIT:
-            role = (cue.group("role") or cue.group("role2")).lower()
-            people = [p for p in people if p in staff] if role in _AUTHOR_ROLES else []
-            if not people and not [p for p in parts if p and not is_person_name(p)]:
-                return [], []
-        outlets = [credited_form(p) for p in parts if p and not is_person_name(p)]
-        # A lone unknown word after "Editor:" is a surname, not an outlet.
-        outlets = [o for o in outlets if is_outlet_name(o) and (" " in o or is_agency_code(o))]
-        if people or outlets:
-            return people, outlets
-        return None
-    parts = [p.strip() for p in re.split(r"\s*(?:\||,|/|\s[-–—]\s)\s*", text)]
-    if len(parts) > 1 and is_person_name(parts[0]) and all(is_outlet_name(p) for p in parts[1:]):
-        return [parts[0]], [credited_form(p) for p in parts[1:]]
-    return None
-
-
 def classify_lines(
     text: str,
     document_language: str = "en",
@@ -597,14 +399,10 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 _mark(line, "metadata", "follows a tag list header")
                 continue
             in_tags = False
-        source = _READ_MORE_SOURCE.match(text)
-        if (
-            source
-            and is_outlet_name(source.group("who"))
-            and not _generic_source(source.group("who"))[0]
-        ):
+        source = read_more_source(text)
+        if source:
             _mark(line, "credit", "read-more line naming the source")
-            evidence.text_credits.extend(split_credit(source.group("who"), keep_people=True))
+            evidence.text_credits.extend(source)
             continue
         related = _RELATED.match(text)
         if related and _is_related_line(text, related.group("rest"), words):
@@ -621,10 +419,9 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             continue
         if words <= 40 and _FOOTER.search(text):
             _mark(line, "navigation", "copyright or site footer")
-            owner = _FOOTER_OWNER.match(text)
-            who = owner.group("who").strip() if owner else ""
-            if who and is_outlet_name(who) and not _generic_source(who)[0]:
-                evidence.text_credits.append(credited_form(who))
+            owner = footer_owner(text)
+            if owner:
+                evidence.text_credits.append(owner)
             continue
         if _metadata_line(line, text, words, index, evidence):
             continue
@@ -656,17 +453,18 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         if words <= 10 and (_NAVIGATION.match(text) or _breadcrumb(text)):
             _mark(line, "navigation", "navigation, footer or breadcrumb cue")
             continue
-        credit = _credit_line(text, evidence)
+        credit = credit_line(text)
         if credit:
-            names, photo = credit
-            _mark(line, "credit", "photo credit line" if photo else "source credit line")
-            (evidence.photo_credits if photo else evidence.text_credits).extend(names)
+            _mark(line, "credit", "photo credit line" if credit.photo else "source credit line")
+            (evidence.photo_credits if credit.photo else evidence.text_credits).extend(credit.names)
+            if credit.stamp:
+                evidence.metadata_dates.append(credit.stamp)
             continue
         if words <= 30 and _CONTRIBUTED.search(text):
             _mark(line, "byline", "contributor note")
             continue
-        staff = words <= 40 and _STAFF_CREDIT.match(text)
-        byline = _byline(text) if words <= 14 or staff else None
+        staff = words <= 40 and is_staff_credit(text)
+        byline = byline_credit(text) if words <= 14 or staff else None
         if byline:
             _mark(line, "byline", "byline cue or name with outlet")
             if byline[0]:
@@ -1010,18 +808,3 @@ _HEADER_REASONS = frozenset(["metadata", "credit", "byline", "dateline", "captio
 
 def _split_sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_SPLIT.split(text) if part]
-
-
-def glued_byline(text: str) -> tuple[str, str] | None:
-    """Return (byline, rest) when a byline is glued to the dateline: "By Jane RoeOSLO, …"."""
-    match = re.match(r"^\s*By\s+(?P<names>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_'’-]+){0,3})", text)
-    if not match:
-        return None
-    names = match.group("names")
-    split = _GLUED_CAPS.search(names)
-    if split is None:
-        return None
-    person = names[: split.start()]
-    if not is_person_name(person):
-        return None
-    return person, text[match.start("names") + split.start() :]

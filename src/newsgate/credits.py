@@ -14,18 +14,31 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newsgate.language import count_words
+from newsgate.stamps import stamp_date
+
 __all__ = [
+    "CreditLine",
     "Outlet",
     "article_cues",
+    "byline_credit",
+    "caption_credit",
     "credit_entity",
+    "credit_line",
     "credit_parts",
     "credited_form",
     "find_outlet",
+    "footer_owner",
+    "generic_source",
+    "glued_byline",
+    "has_byline_cue",
     "is_agency_code",
     "is_known_outlet",
     "is_outlet_name",
     "is_person_name",
+    "is_staff_credit",
     "outlets",
+    "read_more_source",
     "reporter_credit",
     "source_credits",
     "split_credit",
@@ -300,6 +313,273 @@ def source_credits(text: str) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+# "Read more on Xinhua", "Read the full story at Reuters.com": the source of the text.
+_READ_MORE_SOURCE = re.compile(
+    r"^(?:read (?:more|the (?:full|original) (?:story|article|report))|this (?:article|story) "
+    r"(?:was )?(?:first |originally )?(?:appeared|published)|first published|originally "
+    r"published|continue reading)\s+(?:on|at|in|by)\s+(?P<who>[^:]{2,60}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "© 2024 Nordic Times. All rights reserved." names the publisher: the first segment after the
+# copyright sign and years.
+_FOOTER_OWNER = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
+    r"[\s,–-]*(?P<who>[A-Z][\w&'’ -]{1,60}?(?:\.[a-z]{2,6})?)\s*(?:[.,|]\s|[.,|]?$|\s[-–]\s)",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"^[(\[]?\s*(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
+    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?) (?:by|from)|with|"
+    r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?)?|via|"
+    r"courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
+    r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+_CREDIT_WHO = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6})(?:\s*(?:,|/|&|\band\b|\s)\s*"
+    r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6}))*$"
+)
+_BYLINE_CUE = re.compile(
+    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|text by|author)\s*:?\s+"
+    r"(?P<names>[^()]+?)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+# The date often shares the byline line: "By Jane Roe | 12 March 2024", "By Jane Roe on March 12".
+_BYLINE_DATE = re.compile(
+    r"(?:\s+on\s+|\s*[|,–—-]\s*|\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
+    re.IGNORECASE,
+)
+_STAFF_CREDIT = re.compile(
+    r"^[(\[]?\s*(?:additional |further )?(?:(?P<role>reporting|writing|editing|compiled|research|"
+    r"translated|translation|edited|produced)(?: and \w+)?\s+by\b|(?P<role2>editor|editing|"
+    r"reporter|reporting|translator)\s*:)(?P<names>.*?)[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+# Staff roles that name the article's authors (an editor or translator is not its byline).
+_AUTHOR_ROLES = frozenset(["reporting", "writing", "compiled", "research", "reporter"])
+# "EPA/JANE ROE", "REUTERS/John Doe": only trusted when the left part is a known agency.
+_SLASH_CREDIT = re.compile(
+    r"(?<![\w/])(?P<who>[A-Z]{2,}[A-Za-z-]*\s*/\s*[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,3})\s*\.?\s*$"
+)
+# "(Xinhua/Jane Roe)", "(JANE ROE / AFP)": a bracketed credit pairing an agency and a person.
+_BRACKET_SLASH_CREDIT = re.compile(r"\((?P<who>[^()/]{2,40}(?:\s*/\s*[^()/]{2,40})+)\)\s*\.?\s*$")
+_CAPTION_TAIL = [
+    re.compile(
+        r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
+        r"foto|source)\s*:\s*(?P<who>[^:]{1,60}?)\s*[.)]?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\((?:photo|image|picture|credit|file photo|file)\s*:?\s*(?P<who>[^)]{1,60})\)\s*\.?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\((?P<who>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:photo|photos|images?|pictures?)\b"
+        r"[^)]{0,60}\)\s*\.?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"©\s*(?P<who>[^©]{1,60}?)\s*\.?\s*$"),
+    re.compile(
+        r"[(\[](?:illustrative|illustration|archive|file)(?: photo| image| picture)?"
+        r"(?P<who>)[)\]]\s*\.?\s*$",
+        re.IGNORECASE,
+    ),
+    _SLASH_CREDIT,
+    _BRACKET_SLASH_CREDIT,
+    re.compile(
+        r"(?:\b(?:photo|image|picture)\s*(?:by|courtesy(?: of)?)\s+)(?P<who>[^.]{1,60})\.?\s*$",
+        re.IGNORECASE,
+    ),
+]
+_PHOTO_ID = re.compile(r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s)", re.IGNORECASE)
+_ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
+_PHOTO_CUES = frozenset(
+    ["credit", "credits", "photo", "photos", "image", "images", "picture", "pictures", "video"]
+)
+# Scrapers glue a byline to the dateline: "By Jane RoeOSLO, Norway, Feb 21: …".
+_GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
+
+
+@dataclass(frozen=True)
+class CreditLine:
+    """What a credit-only line says: the names it credits, whether for a photo, a glued stamp."""
+
+    names: list[str]
+    photo: bool = False
+    stamp: str | None = None
+
+
+def has_byline_cue(text: str) -> bool:
+    """Return whether `text` opens like a byline or staff credit ("By …", "Reporting by …")."""
+    return bool(_BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text))
+
+
+def is_staff_credit(text: str) -> bool:
+    """Return whether `text` is a wire staff credit ("(Reporting by …; Editing by …)")."""
+    return bool(_STAFF_CREDIT.match(text))
+
+
+def footer_owner(text: str) -> str | None:
+    """Return the publisher a copyright footer names ("© 2024 Nordic Herald. …"), or None."""
+    owner = _FOOTER_OWNER.match(text)
+    who = owner.group("who").strip() if owner else ""
+    if who and is_outlet_name(who) and not generic_source(who)[0]:
+        return credited_form(who)
+    return None
+
+
+def read_more_source(text: str) -> list[str] | None:
+    """Return the source a "Read more on X" / "First published at X" line names, or None."""
+    match = _READ_MORE_SOURCE.match(text)
+    if match and is_outlet_name(match.group("who")) and not generic_source(match.group("who"))[0]:
+        return split_credit(match.group("who"), keep_people=True)
+    return None
+
+
+def caption_credit(text: str) -> tuple[list[str], str] | None:
+    """Return the credited names and the signal when `text` ends in (or opens with) a photo credit.
+
+    "… Photo: X", "(Photo: X)", "(AP Photo/Jane Roe)", "(Xinhua/Jane Roe)", "© X",
+    "AGENCY/NAME", a photo-agency id ("epa05268598 …") or "FILE -", image alt text ("- photo 1").
+    """
+    if _PHOTO_ID.match(text):
+        tail = next((m for m in (p.search(text) for p in _CAPTION_TAIL) if m), None)
+        return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
+    if _ALT_TEXT.search(text):
+        return [], "image alt text"
+    # the credit patterns are anchored at the end: search only the line's tail, so a huge
+    # "line" costs no more than a short one
+    offset = max(0, len(text) - _TAIL_CHARS)
+    for pattern in _CAPTION_TAIL:
+        match = pattern.search(text, offset)
+        if not match:
+            continue
+        who = match.group("who")
+        if pattern is _SLASH_CREDIT and not is_known_outlet(re.split(r"\s*/", who)[0]):
+            continue
+        if pattern is _BRACKET_SLASH_CREDIT and not any(
+            (is_agency_code(p) and p.strip().upper() == p.strip()) or is_known_outlet(p)
+            for p in who.split("/")
+        ):
+            continue
+        if not count_words(text[: match.start()]):
+            continue
+        names = split_credit(who)
+        if pattern is _BRACKET_SLASH_CREDIT:
+            names = [credited_form(p) for p in who.split("/") if is_known_outlet(p.strip())]
+        return names, "photo credit at end of line"
+    return None
+
+
+def credit_line(text: str) -> CreditLine | None:
+    """Return what a credit-only line credits ("Source: X", "With X and Y", "Photo: X"), or None."""
+    if count_words(text) > 10:
+        return None
+    bare = text.strip(" ()[]—–-.")
+    outlet = find_outlet(bare) if bare else None
+    # a line that is only "The Guardian" names the outlet; a lone "Metro" may be a section label
+    if outlet is not None and (bare not in outlet.ambiguous or " " in bare):
+        return CreditLine([credited_form(bare)])
+    if bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I):
+        return CreditLine([credited_form(bare)])
+    match = _CREDIT_LINE.match(text)
+    if not match:
+        if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
+            names = split_credit(text.lstrip("© "))
+            return CreditLine(names, photo=True) if names else None
+        return None
+    cue, who = match.group("cue").lower(), match.group("who").strip()
+    # "Source: Agencies 25 Jul 2016 10:19:51": a stamp glued to the credit is the article's date.
+    stamp = re.search(
+        r"(?:(?<=[^\W\d_])|\s)(?=\d{1,2}\s+[A-Za-z]{3}|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.?\s+\d)",
+        who,
+    )
+    stamped = None
+    if stamp and stamp_date(who[stamp.start() :]):
+        stamped = who[stamp.start() :]
+        who = who[: stamp.start()].strip(" ,|–-")
+    if cue == "agencies":
+        return CreditLine([], stamp=stamped)
+    # "Al Jazeera and news agencies", "inputs from agencies": the generic part names nobody.
+    generic = generic_source(who)
+    who = generic[1]
+    if generic[0] and not who:
+        return CreditLine([], stamp=stamped)
+    who = re.sub(r"\s+(?:and|&)$", "", who)
+    parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who) if p]
+    if not who or not (_CREDIT_WHO.match(who) or all(is_known_outlet(p) for p in parts)):
+        return None
+    weak_cue = cue in ("with", "via", "—", "–", "-")
+    if weak_cue and not all(is_agency_code(p) for p in parts):
+        # "With Norway and Sweden" is a crosshead and "- Odesa" a bullet; "With EFE and
+        # Reuters" and "— AFP" name agencies.
+        return None
+    photo = cue.split()[0] in _PHOTO_CUES
+    # After "Source:" or "According to" the value is a source by definition, whatever its shape.
+    names = split_credit(who, keep_people=not photo and not weak_cue)
+    if not names and photo and is_person_name(who):
+        # "Photo: Jane Roe" credits a photographer: a credit line that names no outlet.
+        return CreditLine([], photo=True)
+    if not names:
+        return None
+    return CreditLine(names, photo=photo, stamp=stamped)
+
+
+@cache
+def _generic_pattern() -> re.Pattern:
+    cues = sorted(article_cues()["generic_sources"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(c) for c in cues)
+    return re.compile(rf"(?:\s*(?:,|and|&)\s*)?\b(?:other |news |wire )?(?:{alternatives})\b", re.I)
+
+
+def generic_source(who: str) -> tuple[bool, str]:
+    """Return whether `who` names generic sources ("agencies", "staff"), and `who` without them."""
+    rest, count = _generic_pattern().subn("", who)
+    return bool(count), rest.strip(" ,&/")
+
+
+def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
+    """Return (people, outlets) named by a byline-shaped line, or None."""
+    cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
+    if cue:
+        names = _BYLINE_DATE.sub("", cue.group("names"))
+        names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", names)
+        parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", names)]
+        staff = re.split(r";|\band\b\s+(?:editing|writing)", names)[0]
+        people = [p for p in parts if is_person_name(p)]
+        if cue.re is _STAFF_CREDIT:
+            role = (cue.group("role") or cue.group("role2")).lower()
+            people = [p for p in people if p in staff] if role in _AUTHOR_ROLES else []
+            if not people and not [p for p in parts if p and not is_person_name(p)]:
+                return [], []
+        outlets = [credited_form(p) for p in parts if p and not is_person_name(p)]
+        # A lone unknown word after "Editor:" is a surname, not an outlet.
+        outlets = [o for o in outlets if is_outlet_name(o) and (" " in o or is_agency_code(o))]
+        if people or outlets:
+            return people, outlets
+        return None
+    parts = [p.strip() for p in re.split(r"\s*(?:\||,|/|\s[-–—]\s)\s*", text)]
+    if len(parts) > 1 and is_person_name(parts[0]) and all(is_outlet_name(p) for p in parts[1:]):
+        return [parts[0]], [credited_form(p) for p in parts[1:]]
+    return None
+
+
+def glued_byline(text: str) -> tuple[str, str] | None:
+    """Return (byline, rest) when a byline is glued to the dateline: "By Jane RoeOSLO, …"."""
+    match = re.match(r"^\s*By\s+(?P<names>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_'’-]+){0,3})", text)
+    if not match:
+        return None
+    names = match.group("names")
+    split = _GLUED_CAPS.search(names)
+    if split is None:
+        return None
+    person = names[: split.start()]
+    if not is_person_name(person):
+        return None
+    return person, text[match.start("names") + split.start() :]
 
 
 # Where a credit starts inside a caption or credit line: "Photo: EPA/VNA", "© Jane Roe / Reuters".

@@ -18,7 +18,14 @@ from functools import cache, lru_cache
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 UNDETERMINED = "und"
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD = WORD
+
+
+def count_words(text: str) -> int:
+    """Return the number of words in `text`."""
+    return len(WORD.findall(text))
+
 
 ENGLISH_STOPWORDS = frozenset(
     [
