@@ -9,7 +9,8 @@ INPUT ?= seeds
 WAREHOUSE ?= warehouse
 GOLD ?= tests/fixtures/gold/seeds
 BENCH_SIZES ?= 1000,10000
-SHARED ?= ../shared
+# the shared folder beside the checkout (or beside its parent, for a git worktree)
+SHARED ?= $(firstword $(wildcard ../shared ../../shared) ../shared)
 # a DuckDB 1.x reader in a side folder, so a test can open the published catalog the way the
 # DuckDB 1.x CLI and BI drivers do (PYTHONPATH=$(DUCKDB1) python -c "import duckdb")
 DUCKDB1 := $(VENV)/duckdb1
