@@ -22,6 +22,12 @@ class WarehouseBusyError(NewsgateError):
     code = "NG003"
 
 
+class RunnerStartError(NewsgateError):
+    """The orchestrator a run needs (its temporary API server) did not start in time."""
+
+    code = "NG006"
+
+
 class GateFailedError(NewsgateError):
     code = "NG010"
 
@@ -44,3 +50,9 @@ class SqlRefusedError(NewsgateError):
 
 class SqlError(NewsgateError):
     code = "NG031"
+
+
+class ReportError(NewsgateError):
+    """The run's HTML report could not be written (the run itself is not affected)."""
+
+    code = "NG040"
