@@ -1,6 +1,6 @@
 # Two commands set everything up on a machine with Python 3.11+ and make:
 #   make run   - create .venv, install the locked dependencies, run the flow on seeds/
-#   make test  - the same setup, then the whole test suite
+#   make test  - the same setup (plus Debian's chromium for the report test), then the tests
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,7 +18,11 @@ export GX_ANALYTICS_ENABLED := false
 # Prefect's temporary server can need far more than its default 20 s on a busy machine
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
-.PHONY: install run evaluate evaluate-dev evaluate-seeds bench test lint format lock clean
+# the report test renders the report in a headless browser: Debian's chromium (never a download)
+BROWSER ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install browser run evaluate evaluate-dev evaluate-seeds bench test lint format lock clean
 
 install: $(STAMP)
 
@@ -28,6 +32,15 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
+
+browser:
+	@[ -x "$(BROWSER)" ] || { \
+	  echo "installing Debian's chromium for the report test (apt-get)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }; \
+	[ -x "$(BROWSER)" ] || { \
+	  echo "make: the report test needs Chromium at $(BROWSER): apt-get install chromium, or set BROWSER=" >&2; \
+	  exit 1; }
 
 run: $(STAMP)
 	$(BIN)/newsgate run --input $(INPUT) --warehouse $(WAREHOUSE)
@@ -45,8 +58,8 @@ evaluate-seeds: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/newsgate bench run --sizes $(BENCH_SIZES)
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+test: $(STAMP) browser
+	NEWSGATE_BROWSER=$(BROWSER) $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -60,4 +73,4 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) $(WAREHOUSE)/newsgate.duckdb* $(WAREHOUSE)/publications $(WAREHOUSE)/published
+	rm -rf $(VENV) $(WAREHOUSE)/newsgate.duckdb* $(WAREHOUSE)/publications $(WAREHOUSE)/published $(WAREHOUSE)/report

@@ -15,7 +15,7 @@ from flows import logs
 from flows.runners import make_task_runner
 from newsgate import articles, ingest, progress, publish, quality, report
 from newsgate.config import Settings
-from newsgate.errors import WarehouseBusyError
+from newsgate.errors import NewsgateError
 from newsgate.nlp import stage as nlp_stage
 from newsgate.report.summary import (
     RunSummary,
@@ -106,13 +106,17 @@ def news_pipeline(
     """Run every stage with its gate, publish the tables and write the report; return the run's
     summary (a failed gate publishes nothing and fails the run, with the summary as its data)."""
     logger = get_run_logger()
-    settings = Settings.load(input_dir, warehouse_dir)
+    try:
+        settings = Settings.load(input_dir, warehouse_dir)
+    except NewsgateError as exc:
+        return Failed(message=str(exc))
     run_id = new_run_id()
     logger.info("run %s: %s -> %s", run_id, settings.input_dir, settings.warehouse_dir)
     try:
         with run_lock(settings):
             return _gate_and_publish(logger, settings, run_id, full_refresh)
-    except WarehouseBusyError as exc:
+    except NewsgateError as exc:
+        # a busy warehouse or a bad setting: one clear line, no traceback
         return Failed(message=str(exc))
 
 

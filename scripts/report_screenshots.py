@@ -44,6 +44,8 @@ def main(report: Path, out: Path) -> None:
         )
         page.goto(report.resolve().as_uri())
         page.wait_for_selector("body[data-charts]", timeout=60_000)
+        # a sticky bar would cover the top of each section's picture
+        page.add_style_tag(content="nav { position: static; }")
         page.screenshot(
             path=str(out / "report-overview.png"),
             clip={"x": 0, "y": 0, "width": 1360, "height": 900},

@@ -21,10 +21,11 @@ GOLD = ROOT / "tests" / "fixtures" / "gold" / "seeds"
 
 @pytest.fixture(scope="session")
 def prefect_harness():
-    """A temporary Prefect server for the whole session (flow tests only)."""
+    """A temporary Prefect server for the whole session (flow tests only), given as long to
+    start as PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS says (180 s unless set)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=120):
+    with prefect_test_harness(server_startup_timeout=None):
         yield
 
 

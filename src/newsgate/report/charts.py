@@ -142,7 +142,12 @@ def cooccurrence(pairs: pl.DataFrame) -> Chart:
         y=alt.Y("other:N", title=None, sort=order, axis=alt.Axis(labelLimit=160)),
     )
     cells = base.mark_rect(cornerRadius=2).encode(
-        color=alt.Color("articles:Q", title="shared articles", scale=alt.Scale(scheme="blues")),
+        color=alt.Color(
+            "articles:Q",
+            title="shared articles",
+            scale=alt.Scale(scheme="blues"),
+            legend=alt.Legend(format="d"),
+        ),
         tooltip=[
             alt.Tooltip("entity:N"),
             alt.Tooltip("entity_label:N", title="label"),
@@ -176,6 +181,8 @@ def articles_per_outlet_day(articles: pl.DataFrame, undated: int) -> Chart:
     if articles.is_empty():
         return Chart("articles", title, caption, None, "no dated articles")
     outlets = articles.get_column("outlet").n_unique()
+    cell = pl.col("day").str.slice(0, 7 if monthly else 10)
+    most = int(articles.group_by("outlet", cell).agg(pl.col("articles").sum())["articles"].max())
     x = (
         alt.X("utcyearmonth(day):O", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40))
         if monthly
@@ -189,7 +196,17 @@ def articles_per_outlet_day(articles: pl.DataFrame, undated: int) -> Chart:
         .encode(
             x=x,
             y=alt.Y("outlet:N", title=None, axis=alt.Axis(labelLimit=180)),
-            color=alt.Color("sum(articles):Q", title="articles", scale=alt.Scale(scheme="greens")),
+            color=alt.Color(
+                "sum(articles):Q",
+                title="articles",
+                scale=alt.Scale(scheme="greens"),
+                # whole numbers only: a gradient legend otherwise labels 1.5 as "2"
+                legend=(
+                    alt.Legend(format="d", values=list(range(1, most + 1)))
+                    if most <= 6
+                    else alt.Legend(format="d")
+                ),
+            ),
             tooltip=[
                 alt.Tooltip("outlet:N"),
                 alt.Tooltip("utcyearmonthdate(day):T", title="day"),
@@ -201,37 +218,76 @@ def articles_per_outlet_day(articles: pl.DataFrame, undated: int) -> Chart:
 
 
 def gate_history(history: pl.DataFrame) -> Chart:
-    """Return the chart of every run's checks by outcome (passed, warning, quarantined, blocked)."""
-    caption = "Checks per run by outcome, oldest run first; a red bar is a run that was blocked."
+    """Return the chart of every run's failed checks by outcome, each run labelled passed/total."""
+    caption = (
+        "Failed checks per run by outcome, oldest run first (a red bar is a run that was "
+        "blocked); the label above each run counts its passed checks."
+    )
     if history.is_empty():
         return Chart("gates", "Quality gates across runs", caption, None, "no gate results yet")
-    order = list(OUTCOME_COLORS)
-    chart = (
-        alt.Chart(alt.Data(values=_rows(history)))
+    failures = [o for o in OUTCOME_COLORS if o != "passed"]
+    failed_most = int(
+        history.filter(pl.col("outcome") != "passed")
+        .group_by("run_id")
+        .agg(pl.col("checks").sum())
+        .get_column("checks")
+        .max()
+        or 0
+    )
+    # whole checks only, and headroom above the tallest bar for its label
+    counts = (
+        alt.Axis(values=list(range(failed_most + 1))) if failed_most <= 10 else alt.Axis(format="d")
+    )
+    headroom = alt.Scale(domain=[0, max(failed_most, 1) * 1.2])
+    runs = history.sort("run_id").get_column("run").unique(maintain_order=True).to_list()
+    x = alt.X(
+        "run:N",
+        title=None,
+        sort=runs,
+        scale=alt.Scale(paddingOuter=0.5),
+        axis=alt.Axis(labelAngle=-30, labelLimit=220),
+    )
+    bars = (
+        alt.Chart()
+        .transform_filter("datum.outcome != 'passed'")
         .mark_bar(size=22)
         .encode(
-            x=alt.X(
-                "run:N",
-                title=None,
-                sort=None,
-                scale=alt.Scale(paddingOuter=0.5),
-                axis=alt.Axis(labelAngle=-30, labelLimit=220),
+            x=x,
+            y=alt.Y(
+                "sum(checks):Q", title="failed checks", axis=alt.Axis(tickMinStep=1, format="d")
             ),
-            y=alt.Y("checks:Q", title="checks"),
             color=alt.Color(
                 "outcome:N",
                 title="outcome",
-                sort=order,
-                scale=alt.Scale(domain=order, range=[OUTCOME_COLORS[o] for o in order]),
+                sort=failures,
+                scale=alt.Scale(domain=failures, range=[OUTCOME_COLORS[o] for o in failures]),
             ),
             order=alt.Order("rank:Q"),
             tooltip=[
                 alt.Tooltip("run_id:N", title="run"),
                 alt.Tooltip("outcome:N"),
-                alt.Tooltip("checks:Q"),
+                alt.Tooltip("sum(checks):Q", title="checks"),
             ],
         )
     )
+    labels = (
+        alt.Chart()
+        .transform_calculate(
+            passed="datum.outcome == 'passed' ? datum.checks : 0",
+            failed="datum.outcome == 'passed' ? 0 : datum.checks",
+        )
+        .transform_aggregate(
+            passed="sum(passed)", failed="sum(failed)", total="sum(checks)", groupby=["run"]
+        )
+        .transform_calculate(label="datum.passed + '/' + datum.total + ' passed'")
+        .mark_text(dy=-9, fontSize=11, color="#444")
+        .encode(
+            x=x,
+            y=alt.Y("failed:Q", title="failed checks", axis=counts, scale=headroom),
+            text="label:N",
+        )
+    )
+    chart = alt.layer(bars, labels, data=alt.Data(values=_rows(history)))
     return Chart("gates", "Quality gates across runs", caption, _finish(chart, 180))
 
 
