@@ -15,8 +15,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_UI_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
-# Prefect's temporary server can need far more than its default 20 s on a busy machine
-export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
+# Prefect's temporary server's start limit is newsgate run's (flows/cli.py: 300 s, unless set)
 
 # the report test renders the report in a headless browser: Debian's chromium (never a download)
 BROWSER ?= /usr/bin/chromium

@@ -55,9 +55,7 @@ def _annotate(settings: Settings, run_id: str, full_refresh: bool) -> dict[str, 
         return store_annotations(settings, run_id, annotated)
 
 
-def _gate(
-    logger, settings: Settings, run_id: str, record: StageRecord, check
-) -> quality.GateReport:
+def _gate(logger, record: StageRecord, check) -> quality.GateReport:
     """Run a stage's gate, timing it and saying so on a terminal."""
     # the first gate in a process imports Great Expectations, which takes seconds
     loading = " (loading Great Expectations)" if "great_expectations" not in sys.modules else ""
@@ -88,14 +86,12 @@ def _blocking_gate(
         record = StageRecord(name, time.perf_counter() - started, dict(counts))
         records.append(record)
         logger.info("%s: %s", name, counts)
-        gate = _gate(
-            logger, settings, run_id, record, lambda s=name: validate_stage(settings, run_id, s)
-        )
+        gate = _gate(logger, record, lambda s=name: validate_stage(settings, run_id, s))
         if not gate.passed:
             return gate
     record = StageRecord("publish", 0.0)
     records.append(record)
-    gate = _gate(logger, settings, run_id, record, lambda: prepare_publication(settings, run_id))
+    gate = _gate(logger, record, lambda: prepare_publication(settings, run_id))
     return None if gate.passed else gate
 
 

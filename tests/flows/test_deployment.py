@@ -52,7 +52,7 @@ def server(tmp_path):
     )
     try:
         deadline = time.monotonic() + int(
-            os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") or 180
+            os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]
         )
         while True:
             try:

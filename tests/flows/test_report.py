@@ -178,3 +178,19 @@ def test_task_completion_lines_reach_the_prefect_api_at_debug(runs):
     assert done, "the UI lost the task completion lines"
     assert {log.level for log in done} == {10}
     assert any(log.level >= 20 for log in logs)
+
+
+def test_newsgate_run_json_prints_the_summary_as_one_document(runs, capsys):
+    # last in this file: it adds a fourth run to the warehouse the tests above read
+    from newsgate.cli import main
+
+    settings, *_ = runs
+    code = main(
+        ["run", "--input", str(SEEDS), "--warehouse", str(settings.warehouse_dir), "--json"]
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["status"] == "published"
+    assert data["row_counts"]["article"] == 5 and data["report_path"]
+    assert [s["name"] for s in data["stages"]][-1] == "report"
+    assert data["setup_seconds"]["imports"] >= 0 and data["wall_seconds"] > 0
+    assert data["peak_rss_mb"] > 0
