@@ -92,7 +92,7 @@ def format_figures(figures: list[dict]) -> str:
     lines = [header]
     for label, key, fmt in rows:
         lines.append(f"{label:<36}" + "".join(f"{fmt.format(f[key]):>12}" for f in figures))
-    stages = sorted({s for f in figures for s in f["stages_s"]})
+    stages = list(dict.fromkeys(s for f in figures for s in f["stages_s"]))  # in run order
     lines.append("time per stage (s; setup, each stage's build and its gate):")
     for stage in stages:
         lines.append(
