@@ -33,6 +33,7 @@ from newsgate.credits import (
 from newsgate.language import UNDETERMINED, identify_language
 from newsgate.near_duplicates import Candidate, find_near_duplicates
 from newsgate.nlp.gazetteer import surface_index
+from newsgate.progress import progress
 from newsgate.runs import add_quarantine
 from newsgate.stamps import MARKER, stamp_date
 from newsgate.tables import stage_tables
@@ -399,7 +400,9 @@ def build_articles(settings: Settings, run_id: str) -> dict[str, int]:
         documents = con.execute("select doc_id, source_path, text from work.document").fetchall()
         articles, lines, rejects = [], [], []
         common = common_lines([text for _, _, text in documents])
-        for doc_id, source_path, text in documents:
+        for doc_id, source_path, text in progress(
+            documents, desc="article", unit="doc", total=len(documents)
+        ):
             parsed = parse_article(text or "", common)
             lines.extend(
                 {

@@ -34,6 +34,12 @@ class WarehouseCorruptError(NewsgateError):
     code = "NG005"
 
 
+class RunnerStartError(NewsgateError):
+    """The orchestrator a run needs (its temporary API server) did not start in time."""
+
+    code = "NG006"
+
+
 class GateFailedError(NewsgateError):
     code = "NG010"
 
@@ -88,3 +94,9 @@ class UnknownAnalysisError(NewsgateError):
 
 class SqlOutputError(NewsgateError):
     code = "NG035"
+
+
+class ReportError(NewsgateError):
+    """The run's HTML report could not be written (the run itself is not affected)."""
+
+    code = "NG040"
