@@ -11,13 +11,18 @@ from tests.conftest import ROOT
 
 LIBRARY = ROOT / "src" / "newsgate"
 FORBIDDEN = re.compile(r"prefect|flows")
+# English word lists (nlp/data/names/common_words.txt holds "prefect" and "workflows") are
+# vocabulary, not references to the orchestration layer
+VOCABULARY = LIBRARY / "nlp" / "data"
 
 
 def test_no_library_file_names_the_orchestration_layer():
     offenders = [
         f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
         for path in sorted(LIBRARY.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and not path.is_relative_to(VOCABULARY)
         for number, line in enumerate(
             path.read_text(encoding="utf-8", errors="replace").splitlines(), 1
         )
