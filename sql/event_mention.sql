@@ -1,4 +1,6 @@
 -- event_mention: one row per event reported in an article.
+-- actors holds the entity_id of each actor, in the order of actor_names and actor_roles; an
+-- unnamed actor ("police", "Somali security forces": label AGENT) is no entity, so its id is null.
 -- event_id hashes the merge key chosen by newsgate.nlp.event_merge, so every mention of one
 -- real-world event shares it. event_date here is what this article itself says; the event
 -- table carries the date agreed across all mentions.
@@ -7,7 +9,10 @@ with mentions as (
         m.*,
         list_transform(
             list_zip(m.actor_labels, m.actor_names),
-            lambda pair: substr(sha256(pair[1] || '|' || pair[2]), 1, 16)
+            lambda pair: case
+                when pair[1] = 'AGENT' then null
+                else substr(sha256(pair[1] || '|' || pair[2]), 1, 16)
+            end
         ) as actor_ids
     from work.raw_event_mention as m
 )

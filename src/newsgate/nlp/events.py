@@ -1,11 +1,16 @@
-"""Events in sentences: typed triggers mapped to CAMEO roots, with actors, date and place.
+"""Events in sentences: triggers found by lemma, typed by the taxonomy, with actors, date and place.
 
-One event per sentence and type. Triggers come from `data/event_types.json`; words inside
-quotation marks never trigger (what a speaker says is the statement, not an event). Verbs fire
-on their own, nouns ("meeting", "exercise") only with an occurrence verb nearby, so
-back-references ("after the meeting") are not new events. Statements need a named or
-organisational speaker next to the reporting verb and are kept once per speaker and article.
-Cross-article merging lives in `newsgate.nlp.event_merge`.
+Triggers (see `newsgate.nlp.event_lexicon` and its data files):
+- verbs by lemma: the CAMEO verb dictionary (a verb with an object pattern such as "hold talks",
+  "stage a protest", or a verb that names an event on its own) and newsgate's own words;
+  a verb fires only where it reads as a verb (not after a determiner: "the attack");
+- event nouns ("meeting", "election", "landslide") only with an occurrence word nearby
+  ("held", "took place", "won") or, for disasters and accidents, an impact word in the sentence
+  ("killed", "flattened"), so back-references ("after the meeting") are not new events;
+- reporting verbs (the entity layer's list) make statements, by a named speaker only.
+Words inside quotation marks never trigger: what a speaker says is the statement, not an event.
+Negated triggers ("did not attack") are no events; future ones ("will meet") are planned events.
+One event per sentence and type; cross-article merging lives in `newsgate.nlp.event_merge`.
 """
 
 from __future__ import annotations
@@ -18,16 +23,92 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgate.nlp.dates import ResolvedDate, article_year_hint, period_end, resolve_dates
+from newsgate.nlp.event_lexicon import (
+    EventType,
+    Lexicon,
+    event_types,
+    is_noun_lemma,
+    lexicon,
+    token_lemma,
+)
 from newsgate.nlp.gazetteer import gazetteer_entries
 from newsgate.nlp.quotes import find_quote_spans
 
-_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+__all__ = ["AGENT_LABEL", "article_shingles", "event_types", "find_events"]
+
+# the label of unnamed actors (agent nouns such as "police"); they are not entities
+AGENT_LABEL = "AGENT"
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", AGENT_LABEL}
 _SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-# verbal types inside a statement's reported clause belong to the statement, not a new event
-_VERBAL_TYPES = {"accusation", "demand", "threat", "reject", "agreement"}
+# agent codes of people who suffer events rather than act ("19 people died")
+_PASSIVE_AGENTS = {"PPL"}
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "no",
+        "any",
+        "each",
+        "every",
+        "another",
+        "such",
+        "whose",
+        "last",
+        "first",
+        "new",
+        "same",
+    ]
+)
+_DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her"])
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"])
+_VERB_CUES = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "do",
+        "does",
+        "not",
+        "n't",
+        "'ll",
+        "'d",
+        "never",
+        "they",
+        "we",
+        "i",
+        "you",
+        "he",
+        "she",
+        "who",
+        "which",
+        "also",
+    ]
+)
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "who", "which", "that", "they"])
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|over|across|around|into|from|off|along|within|inside|outside|"
     r"toward|towards|discuss|about)\s+(?:the\s+)?"
@@ -36,16 +117,13 @@ _PLACE_PREP = re.compile(
 )
 _ANAPHORIC = re.compile(
     r"\b(?:after|following|during|at|ahead of|before|since|for|of|from|on|about|in)\s+"
-    r"(?:the|this|that|these|those|their|its|his|her|our)\s+(?:\w+\s+){0,2}$",
+    r"(?:the|this|that|these|those|their|its|his|her|our)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _TOPIC_HEAD = re.compile(
     r"^\s+(?:crisis|conflict|issue|question|war|border|borders|coast|flank|region|enclave)\b"
 )
-_NEGATION = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.I)
-# nouns that name the event itself ("Russia's annexation of Crimea"), not an occasion
-_NOUNS_ON_THEIR_OWN = {"annexation"}
-_CLAUSE_BREAK = re.compile(r"[,;:]")
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor)\s+(?:\w+\s+){0,2}$", re.I)
 _REASON = re.compile(r"\b(?:by|for)\s+$", re.I)
 _MEET_NOT_EVENT = re.compile(
     r"^\s+(?:the\s+)?(?:demands?|requirements?|criteria|needs|expectations|targets?|goals?|"
@@ -53,18 +131,33 @@ _MEET_NOT_EVENT = re.compile(
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|is to|are to|to be held|upcoming|next|plans? to|"
+    r"\b(?:will|shall|'ll|is to|are to|to be held|upcoming|next|plans? to|due|scheduled|"
     r"agreed to (?:hold|meet)|to (?:hold|meet|convene) (?:\w+ ){0,4}(?:talks|meeting|summit))\b",
     re.I,
 )
 _AFTER_MEETING = re.compile(
-    r"\b(?:after|following|at the end of)\s+(?:the|this|their)\s+(?:meeting|talks|session)\b", re.I
+    r"\b(?:after|following|at the end of)\s+(?:the|this|their|a)\s+(?:meeting|talks|session)\b",
+    re.I,
 )
 _GROUP_ANAPHOR = re.compile(r"\b(?:the two sides|both sides|the parties|both)\b", re.I)
 _HEAD_ANAPHOR = re.compile(r"\b[Tt]he\s+(council|commission|committee|alliance|bloc|forum)\b")
 _COMPOUND = re.compile(r"^(?P<a>[\w.]+)\s*-\s*(?P<b>[\w.]+)\s+(?:\w+\s+)?(?:\w+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-_STOP = set(
+_ELECTION_WORDS = frozenset(
+    [
+        "election",
+        "electoral",
+        "poll",
+        "ballot",
+        "presidential",
+        "parliamentary",
+        "candidate",
+        "voter",
+        "polling",
+        "referendum",
+    ]
+)
+_STOP = frozenset(
     [
         "the",
         "a",
@@ -126,18 +219,9 @@ _STOP = set(
         "which",
     ]
 )
-
-
-@dataclass(frozen=True)
-class EventType:
-    """One entry of the taxonomy: CAMEO root, QuadClass and trigger patterns."""
-
-    name: str
-    cameo_root: str
-    quad_class: int
-    label: str
-    verbs: re.Pattern | None
-    nouns: re.Pattern | None
+# how far (in tokens) an occurrence word may stand from an event noun
+_OCCURRENCE_BEFORE = 7
+_OCCURRENCE_AFTER = 6
 
 
 @dataclass(frozen=True)
@@ -147,75 +231,42 @@ class _Trigger:
     end: int
     text: str
     is_verb: bool
+    token: int
+    passive: bool = False
+    # a noun that is an event only through its date ("Friday's deal"): likely a back-reference
+    reference: bool = False
 
 
-def _alternation(words: list[str]) -> re.Pattern | None:
-    if not words:
-        return None
-    ordered = sorted(words, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+@dataclass(frozen=True)
+class _Candidate:
+    """A possible actor: an entity span or an unnamed agent ("police", "Somali security forces")."""
 
-
-@cache
-def _taxonomy() -> tuple[list[EventType], re.Pattern, dict[str, str]]:
-    path = resources.files("newsgate.nlp").joinpath("data", "event_types.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    types = [
-        EventType(
-            name=name,
-            cameo_root=spec["cameo_root"],
-            quad_class=int(spec["quad_class"]),
-            label=spec["label"],
-            verbs=_alternation(spec.get("verbs", [])),
-            nouns=_alternation(spec.get("nouns", [])),
-        )
-        for name, spec in data["types"].items()
-    ]
-    return types, _alternation(data["occurrence"]), dict(data["metonyms"])
-
-
-def event_types() -> dict[str, tuple[str, int]]:
-    """Return each event type's CAMEO root code and QuadClass."""
-    return {t.name: (t.cameo_root, t.quad_class) for t in _taxonomy()[0]}
-
-
-@cache
-def _countries_of_demonyms() -> dict[str, str]:
-    countries = {}
-    for entry in gazetteer_entries():
-        if entry.label == "NORP" and getattr(entry, "country", None):
-            for form in (entry.name, *entry.aliases):
-                countries.setdefault(form, entry.country)
-    return countries
-
-
-@cache
-def _gazetteer_actors() -> dict[str, tuple[str, str]]:
-    """Map every gazetteer form of a country or organisation to its canonical actor."""
-    known = {}
-    for entry in gazetteer_entries():
-        if entry.label in ("ORG", "GPE"):
-            for form in (entry.name, *entry.aliases):
-                known.setdefault(form, (entry.name, entry.label))
-    return known
+    start_char: int
+    end_char: int
+    label: str
+    name: str
+    span: Span | None = None
 
 
 def find_events(doc: Doc) -> list[dict]:
     """Return the events of `doc`, one per sentence and type, as dicts."""
     text = doc.text or ""
+    lex = lexicon()
     base = doc._.published_date
     quotes = find_quote_spans(text)
     masked = _mask(text, quotes)
     hint = None if base else article_year_hint(masked)
     horizon = base or _latest_date(masked, hint)
     shingles = article_shingles(text)
+    lemmas = [token_lemma(t) for t in doc]
+    elections = any(lemma in _ELECTION_WORDS for lemma in lemmas)
     events: list[dict] = []
     anchor: date | None = None
     last_meeting_actors: list[tuple[str, str]] = []
     # Span.ents scans every entity of the doc, so long documents slice one list instead
     all_ents = list(doc.ents)
     ent_starts = [e.start_char for e in all_ents]
+    in_entity = _entity_tokens(doc, all_ents)
     for index, sent in enumerate(doc.sents):
         sent_ents = all_ents[
             bisect_left(ent_starts, sent.start_char) : bisect_left(ent_starts, sent.end_char)
@@ -240,24 +291,41 @@ def find_events(doc: Doc) -> list[dict]:
         )
         ents = [e for e in sent_ents if masked[e.start_char : e.start_char + 1] != "_"]
         flags = _place_flags(text, sent.start_char, ents)
-        triggers = _find_triggers(s_text, sent.start_char, masked)
+        agents = _agents(doc, sent, lemmas, masked, in_entity, lex)
+        triggers = _find_triggers(doc, sent, lemmas, masked, in_entity, lex, elections, dates)
         bound = _bind_dates(triggers, dates, sent.start_char, s_text)
         words = sorted(_content_words(_without_entities(s_text, sent.start_char, sent_ents)))
         statement_at = None
         for trigger in triggers:
             kind = trigger.event_type.name
-            if kind in _VERBAL_TYPES and statement_at is not None and trigger.start > statement_at:
+            # a verbal act inside a statement's reported clause belongs to the statement
+            if (
+                trigger.event_type.verbal
+                and kind != "statement"
+                and statement_at is not None
+                and trigger.start > statement_at
+            ):
                 continue
-            if kind == "statement":
-                speaker = _speaker(text, ents, trigger)
-                if speaker is None:
+            if trigger.event_type.verbal:
+                speaker = _speaker(text, ents, trigger, strict=kind == "statement")
+                # "the AP said": a news outlet reporting is the source, not an event
+                if speaker is None or _entity_actor(speaker, doc)[0] in _outlets():
                     continue
-                actors = [(*_actor_of(speaker, doc), "actor1"), *_owner(doc, text, speaker, ents)]
-                statement_at = trigger.start
+                actors = [(*_entity_actor(speaker, doc), "actor1")]
+                actors += _owner(doc, text, speaker, ents)
+                if kind == "statement":
+                    statement_at = trigger.start
+                else:
+                    actors += _objects(doc, text, sent, ents, flags, trigger, speaker)
             else:
-                actors = _actors(doc, text, sent, ents, flags, trigger, last_meeting_actors)
-                if not actors:
-                    continue
+                # names before a reporting verb are its speakers, not this event's actors
+                speech = max(
+                    (t.start for t in triggers if t.event_type.verbal and t.start < trigger.start),
+                    default=sent.start_char,
+                )
+                actors = _actors(
+                    doc, text, sent, ents, flags, agents, trigger, last_meeting_actors, speech
+                )
             if kind == "meeting":
                 last_meeting_actors = [(n, lab) for n, lab, _ in actors]
             mine = bound.get(trigger.start, [])
@@ -268,6 +336,7 @@ def find_events(doc: Doc) -> list[dict]:
                     "cameo_root": trigger.event_type.cameo_root,
                     "quad_class": trigger.event_type.quad_class,
                     "trigger": re.sub(r"\s+", " ", trigger.text),
+                    "trigger_start": trigger.start,
                     "sentence_index": index,
                     "start_char": sent.start_char,
                     "end_char": sent.end_char,
@@ -282,89 +351,490 @@ def find_events(doc: Doc) -> list[dict]:
                     "date_parts": _parts(date_),
                     "date_ref": date_ is None and _after_meeting(kind, trigger, masked),
                     "horizon": horizon,
-                    "future": _clause_future(s_text, trigger.end - sent.start_char, ahead=30),
+                    "future": _clause_future(s_text, trigger.end - sent.start_char, ahead=30)
+                    or _clause_future(s_text, trigger.start - sent.start_char),
                     "published": base,
                     "words": words,
                     "article_shingles": shingles,
+                    "reference": trigger.reference
+                    or (not actors and trigger.event_type.needs_actor),
                 }
             )
-    return _one_statement_per_speaker(events)
+    return _one_statement_per_speaker(_attach_references(events))
 
 
-def _mask(text: str, quotes: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for qs, qe in quotes:
-        for k in range(max(qs, 0), min(qe, len(chars))):
-            if not chars[k].isspace():
-                chars[k] = "_"
-    return "".join(chars)
+# --- triggers ---------------------------------------------------------------------------
 
 
-def _clause_future(s_text: str, position: int, ahead: int = 0) -> bool:
-    """Tell whether the clause around `position` in a sentence is in the future tense."""
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s_text, 0, position)]
-    stop = _CLAUSE_BREAK.search(s_text, position, position + ahead) if ahead else None
-    end = stop.start() if stop else min(len(s_text), position + ahead)
-    return bool(_FUTURE.search(s_text, breaks[-1] if breaks else 0, end))
+def _entity_tokens(doc: Doc, ents: list[Span]) -> list[str | None]:
+    """Return, per token, the label of the entity it belongs to (None outside entities)."""
+    labels: list[str | None] = [None] * len(doc)
+    for ent in ents:
+        for k in range(ent.start, ent.end):
+            labels[k] = ent.label_
+    return labels
 
 
-def _find_triggers(s_text: str, offset: int, masked: str) -> list[_Trigger]:
-    """Return the first valid trigger of each type in the sentence (verbs before nouns)."""
-    types, occurrence, _ = _taxonomy()
-    found = []
-    for event_type in types:
-        best = None
-        for pattern, is_verb in ((event_type.verbs, True), (event_type.nouns, False)):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(s_text):
-                if _valid_trigger(s_text, m, is_verb, event_type.name, occurrence):
-                    best = _Trigger(
-                        event_type, offset + m.start(), offset + m.end(), m.group(0), is_verb
-                    )
-                    break
-            if best:
-                break
-        if best:
-            found.append(best)
-    return sorted(found, key=lambda t: t.start)
+def _find_triggers(
+    doc: Doc,
+    sent: Span,
+    lemmas: list[str],
+    masked: str,
+    in_entity: list[str | None],
+    lex: Lexicon,
+    elections: bool,
+    dates: list[ResolvedDate],
+) -> list[_Trigger]:
+    """Return the first valid trigger of each type in the sentence, in text order."""
+    found: dict[str, _Trigger] = {}
+    in_dates = [(d.start + sent.start_char, d.end + sent.start_char) for d in dates]
+    for token in sent:
+        if masked[token.idx] == "_" or not any(c.isalpha() for c in token.text):
+            continue
+        if any(s <= token.idx < e for s, e in in_dates):
+            continue  # "March" in "in March 2014" is a month
+        lemma = lemmas[token.i]
+        if lemma in lex.not_events:
+            continue
+        trigger = _verb_trigger(doc, sent, token, lemmas, in_entity, lex)
+        if trigger is None:
+            trigger = _noun_trigger(doc, sent, token, lemmas, in_entity, lex, elections, dates)
+        if trigger is None:
+            trigger = _subject_verb_trigger(sent, token, lemmas, lex)
+        if trigger is None or trigger.event_type.name in found:
+            continue
+        before = masked[max(sent.start_char, trigger.start - 25) : trigger.start]
+        if not trigger.event_type.verbal and _NEGATION.search(before):
+            continue
+        found[trigger.event_type.name] = trigger
+    return sorted(found.values(), key=lambda t: t.start)
 
 
-def _valid_trigger(
-    s_text: str, m: re.Match, is_verb: bool, kind: str, occurrence: re.Pattern
+def _previous(sent: Span, token: Token) -> Token | None:
+    """Return the word before `token` in its sentence, skipping adverbs ("has already met")."""
+    k = token.i - 1
+    while k >= sent.start:
+        prev = sent.doc[k]
+        low = prev.lower_
+        if not (low.endswith("ly") and len(low) > 4) and low not in ("already", "just", "still"):
+            return prev
+        k -= 1
+    return None
+
+
+def _reads_as_verb(sent: Span, token: Token, lemma: str, in_entity: list[str | None]) -> bool:
+    """Tell whether a word whose lemma is a verb is used as one here (no tagger: by its context)."""
+    low = token.lower_
+    prev = _previous(sent, token)
+    plow = prev.lower_ if prev is not None else ""
+    if plow in _DETERMINERS or plow in ("'s", "’s") or (prev is not None and prev.like_num):
+        return False
+    if in_entity[token.i] is not None:
+        return False
+    if token.i > sent.start and token.text[:1].isupper() and plow not in ("“", '"', ":", "-"):
+        return False
+    if low.endswith("ing") and low != lemma:
+        nxt = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
+        if nxt is None:
+            return True
+        # "the killing of", "protesting farmers": a noun or an adjective, not a verb
+        plural = nxt.lower_.endswith("s") and nxt.lower_ != token_lemma(nxt)
+        return nxt.lower_ != "of" and not (plural and is_noun_lemma(token_lemma(nxt)))
+    if low == lemma:
+        return not is_noun_lemma(lemma) or plow in _VERB_CUES
+    if low in (lemma + "s", lemma + "es", lemma[:-1] + "ies"):
+        if not is_noun_lemma(lemma):
+            return True
+        subject = prev is not None and in_entity[prev.i] in ("PERSON", "ORG", "GPE")
+        return plow in _SUBJECT_PRONOUNS or subject
+    # past tense or participle ("met", "attacked", "struck")
+    return True
+
+
+def _match_rest(sent: Span, start: int, rest: tuple[str, ...], lemmas: list[str]) -> int | None:
+    """Return the index after a phrase's remaining words when they follow token `start`."""
+    k = start + 1
+    for word in rest:
+        if k >= sent.end:
+            return None
+        token = sent.doc[k]
+        if token.lower_ != word and lemmas[k] != word:
+            return None
+        k += 1
+    return k
+
+
+def _window_has(lemmas: list[str], lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    """Tell whether `words` occur in this order (gaps allowed) among lemmas[lo:hi]."""
+    k = lo
+    for word in words:
+        parts = word.split()
+        while k < hi and not _at(lemmas, k, parts, hi):
+            k += 1
+        if k >= hi:
+            return False
+        k += len(parts)
+    return True
+
+
+def _at(lemmas: list[str], k: int, parts: list[str], hi: int) -> bool:
+    return k + len(parts) <= hi and all(lemmas[k + j] == p for j, p in enumerate(parts))
+
+
+def _verb_trigger(
+    doc: Doc,
+    sent: Span,
+    token: Token,
+    lemmas: list[str],
+    in_entity: list[str | None],
+    lex: Lexicon,
+) -> _Trigger | None:
+    lemma = lemmas[token.i]
+    rules = lex.verbs.get(lemma, ())
+    reporting = lemma in lex.reporting
+    if not rules and not reporting:
+        return None
+    if not _reads_as_verb(sent, token, lemma, in_entity):
+        return None
+    clause_end = _clause_end(sent, token.i)
+    for rule in rules:
+        end = _match_rest(sent, token.i, rule.rest, lemmas)
+        if end is None:
+            continue
+        kind = _pattern_type(rule, lemmas, max(sent.start, token.i - 6), token.i, end, clause_end)
+        if kind is None and rule.standalone:
+            kind = rule.event_type
+        if kind is None:
+            continue
+        return _make_trigger(doc, sent, token, end, lex.types[kind], lemma, lex)
+    if reporting:
+        return _make_trigger(doc, sent, token, token.i + 1, lex.types["statement"], lemma, lex)
+    return None
+
+
+def _pattern_type(rule, lemmas, lo: int, start: int, end: int, clause_end: int) -> str | None:
+    """Return the type of the most specific pattern of the verb that the sentence fits."""
+    best, size = None, 0
+    hi = min(clause_end, end + 8)
+    for before, after, kind in rule.patterns:
+        words = len(before) + len(after)
+        if words <= size:
+            continue
+        if before and not _window_has(lemmas, lo, start, before):
+            continue
+        if after and not _window_has(lemmas, end, hi, after):
+            continue
+        best, size = kind, words
+    return best
+
+
+def _clause_end(sent: Span, i: int) -> int:
+    k = i + 1
+    while k < sent.end and sent.doc[k].text not in (";", ":", "—", "–"):
+        k += 1
+    return k
+
+
+def _make_trigger(
+    doc: Doc, sent: Span, token: Token, end: int, event_type: EventType, lemma: str, lex: Lexicon
+) -> _Trigger | None:
+    last = doc[end - 1]
+    before = doc.text[max(sent.start_char, token.idx - 60) : token.idx]
+    after = doc.text[last.idx + len(last) : last.idx + len(last) + 40]
+    low = token.lower_
+    if event_type.name == "meeting" and lemma == "meet" and _MEET_NOT_EVENT.match(after):
+        return None
+    if not event_type.verbal and _REASON.search(before) and low.endswith("ing"):
+        return None
+    if event_type.name == "demand" and lemma == "want" and re.match(r"\s+to\b", after):
+        return None
+    prev = _previous(sent, token)
+    participle = low != lemma and not low.endswith(("s", "ing"))
+    passive = participle and prev is not None and prev.lower_ in _BE
+    return _Trigger(
+        event_type,
+        token.idx,
+        last.idx + len(last),
+        doc.text[token.idx : last.idx + len(last)],
+        True,
+        token.i,
+        passive,
+    )
+
+
+def _noun_trigger(
+    doc: Doc,
+    sent: Span,
+    token: Token,
+    lemmas: list[str],
+    in_entity: list[str | None],
+    lex: Lexicon,
+    elections: bool,
+    dates: list[ResolvedDate],
+) -> _Trigger | None:
+    lemma = lemmas[token.i]
+    entries = lex.nouns.get(lemma)
+    if not entries or token.lower_.endswith("ed"):
+        return None
+    kind = None
+    first = token.i
+    for modifiers, name in entries:
+        k = token.i - len(modifiers)
+        if k >= sent.start and all(
+            doc[k + j].lower_ == m or lemmas[k + j] == m for j, m in enumerate(modifiers)
+        ):
+            kind, first = name, k
+            break
+    if kind is None:
+        return None
+    if kind == "election" and lemma == "vote" and not elections:
+        kind = "legislative_vote"
+    event_type = lex.types[kind]
+    following = doc[token.i + 1].lower_ if token.i + 1 < sent.end else ""
+    nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+    # "ruling alliance", "striking workers": an -ing form before a noun is an adjective
+    if (
+        token.lower_.endswith("ing")
+        and token.lower_ != lemma
+        and nxt is not None
+        and nxt.is_alpha
+        and nxt.is_lower
+        and is_noun_lemma(lemmas[nxt.i])
+        and following not in ("of", "and", "or")
+    ):
+        return None
+    # a capitalised word inside a sentence is part of a name ("March Madness", "Security
+    # Council"), except storm names ("Typhoon Haiyan") and a body followed by its occurrence
+    # ("the NATO-Russia Council was held")
+    named = in_entity[token.i] is not None or (
+        doc[first].text[:1].isupper()
+        and first > sent.start
+        and doc[first - 1].text not in "“\"‘'(:-—–"
+    )
+    if named and kind != "natural_disaster":
+        end_of_name = token.i
+        while end_of_name + 1 < sent.end and in_entity[end_of_name + 1] is not None:
+            end_of_name += 1
+        if not _occurs(sent, end_of_name + 1, end_of_name, lemmas, lex, before=0, after=3):
+            return None
+    start = doc[first].idx
+    before = doc.text[max(sent.start_char, start - 40) : start]
+    if _ANAPHORIC.search(before) and not _dated_here(doc, token, dates, sent):
+        return None
+    # "a flood of refugees", "a storm of criticism" are no disasters
+    if not event_type.needs_actor and (
+        following == "of" or not any(lemmas[k] in lex.impact for k in range(sent.start, sent.end))
+    ):
+        return None
+    prev = doc[first - 1].lower_ if first > sent.start else ""
+    if prev in ("in", "under", "without") and lemma == token.lower_:
+        return None  # "in protest at", "in talks": a manner or state, not an occurrence
+    # a definite noun ("the strike") names an event the article has told of, if any
+    reference = prev in _DEFINITE
+    if event_type.needs_actor and not _occurs(sent, first, token.i, lemmas, lex):
+        if not _dated_here(doc, token, dates, sent):
+            return None
+        reference = True
+    end = token.idx + len(token)
+    return _Trigger(
+        event_type, start, end, doc.text[start:end], False, token.i, reference=reference
+    )
+
+
+def _occurs(
+    sent: Span,
+    first: int,
+    head: int,
+    lemmas: list[str],
+    lex: Lexicon,
+    before: int = _OCCURRENCE_BEFORE,
+    after: int = _OCCURRENCE_AFTER,
 ) -> bool:
-    before = s_text[max(0, m.start() - 60) : m.start()]
-    after = s_text[m.end() : m.end() + 40]
-    if kind != "statement" and _REASON.search(before) and m.group(0).lower().endswith("ing"):
-        return False
-    if kind != "statement" and _REASON.search(before) and kind in ("deployment", "incident"):
-        return False
-    if kind == "meeting" and m.group(0).lower().startswith("meet") and _MEET_NOT_EVENT.match(after):
-        return False
-    if kind == "demand" and m.group(0).lower().startswith("want") and re.match(r"\s+to\b", after):
-        return False
-    if kind != "statement" and _NEGATION.search(before[-25:]):
-        return False
-    if is_verb or kind in _NOUNS_ON_THEIR_OWN:
-        return True
-    if _ANAPHORIC.search(before[-40:]):
-        return False
-    near_before = before[-45:]
-    near_after = re.match(r"^\W*(?:[\w-]+\W+){0,3}", after)
-    window = near_before + " " + (near_after.group(0) if near_after else "") + after[:25]
-    return bool(occurrence.search(window))
+    """Tell whether an occurrence word ("held", "took place", "won") stands near an event noun."""
+    lo = max(sent.start, first - before)
+    hi = min(sent.end, head + 1 + after)
+    for k in range(lo, hi):
+        if first <= k <= head or sent.doc[k].text in (";", ":"):
+            continue
+        for phrase in lex.occurrence.get(lemmas[k], ()):
+            if _at(lemmas, k, list(phrase), hi) or _match_rest(sent, k, phrase[1:], lemmas):
+                return True
+    return False
 
 
-def _actor_of(ent: Span, doc: Doc) -> tuple[str, str]:
-    """Return an entity's actor name and label: demonyms and capitals stand for their country."""
+def _dated_here(doc: Doc, token: Token, dates: list[ResolvedDate], sent: Span) -> bool:
+    """Tell whether a date qualifies the noun itself: "Monday's vote", "the attack on Friday"."""
+    offset = sent.start_char
+    for d in dates:
+        start, end = d.start + offset, d.end + offset
+        gap_after = doc.text[token.idx + len(token) : start]
+        gap_before = doc.text[end : token.idx]
+        if re.fullmatch(r"[’']s\s+(?:[\w-]+\s+){0,2}", gap_before):
+            return True
+        if re.fullmatch(r"\s+(?:on|in|of)?\s*", gap_after) and start >= token.idx:
+            return True
+    return False
+
+
+def _subject_verb_trigger(
+    sent: Span, token: Token, lemmas: list[str], lex: Lexicon
+) -> _Trigger | None:
+    """Return a market move: a price or share word followed by a rise or fall verb."""
+    for name, (subjects, verbs) in lex.subject_verbs.items():
+        if lemmas[token.i] not in verbs or token.lower_ == lemmas[token.i]:
+            continue
+        lo = max(sent.start, token.i - 4)
+        if any(lemmas[k] in subjects for k in range(lo, token.i)):
+            end = token.idx + len(token)
+            return _Trigger(lex.types[name], token.idx, end, token.text, True, token.i)
+    return None
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def _entity_actor(ent: Span, doc: Doc) -> tuple[str, str]:
+    """Return an entity's actor name and label: demonyms and capitals stand for their country.
+
+    This is the one place event actors are read from the entity layer (its canonical names).
+    """
     name = ent.kb_id_ or ent.text
     if ent.label_ == "NORP":
         country = _countries_of_demonyms().get(name)
         return (country, "GPE") if country else (name, "NORP")
-    metonyms = _taxonomy()[2]
+    metonyms = lexicon().metonyms
     if name in metonyms:
         return metonyms[name], "GPE"
     return name, ent.label_
+
+
+@cache
+def _outlets() -> frozenset[str]:
+    """Return the names and short forms of news outlets and agencies (data/outlets.jsonl)."""
+    path = resources.files("newsgate.nlp").joinpath("data", "outlets.jsonl")
+    if not path.is_file():
+        return frozenset()
+    names: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line) if line.strip().startswith("{") else {}
+        names.update(n for n in (row.get("name"), *row.get("aliases", [])) if n)
+    return frozenset(names)
+
+
+@cache
+def _countries_of_demonyms() -> dict[str, str]:
+    countries = {}
+    for entry in gazetteer_entries():
+        if entry.label == "NORP" and getattr(entry, "country", None):
+            for form in (entry.name, *entry.aliases):
+                countries.setdefault(form, entry.country)
+    return countries
+
+
+@cache
+def _gazetteer_actors() -> dict[str, tuple[str, str]]:
+    """Map every gazetteer form of a country or organisation to its canonical actor."""
+    known = {}
+    for entry in gazetteer_entries():
+        if entry.label in ("ORG", "GPE"):
+            for form in (entry.name, *entry.aliases):
+                known.setdefault(form, (entry.name, entry.label))
+    return known
+
+
+def _agents(
+    doc: Doc,
+    sent: Span,
+    lemmas: list[str],
+    masked: str,
+    in_entity: list[str | None],
+    lex: Lexicon,
+) -> list[_Candidate]:
+    """Return the unnamed actors of a sentence: agent nouns, with a demonym when one precedes."""
+    found: list[_Candidate] = []
+    k = sent.start
+    while k < sent.end:
+        token = doc[k]
+        entries = lex.agents.get(lemmas[k]) if _noun_form(token, lemmas[k]) else None
+        if (
+            not entries
+            or in_entity[k] is not None
+            or masked[token.idx] == "_"
+            or (k > sent.start and token.text[:1].isupper())
+        ):
+            k += 1
+            continue
+        # the head noun must end its phrase: "police" in "police officers" and "official" in
+        # "official results" are modifiers
+        if k + 1 < sent.end and _modifies(doc[k + 1], lemmas[k + 1], lex):
+            k += 1
+            continue
+        match = None
+        for modifiers, code in entries:
+            first = k - len(modifiers)
+            if first >= sent.start and all(
+                doc[first + j].lower_ == m for j, m in enumerate(modifiers)
+            ):
+                match = (first, code)
+                break
+        k += 1
+        if match is None or match[1] in _PASSIVE_AGENTS:
+            continue
+        first = match[0]
+        prev = doc[first - 1] if first > sent.start else None
+        if prev is not None and in_entity[prev.i] in ("PERSON", "ORG"):
+            continue  # "Taliban militants": the entity is the actor
+        start = doc[first].idx
+        words = doc.text[start : token.idx + len(token)].lower()
+        if prev is not None and prev.lower_ in ("'s", "’s"):
+            # "Kenya's police" are Kenyan police; "the bank's officer" is no actor of its own
+            owner = doc[prev.i - 1] if prev.i > sent.start else None
+            demonym = _demonyms().get(_country_name(doc, owner)) if owner is not None else None
+            if demonym is None:
+                continue
+            start = doc[owner.i].idx if in_entity[owner.i] else start
+            words = f"{demonym} {words}"
+        elif prev is not None and in_entity[prev.i] == "NORP":
+            start = prev.idx
+            words = f"{prev.text} {words}"
+        found.append(
+            _Candidate(start, token.idx + len(token), AGENT_LABEL, re.sub(r"\s+", " ", words))
+        )
+    return found
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Map each country to its demonym adjective ("Kenya" -> "Kenyan") from the gazetteer."""
+    found: dict[str, str] = {}
+    for entry in gazetteer_entries():
+        country = getattr(entry, "country", None)
+        if entry.label == "NORP" and country:
+            found.setdefault(country, entry.name)
+    return found
+
+
+def _country_name(doc: Doc, token: Token) -> str | None:
+    """Return the country a GPE entity ending at `token` stands for, if any."""
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ == "GPE":
+            return _entity_actor(ent, doc)[0]
+    return None
+
+
+def _modifies(following: Token, lemma: str, lex: Lexicon) -> bool:
+    """Tell whether the word after an agent noun makes the agent a modifier of a noun phrase."""
+    low = following.lower_
+    if not following.is_alpha or not _noun_form(following, lemma):
+        return False
+    plural = low != lemma and low.endswith("s") and is_noun_lemma(lemma)
+    return lemma in lex.agents or plural
+
+
+def _noun_form(token: Token, lemma: str) -> bool:
+    """Tell whether a word can be a noun as written: not a participle ("convicted", "ruling")."""
+    low = token.lower_
+    return low == lemma or not low.endswith(("ed", "ing"))
 
 
 def _place_flags(text: str, sent_start: int, ents: list[Span]) -> list[bool]:
@@ -386,7 +856,7 @@ def _place_flags(text: str, sent_start: int, ents: list[Span]) -> list[bool]:
     return flags
 
 
-def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
+def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Span | None:
     """Return the named speaker next to a reporting verb: 'X said', 'X, ..., said', 'said X'."""
     before = [e for e in ents if e.end_char <= trigger.start and e.label_ in _SPEAKER_LABELS]
     if before:
@@ -394,12 +864,15 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
         gap = text[ent.end_char : trigger.start]
         # "X, the NATO chief, said" is fine; "X ambassador, the ministry said" is not X speaking
         same_clause = "," not in gap or not gap.rsplit(",", 1)[-1].strip()
+        words = gap.split()
         if (
-            len(gap.split()) <= 4
+            len(words) <= 4
             and same_clause
             # a capitalised word in between is most likely a name the entity stage missed
             and not re.search(r"\b[A-Z][a-z]", gap)
             and not re.search(r"[“”\"‘’.;:]", gap)
+            # "US officials said": a country or demonym before an unnamed speaker is not one
+            and not (strict and ent.label_ in ("GPE", "NORP") and re.search(r"\b[a-z]{3,}\b", gap))
             and not (
                 ent.label_ in ("GPE", "LOC")
                 and _PLACE_PREP.search(text[max(0, ent.start_char - 20) : ent.start_char])
@@ -407,7 +880,8 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
         ):
             return ent
     after = [e for e in ents if e.start_char >= trigger.end and e.label_ in _SPEAKER_LABELS]
-    if after:
+    # "told Reuters": the name after "told" is who was told, not who spoke
+    if after and not trigger.text.lower().startswith(("told", "tell")):
         gap = text[trigger.end : after[0].start_char]
         tail = text[after[0].end_char : after[0].end_char + 30]
         if re.fullmatch(r"\s+(?:(?:a|an|the)\s+)?", gap) and re.match(
@@ -417,23 +891,9 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
     return None
 
 
-def _in_parentheses(text: str, ent: Span) -> bool:
-    """Tell whether an entity stands in brackets: a credit '(Reuters)' or a repeated acronym."""
-    return (
-        text[ent.start_char - 1 : ent.start_char] == "("
-        and text[ent.end_char : ent.end_char + 1] == ")"
-    )
-
-
-def _is_passive(text: str, trigger: _Trigger) -> bool:
-    """Tell whether the trigger is a passive ('was intercepted by', 'companies accused of')."""
-    before = text[max(0, trigger.start - 25) : trigger.start]
-    after = text[trigger.end : trigger.end + 6]
-    if not trigger.text.lower().endswith("ed"):
-        return False
-    if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", before, re.I):
-        return True
-    return trigger.event_type.name == "accusation" and bool(re.match(r"\s+of\b", after))
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """Tell whether a name stands in brackets: a credit '(Reuters)' or a repeated acronym."""
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
 def _owner(doc: Doc, text: str, speaker: Span, ents: list[Span]) -> list[tuple[str, str, str]]:
@@ -447,15 +907,40 @@ def _owner(doc: Doc, text: str, speaker: Span, ents: list[Span]) -> list[tuple[s
         and re.fullmatch(r"[’']s\s+", text[e.end_char : speaker.start_char])
     ]
     if possessor:
-        name, label = _actor_of(possessor[-1], doc)
+        name, label = _entity_actor(possessor[-1], doc)
         return [(name, label, "other")]
     if not re.search(r"\b[Ii]ts\s+$", before):
         return []
     earlier = _last_entity_before(doc, speaker.start_char, lambda e: e.label_ == "GPE")
     if earlier is None:
         return []
-    name, label = _actor_of(earlier, doc)
+    name, label = _entity_actor(earlier, doc)
     return [(name, label, "other")]
+
+
+def _objects(
+    doc: Doc,
+    text: str,
+    sent: Span,
+    ents: list[Span],
+    flags: list[bool],
+    trigger: _Trigger,
+    speaker: Span,
+) -> list[tuple[str, str, str]]:
+    """Return the target of a verbal act ("accused Baku of ..."): the first name in its clause."""
+    stop = _CLAUSE_BREAK.search(text, trigger.end, sent.end_char)
+    limit = stop.start() if stop else sent.end_char
+    for ent, is_place in zip(ents, flags, strict=True):
+        if (
+            trigger.end <= ent.start_char < limit
+            and ent is not speaker
+            and not is_place
+            and ent.label_ in _ACTOR_LABELS
+        ):
+            name, label = _entity_actor(ent, doc)
+            if label != "NORP":
+                return [(name, label, "actor2")]
+    return []
 
 
 def _actors(
@@ -464,36 +949,46 @@ def _actors(
     sent: Span,
     ents: list[Span],
     flags: list[bool],
+    agents: list[_Candidate],
     trigger: _Trigger,
     last_meeting_actors: list[tuple[str, str]],
+    speech: int,
 ) -> list[tuple[str, str, str]]:
     """Return (name, label, role) of the event's actors: actor1 before the trigger, then actor2."""
     candidates = [
-        e
+        _Candidate(e.start_char, e.end_char, e.label_, "", e)
         for e, is_place in zip(ents, flags, strict=True)
-        if e.label_ in _ACTOR_LABELS and not is_place and not _in_parentheses(text, e)
+        if e.label_ in _ACTOR_LABELS
+        and e.label_ != "LOC"
+        and not is_place
+        and not _in_parentheses(text, e.start_char, e.end_char)
     ]
+    # an agent phrase that takes in a demonym ("Somali security forces") replaces it
+    candidates = [
+        c for c in candidates if not any(a.start_char <= c.start_char < a.end_char for a in agents)
+    ]
+    candidates = sorted([*candidates, *agents], key=lambda c: c.start_char)
     if trigger.event_type.name == "annexation":
-        candidates = [e for e in candidates if e.start_char < trigger.start or e.label_ != "GPE"]
-    candidates = [e for e in candidates if e.label_ != "LOC"]
-    before = [e for e in candidates if e.end_char <= trigger.start]
+        candidates = [c for c in candidates if c.start_char < trigger.start or c.label != "GPE"]
+    before = [c for c in candidates if speech <= c.start_char and c.end_char <= trigger.start]
     # actor2 is the object in the trigger's own clause, not a name after the next comma
     stop = _CLAUSE_BREAK.search(text, trigger.end, sent.end_char)
     limit = stop.start() if stop else sent.end_char
-    after = [e for e in candidates if trigger.end <= e.start_char < limit]
-    roles: list[tuple[Span, str]] = []
-    if _is_passive(text, trigger):
+    after = [c for c in candidates if trigger.end <= c.start_char < limit]
+    roles: list[tuple[_Candidate, str]] = []
+    if trigger.passive:
         agent = [
-            e
-            for e in after
-            if re.search(r"\bby\s+(?:\w+\s+){0,2}$", text[trigger.end : e.start_char])
+            c
+            for c in after
+            if re.search(r"\bby\s+(?:\w+\s+){0,2}$", text[trigger.end : c.start_char])
         ]
         roles += [(agent[0], "actor1")] if agent else []
         roles += [(before[-1], "actor2")] if before else []
     elif before:
         first = before[-1]
         if len(before) > 1 and re.fullmatch(
-            r"\s*(?:\([^()]{1,15}\))?\s*(?:and|&)\s*", text[before[-2].end_char : first.start_char]
+            r"\s*(?:\([^()]{1,15}\))?\s*(?:and|&)\s*(?:the\s+)?",
+            text[before[-2].end_char : first.start_char],
         ):
             roles += [(before[-2], "actor1"), (first, "actor2")]
         else:
@@ -502,13 +997,13 @@ def _actors(
                 roles.append((after[0], "actor2"))
     elif after:
         roles.append((after[0], "actor2"))
-    chosen = {id(e) for e, _ in roles}
-    roles += [(e, "other") for e in candidates if id(e) not in chosen]
+    chosen = {id(c) for c, _ in roles}
+    roles += [(c, "other") for c in candidates if id(c) not in chosen and c.label != AGENT_LABEL]
     actors: list[tuple[str, str, str]] = []
     names: set[str] = set()
     held = {r for _, r in roles if r != "other"}
-    for ent, role in roles:
-        members = _expand(ent, doc)
+    for cand, role in roles:
+        members = _expand(cand.span, doc) if cand.span is not None else [(cand.name, cand.label)]
         member_roles = [role] * len(members)
         # a bilateral body's members meet as actor1 and actor2 when no one else holds them
         if len(members) == 2 and held <= {role} and role != "actor2":
@@ -527,7 +1022,7 @@ def _actors(
 
 def _expand(ent: Span, doc: Doc) -> list[tuple[str, str]]:
     """Split a bilateral body ('NATO-Russia Council') into its members when both are known."""
-    name, label = _actor_of(ent, doc)
+    name, label = _entity_actor(ent, doc)
     m = _COMPOUND.match(name) if label == "ORG" else None
     if m:
         known = _doc_actors(doc)
@@ -543,7 +1038,7 @@ def _doc_actors(doc: Doc) -> dict[str, tuple[str, str]]:
         known = dict(_gazetteer_actors())
         for other in doc.ents:
             if other.label_ in ("ORG", "GPE"):
-                actor = _actor_of(other, doc)
+                actor = _entity_actor(other, doc)
                 known[other.text] = actor
                 known.setdefault(actor[0], actor)
         doc.user_data["newsgate_actor_forms"] = known
@@ -597,9 +1092,29 @@ def _places(ents: list[Span], flags: list[bool], trigger: _Trigger | None = None
     ]
 
 
+# --- dates and tense ------------------------------------------------------------------------
+
+
+def _mask(text: str, quotes: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for qs, qe in quotes:
+        for k in range(max(qs, 0), min(qe, len(chars))):
+            if not chars[k].isspace():
+                chars[k] = "_"
+    return "".join(chars)
+
+
+def _clause_future(s_text: str, position: int, ahead: int = 0) -> bool:
+    """Tell whether the clause around `position` in a sentence is in the future tense."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s_text, 0, position)]
+    stop = _CLAUSE_BREAK.search(s_text, position, position + ahead) if ahead else None
+    end = stop.start() if stop else min(len(s_text), position + ahead)
+    return bool(_FUTURE.search(s_text, breaks[-1] if breaks else 0, end))
+
+
 def _after_meeting(kind: str, trigger: _Trigger, masked: str) -> bool:
     """Tell whether a verbal act is said to follow 'the meeting' in its own clause."""
-    if kind not in _VERBAL_TYPES and kind != "statement":
+    if not trigger.event_type.verbal:
         return False
     for m in _AFTER_MEETING.finditer(masked, max(0, trigger.start - 120), trigger.end + 120):
         lo, hi = sorted((m.start(), trigger.start))
@@ -678,12 +1193,45 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
 
 
+def _attach_references(events: list[dict]) -> list[dict]:
+    """Give references their event's actors ("Monday's vote" is the election named earlier).
+
+    A reference is an event noun that only a date makes an event ("Friday's deal") or an event
+    whose actors the sentence does not name ("the vote aimed to end military rule"). It takes
+    the actors of the article's nearest event of its type, earlier first, so the merge joins
+    them; with no such event an actorless one is dropped and a dated noun stands on its own.
+    """
+    main = [e for e in events if not e["reference"]]
+    kept = []
+    for event in events:
+        if not event["reference"]:
+            kept.append(event)
+            continue
+        same = [e for e in main if e["event_type"] == event["event_type"]]
+        earlier = [e for e in same if e["sentence_index"] <= event["sentence_index"]]
+        target = (earlier or same or [None])[-1 if earlier else 0]
+        if target is None:
+            if event["actor_names"]:
+                kept.append(event)
+            continue
+        for key in ("actor_names", "actor_labels", "actor_roles"):
+            event[key] = list(target[key])
+        kept.append(event)
+    return kept
+
+
 def _one_statement_per_speaker(events: list[dict]) -> list[dict]:
-    """Keep one statement per speaker and article: later quotes continue the same speech act."""
+    """Keep one speech act per speaker and article: later quotes continue the same one.
+
+    Statements, appeals, demands, pledges, praise, rejections and threats of one speaker are
+    one event (the first); accusations stay apart, as the gold conventions list them apart.
+    """
     kept: list[dict] = []
     first: dict[str, dict] = {}
+    types = lexicon().types
     for event in events:
-        if event["event_type"] != "statement":
+        kind = types[event["event_type"]]
+        if not kind.verbal or kind.conventions_type != "statement" or not event["actor_names"]:
             kept.append(event)
             continue
         speaker = event["actor_names"][0]

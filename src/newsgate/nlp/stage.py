@@ -20,6 +20,7 @@ from newsgate.nlp.entities import (
     resolve_with_credits,
 )
 from newsgate.nlp.event_merge import merge_events
+from newsgate.nlp.events import AGENT_LABEL
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker
 from newsgate.progress import progress
@@ -234,7 +235,8 @@ def _implied_actors(
     implied = {}
     for event in events:
         for label, name in zip(event["actor_labels"], event["actor_names"], strict=True):
-            if (label, name) not in known:
+            # unnamed agents ("police", "farmers") are no entities: their ids stay null
+            if label != AGENT_LABEL and (label, name) not in known:
                 implied[(event["article_id"], label, name)] = None
     return [{"article_id": a, "label": lab, "canonical_name": n} for a, lab, n in sorted(implied)]
 

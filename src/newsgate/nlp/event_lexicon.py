@@ -1,0 +1,267 @@
+"""The event vocabulary: taxonomy, trigger lexicons by lemma, agent nouns, and word lemmas.
+
+Data files (see their "about" and "source" keys): `data/event_types.json` (the taxonomy and
+newsgate's own trigger words), `data/cameo_verbs.json` and `data/event_agents.json` (derived
+from the PETRARCH2/Phoenix dictionaries by `scripts/build_event_data.py`, MIT licence in
+`data/LICENSE.petrarch2.txt`). Words are matched by lemma: spaCy's English lookup table
+(`spacy-lookups-data`), the same table the pipeline's lookup lemmatizer uses.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.lookups import load_lookups
+from spacy.tokens import Token
+
+from newsgate.nlp.lexicon import REPORTING_VERBS
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "to",
+        "for",
+        "with",
+        "from",
+        "in",
+        "on",
+        "at",
+        "by",
+        "of",
+        "back",
+        "up",
+        "down",
+        "out",
+        "off",
+        "away",
+        "into",
+        "against",
+        "between",
+        "over",
+        "about",
+        "a",
+        "an",
+        "the",
+        "as",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One type of the taxonomy: its CAMEO root and QuadClass (None outside CAMEO)."""
+
+    name: str
+    cameo_root: str | None
+    quad_class: int | None
+    label: str
+    conventions_type: str
+    verbal: bool = False
+    needs_actor: bool = True
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """A verb (its words after the first, which is a lemma) and what it names."""
+
+    rest: tuple[str, ...]
+    event_type: str | None
+    standalone: bool
+    # (words before, words after, event type) that give the verb its meaning with an object
+    patterns: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the event finder looks words up in, built once from the data files."""
+
+    types: dict[str, EventType]
+    verbs: dict[str, tuple[VerbRule, ...]]
+    nouns: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    occurrence: dict[str, tuple[tuple[str, ...], ...]]
+    impact: frozenset[str]
+    casualty: frozenset[str]
+    not_events: frozenset[str]
+    reporting: frozenset[str]
+    agents: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    subject_verbs: dict[str, tuple[frozenset[str], frozenset[str]]]
+    metonyms: dict[str, str]
+    noun_lemmas: frozenset[str] = field(default=frozenset())
+
+
+def _read(name: str) -> dict:
+    return json.loads(
+        resources.files("newsgate.nlp").joinpath("data", name).read_text(encoding="utf-8")
+    )
+
+
+@cache
+def _lemma_table():
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+@cache
+def _noun_index() -> frozenset[str]:
+    """Return every English noun lemma (WordNet's, as shipped in spaCy's lookups data)."""
+    table = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+    return frozenset(table["noun"])
+
+
+def lemma(word: str) -> str:
+    """Return the lower-case lemma of a word from spaCy's English lookup table."""
+    low = word.lower()
+    return _lemma_table().get(low, low)
+
+
+def token_lemma(token: Token) -> str:
+    """Return a token's lower-case lemma: the pipeline's lemmatizer, else the lookup table."""
+    own = token.lemma_
+    if own and own != token.text:
+        return own.lower()
+    return lemma(token.text)
+
+
+def is_noun_lemma(word: str) -> bool:
+    """Tell whether a lemma can be an English noun."""
+    return word in _noun_index()
+
+
+def _phrase(words: str) -> tuple[str, ...]:
+    parts = words.lower().split()
+    return (lemma(parts[0]), *parts[1:]) if parts else ()
+
+
+def _phrases(words) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Index phrases by their first lemma: {"take": (("take", "place"),), ...}."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for item in words:
+        phrase = _phrase(item)
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Return the event lexicon built from the data files."""
+    data = _read("event_types.json")
+    types = {
+        name: EventType(
+            name=name,
+            cameo_root=spec["cameo_root"],
+            quad_class=spec["quad_class"],
+            label=spec["label"],
+            conventions_type=spec["conventions_type"],
+            verbal=bool(spec.get("verbal")),
+            needs_actor=spec.get("needs_actor", True),
+        )
+        for name, spec in data["types"].items()
+    }
+    prefixes = {
+        code: name for name, spec in data["types"].items() for code in spec.get("cameo_codes", [])
+    }
+
+    def type_of_code(code: str | None) -> str | None:
+        if not code:
+            return None
+        for size in range(len(code), 0, -1):
+            if code[:size] in prefixes:
+                return prefixes[code[:size]]
+        return None
+
+    # CAMEO verbs fire without an object pattern only in the types that opt in (see the data)
+    alone = {name for name, spec in data["types"].items() if spec.get("cameo_verbs_alone")}
+    occurrence = _phrases(data["occurrence"])
+    verbal = {name for name, spec in data["types"].items() if spec.get("verbal")}
+    verbs: dict[tuple[str, ...], VerbRule] = {}
+    for words, entry in _read("cameo_verbs.json")["verbs"].items():
+        phrase = _phrase(words)
+        # a light verb's pattern names what its object names ("hold talks"), never a speech act
+        # (CAMEO codes "hold elections" as an intent to reform)
+        light = phrase in occurrence.get(phrase[0], ())
+        patterns = tuple(
+            (tuple(p["before"]), tuple(p["after"]), kind)
+            for p in entry["patterns"]
+            if (kind := type_of_code(p["code"])) is not None
+            and not (light and kind in verbal)
+            # a pattern of particles alone ("head for") says nothing about the event
+            and set(p["before"] + p["after"]) - _FUNCTION_WORDS
+        )
+        verbs[phrase] = VerbRule(
+            rest=phrase[1:],
+            event_type=type_of_code(entry["code"]),
+            standalone=entry["standalone"] and type_of_code(entry["code"]) in alone,
+            patterns=patterns,
+        )
+    nouns: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, spec in data["types"].items():
+        # newsgate's own words override the CAMEO dictionary's reading of the same verb
+        for words in spec.get("verbs", []):
+            phrase = _phrase(words)
+            verbs[phrase] = VerbRule(rest=phrase[1:], event_type=name, standalone=True)
+        for verb, objects in spec.get("objects", {}).items():
+            phrase = _phrase(verb)
+            old = verbs.get(phrase) or VerbRule(phrase[1:], None, False)
+            extra = tuple(((), tuple(lemma(w) for w in obj.split()), name) for obj in objects)
+            verbs[phrase] = VerbRule(old.rest, old.event_type, old.standalone, extra + old.patterns)
+        for words in spec.get("nouns", []):
+            parts = [w.lower() for w in words.split()]
+            parts[-1] = lemma(parts[-1])
+            # indexed by the head (last word); the words before it must precede it
+            nouns.setdefault(parts[-1], []).append((tuple(parts[:-1]), name))
+    by_first: dict[str, list[VerbRule]] = {}
+    for phrase, rule in verbs.items():
+        by_first.setdefault(phrase[0], []).append(rule)
+    subject_verbs = {
+        name: (
+            frozenset(lemma(w) for w in spec["subject_verbs"]["subjects"]),
+            frozenset(lemma(w) for w in spec["subject_verbs"]["verbs"]),
+        )
+        for name, spec in data["types"].items()
+        if "subject_verbs" in spec
+    }
+    agents: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    extra = {words: code for words, code in data["agents"].items() if words != "about"}
+    for words, code in {**_read("event_agents.json")["agents"], **extra}.items():
+        parts = tuple(words.split())
+        agents.setdefault(parts[-1], []).append((parts[:-1], code))
+    return Lexicon(
+        types=types,
+        verbs={
+            k: tuple(sorted(v, key=lambda r: len(r.rest), reverse=True))
+            for k, v in by_first.items()
+        },
+        nouns={
+            k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in nouns.items()
+        },
+        occurrence=occurrence,
+        impact=frozenset(lemma(w) for w in data["impact"]),
+        casualty=frozenset(lemma(w) for w in data["casualty"]),
+        not_events=frozenset(lemma(w) for w in data["not_events"]),
+        # a reporting verb that names another kind of event, or an occurrence ("continued",
+        # "called"), is not a statement of its own
+        reporting=frozenset(lemma(w) for w in REPORTING_VERBS)
+        - {
+            phrase[0]
+            for phrase, rule in verbs.items()
+            if len(phrase) == 1 and rule.standalone and rule.event_type != "statement"
+        }
+        - set(occurrence),
+        agents={
+            k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in agents.items()
+        },
+        subject_verbs=subject_verbs,
+        metonyms=dict(data["metonyms"]),
+    )
+
+
+def event_types() -> dict[str, tuple[str | None, int | None]]:
+    """Return each event type's CAMEO root code and QuadClass (None for types outside CAMEO)."""
+    return {t.name: (t.cameo_root, t.quad_class) for t in lexicon().types.values()}
+
+
+def conventions_types() -> dict[str, str]:
+    """Return the gold annotation type (CONVENTIONS §6.2) each event type falls under."""
+    return {t.name: t.conventions_type for t in lexicon().types.values()}
