@@ -107,8 +107,9 @@ _VERB_CUES = frozenset(
         "also",
     ]
 )
+_ATTRIBUTIVE_CUES = frozenset(["of", "and", "key", "main", "other", "several", "many", "some", "all", "more", "most"])
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "who", "which", "that", "they"])
-_CLAUSE_BREAK = re.compile(r"[,;:]")
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|over|across|around|into|from|off|along|within|inside|outside|"
     r"toward|towards|discuss|about)\s+(?:the\s+)?"
@@ -219,6 +220,9 @@ _STOP = frozenset(
         "which",
     ]
 )
+# how far (in tokens) a market word may stand before its verb ("the price of Brent crude, the
+# European benchmark, surged")
+_SUBJECT_WINDOW = 8
 # how far (in tokens) an occurrence word may stand from an event noun
 _OCCURRENCE_BEFORE = 7
 _OCCURRENCE_AFTER = 6
@@ -328,8 +332,13 @@ def find_events(doc: Doc) -> list[dict]:
                 )
             if kind == "meeting":
                 last_meeting_actors = [(n, lab) for n, lab, _ in actors]
-            mine = bound.get(trigger.start, [])
-            date_ = next((d for d in mine if d.value), mine[0] if mine else None)
+            # of several dates bound to a trigger the nearest one dates it; the publication
+            # stamp printed at the top of the text ("date 2017-05-23") dates the article only
+            mine = sorted(
+                (d for d in bound.get(trigger.start, []) if not _is_stamp(d, base)),
+                key=lambda d: (d.value is None, _distance(d, trigger, sent.start_char)),
+            )
+            date_ = mine[0] if mine else None
             events.append(
                 {
                     "event_type": kind,
@@ -356,11 +365,15 @@ def find_events(doc: Doc) -> list[dict]:
                     "published": base,
                     "words": words,
                     "article_shingles": shingles,
-                    "reference": trigger.reference
-                    or (not actors and trigger.event_type.needs_actor),
+                    # actorless kinds (disasters) are told sentence by sentence, never by reference
+                    "reference": trigger.event_type.needs_actor
+                    and (
+                        trigger.reference
+                        or not any(role in ("actor1", "actor2") for _, _, role in actors)
+                    ),
                 }
             )
-    return _one_statement_per_speaker(_attach_references(events))
+    return _date_speech_by_its_event(_one_statement_per_speaker(_attach_references(events)))
 
 
 # --- triggers ---------------------------------------------------------------------------
@@ -437,9 +450,14 @@ def _reads_as_verb(sent: Span, token: Token, lemma: str, in_entity: list[str | N
         nxt = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
         if nxt is None:
             return True
-        # "the killing of", "protesting farmers": a noun or an adjective, not a verb
-        plural = nxt.lower_.endswith("s") and nxt.lower_ != token_lemma(nxt)
-        return nxt.lower_ != "of" and not (plural and is_noun_lemma(token_lemma(nxt)))
+        # "the killing of" is a noun; "of protesting farmers", "key ruling alliance" adjectives
+        attributive = (
+            nxt.is_alpha
+            and nxt.is_lower
+            and is_noun_lemma(token_lemma(nxt))
+            and (plow in _DETERMINERS or plow in _ATTRIBUTIVE_CUES or prev.like_num)
+        )
+        return nxt.lower_ != "of" and not attributive
     if low == lemma:
         return not is_noun_lemma(lemma) or plow in _VERB_CUES
     if low in (lemma + "s", lemma + "es", lemma[:-1] + "ies"):
@@ -548,6 +566,8 @@ def _make_trigger(
         return None
     if event_type.name == "demand" and lemma == "want" and re.match(r"\s+to\b", after):
         return None
+    if event_type.name == "agreement" and re.match(r"\s+that\b", after):
+        return None  # "agree that ...": an opinion shared, not an agreement made
     prev = _previous(sent, token)
     participle = low != lemma and not low.endswith(("s", "ing"))
     passive = participle and prev is not None and prev.lower_ in _BE
@@ -683,7 +703,7 @@ def _subject_verb_trigger(
     for name, (subjects, verbs) in lex.subject_verbs.items():
         if lemmas[token.i] not in verbs or token.lower_ == lemmas[token.i]:
             continue
-        lo = max(sent.start, token.i - 4)
+        lo = max(sent.start, token.i - _SUBJECT_WINDOW)
         if any(lemmas[k] in subjects for k in range(lo, token.i)):
             end = token.idx + len(token)
             return _Trigger(lex.types[name], token.idx, end, token.text, True, token.i)
@@ -1148,8 +1168,10 @@ def _bind_dates(
     bound: dict[int, list[ResolvedDate]] = {}
     starts = [t.start - offset for t in triggers]
     for d in dates:
-        if re.match(r"(?i)(?:since|until|by)\b", d.text):
-            continue
+        if re.match(r"(?i)(?:since|until|by)\b", d.text) or re.search(
+            r"(?i)\b(?:from|effect)\s+$", s_text[max(0, d.start - 12) : d.start]
+        ):
+            continue  # "since 2014", "takes effect from January 1": not when it happened
         k = bisect_right([t.end - offset for t in triggers], d.start) - 1
         owner = triggers[k] if k >= 0 and not _broken(triggers[k].end - offset, d.start) else None
         if owner is None:
@@ -1161,6 +1183,16 @@ def _bind_dates(
         if owner is not None:
             bound.setdefault(owner.start, []).append(d)
     return bound
+
+
+def _is_stamp(found: ResolvedDate, base: date | None) -> bool:
+    """Tell whether a date expression is the article's own stamp (an ISO date equal to it)."""
+    return found.kind == "iso" and base is not None and found.value == base
+
+
+def _distance(found: ResolvedDate, trigger: _Trigger, offset: int) -> int:
+    start, end = trigger.start - offset, trigger.end - offset
+    return max(found.start - end, start - found.end, 0)
 
 
 def _parts(found: ResolvedDate | None) -> dict | None:
@@ -1207,17 +1239,59 @@ def _attach_references(events: list[dict]) -> list[dict]:
         if not event["reference"]:
             kept.append(event)
             continue
-        same = [e for e in main if e["event_type"] == event["event_type"]]
+        same = [
+            e
+            for e in main
+            if e["event_type"] == event["event_type"] and e["future"] == event["future"]
+        ]
         earlier = [e for e in same if e["sentence_index"] <= event["sentence_index"]]
         target = (earlier or same or [None])[-1 if earlier else 0]
         if target is None:
-            if event["actor_names"]:
+            if any(role in ("actor1", "actor2") for role in event["actor_roles"]):
                 kept.append(event)
             continue
         for key in ("actor_names", "actor_labels", "actor_roles"):
             event[key] = list(target[key])
         kept.append(event)
     return kept
+
+
+def _date_speech_by_its_event(events: list[dict]) -> list[dict]:
+    """Date an undated statement by the dated event its speaker took part in, told before it.
+
+    "Xi met Tillerson on Saturday ... Xi said ..." dates what Xi said to Saturday: an article
+    quoting a participant of the event it reports quotes them on that occasion. Only a day
+    the article itself gives (not a future event) is used, and the words are kept.
+    """
+    types = lexicon().types
+    for event in events:
+        if (
+            not types[event["event_type"]].verbal
+            or event["event_date"] is not None
+            or event["future"]
+            or not event["actor_names"]
+        ):
+            continue
+        speaker = event["actor_names"][0]
+        for other in events:
+            if other["sentence_index"] > event["sentence_index"]:
+                break
+            core = {
+                n
+                for n, r in zip(other["actor_names"], other["actor_roles"], strict=True)
+                if r in ("actor1", "actor2")
+            }
+            if (
+                not types[other["event_type"]].verbal
+                and other["date_precision"] == "day"
+                and not other["future"]
+                and speaker in core
+            ):
+                for key in ("event_date", "date_precision", "date_parts"):
+                    event[key] = other[key]
+                event["date_text"] = f"{other['date_text']} ({other['trigger']})"
+                break
+    return events
 
 
 def _one_statement_per_speaker(events: list[dict]) -> list[dict]:
