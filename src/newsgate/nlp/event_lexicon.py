@@ -69,8 +69,9 @@ class VerbRule:
     rest: tuple[str, ...]
     event_type: str | None
     standalone: bool
-    # (words before, words after, event type) that give the verb its meaning with an object
-    patterns: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = ()
+    # (words before, words after, event type, source) that give the verb its meaning
+    patterns: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = ()
+    source: str = "cameo verb"
 
 
 @dataclass(frozen=True)
@@ -183,18 +184,18 @@ def lexicon() -> Lexicon:
     # CAMEO verbs fire without an object pattern only in the types that opt in (see the data)
     alone = {name for name, spec in data["types"].items() if spec.get("cameo_verbs_alone")}
     occurrence = _phrases(data["occurrence"])
-    verbal = {name for name, spec in data["types"].items() if spec.get("verbal")}
     verbs: dict[tuple[str, ...], VerbRule] = {}
     for words, entry in _read("cameo_verbs.json")["verbs"].items():
         phrase = _phrase(words)
-        # a light verb's pattern names what its object names ("hold talks"), never a speech act
-        # (CAMEO codes "hold elections" as an intent to reform)
+        # a light verb ("hold", "resume", "end") names nothing itself: its object does, and the
+        # event nouns are found with their occurrence words (CAMEO also codes "hold elections"
+        # as an intent to reform and "end a war" as a concession)
         light = phrase in occurrence.get(phrase[0], ())
         patterns = tuple(
-            (tuple(p["before"]), tuple(p["after"]), kind)
+            (tuple(p["before"]), tuple(p["after"]), kind, "cameo pattern")
             for p in entry["patterns"]
             if (kind := type_of_code(p["code"])) is not None
-            and not (light and kind in verbal)
+            and not light
             # a pattern of particles alone ("head for") says nothing about the event
             and set(p["before"] + p["after"]) - _FUNCTION_WORDS
         )
@@ -209,11 +210,16 @@ def lexicon() -> Lexicon:
         # newsgate's own words override the CAMEO dictionary's reading of the same verb
         for words in spec.get("verbs", []):
             phrase = _phrase(words)
-            verbs[phrase] = VerbRule(rest=phrase[1:], event_type=name, standalone=True)
+            verbs[phrase] = VerbRule(
+                rest=phrase[1:], event_type=name, standalone=True, source="newsgate verb"
+            )
         for verb, objects in spec.get("objects", {}).items():
             phrase = _phrase(verb)
             old = verbs.get(phrase) or VerbRule(phrase[1:], None, False)
-            extra = tuple(((), tuple(lemma(w) for w in obj.split()), name) for obj in objects)
+            extra = tuple(
+                ((), tuple(lemma(w) for w in obj.split()), name, "newsgate object")
+                for obj in objects
+            )
             verbs[phrase] = VerbRule(old.rest, old.event_type, old.standalone, extra + old.patterns)
         for words in spec.get("nouns", []):
             parts = [w.lower() for w in words.split()]

@@ -74,6 +74,14 @@ _DETERMINERS = frozenset(
         "same",
     ]
 )
+# what may follow a closing reporting verb: "on Tuesday", "in a statement", "to AFP", "radio"
+_CLOSING = re.compile(
+    r"^(?:\s+(?:on|in|at|to|from|during|via)\b[^,.;:]{0,40}|\s+\w+){0,2}\s*"
+    r"(?:,\s*(?:adding|saying)\b.*|[.!?\"”’]*)\s*$",
+    re.S,
+)
+_MEASURES = frozenset(["percent", "%", "share", "half", "third", "majority", "number", "count"])
+_NEGATORS = frozenset(["not", "n't", "never", "no", "cannot"])
 _DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"])
 _VERB_CUES = frozenset(
@@ -107,7 +115,9 @@ _VERB_CUES = frozenset(
         "also",
     ]
 )
-_ATTRIBUTIVE_CUES = frozenset(["of", "and", "key", "main", "other", "several", "many", "some", "all", "more", "most"])
+_ATTRIBUTIVE_CUES = frozenset(
+    ["of", "and", "key", "main", "other", "several", "many", "some", "all", "more", "most"]
+)
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "who", "which", "that", "they"])
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s")
 _PLACE_PREP = re.compile(
@@ -239,6 +249,8 @@ class _Trigger:
     passive: bool = False
     # a noun that is an event only through its date ("Friday's deal"): likely a back-reference
     reference: bool = False
+    # where the trigger comes from: cameo pattern, newsgate verb/object/noun, reporting verb …
+    source: str = "newsgate noun"
 
 
 @dataclass(frozen=True)
@@ -300,6 +312,14 @@ def find_events(doc: Doc) -> list[dict]:
         bound = _bind_dates(triggers, dates, sent.start_char, s_text)
         words = sorted(_content_words(_without_entities(s_text, sent.start_char, sent_ents)))
         statement_at = None
+        # who speaks in this sentence is its source, not an actor of what the sentence reports
+        speakers = {
+            sp.start_char
+            for t in triggers
+            if t.event_type.verbal
+            and (sp := _speaker(text, ents, t, strict=t.event_type.name == "statement"))
+        }
+        speaker_names = {_entity_actor(e, doc)[0] for e in ents if e.start_char in speakers}
         for trigger in triggers:
             kind = trigger.event_type.name
             # a verbal act inside a statement's reported clause belongs to the statement
@@ -314,6 +334,8 @@ def find_events(doc: Doc) -> list[dict]:
                 speaker = _speaker(text, ents, trigger, strict=kind == "statement")
                 # "the AP said": a news outlet reporting is the source, not an event
                 if speaker is None or _entity_actor(speaker, doc)[0] in _outlets():
+                    continue
+                if kind == "statement" and _attribution(text, sent, speaker, trigger, triggers):
                     continue
                 actors = [(*_entity_actor(speaker, doc), "actor1")]
                 actors += _owner(doc, text, speaker, ents)
@@ -330,6 +352,7 @@ def find_events(doc: Doc) -> list[dict]:
                 actors = _actors(
                     doc, text, sent, ents, flags, agents, trigger, last_meeting_actors, speech
                 )
+                actors = [a for a in actors if a[2] != "other" or a[0] not in speaker_names]
             if kind == "meeting":
                 last_meeting_actors = [(n, lab) for n, lab, _ in actors]
             # of several dates bound to a trigger the nearest one dates it; the publication
@@ -346,6 +369,7 @@ def find_events(doc: Doc) -> list[dict]:
                     "quad_class": trigger.event_type.quad_class,
                     "trigger": re.sub(r"\s+", " ", trigger.text),
                     "trigger_start": trigger.start,
+                    "trigger_source": trigger.source,
                     "sentence_index": index,
                     "start_char": sent.start_char,
                     "end_char": sent.end_char,
@@ -519,22 +543,27 @@ def _verb_trigger(
         end = _match_rest(sent, token.i, rule.rest, lemmas)
         if end is None:
             continue
-        kind = _pattern_type(rule, lemmas, max(sent.start, token.i - 6), token.i, end, clause_end)
+        kind, source = _pattern_type(
+            rule, lemmas, max(sent.start, token.i - 6), token.i, end, clause_end
+        )
         if kind is None and rule.standalone:
-            kind = rule.event_type
+            kind, source = rule.event_type, rule.source
         if kind is None:
             continue
-        return _make_trigger(doc, sent, token, end, lex.types[kind], lemma, lex)
+        return _make_trigger(doc, sent, token, end, lex.types[kind], lemma, source)
     if reporting:
-        return _make_trigger(doc, sent, token, token.i + 1, lex.types["statement"], lemma, lex)
+        statement = lex.types["statement"]
+        return _make_trigger(doc, sent, token, token.i + 1, statement, lemma, "reporting verb")
     return None
 
 
-def _pattern_type(rule, lemmas, lo: int, start: int, end: int, clause_end: int) -> str | None:
-    """Return the type of the most specific pattern of the verb that the sentence fits."""
-    best, size = None, 0
+def _pattern_type(
+    rule, lemmas, lo: int, start: int, end: int, clause_end: int
+) -> tuple[str | None, str | None]:
+    """Return the type (and source) of the most specific pattern of the verb the sentence fits."""
+    best, size, origin = None, 0, None
     hi = min(clause_end, end + 8)
-    for before, after, kind in rule.patterns:
+    for before, after, kind, source in rule.patterns:
         words = len(before) + len(after)
         if words <= size:
             continue
@@ -542,8 +571,8 @@ def _pattern_type(rule, lemmas, lo: int, start: int, end: int, clause_end: int) 
             continue
         if after and not _window_has(lemmas, end, hi, after):
             continue
-        best, size = kind, words
-    return best
+        best, size, origin = kind, words, source
+    return best, origin
 
 
 def _clause_end(sent: Span, i: int) -> int:
@@ -554,7 +583,7 @@ def _clause_end(sent: Span, i: int) -> int:
 
 
 def _make_trigger(
-    doc: Doc, sent: Span, token: Token, end: int, event_type: EventType, lemma: str, lex: Lexicon
+    doc: Doc, sent: Span, token: Token, end: int, event_type: EventType, lemma: str, source: str
 ) -> _Trigger | None:
     last = doc[end - 1]
     before = doc.text[max(sent.start_char, token.idx - 60) : token.idx]
@@ -579,6 +608,7 @@ def _make_trigger(
         True,
         token.i,
         passive,
+        source=source,
     )
 
 
@@ -649,6 +679,24 @@ def _noun_trigger(
     prev = doc[first - 1].lower_ if first > sent.start else ""
     if prev in ("in", "under", "without") and lemma == token.lower_:
         return None  # "in protest at", "in talks": a manner or state, not an occurrence
+    # "ballot count", "election results": the noun modifies the head that follows it
+    if (
+        nxt is not None
+        and nxt.is_alpha
+        and nxt.is_lower
+        and is_noun_lemma(lemmas[nxt.i])
+        and _noun_form(nxt, lemmas[nxt.i])
+        and lemmas[nxt.i] not in lex.nouns
+        and not nxt.lower_.endswith("ly")
+        and lemmas[nxt.i] not in lex.occurrence
+        and nxt.lower_ not in _STOP
+        and nxt.lower_ not in _VERB_CUES
+        and nxt.lower_ not in _BE
+    ):
+        return None
+    # "61 percent of votes", "a share of the vote": a measure, not the event
+    if prev == "of" and first - 2 >= sent.start and doc[first - 2].lower_ in _MEASURES:
+        return None
     # a definite noun ("the strike") names an event the article has told of, if any
     reference = prev in _DEFINITE
     if event_type.needs_actor and not _occurs(sent, first, token.i, lemmas, lex):
@@ -678,7 +726,10 @@ def _occurs(
             continue
         for phrase in lex.occurrence.get(lemmas[k], ()):
             if _at(lemmas, k, list(phrase), hi) or _match_rest(sent, k, phrase[1:], lemmas):
-                return True
+                # "other strikes can't go ahead": a negated occurrence is none
+                lo_neg, hi_neg = (head + 1, k) if k > head else (max(sent.start, k - 3), k)
+                if not any(sent.doc[j].lower_ in _NEGATORS for j in range(lo_neg, hi_neg)):
+                    return True
     return False
 
 
@@ -706,7 +757,9 @@ def _subject_verb_trigger(
         lo = max(sent.start, token.i - _SUBJECT_WINDOW)
         if any(lemmas[k] in subjects for k in range(lo, token.i)):
             end = token.idx + len(token)
-            return _Trigger(lex.types[name], token.idx, end, token.text, True, token.i)
+            return _Trigger(
+                lex.types[name], token.idx, end, token.text, True, token.i, source="market"
+            )
     return None
 
 
@@ -909,6 +962,31 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
         ):
             return after[0]
     return None
+
+
+def _attribution(
+    text: str, sent: Span, speaker: Span, trigger: _Trigger, triggers: list[_Trigger]
+) -> bool:
+    """Tell whether "..., X said." only names the source of an event the sentence reports.
+
+    "19 people died in a landslide, Mayor X said" reports the landslide; X saying so is no
+    event of its own. The reporting verb must close the sentence (no reported clause after it)
+    and follow a trigger of another kind that is not in the future tense.
+    """
+    offset = sent.start_char
+    s_text = text[offset : sent.end_char]
+    # announcing what will happen ("X will meet Y on April 20, NATO said") is an act of its own
+    if not any(
+        t.start < trigger.start
+        and not t.event_type.verbal
+        and not _clause_future(s_text, t.end - offset, ahead=30)
+        and not _clause_future(s_text, t.start - offset)
+        for t in triggers
+    ):
+        return False
+    end = max(trigger.end, speaker.end_char if speaker.start_char >= trigger.end else 0)
+    tail = text[end : sent.end_char]
+    return bool(_CLOSING.match(tail))
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
