@@ -255,15 +255,19 @@ def lexicon() -> Lexicon:
         impact=frozenset(lemma(w) for w in data["impact"]),
         casualty=frozenset(lemma(w) for w in data["casualty"]),
         not_events=frozenset(lemma(w) for w in data["not_events"]),
-        # a reporting verb that names another kind of event, or an occurrence ("continued",
-        # "called"), is not a statement of its own
+        # a reporting verb that names another kind of event, or an occurrence word ("continued",
+        # "called") that CAMEO does not code as a statement, is not a statement of its own
         reporting=_reporting_lemmas()
         - {
             phrase[0]
             for phrase, rule in verbs.items()
             if len(phrase) == 1 and rule.standalone and rule.event_type != "statement"
         }
-        - set(occurrence),
+        - {
+            word
+            for word in occurrence
+            if not (verbs.get((word,)) and verbs[(word,)].event_type == "statement")
+        },
         agents={
             k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in agents.items()
         },

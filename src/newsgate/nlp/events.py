@@ -80,6 +80,9 @@ _CLOSING = re.compile(
     r"(?:,\s*(?:adding|saying)\b.*|[.!?\"”’]*)\s*$",
     re.S,
 )
+_MODALS = frozenset(
+    ["will", "would", "could", "can", "may", "might", "must", "shall", "should", "to"]
+)
 _MEASURES = frozenset(["percent", "%", "share", "half", "third", "majority", "number", "count"])
 _NEGATORS = frozenset(["not", "n't", "never", "no", "cannot"])
 _DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her"])
@@ -262,6 +265,8 @@ class _Candidate:
     label: str
     name: str
     span: Span | None = None
+    # the country an unnamed actor acts for ("Kenyan police": Kenya), when the text gives one
+    country: str | None = None
 
 
 def find_events(doc: Doc) -> list[dict]:
@@ -332,6 +337,10 @@ def find_events(doc: Doc) -> list[dict]:
                 continue
             if trigger.event_type.verbal:
                 speaker = _speaker(text, ents, trigger, strict=kind == "statement")
+                target = None
+                if trigger.passive:
+                    # "Germany was accused by France": the agent speaks, the subject is the target
+                    target, speaker = speaker, _passive_agent(text, sent, ents, trigger)
                 # "the AP said": a news outlet reporting is the source, not an event
                 if speaker is None or _entity_actor(speaker, doc)[0] in _outlets():
                     continue
@@ -341,6 +350,8 @@ def find_events(doc: Doc) -> list[dict]:
                 actors += _owner(doc, text, speaker, ents)
                 if kind == "statement":
                     statement_at = trigger.start
+                elif target is not None:
+                    actors.append((*_entity_actor(target, doc), "actor2"))
                 else:
                     actors += _objects(doc, text, sent, ents, flags, trigger, speaker)
             else:
@@ -441,7 +452,7 @@ def _find_triggers(
         if trigger is None or trigger.event_type.name in found:
             continue
         before = masked[max(sent.start_char, trigger.start - 25) : trigger.start]
-        if not trigger.event_type.verbal and _NEGATION.search(before):
+        if _NEGATION.search(before):
             continue
         found[trigger.event_type.name] = trigger
     return sorted(found.values(), key=lambda t: t.start)
@@ -546,6 +557,11 @@ def _verb_trigger(
         kind, source = _pattern_type(
             rule, lemmas, max(sent.start, token.i - 6), token.i, end, clause_end
         )
+        if kind is None and _passive_form(sent, token, lemma):
+            # "tariffs were raised": the object of a passive verb is its subject
+            kind, source = _pattern_type(
+                rule, lemmas, token.i, token.i, max(sent.start, token.i - 6), token.i
+            )
         if kind is None and rule.standalone:
             kind, source = rule.event_type, rule.source
         if kind is None:
@@ -555,6 +571,14 @@ def _verb_trigger(
         statement = lex.types["statement"]
         return _make_trigger(doc, sent, token, token.i + 1, statement, lemma, "reporting verb")
     return None
+
+
+def _passive_form(sent: Span, token: Token, lemma: str) -> bool:
+    """Tell whether a verb is a participle after a form of "be" ("was raised", "were held")."""
+    low = token.lower_
+    prev = _previous(sent, token)
+    participle = low != lemma and not low.endswith(("s", "ing"))
+    return participle and prev is not None and prev.lower_ in _BE
 
 
 def _pattern_type(
@@ -597,9 +621,7 @@ def _make_trigger(
         return None
     if event_type.name == "agreement" and re.match(r"\s+that\b", after):
         return None  # "agree that ...": an opinion shared, not an agreement made
-    prev = _previous(sent, token)
-    participle = low != lemma and not low.endswith(("s", "ing"))
-    passive = participle and prev is not None and prev.lower_ in _BE
+    passive = _passive_form(sent, token, lemma)
     return _Trigger(
         event_type,
         token.idx,
@@ -752,7 +774,9 @@ def _subject_verb_trigger(
 ) -> _Trigger | None:
     """Return a market move: a price or share word followed by a rise or fall verb."""
     for name, (subjects, verbs) in lex.subject_verbs.items():
-        if lemmas[token.i] not in verbs or token.lower_ == lemmas[token.i]:
+        prev = _previous(sent, token)
+        base = token.lower_ == lemmas[token.i]
+        if lemmas[token.i] not in verbs or (base and (prev is None or prev.lower_ not in _MODALS)):
             continue
         lo = max(sent.start, token.i - _SUBJECT_WINDOW)
         if any(lemmas[k] in subjects for k in range(lo, token.i)):
@@ -859,10 +883,12 @@ def _agents(
             continue  # "Taliban militants": the entity is the actor
         start = doc[first].idx
         words = doc.text[start : token.idx + len(token)].lower()
+        country = None
         if prev is not None and prev.lower_ in ("'s", "’s"):
             # "Kenya's police" are Kenyan police; "the bank's officer" is no actor of its own
             owner = doc[prev.i - 1] if prev.i > sent.start else None
-            demonym = _demonyms().get(_country_name(doc, owner)) if owner is not None else None
+            country = _country_name(doc, owner) if owner is not None else None
+            demonym = _demonyms().get(country) if country else None
             if demonym is None:
                 continue
             start = doc[owner.i].idx if in_entity[owner.i] else start
@@ -870,8 +896,15 @@ def _agents(
         elif prev is not None and in_entity[prev.i] == "NORP":
             start = prev.idx
             words = f"{prev.text} {words}"
+            country = _countries_of_demonyms().get(_norp_name(doc, prev))
         found.append(
-            _Candidate(start, token.idx + len(token), AGENT_LABEL, re.sub(r"\s+", " ", words))
+            _Candidate(
+                start,
+                token.idx + len(token),
+                AGENT_LABEL,
+                re.sub(r"\s+", " ", words),
+                country=country,
+            )
         )
     return found
 
@@ -885,6 +918,14 @@ def _demonyms() -> dict[str, str]:
         if entry.label == "NORP" and country:
             found.setdefault(country, entry.name)
     return found
+
+
+def _norp_name(doc: Doc, token: Token) -> str:
+    """Return the canonical demonym of the NORP entity ending at `token`."""
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.kb_id_ or ent.text
+    return token.text
 
 
 def _country_name(doc: Doc, token: Token) -> str | None:
@@ -945,7 +986,14 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
             and not re.search(r"\b[A-Z][a-z]", gap)
             and not re.search(r"[“”\"‘’.;:]", gap)
             # "US officials said": a country or demonym before an unnamed speaker is not one
-            and not (strict and ent.label_ in ("GPE", "NORP") and re.search(r"\b[a-z]{3,}\b", gap))
+            and not (
+                strict
+                and ent.label_ in ("GPE", "NORP")
+                and any(
+                    w.isalpha() and w.islower() and w not in _VERB_CUES and w not in _BE
+                    for w in words
+                )
+            )
             and not (
                 ent.label_ in ("GPE", "LOC")
                 and _PLACE_PREP.search(text[max(0, ent.start_char - 20) : ent.start_char])
@@ -961,6 +1009,17 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
             r"^(?:\s+[a-z]+){0,2}\s*(?:[.,;]|$)", tail
         ):
             return after[0]
+    return None
+
+
+def _passive_agent(text: str, sent: Span, ents: list[Span], trigger: _Trigger) -> Span | None:
+    """Return the named agent of a passive verb: "was accused by France" -> France."""
+    for ent in ents:
+        if ent.start_char >= trigger.end and ent.label_ in _SPEAKER_LABELS:
+            gap = text[trigger.end : ent.start_char]
+            if re.fullmatch(r"\s+by\s+(?:the\s+)?", gap):
+                return ent
+            return None
     return None
 
 
@@ -1067,13 +1126,37 @@ def _actors(
     ]
     candidates = sorted([*candidates, *agents], key=lambda c: c.start_char)
     if trigger.event_type.name == "annexation":
-        candidates = [c for c in candidates if c.start_char < trigger.start or c.label != "GPE"]
+        # what is annexed is a place, not an actor; "annexed by Russia" names the actor
+        candidates = [
+            c
+            for c in candidates
+            if c.start_char < trigger.start
+            or c.label != "GPE"
+            or re.search(r"\bby\s+(?:the\s+)?$", text[trigger.end : c.start_char])
+        ]
     before = [c for c in candidates if speech <= c.start_char and c.end_char <= trigger.start]
     # actor2 is the object in the trigger's own clause, not a name after the next comma
     stop = _CLAUSE_BREAK.search(text, trigger.end, sent.end_char)
     limit = stop.start() if stop else sent.end_char
     after = [c for c in candidates if trigger.end <= c.start_char < limit]
     roles: list[tuple[_Candidate, str]] = []
+    if not trigger.is_verb:
+        # "a summit was held by France": the noun's occurrence in the passive names its agent
+        agent = [
+            c
+            for c in after
+            if re.search(
+                r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+){1,2}by\s+(?:the\s+)?$",
+                text[trigger.end : c.start_char],
+            )
+        ]
+        if agent:
+            roles.append((agent[0], "actor1"))
+            after = [c for c in after if c is not agent[0]]
+            before = [c for c in before if c.end_char <= trigger.start]
+            if before:
+                roles.append((before[-1], "actor2"))
+            before = []
     if trigger.passive:
         agent = [
             c
@@ -1082,6 +1165,8 @@ def _actors(
         ]
         roles += [(agent[0], "actor1")] if agent else []
         roles += [(before[-1], "actor2")] if before else []
+    elif roles:
+        pass
     elif before:
         first = before[-1]
         if len(before) > 1 and re.fullmatch(
@@ -1102,11 +1187,16 @@ def _actors(
     held = {r for _, r in roles if r != "other"}
     for cand, role in roles:
         members = _expand(cand.span, doc) if cand.span is not None else [(cand.name, cand.label)]
+        if cand.country:
+            # "Somali security forces" act for Somalia: the country is named with them
+            members = [*members, (cand.country, "GPE")]
         member_roles = [role] * len(members)
         # a bilateral body's members meet as actor1 and actor2 when no one else holds them
         if len(members) == 2 and held <= {role} and role != "actor2":
             member_roles = ["actor1", "actor2"]
             held = {"actor1", "actor2"}
+        if cand.country:
+            member_roles = [*member_roles[:1], "other"]
         for (name, label), member_role in zip(members, member_roles, strict=True):
             # a demonym with no country ("Western", "European") names no one who can act
             if label != "NORP" and name not in names:
