@@ -18,8 +18,14 @@ with mentions as (
 )
 
 select
-    substr(sha256(m.article_id || ':' || m.sentence_index::varchar || ':' || m.event_type), 1, 16)
-        as event_mention_id,
+    substr(
+        sha256(
+            m.article_id || ':' || m.sentence_index::varchar || ':' || m.event_type || ':'
+            || m.trigger_start::varchar
+        ),
+        1,
+        16
+    ) as event_mention_id,
     substr(sha256(m.merge_key), 1, 16) as event_id,
     m.article_id,
     m.event_type,
@@ -29,6 +35,7 @@ select
     m.start_char,
     m.end_char,
     m.trigger,
+    m.trigger_start,
     m.date_text,
     m.event_date,
     m.date_precision,
@@ -42,4 +49,4 @@ select
     m.actor_names[list_position(m.actor_roles, 'actor2')] as actor2_name,
     getvariable('run_id') as run_id
 from mentions as m
-order by m.article_id, m.sentence_index, m.event_type
+order by m.article_id, m.sentence_index, m.trigger_start, m.event_type

@@ -273,6 +273,7 @@ def test_event_sql_merges_mentions_and_counts_outlets():
             "cameo_root": "04",
             "quad_class": 1,
             "trigger": "met",
+            "trigger_start": 15,
             "sentence_index": 0,
             "start_char": 0,
             "end_char": len(body),

@@ -60,6 +60,8 @@ class EventType:
     conventions_type: str
     verbal: bool = False
     needs_actor: bool = True
+    one_per_article: bool = False
+    nouns_alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,8 @@ def lexicon() -> Lexicon:
             conventions_type=spec["conventions_type"],
             verbal=bool(spec.get("verbal")),
             needs_actor=spec.get("needs_actor", True),
+            one_per_article=spec.get("one_per_article", False),
+            nouns_alone=spec.get("nouns_alone", False),
         )
         for name, spec in data["types"].items()
     }
@@ -191,11 +195,15 @@ def lexicon() -> Lexicon:
         # event nouns are found with their occurrence words (CAMEO also codes "hold elections"
         # as an intent to reform and "end a war" as a concession)
         light = phrase in occurrence.get(phrase[0], ())
+        speech = (entry["code"] or "").startswith("01")
         patterns = tuple(
             (tuple(p["before"]), tuple(p["after"]), kind, "cameo pattern")
             for p in entry["patterns"]
             if (kind := type_of_code(p["code"])) is not None
             and not light
+            # a statement is made with a speech verb; CAMEO's 01 codes for other verbs'
+            # patterns ("decide * motion": consider a policy option) name no speech act
+            and (kind != "statement" or speech)
             # a pattern of particles alone ("head for") says nothing about the event
             and set(p["before"] + p["after"]) - _FUNCTION_WORDS
         )

@@ -80,6 +80,33 @@ _CLOSING = re.compile(
     r"(?:,\s*(?:adding|saying)\b.*|[.!?\"”’]*)\s*$",
     re.S,
 )
+# function words ending in -s, which a lookup lemmatizer may take for plurals ("as" -> "a")
+_FUNCTION_S = frozenset(
+    [
+        "as",
+        "us",
+        "is",
+        "was",
+        "has",
+        "its",
+        "his",
+        "hers",
+        "this",
+        "thus",
+        "yes",
+        "less",
+        "unless",
+        "whereas",
+        "perhaps",
+        "always",
+        "besides",
+        "towards",
+        "afterwards",
+        "across",
+        "plus",
+    ]
+)
+_DURATIONS = frozenset(["day", "hour", "week", "month", "year", "round", "night"])
 _MODALS = frozenset(
     ["will", "would", "could", "can", "may", "might", "must", "shall", "should", "to"]
 )
@@ -136,6 +163,12 @@ _ANAPHORIC = re.compile(
 )
 _TOPIC_HEAD = re.compile(
     r"^\s+(?:crisis|conflict|issue|question|war|border|borders|coast|flank|region|enclave)\b"
+)
+# "should expand cooperation", "could become embroiled": wished or possible, not an event
+_HYPOTHETICAL = re.compile(
+    r"\b(?:should|could|would|might|may|must|ought to)\s+(?:(?:not|also|now|still|be|have)\s+)?"
+    r"(?:\w+ly\s+)?$",
+    re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor)\s+(?:\w+\s+){0,2}$", re.I)
 _REASON = re.compile(r"\b(?:by|for)\s+$", re.I)
@@ -337,6 +370,8 @@ def find_events(doc: Doc) -> list[dict]:
                 continue
             if trigger.event_type.verbal:
                 speaker = _speaker(text, ents, trigger, strict=kind == "statement")
+                if speaker is None:
+                    speaker = _pronoun_speaker(doc, sent, trigger)
                 target = None
                 if trigger.passive:
                     # "Germany was accused by France": the agent speaks, the subject is the target
@@ -408,7 +443,8 @@ def find_events(doc: Doc) -> list[dict]:
                     ),
                 }
             )
-    return _date_speech_by_its_event(_one_statement_per_speaker(_attach_references(events)))
+    events = _one_per_article(_one_statement_per_speaker(_attach_references(events)))
+    return _date_speech_by_its_event(events)
 
 
 # --- triggers ---------------------------------------------------------------------------
@@ -433,8 +469,8 @@ def _find_triggers(
     elections: bool,
     dates: list[ResolvedDate],
 ) -> list[_Trigger]:
-    """Return the first valid trigger of each type in the sentence, in text order."""
-    found: dict[str, _Trigger] = {}
+    """Return the valid triggers of the sentence in text order, one per type and clause."""
+    found: dict[str, list[_Trigger]] = {}
     in_dates = [(d.start + sent.start_char, d.end + sent.start_char) for d in dates]
     for token in sent:
         if masked[token.idx] == "_" or not any(c.isalpha() for c in token.text):
@@ -449,13 +485,23 @@ def _find_triggers(
             trigger = _noun_trigger(doc, sent, token, lemmas, in_entity, lex, elections, dates)
         if trigger is None:
             trigger = _subject_verb_trigger(sent, token, lemmas, lex)
-        if trigger is None or trigger.event_type.name in found:
+        if trigger is None:
+            continue
+        earlier = found.get(trigger.event_type.name)
+        # one event of a type per clause: a second in another clause is another event ("X was
+        # sentenced ..., whose head Y also received a sentence"); a speaker speaks once, and a
+        # sentence tells of one disaster (its nouns are one event: "floods and landslides")
+        if earlier and (
+            trigger.event_type.verbal
+            or not trigger.event_type.needs_actor
+            or not _CLAUSE_BREAK.search(masked, earlier[-1].end, trigger.start)
+        ):
             continue
         before = masked[max(sent.start_char, trigger.start - 25) : trigger.start]
-        if _NEGATION.search(before):
+        if _NEGATION.search(before) or _HYPOTHETICAL.search(before):
             continue
-        found[trigger.event_type.name] = trigger
-    return sorted(found.values(), key=lambda t: t.start)
+        found.setdefault(trigger.event_type.name, []).append(trigger)
+    return sorted((t for ts in found.values() for t in ts), key=lambda t: t.start)
 
 
 def _previous(sent: Span, token: Token) -> Token | None:
@@ -490,7 +536,7 @@ def _reads_as_verb(sent: Span, token: Token, lemma: str, in_entity: list[str | N
             nxt.is_alpha
             and nxt.is_lower
             and is_noun_lemma(token_lemma(nxt))
-            and (plow in _DETERMINERS or plow in _ATTRIBUTIVE_CUES or prev.like_num)
+            and (plow in _DETERMINERS or plow in _ATTRIBUTIVE_CUES or (prev and prev.like_num))
         )
         return nxt.lower_ != "of" and not attributive
     if low == lemma:
@@ -517,17 +563,17 @@ def _match_rest(sent: Span, start: int, rest: tuple[str, ...], lemmas: list[str]
     return k
 
 
-def _window_has(lemmas: list[str], lo: int, hi: int, words: tuple[str, ...]) -> bool:
-    """Tell whether `words` occur in this order (gaps allowed) among lemmas[lo:hi]."""
+def _window_has(lemmas: list[str], lo: int, hi: int, words: tuple[str, ...]) -> int | None:
+    """Return the index after `words` found in this order (gaps allowed) in lemmas[lo:hi]."""
     k = lo
     for word in words:
         parts = word.split()
         while k < hi and not _at(lemmas, k, parts, hi):
             k += 1
         if k >= hi:
-            return False
+            return None
         k += len(parts)
-    return True
+    return k
 
 
 def _at(lemmas: list[str], k: int, parts: list[str], hi: int) -> bool:
@@ -555,13 +601,16 @@ def _verb_trigger(
         if end is None:
             continue
         kind, source = _pattern_type(
-            rule, lemmas, max(sent.start, token.i - 6), token.i, end, clause_end
+            rule, doc, lemmas, max(sent.start, token.i - 6), token.i, end, clause_end
         )
         if kind is None and _passive_form(sent, token, lemma):
-            # "tariffs were raised": the object of a passive verb is its subject
+            # "tariffs were raised": the object of a passive verb is its subject (newsgate's
+            # object patterns; CAMEO's were written for the active voice)
             kind, source = _pattern_type(
-                rule, lemmas, token.i, token.i, max(sent.start, token.i - 6), token.i
+                rule, doc, lemmas, token.i, token.i, max(sent.start, token.i - 6), token.i
             )
+            if source != "newsgate object":
+                kind, source = None, None
         if kind is None and rule.standalone:
             kind, source = rule.event_type, rule.source
         if kind is None:
@@ -582,7 +631,7 @@ def _passive_form(sent: Span, token: Token, lemma: str) -> bool:
 
 
 def _pattern_type(
-    rule, lemmas, lo: int, start: int, end: int, clause_end: int
+    rule, doc: Doc, lemmas, lo: int, start: int, end: int, clause_end: int
 ) -> tuple[str | None, str | None]:
     """Return the type (and source) of the most specific pattern of the verb the sentence fits."""
     best, size, origin = None, 0, None
@@ -591,12 +640,33 @@ def _pattern_type(
         words = len(before) + len(after)
         if words <= size:
             continue
-        if before and not _window_has(lemmas, lo, start, before):
+        if before and _window_has(lemmas, lo, start, before) is None:
             continue
-        if after and not _window_has(lemmas, end, hi, after):
-            continue
+        if after:
+            found = _window_has(lemmas, end, hi, after)
+            # the pattern's object must head its phrase: "left in battle field" is no battle
+            if found is None or (found < len(doc) and _noun_modifier_of(doc[found], lemmas)):
+                continue
         best, size, origin = kind, words, source
     return best, origin
+
+
+def _noun_modifier_of(following: Token, lemmas: list[str]) -> bool:
+    """Tell whether `following` is a noun the word before it modifies ("battle field")."""
+    lemma = lemmas[following.i]
+    return (
+        following.is_alpha
+        and following.is_lower
+        and is_noun_lemma(lemma)
+        and _noun_form(following, lemma)
+        and following.lower_ not in _STOP
+        and following.lower_ not in _VERB_CUES
+        and following.lower_ not in _BE
+        and following.lower_ not in _FUNCTION_S
+        and not following.lower_.endswith("ly")
+        and lemma not in lexicon().occurrence
+        and lemma not in lexicon().verbs
+    )
 
 
 def _clause_end(sent: Span, i: int) -> int:
@@ -719,9 +789,19 @@ def _noun_trigger(
     # "61 percent of votes", "a share of the vote": a measure, not the event
     if prev == "of" and first - 2 >= sent.start and doc[first - 2].lower_ in _MEASURES:
         return None
-    # a definite noun ("the strike") names an event the article has told of, if any
-    reference = prev in _DEFINITE
-    if event_type.needs_actor and not _occurs(sent, first, token.i, lemmas, lex):
+    # a definite noun ("the strike", "its unanimous verdict") names an event the article has
+    # told of, if any
+    reference = any(doc[k].lower_ in _DEFINITE for k in range(max(sent.start, first - 2), first))
+    # "after two days of talks", "weeks of protests": the duration says it took place
+    lasted = prev == "of" and first - 2 >= sent.start and lemmas[first - 2] in _DURATIONS
+    # some nouns name a completed event by themselves ("Russia's annexation of Crimea")
+    alone = event_type.nouns_alone
+    if (
+        event_type.needs_actor
+        and not lasted
+        and not alone
+        and not _occurs(sent, first, token.i, lemmas, lex)
+    ):
         if not _dated_here(doc, token, dates, sent):
             return None
         reference = True
@@ -939,9 +1019,9 @@ def _country_name(doc: Doc, token: Token) -> str | None:
 def _modifies(following: Token, lemma: str, lex: Lexicon) -> bool:
     """Tell whether the word after an agent noun makes the agent a modifier of a noun phrase."""
     low = following.lower_
-    if not following.is_alpha or not _noun_form(following, lemma):
+    if not following.is_alpha or not _noun_form(following, lemma) or low in _FUNCTION_S:
         return False
-    plural = low != lemma and low.endswith("s") and is_noun_lemma(lemma)
+    plural = low != lemma and low.endswith("s") and len(lemma) > 2 and is_noun_lemma(lemma)
     return lemma in lex.agents or plural
 
 
@@ -1010,6 +1090,29 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
         ):
             return after[0]
     return None
+
+
+def _resolver(doc: Doc):
+    """Return the entity layer's name resolver for `doc` (None where the entity layer has none)."""
+    try:
+        from newsgate.nlp.names import article_names
+    except ImportError:
+        return None
+    return article_names(doc)
+
+
+def _pronoun_speaker(doc: Doc, sent: Span, trigger: _Trigger) -> Span | None:
+    """Return the person a pronoun right before a reporting verb stands for ("he said")."""
+    k = doc[trigger.token].i - 1
+    while k >= sent.start and doc[k].lower_ in ("also", "later", "then", "further", "has", "had"):
+        k -= 1
+    if k < sent.start or doc[k].lower_ not in ("he", "she"):
+        return None
+    names = _resolver(doc)
+    found = names.refer(doc[k].idx, doc[k].idx + len(doc[k])) if names is not None else None
+    if found is None or found.label != "PERSON":
+        return None
+    return Span(doc, k, k + 1, label="PERSON", kb_id=found.name)
 
 
 def _passive_agent(text: str, sent: Span, ents: list[Span], trigger: _Trigger) -> Span | None:
@@ -1421,6 +1524,26 @@ def _attach_references(events: list[dict]) -> list[dict]:
         for key in ("actor_names", "actor_labels", "actor_roles"):
             event[key] = list(target[key])
         kept.append(event)
+    return kept
+
+
+def _one_per_article(events: list[dict]) -> list[dict]:
+    """Keep one mention of an actorless kind told once per article (an accident), dated if any."""
+    types = lexicon().types
+    first: dict[str, dict] = {}
+    kept = []
+    for event in events:
+        kind = event["event_type"]
+        if not types[kind].one_per_article:
+            kept.append(event)
+            continue
+        earlier = first.get(kind)
+        if earlier is None:
+            first[kind] = event
+            kept.append(event)
+        elif earlier["event_date"] is None and event["event_date"] is not None:
+            for key in ("event_date", "date_precision", "date_text", "date_parts"):
+                earlier[key] = event[key]
     return kept
 
 

@@ -61,6 +61,7 @@ EVENT_SCHEMA = {
     "cameo_root": pl.String,
     "quad_class": pl.Int64,
     "trigger": pl.String,
+    "trigger_start": pl.Int64,
     "sentence_index": pl.Int64,
     "start_char": pl.Int64,
     "end_char": pl.Int64,
