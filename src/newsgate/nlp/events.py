@@ -645,15 +645,14 @@ def _pattern_type(
         if after:
             found = _window_has(lemmas, end, hi, after)
             # the pattern's object must head its phrase: "left in battle field" is no battle
-            if found is None or (found < len(doc) and _noun_modifier_of(doc[found], lemmas)):
+            if found is None or (found < len(doc) and _noun_modifier_of(doc[found], lemmas[found])):
                 continue
         best, size, origin = kind, words, source
     return best, origin
 
 
-def _noun_modifier_of(following: Token, lemmas: list[str]) -> bool:
-    """Tell whether `following` is a noun the word before it modifies ("battle field")."""
-    lemma = lemmas[following.i]
+def _noun_modifier_of(following: Token, lemma: str) -> bool:
+    """Tell whether `following` (with its lemma) is a noun the word before it modifies."""
     return (
         following.is_alpha
         and following.is_lower
@@ -1022,7 +1021,8 @@ def _modifies(following: Token, lemma: str, lex: Lexicon) -> bool:
     if not following.is_alpha or not _noun_form(following, lemma) or low in _FUNCTION_S:
         return False
     plural = low != lemma and low.endswith("s") and len(lemma) > 2 and is_noun_lemma(lemma)
-    return lemma in lex.agents or plural
+    # "official results", "police action": a noun after the agent word is the head
+    return lemma in lex.agents or plural or _noun_modifier_of(following, lemma)
 
 
 def _noun_form(token: Token, lemma: str) -> bool:
