@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from spacy.lookups import load_lookups
@@ -64,7 +64,7 @@ class EventType:
     nouns_alone: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class VerbRule:
     """A verb (its words after the first, which is a lemma) and what it names."""
 
@@ -74,6 +74,16 @@ class VerbRule:
     # (words before, words after, event type, source) that give the verb its meaning
     patterns: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = ()
     source: str = "cameo verb"
+
+    @cached_property
+    def keyed(self) -> dict[str, tuple]:
+        """Return (position, pattern) by the pattern's last word: only patterns whose word is
+        near the verb are tried, in the dictionary's order."""
+        index: dict[str, list] = {}
+        for position, pattern in enumerate(self.patterns):
+            words = pattern[1] or pattern[0]
+            index.setdefault(words[-1], []).append((position, pattern))
+        return {word: tuple(found) for word, found in index.items()}
 
 
 @dataclass(frozen=True)
@@ -91,7 +101,8 @@ class Lexicon:
     agents: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     subject_verbs: dict[str, tuple[frozenset[str], frozenset[str]]]
     metonyms: dict[str, str]
-    noun_lemmas: frozenset[str] = field(default=frozenset())
+    # every lemma that may start a trigger (verb, noun head, reporting verb, market verb)
+    trigger_lemmas: frozenset[str] = field(default=frozenset())
 
 
 def _read(name: str) -> dict:
@@ -250,7 +261,21 @@ def lexicon() -> Lexicon:
     for words, code in {**_read("event_agents.json")["agents"], **extra}.items():
         parts = tuple(words.split())
         agents.setdefault(parts[-1], []).append((parts[:-1], code))
+    reporting = _reporting_lemmas() - {
+        phrase[0]
+        for phrase, rule in verbs.items()
+        if len(phrase) == 1 and rule.standalone and rule.event_type != "statement"
+    }
+    # a reporting verb that names another kind of event, or an occurrence word ("continued",
+    # "called") that CAMEO does not code as a statement, is not a statement of its own
+    reporting -= {
+        word
+        for word in occurrence
+        if not (verbs.get((word,)) and verbs[(word,)].event_type == "statement")
+    }
+    market = {verb for _, verb_set in subject_verbs.values() for verb in verb_set}
     return Lexicon(
+        trigger_lemmas=frozenset(by_first) | frozenset(nouns) | reporting | market,
         types=types,
         verbs={
             k: tuple(sorted(v, key=lambda r: len(r.rest), reverse=True))
@@ -263,19 +288,7 @@ def lexicon() -> Lexicon:
         impact=frozenset(lemma(w) for w in data["impact"]),
         casualty=frozenset(lemma(w) for w in data["casualty"]),
         not_events=frozenset(lemma(w) for w in data["not_events"]),
-        # a reporting verb that names another kind of event, or an occurrence word ("continued",
-        # "called") that CAMEO does not code as a statement, is not a statement of its own
-        reporting=_reporting_lemmas()
-        - {
-            phrase[0]
-            for phrase, rule in verbs.items()
-            if len(phrase) == 1 and rule.standalone and rule.event_type != "statement"
-        }
-        - {
-            word
-            for word in occurrence
-            if not (verbs.get((word,)) and verbs[(word,)].event_type == "statement")
-        },
+        reporting=frozenset(reporting),
         agents={
             k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in agents.items()
         },

@@ -304,7 +304,7 @@ class _Candidate:
 
 def find_events(doc: Doc) -> list[dict]:
     """Return the events of `doc`, one per sentence and type, as dicts."""
-    text = doc.text or ""
+    text = _text(doc)
     lex = lexicon()
     base = doc._.published_date
     quotes = find_quote_spans(text)
@@ -447,6 +447,13 @@ def find_events(doc: Doc) -> list[dict]:
     return _date_speech_by_its_event(events)
 
 
+def _text(doc: Doc) -> str:
+    """Return the doc's text, joined once (spaCy's Doc.text joins every token on each call)."""
+    if "newsgate_text" not in doc.user_data:
+        doc.user_data["newsgate_text"] = doc.text or ""
+    return doc.user_data["newsgate_text"]
+
+
 # --- triggers ---------------------------------------------------------------------------
 
 
@@ -472,7 +479,10 @@ def _find_triggers(
     """Return the valid triggers of the sentence in text order, one per type and clause."""
     found: dict[str, list[_Trigger]] = {}
     in_dates = [(d.start + sent.start_char, d.end + sent.start_char) for d in dates]
-    for token in sent:
+    for k in range(sent.start, sent.end):
+        if lemmas[k] not in lex.trigger_lemmas:
+            continue  # most words name no event; looked up before making the token
+        token = doc[k]
         if masked[token.idx] == "_" or not any(c.isalpha() for c in token.text):
             continue
         if any(s <= token.idx < e for s, e in in_dates):
@@ -636,7 +646,12 @@ def _pattern_type(
     """Return the type (and source) of the most specific pattern of the verb the sentence fits."""
     best, size, origin = None, 0, None
     hi = min(clause_end, end + 8)
-    for before, after, kind, source in rule.patterns:
+    keyed = rule.keyed
+    if not keyed:
+        return None, None
+    near = {lemmas[k] for k in range(lo, start)} | {lemmas[k] for k in range(end, hi)}
+    candidates = sorted(found for word in near & keyed.keys() for found in keyed[word])
+    for _, (before, after, kind, source) in candidates:
         words = len(before) + len(after)
         if words <= size:
             continue
@@ -679,8 +694,8 @@ def _make_trigger(
     doc: Doc, sent: Span, token: Token, end: int, event_type: EventType, lemma: str, source: str
 ) -> _Trigger | None:
     last = doc[end - 1]
-    before = doc.text[max(sent.start_char, token.idx - 60) : token.idx]
-    after = doc.text[last.idx + len(last) : last.idx + len(last) + 40]
+    before = _text(doc)[max(sent.start_char, token.idx - 60) : token.idx]
+    after = _text(doc)[last.idx + len(last) : last.idx + len(last) + 40]
     low = token.lower_
     if event_type.name == "meeting" and lemma == "meet" and _MEET_NOT_EVENT.match(after):
         return None
@@ -695,7 +710,7 @@ def _make_trigger(
         event_type,
         token.idx,
         last.idx + len(last),
-        doc.text[token.idx : last.idx + len(last)],
+        _text(doc)[token.idx : last.idx + len(last)],
         True,
         token.i,
         passive,
@@ -759,7 +774,7 @@ def _noun_trigger(
         if not _occurs(sent, end_of_name + 1, end_of_name, lemmas, lex, before=0, after=3):
             return None
     start = doc[first].idx
-    before = doc.text[max(sent.start_char, start - 40) : start]
+    before = _text(doc)[max(sent.start_char, start - 40) : start]
     if _ANAPHORIC.search(before) and not _dated_here(doc, token, dates, sent):
         return None
     # "a flood of refugees", "a storm of criticism" are no disasters
@@ -806,7 +821,7 @@ def _noun_trigger(
         reference = True
     end = token.idx + len(token)
     return _Trigger(
-        event_type, start, end, doc.text[start:end], False, token.i, reference=reference
+        event_type, start, end, _text(doc)[start:end], False, token.i, reference=reference
     )
 
 
@@ -823,13 +838,13 @@ def _occurs(
     lo = max(sent.start, first - before)
     hi = min(sent.end, head + 1 + after)
     for k in range(lo, hi):
-        if first <= k <= head or sent.doc[k].text in (";", ":"):
+        if first <= k <= head or lemmas[k] in (";", ":"):
             continue
         for phrase in lex.occurrence.get(lemmas[k], ()):
             if _at(lemmas, k, list(phrase), hi) or _match_rest(sent, k, phrase[1:], lemmas):
                 # "other strikes can't go ahead": a negated occurrence is none
                 lo_neg, hi_neg = (head + 1, k) if k > head else (max(sent.start, k - 3), k)
-                if not any(sent.doc[j].lower_ in _NEGATORS for j in range(lo_neg, hi_neg)):
+                if not any(lemmas[j] in _NEGATORS for j in range(lo_neg, hi_neg)):
                     return True
     return False
 
@@ -839,8 +854,8 @@ def _dated_here(doc: Doc, token: Token, dates: list[ResolvedDate], sent: Span) -
     offset = sent.start_char
     for d in dates:
         start, end = d.start + offset, d.end + offset
-        gap_after = doc.text[token.idx + len(token) : start]
-        gap_before = doc.text[end : token.idx]
+        gap_after = _text(doc)[token.idx + len(token) : start]
+        gap_before = _text(doc)[end : token.idx]
         if re.fullmatch(r"[’']s\s+(?:[\w-]+\s+){0,2}", gap_before):
             return True
         if re.fullmatch(r"\s+(?:on|in|of)?\s*", gap_after) and start >= token.idx:
@@ -930,6 +945,9 @@ def _agents(
     found: list[_Candidate] = []
     k = sent.start
     while k < sent.end:
+        if lemmas[k] not in lex.agents:
+            k += 1
+            continue
         token = doc[k]
         entries = lex.agents.get(lemmas[k]) if _noun_form(token, lemmas[k]) else None
         if (
@@ -961,7 +979,7 @@ def _agents(
         if prev is not None and in_entity[prev.i] in ("PERSON", "ORG"):
             continue  # "Taliban militants": the entity is the actor
         start = doc[first].idx
-        words = doc.text[start : token.idx + len(token)].lower()
+        words = _text(doc)[start : token.idx + len(token)].lower()
         country = None
         if prev is not None and prev.lower_ in ("'s", "’s"):
             # "Kenya's police" are Kenyan police; "the bank's officer" is no actor of its own
