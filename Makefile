@@ -9,7 +9,12 @@ INPUT ?= seeds
 WAREHOUSE ?= warehouse
 GOLD ?= tests/fixtures/gold/seeds
 BENCH_SIZES ?= 1000,10000
-SHARED ?= ../shared
+# the shared folder beside the checkout (or beside its parent, for a git worktree)
+SHARED ?= $(firstword $(wildcard ../shared ../../shared) ../shared)
+# a DuckDB 1.x reader in a side folder, so a test can open the published catalog the way the
+# DuckDB 1.x CLI and BI drivers do (PYTHONPATH=$(DUCKDB1) python -c "import duckdb")
+DUCKDB1 := $(VENV)/duckdb1
+DUCKDB1_VERSION ?= 1.5.6
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_UI_ENABLED := false
@@ -22,11 +27,13 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
 install: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	rm -rf $(DUCKDB1)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --target $(DUCKDB1) duckdb==$(DUCKDB1_VERSION)
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -10,7 +10,7 @@ from prefect.states import Failed
 from flows.runners import make_task_runner
 from newsgate import articles, ingest, publish, quality
 from newsgate.config import Settings
-from newsgate.errors import WarehouseBusyError
+from newsgate.errors import NewsgateError
 from newsgate.nlp import stage as nlp_stage
 from newsgate.runs import new_run_id
 from newsgate.warehouse import run_lock
@@ -58,17 +58,24 @@ def _blocking_gate(
 
 @flow(name="news_pipeline", log_prints=True, task_runner=make_task_runner())
 def news_pipeline(
-    input_dir: str = "seeds", warehouse_dir: str = "warehouse", full_refresh: bool = False
+    input_dir: str = "seeds",
+    warehouse_dir: str = "warehouse",
+    full_refresh: bool = False,
+    input_mode: str | None = None,
 ):
     """Run every stage with its gate and publish the tables; a failed gate publishes nothing."""
     logger = get_run_logger()
-    settings = Settings.load(input_dir, warehouse_dir)
+    try:
+        settings = Settings.load(input_dir, warehouse_dir, input_mode)
+    except NewsgateError as exc:
+        return Failed(message=str(exc))
     run_id = new_run_id()
     logger.info("run %s: %s -> %s", run_id, settings.input_dir, settings.warehouse_dir)
     try:
         with run_lock(settings):
             return _gate_and_publish(logger, settings, run_id, full_refresh)
-    except WarehouseBusyError as exc:
+    except NewsgateError as exc:
+        # busy warehouse, overlapping folders, a corrupt working database: one clear line
         return Failed(message=str(exc))
 
 

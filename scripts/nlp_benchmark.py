@@ -17,7 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from newsgate.articles import parse_article
-from newsgate.nlp.entities import mentions_from_doc, resolve_entities
+from newsgate.nlp.names.resolve import mentions_from_doc, resolve_entities
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.stage import MENTION_SCHEMA
 

@@ -1,29 +1,45 @@
--- document: one row per distinct input file content (sha256 of the bytes).
--- The warehouse accumulates documents across runs; a newer version of the same
--- source_path supersedes the older one, and a byte-identical copy under another
--- name is kept once, under the first name it was seen with.
-with sightings as (
+-- document: one row per distinct input file content that is current (sha256 of the bytes).
+-- Which files count depends on the run's input mode (work.ingest_run):
+--   mirror (default): the files in the input folder in this run, nothing else;
+--   accumulate: every file ever picked up; a newer sighting of the same path (new bytes, or
+--   bytes that could not be read) supersedes the older one.
+-- In both, retracted contents (work.retraction) are left out, and a content seen under several
+-- names keeps the name of its latest sighting (so a renamed file moves), then the first name.
+with run as (
+    select any_value(r.input_mode) as input_mode
+    from work.ingest_run as r
+),
+
+sightings as (
     select
         f.source_path,
         f.doc_id,
-        f.run_id
+        f.run_id,
+        f.outcome
     from work.raw_file as f
-    where f.outcome in ('ingested', 'already_ingested')
+    where
+        f.run_id = getvariable('run_id')
+        or (select run.input_mode from run) = 'accumulate'
 ),
 
 latest_per_path as (
     select
         s.source_path,
-        arg_max(s.doc_id, s.run_id) as doc_id
+        s.doc_id,
+        s.run_id,
+        s.outcome
     from sightings as s
-    group by s.source_path
+    qualify row_number() over (partition by s.source_path order by s.run_id desc) = 1
 ),
 
 current_docs as (
     select
         l.doc_id,
-        min(l.source_path) as source_path
+        first(l.source_path order by l.run_id desc, l.source_path) as source_path
     from latest_per_path as l
+    where
+        l.outcome in ('ingested', 'already_ingested')
+        and l.doc_id not in (select r.doc_id from work.retraction as r)
     group by l.doc_id
 )
 

@@ -1,4 +1,5 @@
--- entity: one row per canonical entity, across all articles.
+-- entity: one row per canonical entity, across all articles. Aliases are the names written for
+-- it (role references such as "the NATO chief" count as mentions but are no aliases).
 -- Body mentions (work.entity_mention) give mention_count and article_count. Entities named only
 -- in removed captions, credit lines and bylines (work.raw_entity_credit: photo agencies,
 -- photographers, the byline) are entities too: they count in credit_count and credited_in but
@@ -12,7 +13,8 @@ with body as (
         m.label,
         m.text,
         m.article_id,
-        true as in_body
+        true as in_body,
+        m.mention_kind = 'role' as is_role
     from work.entity_mention as m
 ),
 
@@ -23,7 +25,8 @@ credits as (
         c.label,
         c.text,
         c.article_id,
-        false as in_body
+        false as in_body,
+        false as is_role
     from work.raw_entity_credit as c
 ),
 
@@ -34,7 +37,8 @@ implied as (
         i.label,
         i.canonical_name as text,
         i.article_id,
-        null::boolean as in_body
+        null::boolean as in_body,
+        false as is_role
     from work.raw_entity_implied as i
 ),
 
@@ -50,7 +54,9 @@ select
     r.entity_id,
     any_value(r.canonical_name) as name,
     any_value(r.label) as label,
-    list_sort(list_distinct(list(r.text))) as aliases,
+    -- aliases hold names as written, never role words ("the NATO chief" is a role mention)
+    coalesce(list_sort(list_distinct(list(r.text) filter (where not r.is_role))), []::varchar[])
+        as aliases,
     count(*) filter (where r.in_body) as mention_count,
     count(distinct r.article_id) filter (where r.in_body) as article_count,
     count(*) filter (where r.in_body = false) as credit_count,

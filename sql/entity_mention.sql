@@ -12,6 +12,7 @@ select
     m.end_char,
     m.sentence_index,
     m.canonical_name,
+    coalesce(m.mention_kind, 'name') as mention_kind,
     getvariable('run_id') as run_id
 from work.raw_entity_mention as m
 order by m.article_id, m.start_char

@@ -1,4 +1,5 @@
--- quote: one row per quotation, with the speaker linked to entity when named.
+-- quote: one row per quotation, with the speaker linked to its entity: the person named as
+-- speaker_name, or the organisation or country that speaks as a body (speaker_name null).
 -- quote_group is shared by the same words quoted in several articles (case, accents,
 -- punctuation and spacing ignored), and group_article_count says how many articles carry them.
 with quotes as (
@@ -52,7 +53,7 @@ select
         as quote_id,
     gr.article_id,
     gr.text,
-    coalesce(sp.entity_id, ao.entity_id) as speaker_entity_id,
+    coalesce(se.entity_id, sp.entity_id, ao.entity_id) as speaker_entity_id,
     gr.speaker_name,
     gr.speaker_description,
     gr.verb,
@@ -63,6 +64,7 @@ select
     gs.group_article_count,
     getvariable('run_id') as run_id
 from grouped as gr
+left join work.entity as se on se.label = gr.speaker_label and se.name = gr.speaker_entity
 left join speakers as sp on sp.name = gr.speaker_name
 left join alias_owners as ao on ao.alias = gr.speaker_name
 left join group_sizes as gs on gs.quote_group = gr.quote_group

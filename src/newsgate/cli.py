@@ -38,6 +38,7 @@ def _run(args: argparse.Namespace) -> int:
         str(settings.input_dir),
         str(settings.warehouse_dir),
         full_refresh=args.full_refresh,
+        input_mode=args.input_mode,
         return_state=True,
     )
     if not state.is_completed():
@@ -55,10 +56,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _sql(args: argparse.Namespace) -> int:
-    import polars as pl
-
     from newsgate.config import Settings
     from newsgate.query import list_analyses, run_analysis, run_query
+    from newsgate.results import write_result
 
     if args.list:
         for name, summary in list_analyses().items():
@@ -66,34 +66,69 @@ def _sql(args: argparse.Namespace) -> int:
         return 0
     settings = Settings.load(warehouse_dir=args.warehouse)
     if args.analysis:
-        result = run_analysis(settings, args.analysis)
+        result = run_analysis(settings, args.analysis, args.timeout)
     elif args.query:
-        result = run_query(settings, args.query)
+        result = run_query(settings, args.query, args.timeout)
     else:
         print("newsgate: give a query, --analysis NAME or --list", file=sys.stderr)
         return 2
-    with pl.Config(
-        tbl_rows=200,
-        tbl_cols=-1,
-        fmt_str_lengths=60,
-        tbl_hide_dataframe_shape=True,
-        tbl_hide_column_data_types=True,
-    ):
-        print(result)
+    write_result(result, args.format, args.output, sys.stdout.buffer, sys.stdout.isatty())
+    if args.output:
+        print(f"wrote {result.height} rows to {args.output}", file=sys.stderr)
     return 0
 
 
 def _rollback(args: argparse.Namespace) -> int:
     from newsgate.config import Settings
-    from newsgate.publish import list_publications, rollback_publication
+    from newsgate.publish import (
+        current_publication,
+        list_publications,
+        rollback_publication,
+        verify_publication,
+    )
 
     settings = Settings.load(warehouse_dir=args.warehouse)
     if args.list:
+        current = current_publication(settings).name if settings.published_dir.exists() else None
         for run in list_publications(settings):
-            print(run)
+            try:
+                verify_publication(settings.warehouse_dir / "publications" / run)
+                state = "ok"
+            except NewsgateError as exc:
+                state = f"BROKEN: {exc}"
+            print(f"{run}  {'(published) ' if run == current else ''}{state}")
         return 0
     run_id = rollback_publication(settings, args.to)
-    print(f"published now points at {run_id}")
+    print(f"published now points at {run_id} (verified against its manifest)")
+    return 0
+
+
+def _retract(args: argparse.Namespace) -> int:
+    from newsgate.config import Settings
+    from newsgate.ingest import retract
+
+    settings = Settings.load(warehouse_dir=args.warehouse)
+    for row in retract(settings, args.target):
+        print(f"retracted article {row['article_id']} ({row['source_path']})")
+    print("it leaves the publication at the next run (`newsgate run`, or the scheduled one)")
+    return 0
+
+
+def _repair(args: argparse.Namespace) -> int:
+    from newsgate.config import Settings
+    from newsgate.repair import repair
+
+    settings = Settings.load(warehouse_dir=args.warehouse)
+    report = repair(settings, force=args.force)
+    if report.healthy:
+        print(f"{settings.database_path}: every table reads; nothing to repair")
+        return 0
+    for problem in report.problems:
+        print(f"found: {problem}")
+    print(f"moved the working database aside to {report.moved_to}")
+    kept = ", ".join(f"{t} ({n} rows)" for t, n in report.salvaged.items()) or "nothing"
+    print(f"carried over: {kept}")
+    print("the next run rebuilds everything else from the input folder (and the NLP cache)")
     return 0
 
 
@@ -160,11 +195,26 @@ def main(argv: list[str] | None = None) -> int:
         "--task-runner", choices=["local", "dask"], help="local threads (default) or Dask"
     )
     run.add_argument("--dask-address", help="an existing Dask scheduler, e.g. tcp://host:8786")
+    run.add_argument(
+        "--input-mode",
+        choices=["mirror", "accumulate"],
+        help="mirror: publish what the folder holds now (default); accumulate: an inbox, "
+        "articles stay until retracted (or NEWSGATE_INPUT_MODE)",
+    )
     run.set_defaults(handler=_run)
     sql = commands.add_parser("sql", help="answer read-only SQL over the published tables")
     sql.add_argument("query", nargs="?", help="a SELECT over the published tables")
-    sql.add_argument("--analysis", help="run a named analysis from sql/analyses/")
+    sql.add_argument("--analysis", help="run a named analysis from sql/analyses/ (a name)")
     sql.add_argument("--list", action="store_true", help="list the named analyses")
+    sql.add_argument(
+        "--format", choices=["table", "csv", "json", "parquet"], default="table", help="output"
+    )
+    sql.add_argument("--output", help="write the result to this file instead of stdout")
+    sql.add_argument(
+        "--timeout",
+        type=float,
+        help="seconds before the query is stopped (default 30, or NEWSGATE_SQL_TIMEOUT)",
+    )
     sql.add_argument(
         "--warehouse", help="warehouse folder (default: warehouse, or NEWSGATE_WAREHOUSE)"
     )
@@ -173,9 +223,25 @@ def main(argv: list[str] | None = None) -> int:
         "rollback", help="point the published tables back at an earlier kept publication"
     )
     rollback.add_argument("--to", help="run id to restore (default: the one before the current)")
-    rollback.add_argument("--list", action="store_true", help="list the kept publications")
+    rollback.add_argument(
+        "--list", action="store_true", help="list the kept publications and verify each"
+    )
     rollback.add_argument("--warehouse", help="warehouse folder (default: warehouse)")
     rollback.set_defaults(handler=_rollback)
+    retract = commands.add_parser(
+        "retract", help="take an article out of the publication from the next run on"
+    )
+    retract.add_argument("target", help="an article_id, or a source_path as file_outcome shows it")
+    retract.add_argument("--warehouse", help="warehouse folder (default: warehouse)")
+    retract.set_defaults(handler=_retract)
+    repair = commands.add_parser(
+        "repair", help="check the working database; move a broken one aside and salvage it"
+    )
+    repair.add_argument(
+        "--force", action="store_true", help="move it aside even when every table reads"
+    )
+    repair.add_argument("--warehouse", help="warehouse folder (default: warehouse)")
+    repair.set_defaults(handler=_repair)
     dictionary = commands.add_parser(
         "dictionary", help="write the data dictionary generated from the suites"
     )

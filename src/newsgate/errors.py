@@ -22,6 +22,18 @@ class WarehouseBusyError(NewsgateError):
     code = "NG003"
 
 
+class FolderOverlapError(NewsgateError):
+    """The input folder and the warehouse are the same folder or one holds the other."""
+
+    code = "NG004"
+
+
+class WarehouseCorruptError(NewsgateError):
+    """The pipeline's working database cannot be opened; `newsgate repair` is the way out."""
+
+    code = "NG005"
+
+
 class GateFailedError(NewsgateError):
     code = "NG010"
 
@@ -38,9 +50,41 @@ class NothingPublishedError(NewsgateError):
     code = "NG021"
 
 
+class PublicationCorruptError(NewsgateError):
+    """A kept publication does not match its manifest (row counts, Parquet footers, sha256)."""
+
+    code = "NG022"
+
+
+class RetractError(NewsgateError):
+    """A retraction names no published article or input path."""
+
+    code = "NG023"
+
+
 class SqlRefusedError(NewsgateError):
+    """A statement other than a plain SELECT, or an access the engine refused."""
+
     code = "NG030"
 
 
 class SqlError(NewsgateError):
     code = "NG031"
+
+
+class SqlTimeoutError(NewsgateError):
+    code = "NG032"
+
+
+class SqlMemoryError(NewsgateError):
+    code = "NG033"
+
+
+class UnknownAnalysisError(NewsgateError):
+    """An analysis name that is not a file in sql/analyses/ (paths are never accepted)."""
+
+    code = "NG034"
+
+
+class SqlOutputError(NewsgateError):
+    code = "NG035"

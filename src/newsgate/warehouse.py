@@ -11,31 +11,51 @@ import duckdb
 import polars as pl
 
 from newsgate.config import Settings
-from newsgate.errors import WarehouseBusyError
+from newsgate.errors import WarehouseBusyError, WarehouseCorruptError
 from newsgate.tables import Table
 
 WORK_SCHEMA = "work"
 
 
+def _adopt_legacy_database(settings: Settings) -> None:
+    """Move a working database left at the catalog's name by older versions to its own name."""
+    legacy = settings.catalog_path
+    if legacy.is_symlink() or not legacy.is_file() or settings.database_path.exists():
+        return
+    os.rename(legacy, settings.database_path)
+    wal = legacy.with_name(legacy.name + ".wal")
+    if wal.is_file():
+        os.rename(wal, settings.database_path.with_name(settings.database_path.name + ".wal"))
+
+
 def connect(settings: Settings, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Return a connection to the warehouse DuckDB file, with the work schema present."""
+    """Return a connection to the pipeline's working database, with the work schema present."""
     settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
+    _adopt_legacy_database(settings)
     try:
         con = duckdb.connect(str(settings.database_path), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+    except duckdb.Error as exc:
+        message = str(exc).splitlines()[0]
+        if "lock" in message.lower():
             raise WarehouseBusyError(
                 f"warehouse {settings.database_path} is in use by another process"
             ) from exc
-        raise
+        raise WarehouseCorruptError(
+            f"the working database {settings.database_path} cannot be opened ({message}); "
+            f"`newsgate repair --warehouse {settings.warehouse_dir}` moves it aside so the "
+            "next run rebuilds it from the input folder"
+        ) from exc
     if not read_only:
         con.execute(f"create schema if not exists {WORK_SCHEMA}")
     return con
 
 
 @contextmanager
-def run_lock(settings: Settings) -> Iterator[None]:
+def run_lock(settings: Settings, check_input: bool = True) -> Iterator[None]:
     """Hold the warehouse's run lock for the block; a second run refuses instead of interleaving."""
+    if check_input:
+        # before the lock file exists: a warehouse inside the input would ingest it
+        settings.check_folders()
     settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
     fd = os.open(settings.warehouse_dir / ".run.lock", os.O_RDWR | os.O_CREAT, 0o644)
     try:

@@ -1,6 +1,7 @@
 """A corpus of bad input: every file has a defined outcome and none crashes the run."""
 
 import codecs
+import os
 
 import pytest
 
@@ -37,6 +38,12 @@ EXPECTED = {
     "copy b.txt": ("duplicate", None),
     "naïve – ünïcode name.txt": ("article", None),
     "link.txt": ("quarantined", "ingest:symlink_outside_input"),
+    "pipe.fifo": ("quarantined", "ingest:not_regular_file"),
+    "loop-a.txt": ("quarantined", "ingest:broken_symlink"),
+    "loop-b.txt": ("quarantined", "ingest:broken_symlink"),
+    # two names that differ only in bytes that are not UTF-8 stay two articles
+    "bad\\xff.txt": ("article", None),
+    "bad\\xfe.txt": ("article", None),
 }
 
 
@@ -73,6 +80,12 @@ def bad_run(prefect_harness, tmp_path_factory):
     for name, data in files.items():
         (folder / name).write_bytes(data)
     (folder / "link.txt").symlink_to(root / "outside.txt")
+    os.mkfifo(folder / "pipe.fifo")  # would hang a reader that opens it blocking
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+    for raw, topic in ((b"bad\xff.txt", "rivers"), (b"bad\xfe.txt", "bridges")):
+        with open(os.fsencode(folder) + b"/" + raw, "wb") as handle:
+            handle.write(_article(topic).encode())
     warehouse_dir = root / "warehouse"
     settings = Settings.load(folder, warehouse_dir)
     with pytest.MonkeyPatch.context() as patch:

@@ -70,7 +70,8 @@ def test_prefect_yaml_declares_a_scheduled_process_deployment():
     [deployment] = spec["deployments"]
     assert deployment["entrypoint"] == "flows/news_pipeline.py:news_pipeline"
     assert deployment["schedules"][0]["cron"]
-    assert set(deployment["parameters"]) == {"input_dir", "warehouse_dir"}
+    assert set(deployment["parameters"]) == {"input_dir", "warehouse_dir", "input_mode"}
+    assert deployment["parameters"]["input_mode"] == "mirror"
 
 
 @pytest.mark.slow

@@ -151,7 +151,7 @@ def test_second_run_publishes_the_same_ids(two_runs):
 
 def test_duckdb_file_has_views_over_published_tables(two_runs):
     settings, *_ = two_runs
-    con = duckdb.connect(str(settings.database_path), read_only=True)
+    con = duckdb.connect(str(settings.catalog_path), read_only=True)
     try:
         count = con.execute("select count(*) from article").fetchall()[0][0]
     finally:

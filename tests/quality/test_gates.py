@@ -135,7 +135,7 @@ def test_rollback_restores_the_previous_publication(published):
     assert len(runs) == 2 and runs[0] == first[0]
     assert rollback_publication(published) == runs[0]
     assert published.published_dir.resolve().name == runs[0]
-    con = duckdb.connect(str(published.database_path), read_only=True)
+    con = duckdb.connect(str(published.catalog_path), read_only=True)
     try:
         ids = con.execute("select distinct run_id from article").fetchall()
     finally:

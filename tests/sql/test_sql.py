@@ -4,7 +4,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from newsgate.nlp.entities import CREDIT_SCHEMA
+from newsgate.nlp.names.credits import CREDIT_SCHEMA
 from newsgate.nlp.stage import IMPLIED_SCHEMA
 from newsgate.tables import declared_tables
 from newsgate.warehouse import build_table, write_frame
@@ -26,19 +26,23 @@ def test_every_declared_table_has_sql_and_suite():
         assert table.suite_path.is_file()
 
 
-def test_document_keeps_latest_version_per_path_and_one_row_per_content(con):
+def _raw_files(con, mode, run_id, files, retracted=()):
+    """Write raw_document/raw_file for (run, path, doc, outcome) sightings and the run's mode."""
+    from newsgate.ingest import ensure_ingest_tables
+
+    docs = sorted({doc for _, _, doc, outcome in files if doc and outcome != "quarantined"})
     write_frame(
         con,
         "raw_document",
         pl.DataFrame(
             {
-                "doc_id": ["d1", "d2", "d3"],
-                "source_path": ["a.txt", "a.txt", "b.txt"],
-                "size_bytes": [1, 1, 1],
-                "encoding": ["utf-8"] * 3,
-                "text": ["x", "y", "z"],
-                "run_id": ["r1", "r2", "r1"],
-                "ingested_at": [None, None, None],
+                "doc_id": docs,
+                "source_path": docs,
+                "size_bytes": [1] * len(docs),
+                "encoding": ["utf-8"] * len(docs),
+                "text": docs,
+                "run_id": ["r1"] * len(docs),
+                "ingested_at": [None] * len(docs),
             },
             schema_overrides={"ingested_at": pl.Datetime("us", "UTC")},
         ),
@@ -47,19 +51,52 @@ def test_document_keeps_latest_version_per_path_and_one_row_per_content(con):
         con,
         "raw_file",
         pl.DataFrame(
-            {
-                "run_id": ["r1", "r1", "r1", "r2"],
-                "source_path": ["a.txt", "b.txt", "c.txt", "a.txt"],
-                "doc_id": ["d1", "d3", "d3", "d2"],
-                "outcome": ["ingested", "ingested", "already_ingested", "ingested"],
-            }
+            [{"run_id": r, "source_path": p, "doc_id": d, "outcome": o} for r, p, d, o in files],
+            schema={
+                "run_id": pl.String,
+                "source_path": pl.String,
+                "doc_id": pl.String,
+                "outcome": pl.String,
+            },
         ),
     )
-    build_table(con, TABLES["document"], "r3")
-    rows = con.execute(
-        "select doc_id, source_path, run_id from work.document order by 1"
-    ).fetchall()
-    assert rows == [("d2", "a.txt", "r3"), ("d3", "b.txt", "r3")]
+    ensure_ingest_tables(con)
+    write_frame(con, "ingest_run", pl.DataFrame({"run_id": [run_id], "input_mode": [mode]}))
+    for doc in retracted:
+        con.execute("insert into work.retraction (doc_id) values (?)", [doc])
+    build_table(con, TABLES["document"], run_id)
+    return con.execute("select doc_id, source_path from work.document order by 1").fetchall()
+
+
+HISTORY = [
+    ("r1", "a.txt", "d1", "ingested"),
+    ("r1", "b.txt", "d3", "ingested"),
+    ("r1", "c.txt", "d3", "already_ingested"),
+    ("r1", "gone.txt", "d4", "ingested"),
+    ("r1", "old-name.txt", "d5", "ingested"),
+    ("r1", "emptied.txt", "d6", "ingested"),
+    ("r2", "a.txt", "d2", "ingested"),
+    ("r2", "b.txt", "d3", "already_ingested"),
+    ("r2", "new-name.txt", "d5", "already_ingested"),
+    ("r2", "emptied.txt", None, "quarantined"),
+]
+
+
+def test_document_in_accumulate_mode_keeps_every_pickup_and_latest_version_per_path(con):
+    rows = _raw_files(con, "accumulate", "r2", HISTORY)
+    # a.txt's new bytes supersede d1; gone.txt stays (an inbox); the renamed file moves to
+    # its new name; the emptied file's old article leaves with it
+    assert rows == [("d2", "a.txt"), ("d3", "b.txt"), ("d4", "gone.txt"), ("d5", "new-name.txt")]
+
+
+def test_document_in_mirror_mode_is_what_the_folder_holds_now(con):
+    rows = _raw_files(con, "mirror", "r2", HISTORY)
+    assert rows == [("d2", "a.txt"), ("d3", "b.txt"), ("d5", "new-name.txt")]
+
+
+def test_document_leaves_out_retracted_contents(con):
+    rows = _raw_files(con, "accumulate", "r2", HISTORY, retracted=["d4"])
+    assert ("d4", "gone.txt") not in rows and ("d2", "a.txt") in rows
 
 
 def _write_varga_mention(con):
@@ -75,6 +112,7 @@ def _write_varga_mention(con):
                 "label": ["PERSON"],
                 "sentence_index": [0],
                 "local_name": ["Tomas Varga"],
+                "mention_kind": ["name"],
                 "canonical_name": ["Tomas Varga"],
             }
         ),
@@ -101,6 +139,7 @@ def test_entity_aggregates_mentions(con):
                 "label": ["PERSON"] * 3,
                 "sentence_index": [0, 1, 0],
                 "local_name": ["Tomas Varga"] * 3,
+                "mention_kind": ["name"] * 3,
                 "canonical_name": ["Tomas Varga"] * 3,
             }
         ),
@@ -173,6 +212,8 @@ def test_quote_links_speaker_and_groups_same_words(con):
                 "speaker_name": ["Tomas Varga", None],
                 "speaker_description": [None, "an aide"],
                 "verb": ["said", "said"],
+                "speaker_label": ["PERSON", None],
+                "speaker_entity": ["Tomas Varga", None],
             }
         ),
     )
@@ -267,6 +308,7 @@ def test_countries_implied_by_event_actors_are_entities(con):
                 "label": ["GPE"],
                 "sentence_index": [0],
                 "local_name": ["Moscow"],
+                "mention_kind": ["name"],
                 "canonical_name": ["Moscow"],
             }
         ),

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newsgate.nlp.entities import mentions_from_doc
+from newsgate.nlp.names.resolve import mentions_from_doc
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 
 
@@ -63,3 +63,18 @@ def test_meeting_event_is_dated_against_publication(nlp):
     [event] = [e for e in doc._.events if e["event_type"] == "meeting"]
     assert event["event_date"] == date(2024, 5, 1)
     assert event["place"] == "Berlin"
+
+
+def test_every_nlp_data_file_states_its_source():
+    """Each data file is described in data/README.md; word lists also name a source in a header."""
+    from importlib import resources
+
+    data = resources.files("newsgate.nlp").joinpath("data")
+    readme = data.joinpath("README.md").read_text(encoding="utf-8")
+    for folder in (data, data.joinpath("words"), data.joinpath("names")):
+        for item in folder.iterdir():
+            if item.is_file() and item.name != "README.md":
+                assert item.name in readme, item.name
+                if item.name.endswith((".txt", ".tsv")):
+                    head = item.read_text(encoding="utf-8").splitlines()[:4]
+                    assert any(line.startswith("# source:") for line in head), item.name

@@ -8,7 +8,7 @@ import pytest
 
 from newsgate.evaluate.quotes import best_match, overlaps
 from newsgate.nlp.attribution import VERB_FORMS, normalize_verb
-from newsgate.nlp.entities import CREDIT_SCHEMA
+from newsgate.nlp.names.credits import CREDIT_SCHEMA
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker, find_quote_spans
 from newsgate.nlp.stage import IMPLIED_SCHEMA
@@ -386,6 +386,7 @@ def test_quote_table_links_aliases_and_counts_articles_per_group():
                 "label": ["PERSON", "PERSON"],
                 "sentence_index": [0, 0],
                 "local_name": ["Varga", "Tomas Varga"],
+                "mention_kind": ["name"] * 2,
                 "canonical_name": ["Tomas Varga", "Tomas Varga"],
             }
         ),
@@ -403,6 +404,8 @@ def test_quote_table_links_aliases_and_counts_articles_per_group():
                 "speaker_name": ["Varga", "Tomas Varga", None],
                 "speaker_description": [None, None, "an aide"],
                 "verb": ["said", "added", None],
+                "speaker_label": ["PERSON", "PERSON", None],
+                "speaker_entity": ["Varga", "Tomas Varga", None],
             }
         ),
     )
@@ -431,3 +434,63 @@ def test_quote_suite_knows_every_simple_past_verb():
     suite = json.loads(table.suite_path.read_text(encoding="utf-8"))
     [rule] = [e for e in suite["expectations"] if e["meta"]["name"] == "verb_simple_past"]
     assert set(rule["kwargs"]["value_set"]) == set(VERB_FORMS.values())
+
+
+# --- speakers through the one name resolver (invented texts) ---------------------------------
+
+
+def test_subject_after_the_verb_with_a_role_and_organisation(nlp):
+    text = (
+        "Anil Batra, the party's president, arrived late. "
+        "“We will not give up,” said the party's president."
+    )
+    [quote] = _quotes(nlp, text)
+    assert (quote["speaker_name"], quote["verb"]) == ("Anil Batra", "said")
+
+
+def test_organisation_speaker_has_an_entity_but_no_person_name(nlp):
+    text = "The Ministry of Fisheries said the ban was “final and binding”."
+    [quote] = _quotes(nlp, text)
+    assert quote["speaker_name"] is None
+    assert (quote["speaker_label"], quote["speaker_entity"]) == ("ORG", "Ministry of Fisheries")
+    assert quote["speaker_description"]
+
+
+def test_possessive_spokesman_is_a_description_with_the_organisation(nlp):
+    text = "Talks stalled. “Nothing was agreed,” the Varda Growers Union's spokesman said."
+    [quote] = _quotes(nlp, text)
+    assert quote["speaker_name"] is None
+    assert "Varda Growers Union" in quote["speaker_description"]
+
+
+def test_unnamed_source_is_a_description(nlp):
+    text = "“The road is closed,” a police officer told reporters."
+    [quote] = _quotes(nlp, text)
+    assert quote["speaker_name"] is None
+    assert quote["speaker_description"] == "a police officer"
+
+
+def test_pronoun_crosses_paragraphs_to_the_named_speaker(nlp):
+    text = (
+        "Marta Kowalczyk, who chairs the ferry operators' union, met the governor on Tuesday.\n\n"
+        "The meeting lasted two hours.\n\n"
+        "“We were heard at last,” she said."
+    )
+    [quote] = _quotes(nlp, text)
+    assert quote["speaker_name"] == "Marta Kowalczyk"
+
+
+def test_infinitive_cue_went_on_to_say(nlp):
+    text = "Lucas Ferreira went on to say the vote would be “a turning point”."
+    [quote] = _quotes(nlp, text)
+    assert (quote["speaker_name"], quote["verb"]) == ("Lucas Ferreira", "said")
+
+
+def test_subject_qualified_by_from_before_its_verb(nlp):
+    text = (
+        "Rescue work went on overnight.\n\n"
+        "Teodora Salcedo from the provincial disaster office told the agency that divers had "
+        "found the hull. “We are searching every cabin,” she said."
+    )
+    quote = _quotes(nlp, text)[-1]
+    assert quote["speaker_name"] == "Teodora Salcedo"

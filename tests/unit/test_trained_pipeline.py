@@ -6,7 +6,7 @@ from spacy.training import Example
 
 from newsgate.config import Settings
 from newsgate.errors import ConfigError
-from newsgate.nlp.entities import mentions_from_doc
+from newsgate.nlp.names.resolve import mentions_from_doc
 from newsgate.nlp.pipeline import OWN_COMPONENTS, load_pipeline, make_doc
 
 TRAIN = [

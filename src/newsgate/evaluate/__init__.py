@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import duckdb
 import polars as pl
 
 from newsgate.config import Settings
+from newsgate.nlp.names.fold import fold
 from newsgate.publish import create_views, current_publication
 
 
@@ -26,12 +26,10 @@ class Score:
 
 
 def normalize(text: str | None) -> str:
-    """Return `text` folded for comparison: accents removed, lower case, spaces squeezed."""
+    """Return `text` folded for comparison (the one name fold), spaces squeezed."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", fold(text)).strip()
 
 
 def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

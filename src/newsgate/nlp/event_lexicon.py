@@ -17,7 +17,7 @@ from importlib import resources
 from spacy.lookups import load_lookups
 from spacy.tokens import Token
 
-from newsgate.nlp import lexicon as word_lists
+from newsgate.nlp.lexicon import reporting_verb_lemmas
 
 _FUNCTION_WORDS = frozenset(
     [
@@ -144,11 +144,7 @@ def is_noun_lemma(word: str) -> bool:
 
 def _reporting_lemmas() -> frozenset[str]:
     """Return the lemmas of the entity layer's one list of reporting verbs."""
-    # the entity layer is moving its list to a data file read by reporting_verb_lemmas();
-    # until that lands, its REPORTING_VERBS set is the list
-    lemmas = getattr(word_lists, "reporting_verb_lemmas", None)
-    forms = lemmas() if lemmas is not None else word_lists.REPORTING_VERBS
-    return frozenset(lemma(w) for w in forms)
+    return frozenset(lemma(w) for w in reporting_verb_lemmas())
 
 
 def _phrase(words: str) -> tuple[str, ...]:

@@ -1,4 +1,10 @@
-"""Gazetteer entries for the entity ruler: pycountry's countries plus the package's data files."""
+"""Gazetteer entries for the entity ruler: pycountry's countries plus the package's data files.
+
+Two kinds: curated entries (countries, places.jsonl, organizations.jsonl, demonyms.jsonl) match
+their exact spelling and give their canonical name; entries derived from broad sources by
+scripts/build_name_data.py (places_derived.jsonl, organizations_derived.jsonl) match any
+capitalisation of their words and keep the name as the text writes it.
+"""
 
 from __future__ import annotations
 
@@ -61,6 +67,14 @@ def gazetteer_entries() -> tuple[Entry, ...]:
                     country=row.get("country"),
                 )
             )
+    # Credited outlets and agencies are organizations (after the curated files, which win a
+    # shared short form such as "PA"); a form that is also a common English word
+    # ("Metro", "Stern") is left to the credit parser, which reads it only where a credit stands.
+    for row in _read_jsonl("outlets.jsonl"):
+        ambiguous = set(row.get("ambiguous", ()))
+        forms = [f for f in (row["name"], *row.get("aliases", ())) if f not in ambiguous]
+        if forms:
+            entries.append(Entry(name=forms[0], label="ORG", aliases=tuple(forms[1:])))
     return tuple(entries)
 
 
@@ -84,3 +98,29 @@ def country_demonyms(by_country: bool = False) -> dict[str, str]:
             reverse.setdefault(country, demonym)
         return reverse
     return dict(pairs)
+
+
+@cache
+def derived_entries() -> tuple[Entry, ...]:
+    """Return the places and organisations derived from broad sources (see data/README.md)."""
+    entries = []
+    for filename, label in (
+        ("places_derived.jsonl", "GPE"),
+        ("organizations_derived.jsonl", "ORG"),
+    ):
+        for row in _read_jsonl(filename):
+            entries.append(
+                Entry(
+                    name=row["name"],
+                    label=label,
+                    aliases=tuple(row.get("aliases", ())),
+                    country=row.get("country"),
+                )
+            )
+    return tuple(entries)
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Return the canonical names of the countries (pycountry with the overrides)."""
+    return frozenset(e.name for e in _country_entries())

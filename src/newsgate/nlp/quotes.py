@@ -10,18 +10,16 @@ from spacy.tokens import Doc
 
 from newsgate.nlp.attribution import (
     NOT_INVERTED,
-    ArticleContext,
     Cue,
     Speaker,
     according_to,
-    build_context,
     find_verbs,
-    fold,
     left_subject,
-    note_salient,
     resolve_phrase,
     right_subject,
 )
+from newsgate.nlp.names.fold import fold
+from newsgate.nlp.names.resolver import ArticleNames, article_names
 from newsgate.nlp.quote_marks import (
     QuoteSpan,
     find_quote_marks,
@@ -48,6 +46,19 @@ class Quote:
     speaker_name: str | None = None
     speaker_description: str | None = None
     verb: str | None = None
+    # the entity that speaks (a person, or an organisation whose speaker_name stays null):
+    # its canonical in-article name and label, as the name resolver gives them
+    speaker_entity: str | None = None
+    speaker_label: str | None = None
+
+
+@dataclass
+class _Context:
+    """One article's text, the text with quotations masked, and its name resolver."""
+
+    text: str
+    masked: str
+    names: ArticleNames
 
 
 @dataclass
@@ -59,6 +70,7 @@ class _Placed:
     paragraph: int
     quote: Quote
     attributed: bool = False
+    speaker: Speaker | None = None
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -93,7 +105,7 @@ def find_quotes(doc: Doc) -> list[dict]:
         return []
     masked = mask_quotes(text, spans)
     sentences, paragraphs = _structure(text, masked)
-    ctx = build_context(doc, masked, sentences)
+    ctx = _Context(text, masked, article_names(doc))
     placed = _place(text, masked, spans, sentences, paragraphs)
     attributor = _Attributor(ctx, placed, sentences, paragraphs)
     for index in range(len(placed)):
@@ -147,7 +159,7 @@ class _Attributor:
 
     def __init__(
         self,
-        ctx: ArticleContext,
+        ctx: _Context,
         placed: list[_Placed],
         sentences: list[tuple[int, int]],
         paragraphs: list[tuple[int, int]],
@@ -169,7 +181,7 @@ class _Attributor:
         source = self._neighbour_source(index)
         if source is not None:
             q = source.quote
-            speaker = Speaker(q.speaker_name, q.speaker_description)
+            speaker = source.speaker or Speaker(q.speaker_name, q.speaker_description)
             self._apply(item, q.verb, speaker, item.span.open_char)
             return
         cue = self._cue_around(item)
@@ -187,21 +199,26 @@ class _Attributor:
         if p_start == s_start and item.paragraph > 0:
             # A paragraph that is only a quotation follows the paragraph before it.
             p_start = self.paragraphs[item.paragraph - 1][0]
-        previous = [name for pos, name in self.ctx.salience if p_start <= pos < s_start]
+        previous = self.ctx.names.subjects(p_start, s_start)
         return previous[-1] if previous else None
 
     def _apply(self, item: _Placed, verb: str | None, speaker: Speaker, position: int) -> None:
         item.quote.verb = verb
         item.quote.speaker_name = speaker.name
         item.quote.speaker_description = speaker.description
+        item.quote.speaker_entity = speaker.entity.name if speaker.entity else None
+        item.quote.speaker_label = speaker.entity.label if speaker.entity else None
         item.attributed = verb is not None
+        item.speaker = speaker
         if speaker.name:
-            note_salient(self.ctx, position, speaker.name)
+            self.ctx.names.note_speaker(position, speaker.name)
 
     def _resolve(self, cue: Cue) -> Speaker:
         if cue.subject is None:
             return Speaker()
-        return resolve_phrase(self.ctx, cue.subject, cue.verb_start, cue.inverted)
+        return resolve_phrase(
+            self.ctx.names, self.ctx.masked, cue.subject, cue.verb_start, cue.inverted
+        )
 
     def _cue_in_sentence(self, item: _Placed) -> Cue | None:
         """Return the cue of a quotation's own sentence: right after it, before it, or later."""
@@ -238,9 +255,9 @@ class _Attributor:
                     return found
         for prev in reversed(self.placed[:index]):
             if prev.sentence == item.sentence and prev.attributed:
-                return Speaker(prev.quote.speaker_name, prev.quote.speaker_description)
+                return prev.speaker or Speaker()
         # "X rejected the claims, saying …": the participle's subject is the sentence's subject.
-        subjects = [name for pos, name in self.ctx.salience if s_start <= pos < cue.verb_start]
+        subjects = self.ctx.names.subjects(s_start, cue.verb_start)
         return Speaker(subjects[-1]) if subjects else speaker
 
     def _is_heading(self, item: _Placed) -> bool:

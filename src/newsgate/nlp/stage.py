@@ -13,14 +13,10 @@ import polars as pl
 
 from newsgate import warehouse
 from newsgate.config import Settings
-from newsgate.nlp.entities import (
-    CREDIT_SCHEMA,
-    credit_mentions,
-    mentions_from_doc,
-    resolve_with_credits,
-)
 from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.events import AGENT_LABEL
+from newsgate.nlp.names.credits import CREDIT_SCHEMA, credit_mentions
+from newsgate.nlp.names.resolve import mentions_from_doc, resolve_with_credits
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import canonical_speaker
 from newsgate.progress import progress
@@ -44,6 +40,7 @@ MENTION_SCHEMA = {
     "label": pl.String,
     "sentence_index": pl.Int64,
     "local_name": pl.String,
+    "mention_kind": pl.String,
 }
 QUOTE_SCHEMA = {
     "article_id": pl.String,
@@ -54,6 +51,8 @@ QUOTE_SCHEMA = {
     "speaker_name": pl.String,
     "speaker_description": pl.String,
     "verb": pl.String,
+    "speaker_label": pl.String,
+    "speaker_entity": pl.String,
 }
 EVENT_SCHEMA = {
     "article_id": pl.String,
@@ -93,7 +92,9 @@ def _package_files(folder):
     for item in folder.iterdir():
         if item.is_dir() and item.name != "__pycache__":
             yield from _package_files(item)
-        elif item.is_file() and item.name.endswith((".py", ".cfg", ".jsonl", ".json", ".txt")):
+        elif item.is_file() and item.name.endswith(
+            (".py", ".cfg", ".jsonl", ".json", ".txt", ".tsv")
+        ):
             yield item
 
 
@@ -224,6 +225,23 @@ def _credit_mentions(con, settings: Settings, article_ids: list[str]) -> list[di
     )
 
 
+def _canonical_speaker(
+    quote: dict, canonical: dict[tuple[str, str], str], persons: dict[str, str]
+) -> None:
+    """Give a quote's speaker its cross-article canonical name and entity (in place)."""
+    label = quote.get("speaker_label") or ("PERSON" if quote.get("speaker_name") else None)
+    local = quote.get("speaker_entity") or quote.get("speaker_name")
+    if label is None or not local:
+        return
+    name = canonical.get((label, local))
+    if name is None and label == "PERSON":
+        name = canonical_speaker(local, persons)
+    quote["speaker_label"] = label
+    quote["speaker_entity"] = name or local
+    if label == "PERSON":
+        quote["speaker_name"] = name or local
+
+
 IMPLIED_SCHEMA = {"article_id": pl.String, "label": pl.String, "canonical_name": pl.String}
 
 
@@ -269,9 +287,7 @@ def _resolve_and_write(
     ):
         persons.setdefault(article_id, {})[local] = name
     for quote in quotes:
-        quote["speaker_name"] = canonical_speaker(
-            quote["speaker_name"], persons.get(quote["article_id"], {})
-        )
+        _canonical_speaker(quote, canonical, persons.get(quote["article_id"], {}))
     for event in events:
         event["actor_names"] = [
             canonical.get((label, name), name)

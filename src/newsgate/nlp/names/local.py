@@ -1,0 +1,200 @@
+"""Resolution inside one article: surnames to full names, role references to their holders."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgate.nlp.lexicon import LEADER_TITLES
+from newsgate.nlp.names.fold import first_names_compatible, fold, surname
+from newsgate.nlp.names.shape import NameFinder, is_name_token, title_spans
+
+# doc.user_data key: (start_char, end_char) of the PERSON spans that are role references
+ROLE_MENTIONS = "role_mentions"
+
+
+def _full_name_map(doc: Doc) -> dict[str, str]:
+    """Map the folded surname of each person found to the longest full name seen for it."""
+    full_names: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and not ent.kb_id_:
+            name = ent.text
+            key = surname(ent.text.split())
+            if len(name) > len(full_names.get(key, "")):
+                full_names[key] = name
+    # a one-word mention of another part of a full name ("Xi" for Xi Jinping, "Deby" for Mahamat
+    # Idriss Deby Itno) names that person when exactly one full name has the part
+    owners: dict[str, set[str]] = defaultdict(set)
+    for full in full_names.values():
+        words = full.split()
+        for word in words[:-1]:
+            if len(word) > 1 and not word.endswith("."):
+                owners[fold(word)].add(full)
+    for part, fulls in owners.items():
+        own = full_names.get(part)
+        if len(fulls) == 1 and (own is None or " " not in own):
+            full_names[part] = next(iter(fulls))
+    return full_names
+
+
+def _propagate_person_names(doc: Doc) -> dict[str, str]:
+    """Mark every other occurrence of a found person's surname, with kb_id = the full name."""
+    full_names = _full_name_map(doc)
+    if not full_names:
+        return full_names
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    extra = []
+    for token in doc:
+        if token.i not in taken and fold(token.text) in full_names and is_name_token(token):
+            start = token.i
+            while (
+                start > 0
+                and start - 1 not in taken
+                and is_name_token(doc[start - 1])
+                and token.i - start < 2
+            ):
+                start -= 1
+            extra.append(Span(doc, start, token.i + 1, label="PERSON"))
+    ents = filter_spans([*doc.ents, *extra])
+    doc.ents = [
+        Span(doc, e.start, e.end, label="PERSON", kb_id=_full_for(e, full_names))
+        if e.label_ == "PERSON" and not e.kb_id_
+        else e
+        for e in sorted(ents, key=lambda s: s.start)
+    ]
+    return full_names
+
+
+def _full_for(ent: Span, full_names: dict[str, str]) -> str:
+    full = full_names.get(surname(ent.text.split()), ent.text)
+    if len(ent.text.split()) == 1:
+        return full
+    # a different first name with the same surname is a different person
+    own = [fold(w) for w in ent.text.split()]
+    suffix = [fold(w) for w in full.split()[-len(own) :]]
+    if len(own) > 1 and own != suffix and not first_names_compatible(own[0], full.split()[0]):
+        return ent.text
+    return full
+
+
+def _store_roles(doc: Doc, found_roles: dict, full_names: dict[str, str]) -> None:
+    roles: dict[str, list[dict]] = defaultdict(list)
+    titles: dict[str, set[str]] = defaultdict(set)
+    for (start, end), found in found_roles.items():
+        name = full_names.get(surname(doc[start:end].text.split()), doc[start:end].text)
+        for role in found:
+            entry = {
+                "title": role.title,
+                "org": role.org,
+                "country": role.country,
+                "text": role.text,
+            }
+            if entry not in roles[name]:
+                roles[name].append(entry)
+            titles[name].add(role.title)
+            if role.text and role.text != role.title:
+                titles[name].add(role.text)
+    doc.user_data["person_titles"] = {k: sorted(v) for k, v in titles.items()}
+    doc.user_data["person_roles"] = dict(roles)
+
+
+def _title_key(title: str) -> str:
+    words = fold(title).replace("-", " ").replace("undersecretary", "under secretary").split()
+    words = [w for w in words if w not in {"former", "the", "a", "an"}]
+    return " ".join(words)
+
+
+def _is_leader(title_key: str) -> bool:
+    return title_key.split()[-1] in LEADER_TITLES or title_key.endswith("secretary general")
+
+
+def _role_matches(role: dict, key: str, org: str | None, country: str | None) -> bool:
+    own = _title_key(role["title"])
+    same_title = own == key or own.endswith(" " + key) or (_is_leader(own) and _is_leader(key))
+    if not same_title:
+        return False
+    if org and role["org"] and org != role["org"]:
+        return False
+    if country and role["country"] and country != role["country"]:
+        return False
+    return bool(org or country) or own == key
+
+
+def _resolve_role_references(doc: Doc) -> None:
+    """Mark the title in "the NATO chief" / "the US undersecretary of state" as its holder."""
+    roles = doc.user_data.get("person_roles", {})
+    if not roles:
+        return
+    finder = NameFinder(doc)
+    replaced: set[int] = set()
+    found = []
+    for start, end in title_spans(finder.lower):
+        org, country, qual_start = finder.qualifier_before(start)
+        if qual_start == 0 or doc[qual_start - 1].lower_ != "the":
+            continue
+        after_org, after_country, span_end = finder.qualifier_after(end)
+        org, country = org or after_org, country or after_country
+        if span_end < len(doc) and (is_name_token(doc[span_end]) or doc[span_end].text == ","):
+            continue
+        key = _title_key(doc[start:end].text)
+        holders = [
+            n for n, rs in roles.items() if any(_role_matches(r, key, org, country) for r in rs)
+        ]
+        if len(holders) != 1:
+            continue
+        # the mention is the title words; "NATO" in "the NATO chief" stays an ORG mention
+        overlapping = [e for e in doc.ents if e.start < end and e.end > start]
+        if any(e.label_ == "PERSON" for e in overlapping):
+            continue
+        replaced.update(e.start for e in overlapping)
+        found.append(Span(doc, start, end, label="PERSON", kb_id=holders[0]))
+    if found:
+        kept = [e for e in doc.ents if e.start not in replaced]
+        doc.ents = sorted(filter_spans([*kept, *found]), key=lambda s: s.start)
+        kept_ents = {(e.start_char, e.end_char) for e in doc.ents}
+        doc.user_data[ROLE_MENTIONS] = sorted(
+            (s.start_char, s.end_char) for s in found if (s.start_char, s.end_char) in kept_ents
+        )
+
+
+_PLACE_SUFFIXES = frozenset({"City", "Town", "Province", "County", "District", "State", "Region"})
+
+
+def _fuller_places(doc: Doc) -> None:
+    """Name a place by its fuller form in the same article: "Ormoc" is "Ormoc City"."""
+    fuller: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in doc.ents:
+        words = (e.kb_id_ or "").split()
+        if len(words) < 2:
+            continue
+        if e.label_ in {"GPE", "LOC"} and words[-1] in _PLACE_SUFFIXES:
+            fuller[("place", " ".join(words[:-1]))].add(e.kb_id_)
+        elif e.label_ == "ORG":
+            # "the Congress" after "the Nepali Congress": the body named in full in the article
+            fuller[("ORG", words[-1])].add(e.kb_id_)
+    if not fuller:
+        return
+
+    def fullest(e: Span) -> str:
+        if e.label_ in {"GPE", "LOC"}:
+            found = fuller.get(("place", e.kb_id_), set())
+        elif (e.label_ == "ORG" and len(e) == 1 and e.text != e.kb_id_) or e.text == e.kb_id_:
+            found = fuller.get(("ORG", e.text), set()) - {e.kb_id_}
+        else:
+            found = set()
+        return next(iter(found)) if len(found) == 1 else e.kb_id_
+
+    doc.ents = [
+        Span(doc, e.start, e.end, label=e.label_, kb_id=fullest(e)) if e.kb_id_ else e
+        for e in doc.ents
+    ]
+
+
+def resolve_in_article(doc: Doc, found_roles: dict) -> None:
+    """Give person spans their full in-article name and resolve role references (returns nothing)."""
+    _fuller_places(doc)
+    full_names = _propagate_person_names(doc)
+    _store_roles(doc, found_roles, full_names)
+    _resolve_role_references(doc)

@@ -1,0 +1,332 @@
+"""Token shape shared by the name rules: name words, name runs, person titles, the span finder."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgate.nlp.gazetteer import country_demonyms
+from newsgate.nlp.lexicon import (
+    NAME_PARTICLES,
+    NOT_NAMES,
+    TITLE_COMPLEMENTS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from newsgate.nlp.names.fold import NAME_SUFFIXES
+
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_GLUED = re.compile(r"[a-z][A-Z]{2,}")
+POSSESSIVE = {"'s", "’s"}
+_MAX_NAME = 5
+ROLE_LABELS = {"ORG", "GPE", "NORP", "LOC"}
+DETERMINERS = {"the", "a", "an"}
+CONNECTORS = {"of", "for", "and", "the", "on", "in"}
+
+
+@dataclass
+class Role:
+    """A title seen with a person, and the organisation or country that qualifies it."""
+
+    title: str
+    org: str | None = None
+    country: str | None = None
+    text: str = ""
+
+
+def is_name_token(token: Token) -> bool:
+    text = token.text
+    if _INITIAL.match(text):
+        return True
+    if not _NAME_TOKEN.match(text) or not text[0].isupper() or text in NOT_NAMES:
+        return False
+    if _GLUED.search(text):
+        return False  # "KatariaSHAMBHU": two words glued by a scraper, not one name
+    # all-caps words are acronyms, except short all-caps surnames in credits; lower-case
+    # letters must follow the capital for a word to read as a name
+    return any(c.islower() for c in text[1:])
+
+
+_HYPHENS = {"-", "‑", "‐"}
+_SHORT_CAPS = re.compile(r"^[A-Z]{2,3}$")
+
+
+def joined_end(doc: Doc, index: int) -> int:
+    """Return the end of the hyphen-joined word starting at `index` ("Geun-hye"), else index + 1."""
+    j = index + 1
+    while (
+        j + 1 < len(doc)
+        and doc[j].text in _HYPHENS
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].is_alpha
+    ):
+        j += 2
+    return j
+
+
+def joined_start(doc: Doc, index: int) -> int:
+    """Return the start of the hyphen-joined word ending with token `index`, else index."""
+    i = index
+    while (
+        i - 2 >= 0
+        and doc[i - 1].text in _HYPHENS
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].is_alpha
+    ):
+        i -= 2
+    return i
+
+
+def _is_joined_name(doc: Doc, start: int, end: int) -> bool:
+    """Return whether a hyphen-joined word reads as a name part: "Ki-moon", "al-Nahyan", "Jean-Luc"."""
+    first, last = doc[start], doc[end - 1]
+    if first.lower_ in NAME_PARTICLES:
+        return last.text[:1].isupper() and is_name_token(last)
+    if not is_name_token(first):
+        return False
+    parts = [doc[k].text for k in range(start, end, 2)]
+    # "Geun-hye", "Jean-Luc": letters only, every later part a word of its own, not "Russia-led"
+    return all(p.isalpha() for p in parts) and all(
+        p[:1].isupper() or len(p) <= 4 for p in parts[1:]
+    )
+
+
+def _name_unit(doc: Doc, index: int, run_start: bool, taken: set[int]) -> int:
+    """Return the end of the name word at `index` (a token or a hyphen-joined word), or index."""
+    end = joined_end(doc, index)
+    if end > index + 1:
+        if any(k in taken for k in range(index, end)):
+            return index
+        return end if _is_joined_name(doc, index, end) else index
+    token = doc[index]
+    if is_name_token(token):
+        return index + 1
+    # initials written in capitals open a name: "KP Sharma Oli"
+    nxt = index + 1
+    if (
+        run_start
+        and _SHORT_CAPS.match(token.text)
+        and nxt < len(doc)
+        and nxt not in taken
+        and is_name_token(doc[nxt])
+    ):
+        return index + 1
+    return index
+
+
+def name_end(doc: Doc, start: int, taken: set[int], soft: frozenset[int] = frozenset()) -> int:
+    """Return the end of a person-name run starting at `start` (== start when there is none).
+
+    `soft` tokens (one-word places such as "Lima") may end a run that began with a name token,
+    so "President Ana Lima" is a person. Hyphen-joined words count as one word ("Park Geun-hye").
+    """
+    end = start
+    words = 0
+    while end < len(doc) and words < _MAX_NAME:
+        token = doc[end]
+        if end in taken:
+            if end > start and end in soft and is_name_token(token):
+                end += 1
+            break
+        unit = _name_unit(doc, end, end == start, taken)
+        if unit > end:
+            end = unit
+            words += 1
+        elif end > start and token.lower_ in NAME_PARTICLES and _particle_leads_to_name(doc, end):
+            end += 1
+            words += 1
+        elif end > start and token.text in NAME_SUFFIXES:
+            end += 1  # "King Charles III", "Martin Luther King Jr."
+            break
+        else:
+            break
+    while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+        end -= 1
+    return end
+
+
+def _particle_leads_to_name(doc: Doc, index: int) -> bool:
+    """Return True when the particles from `index` on are followed by a name: "von der Leyen"."""
+    j = index
+    while j < len(doc) and doc[j].lower_ in NAME_PARTICLES:
+        j += 1
+    return j < len(doc) and j - index <= 2 and _name_unit(doc, j, False, set()) > j
+
+
+def name_start(doc: Doc, end: int, taken: set[int]) -> int:
+    """Return the start of a person-name run ending at `end` (== end when there is none)."""
+    start = end
+    words = 0
+    while start > 0 and words < _MAX_NAME and start - 1 not in taken:
+        first = joined_start(doc, start - 1)
+        if first < start - 1:
+            if any(k in taken for k in range(first, start)) or not _is_joined_name(
+                doc, first, start
+            ):
+                break
+            start = first
+        elif start - 2 >= 0 and doc[start - 2].lower_ == "of" and start < end:
+            break  # "the Royal College of Nursing Pat Cullen said": a name never follows "of"
+        elif is_name_token(doc[start - 1]) or (
+            start < end and doc[start - 1].lower_ in NAME_PARTICLES and start - 2 >= 0
+        ):
+            start -= 1
+        elif (
+            start < end
+            and _SHORT_CAPS.match(doc[start - 1].text)
+            and (start - 2 < 0 or not is_name_token(doc[start - 2]))
+        ):
+            start -= 1  # capital initials open the name: "KP Sharma Oli said"
+            break
+        else:
+            break
+        words += 1
+    while start < end and (
+        doc[start].lower_ in NAME_PARTICLES
+        or doc[start].lower_ in TITLE_HEADS
+        or doc[start].lower_ in TITLE_MODIFIERS
+    ):
+        start += 1
+    return start
+
+
+class NameFinder:
+    """Collect new spans over unclaimed tokens of one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        # doc.ents builds new Span objects on every access, so read it once
+        self.ents = list(doc.ents)
+        # token strings, read once: creating Token objects dominates the rules' run time
+        self.text = [t.text for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.taken = {i for ent in self.ents for i in range(ent.start, ent.end)}
+        self.found: list[Span] = []
+        self.roles: dict[tuple[int, int], list[Role]] = defaultdict(list)
+        self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        # starts of existing entities folded into a longer new span ("Russian" + "Defense Ministry")
+        self.removed: set[int] = set()
+        self.people: set[tuple[int, int]] = set()
+
+    def add(self, start: int, end: int, label: str, kb_id: str = "") -> bool:
+        if end <= start or any(i in self.taken for i in range(start, end)):
+            return False
+        span = Span(self.doc, start, end, label=label, kb_id=kb_id)
+        self.found.append(span)
+        self.taken.update(range(start, end))
+        # later rules read new spans as qualifiers too ("the FCA's director")
+        self.ent_by_token.update(dict.fromkeys(range(start, end), span))
+        return True
+
+    def claim(self, start: int, end: int, label: str, kb_id: str) -> bool:
+        """Add a span that swallows the existing non-person entities lying wholly inside it."""
+        inside = [e for e in self.ents if start <= e.start and e.end <= end]
+        found_inside = [s for s in self.found if start <= s.start and s.end <= end]
+        if any(e.label_ == "PERSON" for e in [*inside, *found_inside]):
+            return False
+        freed = {i for e in [*inside, *found_inside] for i in range(e.start, e.end)}
+        if any(i in self.taken and i not in freed for i in range(start, end)):
+            return False
+        self.removed.update(e.start for e in inside)
+        self.found = [s for s in self.found if s not in found_inside]
+        self.taken.difference_update(freed)
+        return self.add(start, end, label, kb_id)
+
+    def soft(self) -> frozenset[int]:
+        return frozenset(
+            ent.start
+            for ent in self.ents
+            if len(ent) == 1 and ent.label_ in {"GPE", "LOC"} and ent.start not in self.removed
+        )
+
+    def person(self, start: int, end: int, role: Role | None = None) -> None:
+        if end <= start:
+            return
+        last = end - 1
+        rest_free = not any(i in self.taken for i in range(start, last))
+        if rest_free and last in self.taken and last in self.soft():
+            # "President Ana Lima": the one-word place is the end of the name
+            self.removed.add(last)
+            self.taken.discard(last)
+        if self.add(start, end, "PERSON"):
+            self.people.add((start, end))
+        if role and (start, end) in self.people:
+            self.roles[(start, end)].append(role)
+
+    def qualifier_before(self, index: int) -> tuple[str | None, str | None, int]:
+        """Return (org, country, start) of an entity qualifying a title that starts at `index`."""
+        doc = self.doc
+        j = index - 1
+        if j >= 0 and doc[j].text in POSSESSIVE:
+            j -= 1
+        ent = self.ent_by_token.get(j)
+        if ent is None or ent.label_ not in ROLE_LABELS or ent.end != j + 1:
+            return None, None, index
+        return (*org_or_country(ent), ent.start)
+
+    def qualifier_after(self, index: int) -> tuple[str | None, str | None, int]:
+        """Return (org, country, end) of "to NATO" / "of the Alliance" after a title ending at index."""
+        doc = self.doc
+        if index >= len(doc) or doc[index].lower_ not in {"to", "of", "at", "for", "in"}:
+            return None, None, index
+        j = index + 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        ent = self.ent_by_token.get(j)
+        if ent is None or ent.start != j or ent.label_ not in ROLE_LABELS:
+            return None, None, index
+        return (*org_or_country(ent), ent.end)
+
+
+def org_or_country(ent: Span) -> tuple[str | None, str | None]:
+    name = ent.kb_id_ or ent.text
+    if ent.label_ == "ORG":
+        return name, None
+    if ent.label_ == "NORP":
+        return None, country_demonyms().get(name)
+    return None, name
+
+
+def title_spans(lower: list[str]) -> list[tuple[int, int]]:
+    """Return (start, end) token spans of person titles: modifiers, a head word, a complement."""
+    spans = []
+    i = 0
+    n = len(lower)
+    while i < n:
+        if lower[i] not in TITLE_MODIFIERS and lower[i] not in TITLE_HEADS:
+            i += 1
+            continue
+        j = i
+        while j < n and lower[j] in TITLE_MODIFIERS:
+            j += 1
+        heads = j
+        while j < n and lower[j] in TITLE_HEADS:
+            j += 1
+            if j < n and lower[j] == "-" and j + 1 < n and lower[j + 1] in TITLE_HEADS:
+                j += 2
+        if j + 1 < n and lower[j] == "-" and lower[j + 1] == "elect":
+            j += 2  # "President-elect"
+        if j == heads and j > i and lower[j - 1] in TITLE_HEADS:
+            heads = j - 1  # the last modifier is the head: "alliance chief", "army general"
+        if j == heads:
+            i += 1
+            continue
+        for complement in TITLE_COMPLEMENTS:
+            words = tuple(lower[j : j + len(complement)])
+            if words == complement:
+                j += len(complement)
+                break
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def title_text(doc: Doc, start: int, end: int) -> str:
+    words = [t.text for t in doc[start:end] if t.lower_ != "former"]
+    return " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")

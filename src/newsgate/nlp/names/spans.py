@@ -1,0 +1,721 @@
+"""Entity spans beyond the gazetteer: rules over titles, reporting verbs, word shape and context.
+
+The rules run after the gazetteer ruler (and after a trained NER when one is configured) and only
+add spans over tokens nobody has claimed yet, in this order: ships ("USS Donald Cook"), acronyms
+defined in parentheses, people introduced by a title ("Deputy Foreign Minister Alexander Grushko",
+"Russia's ambassador to NATO, Alexander Grushko"), people next to a reporting verb ("Grushko
+said", "said Grushko"), people in appositions ("Alexander Grushko, Russia's ambassador"),
+organisations and places named by their head word ("Defense Ministry", "Barents Sea"), compass
+regions ("eastern Ukraine"), and places named by context ("the town of X"). The in-article
+resolution in `newsgate.nlp.names.local` then gives every span its canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgate.nlp.gazetteer import country_demonyms, country_names, surface_index
+from newsgate.nlp.lexicon import (
+    COMPANY_SUFFIXES,
+    COMPASS_WORDS,
+    GENERIC_ORG_WORDS,
+    HONORIFICS,
+    LOC_HEADS,
+    NAME_PARTICLES,
+    NOT_ACRONYMS,
+    ORG_HEADS,
+    SHIP_PREFIXES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    WEAK_TITLE_HEADS,
+    common_words,
+    given_names,
+    reporting_verb_forms,
+)
+from newsgate.nlp.names.local import resolve_in_article
+from newsgate.nlp.names.shape import (
+    CONNECTORS,
+    DETERMINERS,
+    POSSESSIVE,
+    ROLE_LABELS,
+    NameFinder,
+    Role,
+    is_name_token,
+    joined_end,
+    name_end,
+    name_start,
+    org_or_country,
+    title_spans,
+    title_text,
+)
+
+_PRONOUN_OWNERS = {"its", "their"}
+_TRAILING_AGENT = {"according"}
+_LOWER_ORG_HEADS = {"ministry", "bank"}
+_PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "port",
+    "capital",
+    "region",
+    "province",
+    "district",
+    "municipality",
+    "settlement",
+    "oblast",
+    "governorate",
+    "county",
+    "state",
+    "island",
+}
+_REGION_NOUNS = {"region", "province", "district", "oblast", "governorate", "county"}
+_LED_BY = {"led", "headed", "chaired", "hosted", "founded", "commanded"}
+# one-word places that open a longer name are part of it: "Porto Alegre", "Jordan Bardella"
+_PLACE_PREFIX_LABELS = {"GPE"}
+# finite reporting-verb forms: a name before or after one is a speaker ("Grushko said")
+_SPEAKER_VERBS = frozenset(f for f in reporting_verb_forms() if not f.endswith("ing"))
+# "Ana Ruiz from the council said": prepositions that qualify a subject before its verb
+_SUBJECT_QUALIFIERS = frozenset({"from", "of", "at", "with"})
+_MAX_SUBJECT_TOKENS = 14
+# words before "X province", "X district" that leave X to be the place's name
+_BEFORE_REGION = frozenset({"the", "'s", "’s", "in", "of", "from", "at", "across", "near", "and"})
+_BEFORE_SURNAME = {"and", "but", "as", "while", "when", "where", "which", "that", "'s", "’s"}
+_SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
+
+
+def _find_ships(finder: NameFinder) -> None:
+    doc = finder.doc
+    for token in doc:
+        if token.text in SHIP_PREFIXES and token.i + 1 < len(doc):
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 3 and doc[end].is_title:
+                end += 1
+            if end > token.i + 1:
+                # a ship's name is never a person, even when a trained NER says so
+                for ent in finder.ents:
+                    if ent.start < end and ent.end > token.i:
+                        finder.removed.add(ent.start)
+                        finder.taken.difference_update(range(ent.start, ent.end))
+                finder.add(token.i, end, "PRODUCT", doc[token.i : end].text)
+
+
+def _acronym_matches(words: list[str], acronym: str) -> bool:
+    """Return True when each word gives the acronym a leading piece, in order ("ECOWAS").
+
+    Connecting words ("of", "and", "the") may give nothing.
+    """
+    if not words:
+        return not acronym
+    word, rest = words[0], words[1:]
+    if word.lower() in CONNECTORS and _acronym_matches(rest, acronym):
+        return True
+    for size in range(1, min(len(word), len(acronym)) + 1):
+        if word[:size].upper() != acronym[:size]:
+            break
+        if _acronym_matches(rest, acronym[size:]):
+            return True
+    return False
+
+
+def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
+    """Find "Long Form Name (LFN)" and return acronym -> (label, canonical long form)."""
+    doc = finder.doc
+    defined: dict[str, tuple[str, str]] = {}
+    texts = finder.text
+    for i in range(len(texts) - 2):
+        if texts[i] != "(" or texts[i + 2] != ")":
+            continue
+        token = doc[i]
+        acronym = doc[i + 1]
+        if not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 8):
+            continue
+        # "the Royal College of Nursing's (RCN)": a possessive may sit before the parenthesis
+        last = token.i - 2 if texts[token.i - 1] in POSSESSIVE else token.i - 1
+        before = finder.ent_by_token.get(last)
+        if (
+            before is not None
+            and before.end == last + 1
+            and _acronym_matches(before.text.split(), acronym.text)
+        ):
+            defined[acronym.text] = (before.label_, before.kb_id_ or before.text)
+            continue
+        stop = last + 1  # where the long form ends
+        start = stop
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in CONNECTORS):
+            start -= 1
+        # an acronym the gazetteer knows names the long form too: "... Countries (OPEC)" is OPEC
+        known = finder.ent_by_token.get(acronym.i)
+        for first in range(start, stop - 1):
+            words = [t.text for t in doc[first:stop]]
+            if (
+                doc[first].is_title
+                and doc[first].lower_ not in CONNECTORS
+                and _acronym_matches(words, acronym.text)
+            ):
+                label = "LOC" if doc[stop - 1].text in LOC_HEADS else "ORG"
+                name = doc[first:stop].text
+                if known is not None and known.label_ == label and known.kb_id_:
+                    name = known.kb_id_
+                if finder.claim(first, stop, label, name):
+                    defined[acronym.text] = (label, name)
+                break
+    if defined:
+        for i, word in enumerate(texts):
+            if word in defined and i not in finder.taken:
+                label, name = defined[word]
+                finder.add(i, i + 1, label, name)
+    return defined
+
+
+def _find_titled_people(finder: NameFinder) -> None:
+    doc = finder.doc
+    for start, end in title_spans(finder.lower):
+        head = finder.lower[end - 1]
+        org, country, role_start = finder.qualifier_before(start)
+        after_org, after_country, n_start = finder.qualifier_after(end)
+        org, country = org or after_org, country or after_country
+        role_text = doc[role_start:n_start].text
+        if n_start < len(doc) and doc[n_start].text == ",":
+            n_start += 1
+        n_end = name_end(doc, n_start, finder.taken, finder.soft())
+        if n_end == n_start:
+            continue
+        capitalised = doc[start].text[0].isupper() or doc[end - 1].text[0].isupper()
+        if head in WEAK_TITLE_HEADS and not capitalised and n_end - n_start < 2:
+            continue
+        title = title_text(doc, start, end)
+        finder.person(
+            n_start,
+            n_end,
+            Role(title, org, country, role_text),
+        )
+    for token in doc:
+        if token.text in HONORIFICS or (token.text + ".") in HONORIFICS:
+            start = token.i + 1
+            if start < len(doc) and doc[start].text == ".":
+                start += 1
+            first = start
+            if start < len(doc) and doc[start].lower_ in NAME_PARTICLES:
+                # "Ms von der Leyen": after an honorific a name may open with its particles
+                while (
+                    first < len(doc) and doc[first].lower_ in NAME_PARTICLES and first - start < 2
+                ):
+                    first += 1
+            end = name_end(doc, first, finder.taken)
+            if end > first:
+                finder.person(start, end)
+
+
+def _find_speakers(finder: NameFinder) -> None:
+    doc = finder.doc
+    lower = finder.lower
+    for i, word in enumerate(lower):
+        if word in _SPEAKER_VERBS:
+            start = name_start(doc, i, finder.taken)
+            # a lone capitalised word before "said" is a surname only after a clause boundary
+            single_ok = (
+                not doc[start].is_sent_start
+                and start > 0
+                and (
+                    doc[start - 1].is_punct
+                    or doc[start - 1].is_quote
+                    or lower[start - 1] in _BEFORE_SURNAME
+                )
+            )
+            if start < i and (i - start > 1 or single_ok):
+                finder.person(start, i)
+            else:
+                _find_qualified_subject(finder, i)
+            if i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote):
+                end = name_end(doc, i + 1, finder.taken)
+                # "…,” added Envoy Mia Chen": a title before an already-found name is no person
+                if not all(
+                    lower[k] in TITLE_HEADS or lower[k] in TITLE_MODIFIERS
+                    for k in range(i + 1, end)
+                ):
+                    finder.person(i + 1, end)
+        elif word == "by" and i > 0 and lower[i - 1] in _LED_BY:
+            end = name_end(doc, i + 1, finder.taken)
+            if end - i - 1 >= 2:
+                finder.person(i + 1, end)
+        elif word in _TRAILING_AGENT and i + 1 < len(lower) and lower[i + 1] == "to":
+            finder.person(i + 2, name_end(doc, i + 2, finder.taken))
+
+
+def _find_qualified_subject(finder: NameFinder, verb: int) -> None:
+    """Find "Ana Ruiz from the city council told…": a name opening the clause of a reporting verb."""
+    doc = finder.doc
+    k = verb - 1
+    while k > 0 and verb - k <= _MAX_SUBJECT_TOKENS and not doc[k].is_sent_start:
+        if doc[k].is_quote or doc[k].text in {";", ":", "(", ")"} or "\n" in doc[k].text:
+            break
+        k -= 1
+    # the clause opens at the sentence or paragraph start, or after a closing quotation mark
+    start = k if doc[k].is_sent_start and "\n" not in doc[k].text else k + 1
+    end = name_end(doc, start, finder.taken)
+    if (
+        end - start >= 2
+        and end < verb
+        and finder.lower[end] in _SUBJECT_QUALIFIERS
+        and not any(doc[t].text in ORG_HEADS or doc[t].text in LOC_HEADS for t in range(start, end))
+    ):
+        finder.person(start, end)
+
+
+def _find_appositions(finder: NameFinder) -> None:
+    """Find "Name, [the] [Qualifier] title" and "Name, who" where Name has at least two words."""
+    doc = finder.doc
+    commas = [i for i, word in enumerate(finder.text) if word == ","]
+    for i in commas:
+        if i + 1 < len(doc) and finder.lower[i + 1] == "who":
+            start = name_start(doc, i, finder.taken)
+            if i - start >= 2:
+                finder.person(start, i)
+    title_starts = {start: end for start, end in title_spans(finder.lower)}
+    for i in commas:
+        if i < 2:
+            continue
+        token = doc[i]
+        j = token.i + 1
+        if j < len(doc) and doc[j].lower_ in DETERMINERS:
+            j += 1
+        ent = finder.ent_by_token.get(j)
+        qualifier_end = j
+        if ent is not None and ent.start == j and ent.label_ in ROLE_LABELS:
+            qualifier_end = ent.end
+            if qualifier_end < len(doc) and doc[qualifier_end].text in POSSESSIVE:
+                qualifier_end += 1
+        # capitalised words of an unnamed body may sit before the title: "the Foreign Ministry
+        # spokeswoman", "the White House press secretary"
+        skip = qualifier_end
+        while (
+            skip not in title_starts
+            and skip < len(doc)
+            and skip - qualifier_end < 3
+            and doc[skip].is_title
+            and finder.lower[skip] not in DETERMINERS
+        ):
+            skip += 1
+        if skip not in title_starts:
+            continue
+        qualifier_end = skip
+        end = token.i
+        start = name_start(doc, end, finder.taken)
+        if end - start >= 2:
+            title_end = title_starts[qualifier_end]
+            org, country = (
+                org_or_country(ent) if ent is not None and ent.start == j else (None, None)
+            )
+            after_org, after_country, _ = finder.qualifier_after(title_end)
+            role = Role(
+                title_text(doc, qualifier_end, title_end),
+                org or after_org,
+                country or after_country,
+                doc[j:title_end].text,
+            )
+            finder.person(start, end, role)
+
+
+def _nearest_country(finder: NameFinder, index: int) -> str | None:
+    demonyms = country_demonyms(by_country=True)
+    for ent in reversed(finder.ents):
+        if ent.end <= index and ent.label_ == "GPE" and (ent.kb_id_ or ent.text) in demonyms:
+            return ent.kb_id_ or ent.text
+    return None
+
+
+def _find_headed_spans(finder: NameFinder) -> None:
+    """Type capitalised runs by their last word: "... Ministry" is ORG, "... Sea" is LOC."""
+    doc = finder.doc
+    demonyms = country_demonyms(by_country=True)
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and _is_capitalised_free(finder, end):
+            end += 1
+            # "Legislature-Parliament": a hyphen joins two capitalised words into one
+            joined = joined_end(doc, end - 1)
+            if joined > end and all(
+                _is_capitalised_free(finder, k) for k in range(end + 1, joined, 2)
+            ):
+                end = joined
+            # "People's Liberation Army": a possessive inside a body's name
+            if (
+                end + 1 < len(doc)
+                and doc[end].text in POSSESSIVE
+                and _is_capitalised_free(finder, end + 1)
+                and end - i >= 1
+            ):
+                end += 1
+            # "Joint Chiefs of Staff", "Ministry of Defence": "of" joins two capitalised parts
+            if (
+                end + 1 < len(doc)
+                and doc[end].lower_ in {"of", "for"}
+                and _is_capitalised_free(finder, end + 1)
+            ):
+                end += 1
+        if end == i:
+            i += 1
+            continue
+        if (
+            end < len(doc)
+            and end not in finder.taken
+            and doc[end].lower_.rstrip(".") in COMPANY_SUFFIXES
+        ):
+            end += 1  # "Varda Holdings plc": a legal form in lower case closes the name
+        start = i
+        while start < end and doc[start].is_stop:
+            start += 1
+        head = doc[end - 1].text
+        if head.lower().rstrip(".") in COMPANY_SUFFIXES and end - start >= 2:
+            head = "Inc"  # "Acme Holdings plc", "Vostok GmbH": a legal form heads a company
+        after = finder.ent_by_token.get(end) if end < len(doc) else None
+        # a run cut short by another name is only part of a longer name, unless a person follows
+        cut = end < len(doc) and end in finder.taken and not (after and after.label_ == "PERSON")
+        inner_head = (
+            not cut
+            and any(t.text in ORG_HEADS for t in doc[start:end])
+            and any(t.lower_ in {"of", "for"} for t in doc[start:end])
+        )
+        place = _place_after_of(finder, end)
+        if head in ORG_HEADS and place is not None and end - start >= 1:
+            # "Bank of England", "Ministry of Defence of Ukraine": the place is part of the name
+            finder.claim(start, place.end, "ORG", doc[start : place.end].text)
+        elif (head in ORG_HEADS or inner_head) and end > start:
+            if not _claim_with_qualifier(finder, start, end):
+                _add_org(finder, start, end, demonyms)
+        elif head in LOC_HEADS and end - start >= 2:
+            finder.add(start, end, "LOC", doc[start:end].text)
+        i = end
+
+
+def _claim_with_qualifier(finder: NameFinder, start: int, end: int) -> bool:
+    """Claim "Nepali Congress", "Seoul Central District Court": a place or demonym opening a body's name.
+
+    Bodies whose words are all generic ("Defense Ministry") are left to `_add_org`, which names
+    them after their country.
+    """
+    doc = finder.doc
+    qualifier = finder.ent_by_token.get(start - 1) if start > 0 else None
+    if qualifier is None or qualifier.end != start or qualifier.label_ not in {"NORP", "GPE"}:
+        return False
+    words = [t.text for t in doc[start:end] if t.lower_ not in {"of", "for"}]
+    if all(w in GENERIC_ORG_WORDS for w in words):
+        return False
+    return finder.claim(qualifier.start, end, "ORG", doc[qualifier.start : end].text)
+
+
+def _place_after_of(finder: NameFinder, index: int) -> Span | None:
+    doc = finder.doc
+    if index + 1 >= len(doc) or doc[index].lower_ != "of":
+        return None
+    ent = finder.ent_by_token.get(index + 1)
+    if ent is None or ent.start != index + 1 or ent.label_ not in {"GPE", "LOC"}:
+        return None
+    return ent
+
+
+def _is_capitalised_free(finder: NameFinder, index: int) -> bool:
+    token = finder.doc[index]
+    return (
+        index not in finder.taken
+        and token.is_alpha
+        and (token.is_title or (token.is_upper and len(token) > 1))
+    )
+
+
+def _add_org(finder: NameFinder, start: int, end: int, demonyms: dict[str, str]) -> None:
+    doc = finder.doc
+    words = [t.text for t in doc[start:end] if t.lower_ not in {"of", "for"}]
+    generic = all(w in GENERIC_ORG_WORDS for w in words)
+    qualifier = finder.ent_by_token.get(start - 1)
+    if start > 0 and doc[start - 1].text in POSSESSIVE:
+        qualifier = finder.ent_by_token.get(start - 2)
+    foldable = generic and (len(words) >= 2 or words[0] in _SINGLE_WORD_BODIES)
+    if (
+        foldable
+        and qualifier is not None
+        and qualifier.label_ in {"GPE", "NORP"}
+        and qualifier.end >= start - 1
+    ):
+        _, country = org_or_country(qualifier)
+        if country and country in demonyms:
+            # drop the qualifier span so the whole "Russian Defense Ministry" becomes one ORG
+            name = _us_spelling(f"{demonyms[country]} {doc[start:end].text}")
+            finder.found = [s for s in finder.found if s.start != qualifier.start]
+            finder.ent_by_token = {
+                k: v for k, v in finder.ent_by_token.items() if v.start != qualifier.start
+            }
+            finder.taken.difference_update(range(qualifier.start, qualifier.end))
+            finder.removed.add(qualifier.start)
+            finder.add(qualifier.start, end, "ORG", name)
+            return
+    formal = any(t.lower_ == "of" for t in doc[start:end]) and len(words) >= 2
+    if not generic or formal:
+        # "Ministry of Defense" is the formal name of a body even without its country
+        if len(words) >= 2:
+            finder.add(start, end, "ORG", doc[start:end].text)
+        return
+    owner = doc[start - 1].lower_ if start > 0 else ""
+    if owner in _PRONOUN_OWNERS:
+        country = _nearest_country(finder, start)
+        if country and country in demonyms and len(words) >= 2:
+            finder.add(
+                start, end, "ORG", _us_spelling(f"{demonyms[country]} {doc[start:end].text}")
+            )
+
+
+def _us_spelling(name: str) -> str:
+    """Return a built ministry name in one spelling, so "Defence" and "Defense" are one entity."""
+    return name.replace("Defence", "Defense")
+
+
+def _find_lowercase_ministries(finder: NameFinder) -> None:
+    """Find "China's foreign ministry" / "the Russian defence ministry" as the country's ministry."""
+    doc = finder.doc
+    demonyms = country_demonyms(by_country=True)
+    for ent in finder.ents:
+        if ent.label_ not in {"GPE", "NORP"} or ent.start in finder.removed:
+            continue
+        start = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text in POSSESSIVE else 0)
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].is_lower and end not in finder.taken:
+            end += 1
+            if doc[end - 1].lower_ in _LOWER_ORG_HEADS:
+                break
+        if end == start or doc[end - 1].lower_ not in _LOWER_ORG_HEADS:
+            continue
+        if end < len(doc) and doc[end].lower_ == "of":
+            continue
+        words = doc[start:end]
+        if not all(t.text.capitalize() in GENERIC_ORG_WORDS or t.lower_ == "bank" for t in words):
+            continue
+        _, country = org_or_country(ent)
+        if country in demonyms:
+            name = f"{demonyms[country]} " + " ".join(t.text.capitalize() for t in words)
+            finder.claim(ent.start, end, "ORG", _us_spelling(name))
+
+
+def _find_place_phrases(finder: NameFinder) -> None:
+    """Find places named by their context: "the town of X", "X, a city in", "the X region"."""
+    doc = finder.doc
+    lower = finder.lower
+    n = len(doc)
+    for i, word in enumerate(lower):
+        if word in _PLACE_NOUNS and i + 2 < n and lower[i + 1] == "of" and i > 0:
+            if lower[i - 1] in DETERMINERS or doc[i - 1].is_lower:
+                end = _place_name_end(finder, i + 2)
+                if end > i + 2:
+                    finder.add(i + 2, end, "GPE", doc[i + 2 : end].text)
+        elif word in _REGION_NOUNS and i > 0 and doc[i].is_lower:
+            start = i
+            place = finder.ent_by_token.get(i - 1)
+            if place is not None and place.end == i and place.label_ == "GPE":
+                start = place.start  # "the Belgorod region" around the city "Belgorod"
+            while start > 0 and i - start < 2 and _is_place_word(finder, start - 1):
+                start -= 1
+            if start < i and start > 0 and lower[start - 1] in _BEFORE_REGION:
+                # the place is named without its noun: "in Kandahar province" gives Kandahar
+                finder.claim(start, i, "GPE", doc[start:i].text)
+        elif word == "," and i + 3 < n and lower[i + 1] in {"a", "the"}:
+            j = i + 2
+            while j < n and j - i <= 4 and doc[j].is_lower and lower[j] not in _PLACE_NOUNS:
+                j += 1
+            if j < n and lower[j] in _PLACE_NOUNS and lower[j] not in _REGION_NOUNS:
+                start = i
+                while start > 0 and i - start < 3 and _is_place_word(finder, start - 1):
+                    start -= 1
+                if start < i and not doc[start].is_sent_start:
+                    finder.add(start, i, "GPE", doc[start:i].text)
+
+
+def _is_place_word(finder: NameFinder, index: int) -> bool:
+    return index not in finder.taken and is_name_token(finder.doc[index])
+
+
+def _place_name_end(finder: NameFinder, start: int) -> int:
+    end = start
+    while end < len(finder.doc) and end - start < 3 and _is_place_word(finder, end):
+        end += 1
+    return end
+
+
+def _find_compass_regions(finder: NameFinder) -> list[Span]:
+    """Return "eastern Ukraine"-style spans that replace the country mention they contain."""
+    doc = finder.doc
+    regions = []
+    for ent in finder.ents:
+        if ent.label_ not in {"GPE", "LOC"} or ent.start == 0 or ent.start in finder.removed:
+            continue
+        word = doc[ent.start - 1]
+        if not _is_country_or_region(ent):
+            continue  # "southern Kandahar" stays Kandahar: compass regions are of countries
+        if word.lower_ in COMPASS_WORDS and word.i not in finder.taken:
+            name = f"{COMPASS_WORDS[word.lower_]} {ent.kb_id_ or ent.text}"
+            regions.append(Span(doc, word.i, ent.end, label="LOC", kb_id=name))
+    return regions
+
+
+def _is_country_or_region(ent: Span) -> bool:
+    """Return whether a place is a country or a curated region ("Ukraine", "Europe")."""
+    entry = surface_index().get(ent.kb_id_ or ent.text)
+    return entry is not None and (entry.label == "LOC" or entry.name in country_names())
+
+
+def _drop_place_prefixes(doc: Doc) -> None:
+    """Drop one-word places followed by another name word ("Porto Alegre", "Jordan Bardella")."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    dropped = set()
+    for ent in doc.ents:
+        if len(ent) != 1 or ent.label_ not in _PLACE_PREFIX_LABELS or ent.end >= len(doc):
+            continue
+        nxt = doc[ent.end]
+        run_end = ent.end
+        while run_end < len(doc) and doc[run_end].is_title and run_end - ent.end < 3:
+            run_end += 1
+        titled = run_end < len(doc) and (
+            doc[run_end].lower_ in TITLE_HEADS or doc[run_end].text in ORG_HEADS
+        )
+        if (
+            not ent.text.isupper()  # "UAE Oil Minister": an acronym opens no name
+            and not titled
+            and ent.end not in taken
+            and is_name_token(nxt)
+            and not nxt.is_sent_start
+            and nxt.text not in ORG_HEADS
+            and nxt.text not in LOC_HEADS
+            and nxt.lower_ not in TITLE_HEADS
+            and nxt.lower_ not in TITLE_MODIFIERS
+        ):
+            dropped.add(ent.start)
+    if dropped:
+        doc.ents = [e for e in doc.ents if e.start not in dropped]
+
+
+def _find_given_name_people(finder: NameFinder) -> None:
+    """Find "Firstname Lastname": a known given name and more capitalised name words after it.
+
+    A given name that is also a common English word ("Will", "May", "Mark") counts only away
+    from the start of a sentence and before a name word that is not a common word either, so
+    "Will Russia…" or "May Day" stay out.
+    """
+    doc = finder.doc
+    given = given_names()
+    common = common_words()
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in finder.taken or token.text not in given or not is_name_token(token):
+            i += 1
+            continue
+        end = name_end(doc, i, finder.taken, finder.soft())
+        words = doc[i:end].text.split()
+        if len(words) < 2 or (
+            end < len(doc) and (doc[end].text in ORG_HEADS or doc[end].text in LOC_HEADS)
+        ):
+            i = max(end, i + 1)
+            continue
+        ambiguous = token.lower_ in common
+        rest_common = all(w.lower() in common for w in words[1:])
+        if ambiguous and (token.is_sent_start or rest_common or _after_boundary(doc, i)):
+            i = max(end, i + 1)
+            continue
+        if any(w.lower() in TITLE_HEADS or w in ORG_HEADS or w in LOC_HEADS for w in words):
+            i = max(end, i + 1)
+            continue
+        finder.person(i, end)
+        i = max(end, i + 1)
+
+
+def _find_qualified_bodies(finder: NameFinder) -> None:
+    """Claim "Nepali Congress", "Indian Parliament": a demonym or place before a one-word body."""
+    for ent in list(finder.ents):
+        if (
+            ent.label_ == "ORG"
+            and len(ent) == 1
+            and ent.text in ORG_HEADS
+            and ent.start not in finder.removed
+        ):
+            qualifier = finder.ent_by_token.get(ent.start - 1) if ent.start > 0 else None
+            if (
+                qualifier is not None
+                and qualifier.end == ent.start
+                and qualifier.label_ in {"NORP", "GPE"}
+            ):
+                text = finder.doc[qualifier.start : ent.end].text
+                if finder.claim(qualifier.start, ent.end, "ORG", text):
+                    finder.removed.add(ent.start)
+
+
+def _find_bare_acronyms(finder: NameFinder) -> None:
+    """Mark an acronym the text never expands as an organisation ("the NHS", "DZMM reported").
+
+    An all-caps word of two to six letters counts unless it is a common English word, a listed
+    abbreviation of something else (time zones, units, "CEO"), or part of a line in capitals.
+    """
+    doc = finder.doc
+    common = common_words()
+    for token in doc:
+        text = token.text
+        if (
+            token.i in finder.taken
+            or not (2 <= len(text) <= 6 and text.isalpha() and text.isupper())
+            or text.lower() in common
+            or text in NOT_ACRONYMS
+        ):
+            continue
+        if _defined_as_term(doc, text):
+            continue  # "anti-money laundering (AML)": a term, not a body
+        neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
+        if any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours):
+            continue  # a headline or credit line in capitals
+        finder.add(token.i, token.i + 1, "ORG", text)
+
+
+def _defined_as_term(doc: Doc, acronym: str) -> bool:
+    """Return whether the text defines an acronym after lower-case words ("anti-money laundering (AML)")."""
+    text = doc.text
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return False
+    words = re.findall(r"[A-Za-z]+", text[max(0, at - 80) : at])[-len(acronym) - 2 :]
+    for first in range(len(words)):
+        tail = words[first:]
+        if all(w.islower() for w in tail) and "".join(w[0] for w in tail).upper() == acronym:
+            return True
+    return False
+
+
+def _after_boundary(doc: Doc, index: int) -> bool:
+    """Return whether a token opens a line, a quotation or a clause after a colon."""
+    return index > 0 and (
+        doc[index - 1].is_quote or doc[index - 1].text in {":", "\n"} or "\n" in doc[index - 1].text
+    )
+
+
+def find_name_entities(doc: Doc) -> Doc:
+    """Add PERSON, ORG, LOC and ship spans found by titles, reporting verbs and word shape."""
+    _drop_place_prefixes(doc)
+    finder = NameFinder(doc)
+    _find_ships(finder)
+    _find_acronyms(finder)
+    _find_titled_people(finder)
+    _find_appositions(finder)
+    _find_speakers(finder)
+    _find_headed_spans(finder)
+    _find_lowercase_ministries(finder)
+    _find_place_phrases(finder)
+    _find_given_name_people(finder)
+    _find_qualified_bodies(finder)
+    _find_bare_acronyms(finder)
+    regions = _find_compass_regions(finder)
+    kept = [e for e in doc.ents if e.start not in finder.removed]
+    region_starts = {r.start + 1 for r in regions}
+    kept = [e for e in kept if e.start not in region_starts] + regions
+    doc.ents = sorted(filter_spans([*kept, *finder.found]), key=lambda s: s.start)
+    resolve_in_article(doc, finder.roles)
+    return doc
