@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 from pathlib import Path
 
 from spacy.lookups import load_lookups
@@ -285,7 +284,13 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
-    shutil.copyfile(args.source / "LICENSE", OUT / "LICENSE.petrarch2.txt")
+    licence = (args.source / "LICENSE").read_text(encoding="utf-8")
+    (OUT / "LICENSE.petrarch2.txt").write_text(
+        f"# source: the LICENSE of {REPOSITORY} at commit {COMMIT}, copied unchanged below; it\n"
+        "# covers cameo_verbs.json and event_agents.json, derived from that repository.\n\n"
+        + licence,
+        encoding="utf-8",
+    )
     print(f"cameo_verbs.json: {len(verbs)} verbs; event_agents.json: {len(agents)} agents")
 
 

@@ -311,3 +311,19 @@ def test_tense_is_read_per_clause(nlp):
     events = _events(nlp, text, date(2022, 1, 12))
     dated = {e["event_type"]: e["event_date"] for e in events}
     assert dated == {"meeting": date(2022, 1, 13), "statement": date(2022, 1, 10)}
+
+
+def test_pronoun_speaker_is_read_through_the_name_resolver(nlp):
+    text = "Prime Minister Nikol Pashinian spoke in Yerevan. He accused Baku of lying."
+    [event] = _events(nlp, text, kind="accusation")
+    assert _roles(event) == {"actor1": "Nikol Pashinian", "actor2": "Baku"}
+
+
+def test_closing_attribution_of_a_reported_event_is_no_statement(nlp):
+    text = "Floods killed ten people in Leyte, Governor Ana Reyes said."
+    events = _events(nlp, text, date(2024, 5, 8))
+    assert [e["event_type"] for e in events] == ["natural_disaster"]
+    # announcing a planned event is a statement of its own
+    text = "France and Germany will meet in Berlin on Friday, Maria Ostrova said."
+    kinds = {e["event_type"] for e in _events(nlp, text, date(2024, 5, 8))}
+    assert kinds == {"meeting", "statement"}

@@ -35,6 +35,7 @@ from newsgate.nlp.event_lexicon import (
     token_lemma,
 )
 from newsgate.nlp.gazetteer import gazetteer_entries
+from newsgate.nlp.names import article_names
 from newsgate.nlp.quotes import find_quote_spans
 
 __all__ = ["AGENT_LABEL", "article_shingles", "event_types", "find_events"]
@@ -1099,8 +1100,13 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
         ):
             return ent
     after = [e for e in ents if e.start_char >= trigger.end and e.label_ in _SPEAKER_LABELS]
-    # "told Reuters": the name after "told" is who was told, not who spoke
-    if after and not trigger.text.lower().startswith(("told", "tell")):
+    # "said X." names the speaker after the verb; after "told" it is who was told, and after
+    # any other verbal act ("accused Baku") it is the target
+    if (
+        after
+        and trigger.event_type.name == "statement"
+        and not trigger.text.lower().startswith(("told", "tell"))
+    ):
         gap = text[trigger.end : after[0].start_char]
         tail = text[after[0].end_char : after[0].end_char + 30]
         if re.fullmatch(r"\s+(?:(?:a|an|the)\s+)?", gap) and re.match(
@@ -1110,15 +1116,6 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
     return None
 
 
-def _resolver(doc: Doc):
-    """Return the entity layer's name resolver for `doc` (None where the entity layer has none)."""
-    try:
-        from newsgate.nlp.names import article_names
-    except ImportError:
-        return None
-    return article_names(doc)
-
-
 def _pronoun_speaker(doc: Doc, sent: Span, trigger: _Trigger) -> Span | None:
     """Return the person a pronoun right before a reporting verb stands for ("he said")."""
     k = doc[trigger.token].i - 1
@@ -1126,8 +1123,8 @@ def _pronoun_speaker(doc: Doc, sent: Span, trigger: _Trigger) -> Span | None:
         k -= 1
     if k < sent.start or doc[k].lower_ not in ("he", "she"):
         return None
-    names = _resolver(doc)
-    found = names.refer(doc[k].idx, doc[k].idx + len(doc[k])) if names is not None else None
+    # the one name resolver of the entity layer reads the pronoun
+    found = article_names(doc).refer(doc[k].idx, doc[k].idx + len(doc[k]))
     if found is None or found.label != "PERSON":
         return None
     return Span(doc, k, k + 1, label="PERSON", kb_id=found.name)
