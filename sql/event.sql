@@ -19,6 +19,7 @@ with mentions as (
             r.article_id = em.article_id
             and r.sentence_index = em.sentence_index
             and r.event_type = em.event_type
+            and r.trigger_start is not distinct from em.trigger_start
 )
 
 select

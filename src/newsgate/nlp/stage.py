@@ -14,6 +14,7 @@ import polars as pl
 from newsgate import warehouse
 from newsgate.config import Settings
 from newsgate.nlp.event_merge import merge_events
+from newsgate.nlp.events import AGENT_LABEL
 from newsgate.nlp.names.credits import CREDIT_SCHEMA, credit_mentions
 from newsgate.nlp.names.resolve import mentions_from_doc, resolve_with_credits
 from newsgate.nlp.pipeline import load_pipeline, make_doc
@@ -59,6 +60,7 @@ EVENT_SCHEMA = {
     "cameo_root": pl.String,
     "quad_class": pl.Int64,
     "trigger": pl.String,
+    "trigger_start": pl.Int64,
     "sentence_index": pl.Int64,
     "start_char": pl.Int64,
     "end_char": pl.Int64,
@@ -252,7 +254,8 @@ def _implied_actors(
     implied = {}
     for event in events:
         for label, name in zip(event["actor_labels"], event["actor_names"], strict=True):
-            if (label, name) not in known:
+            # unnamed agents ("police", "farmers") are no entities: their ids stay null
+            if label != AGENT_LABEL and (label, name) not in known:
                 implied[(event["article_id"], label, name)] = None
     return [{"article_id": a, "label": lab, "canonical_name": n} for a, lab, n in sorted(implied)]
 
