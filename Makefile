@@ -1,6 +1,6 @@
 # Two commands set everything up on a machine with Python 3.11+ and make:
 #   make run   - create .venv, install the locked dependencies, run the flow on seeds/
-#   make test  - the same setup, then the whole test suite
+#   make test  - the same setup (plus Debian's chromium for the report test), then the tests
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +9,8 @@ INPUT ?= seeds
 WAREHOUSE ?= warehouse
 GOLD ?= tests/fixtures/gold/seeds
 BENCH_SIZES ?= 1000,10000
-SHARED ?= ../shared
+# the shared folder beside the checkout (or beside its parent, for a git worktree)
+SHARED ?= $(firstword $(wildcard ../shared ../../shared) ../shared)
 # a DuckDB 1.x reader in a side folder, so a test can open the published catalog the way the
 # DuckDB 1.x CLI and BI drivers do (PYTHONPATH=$(DUCKDB1) python -c "import duckdb")
 DUCKDB1 := $(VENV)/duckdb1
@@ -19,10 +20,13 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_UI_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
-# Prefect's temporary server can need far more than its default 20 s on a busy machine
-export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
+# Prefect's temporary server's start limit is newsgate run's (flows/cli.py: 300 s, unless set)
 
-.PHONY: install run evaluate evaluate-dev evaluate-seeds bench test lint format lock clean
+# the report test renders the report in a headless browser: Debian's chromium (never a download)
+BROWSER ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install browser run evaluate evaluate-dev evaluate-seeds bench test lint format lock clean
 
 install: $(STAMP)
 
@@ -34,6 +38,15 @@ $(STAMP): requirements.lock pyproject.toml Makefile
 	rm -rf $(DUCKDB1)
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --target $(DUCKDB1) duckdb==$(DUCKDB1_VERSION)
 	touch $(STAMP)
+
+browser:
+	@[ -x "$(BROWSER)" ] || { \
+	  echo "installing Debian's chromium for the report test (apt-get)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }; \
+	[ -x "$(BROWSER)" ] || { \
+	  echo "make: the report test needs Chromium at $(BROWSER): apt-get install chromium, or set BROWSER=" >&2; \
+	  exit 1; }
 
 run: $(STAMP)
 	$(BIN)/newsgate run --input $(INPUT) --warehouse $(WAREHOUSE)
@@ -51,8 +64,8 @@ evaluate-seeds: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/newsgate bench run --sizes $(BENCH_SIZES)
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+test: $(STAMP) browser
+	NEWSGATE_BROWSER=$(BROWSER) $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -66,4 +79,4 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) $(WAREHOUSE)/newsgate.duckdb* $(WAREHOUSE)/publications $(WAREHOUSE)/published
+	rm -rf $(VENV) $(WAREHOUSE)/newsgate.duckdb* $(WAREHOUSE)/publications $(WAREHOUSE)/published $(WAREHOUSE)/report

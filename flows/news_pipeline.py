@@ -1,29 +1,42 @@
-"""The news_pipeline flow: ingest, article, nlp, each gated, then write-audit-publish."""
+"""The news_pipeline flow: ingest, article, nlp, each gated, then write-audit-publish and the report."""
 
 from __future__ import annotations
+
+import sys
+import time
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 
+from flows import logs
 from flows.runners import make_task_runner, worker_pool
-from newsgate import article_stage, ingest, publish, quality
+from newsgate import article_stage, ingest, progress, publish, quality, report
 from newsgate.config import Settings
 from newsgate.errors import NewsgateError
 from newsgate.nlp import stage as nlp_stage
+from newsgate.report.summary import (
+    RunSummary,
+    StageRecord,
+    collect_summary,
+    format_summary,
+    summary_markdown,
+)
 from newsgate.runs import new_run_id
 from newsgate.warehouse import run_lock
 from newsgate.workers import Pool
+
+logs.install()
 
 ingest_documents = task(ingest.ingest_documents, cache_policy=NO_CACHE)
 build_articles = task(article_stage.build_articles, cache_policy=NO_CACHE)
 annotate_articles = task(nlp_stage.annotate_articles, cache_policy=NO_CACHE)
 validate_stage = task(quality.validate_stage, cache_policy=NO_CACHE)
 prepare_publication = task(publish.prepare_publication, cache_policy=NO_CACHE)
-summarize_gates = task(quality.summarize_gates, cache_policy=NO_CACHE)
-build_data_docs = task(quality.build_data_docs, cache_policy=NO_CACHE)
 publish_tables = task(publish.publish_tables, cache_policy=NO_CACHE)
+collect_run_summary = task(collect_summary, cache_policy=NO_CACHE)
+write_report = task(report.write_report, cache_policy=NO_CACHE)
 
 
 def _ingest(settings: Settings, run_id: str, pool: Pool) -> dict[str, int]:
@@ -34,25 +47,55 @@ def _ingest(settings: Settings, run_id: str, pool: Pool) -> dict[str, int]:
     return counts
 
 
+def _annotate(settings: Settings, run_id: str, full_refresh: bool, pool: Pool) -> dict[str, int]:
+    """Annotate what the parsed articles still need (most of it ran during the article gate)
+    on the worker pool, then resolve across articles."""
+    with progress.step("nlp: annotating and resolving entities, quotes and events"):
+        return annotate_articles(settings, run_id, full_refresh, pool)
+
+
+def _gate(logger, record: StageRecord, check) -> quality.GateReport:
+    """Run a stage's gate, timing it and saying so on a terminal."""
+    # the first gate in a process imports Great Expectations, which takes seconds
+    loading = " (loading Great Expectations)" if "great_expectations" not in sys.modules else ""
+    started = time.perf_counter()
+    with progress.step(f"gate {record.name}{loading}") as shown:
+        gate = check()
+        shown.result = "BLOCKED" if not gate.passed else "passed"
+        if gate.warnings:
+            shown.result += f", {len(gate.warnings)} warning(s)"
+    record.gate_seconds = time.perf_counter() - started
+    if gate.warnings:
+        logger.warning("%s gate warnings: %s", record.name, ", ".join(gate.warnings))
+    return gate
+
+
 def _blocking_gate(
-    logger, settings: Settings, run_id: str, full_refresh: bool, pool: Pool
+    logger,
+    settings: Settings,
+    run_id: str,
+    full_refresh: bool,
+    records: list[StageRecord],
+    pool: Pool,
 ) -> quality.GateReport | None:
     """Build and gate each stage in turn; return the first gate that blocks, else None."""
     stages = (
         ("ingest", lambda: _ingest(settings, run_id, pool)),
         ("article", lambda: build_articles(settings, run_id, full_refresh, pool)),
-        ("nlp", lambda: annotate_articles(settings, run_id, full_refresh, pool)),
+        ("nlp", lambda: _annotate(settings, run_id, full_refresh, pool)),
     )
-    for stage, build in stages:
-        logger.info("%s: %s", stage, build())
-        gate = validate_stage(settings, run_id, stage)
-        if gate.warnings:
-            logger.warning("%s gate warnings: %s", stage, ", ".join(gate.warnings))
+    for name, build in stages:
+        started = time.perf_counter()
+        counts = build()
+        record = StageRecord(name, time.perf_counter() - started, dict(counts))
+        records.append(record)
+        logger.info("%s: %s", name, counts)
+        gate = _gate(logger, record, lambda s=name: validate_stage(settings, run_id, s))
         if not gate.passed:
             return gate
-    gate = prepare_publication(settings, run_id)
-    if gate.warnings:
-        logger.warning("publish gate warnings: %s", ", ".join(gate.warnings))
+    record = StageRecord("publish", 0.0)
+    records.append(record)
+    gate = _gate(logger, record, lambda: prepare_publication(settings, run_id))
     return None if gate.passed else gate
 
 
@@ -63,7 +106,8 @@ def news_pipeline(
     full_refresh: bool = False,
     input_mode: str | None = None,
 ):
-    """Run every stage with its gate and publish the tables; a failed gate publishes nothing."""
+    """Run every stage with its gate, publish the tables and write the report; return the run's
+    summary (a failed gate publishes nothing and fails the run, with the summary as its data)."""
     logger = get_run_logger()
     try:
         settings = Settings.load(input_dir, warehouse_dir, input_mode)
@@ -86,16 +130,49 @@ def news_pipeline(
 
 
 def _gate_and_publish(logger, settings: Settings, run_id: str, full_refresh: bool, pool: Pool):
-    """Run the gated stages, report the gates, and publish unless a gate blocked."""
-    blocked = _blocking_gate(logger, settings, run_id, full_refresh, pool)
+    """Run the gated stages, publish unless a gate blocked, then summarise and report the run."""
+    records: list[StageRecord] = []
+    blocked = _blocking_gate(logger, settings, run_id, full_refresh, records, pool)
+    publication, message = None, ""
+    if blocked:
+        message = f"NG010 {blocked.stage} gate failed: " + ", ".join(blocked.critical)
+    else:
+        started = time.perf_counter()
+        with progress.step("publish: writing Parquet and swapping the pointer") as shown:
+            publication = publish_tables(settings, run_id)
+            shown.result = f"{len(publication.row_counts)} tables"
+        records[-1].seconds = time.perf_counter() - started
+        logger.info("published %s: %s", publication.path, publication.row_counts)
+    summary = collect_run_summary(
+        settings,
+        run_id,
+        records,
+        publication.row_counts if publication else None,
+        str(publication.path) if publication else None,
+        message,
+    )
+    _report(logger, settings, summary)
     create_markdown_artifact(
         key="newsgate-gates",
-        markdown=summarize_gates(settings, run_id),
-        description=f"Quality gates of newsgate run {run_id}",
+        markdown=summary_markdown(summary),
+        description=f"Quality gates and report of newsgate run {run_id}",
     )
-    logger.info("data docs: %s", build_data_docs(settings, run_id))
+    logger.info("summary of run %s:\n%s", run_id, format_summary(summary))
     if blocked:
-        return Failed(message=f"NG010 {blocked.stage} gate failed: " + ", ".join(blocked.critical))
-    publication = publish_tables(settings, run_id)
-    logger.info("published %s: %s", publication.path, publication.row_counts)
-    return publication
+        return Failed(message=message, data=summary)
+    return summary
+
+
+def _report(logger, settings: Settings, summary: RunSummary) -> None:
+    """Write the run's HTML report into the summary; a report that fails only warns."""
+    started = time.perf_counter()
+    with progress.step("report: drawing the charts") as shown:
+        written = write_report(settings, summary)
+        shown.result = str(written.path) if written.path else f"not written ({written.error})"
+    summary.stages.append(StageRecord("report", time.perf_counter() - started))
+    if written.path:
+        summary.report_path = str(written.path)
+        logger.info("report: %s", written.path)
+    else:
+        summary.report_error = written.error
+        logger.warning("report not written: %s", written.error)

@@ -19,6 +19,7 @@ with mentions as (
             r.article_id = em.article_id
             and r.sentence_index = em.sentence_index
             and r.event_type = em.event_type
+            and r.trigger_start is not distinct from em.trigger_start
 )
 
 select
@@ -29,9 +30,10 @@ select
     list_sort(list_distinct(flatten(list(m.actors)))) as actors,
     list_sort(list_distinct(flatten(list(m.actor_names)))) as actor_names,
     first(m.actor1 order by m.actor1_votes desc, m.actor1) as actor1,
-    first(m.actor1_name order by m.actor1_votes desc, m.actor1) as actor1_name,
+    -- unnamed agents have no id: their names break the tie, so the same rows give the same name
+    first(m.actor1_name order by m.actor1_votes desc, m.actor1, m.actor1_name) as actor1_name,
     first(m.actor2 order by m.actor2_votes desc, m.actor2) as actor2,
-    first(m.actor2_name order by m.actor2_votes desc, m.actor2) as actor2_name,
+    first(m.actor2_name order by m.actor2_votes desc, m.actor2, m.actor2_name) as actor2_name,
     any_value(m.merged_date) as event_date,
     any_value(m.merged_precision) as date_precision,
     first(m.place order by m.place_votes desc, m.place) as place,

@@ -5,13 +5,10 @@ from pathlib import Path
 
 import pytest
 
-for _key, _value in {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_SERVER_UI_ENABLED": "false",
-    "DO_NOT_TRACK": "1",
-    "GX_ANALYTICS_ENABLED": "false",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
-}.items():
+from flows.cli import QUIET_PREFECT
+
+# the same quiet, patient Prefect as `newsgate run` (one place: flows/cli.py)
+for _key, _value in QUIET_PREFECT.items():
     os.environ.setdefault(_key, _value)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,10 +18,11 @@ GOLD = ROOT / "tests" / "fixtures" / "gold" / "seeds"
 
 @pytest.fixture(scope="session")
 def prefect_harness():
-    """A temporary Prefect server for the whole session (flow tests only)."""
+    """A temporary Prefect server for the whole session (flow tests only), given as long to
+    start as PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS says (flows/cli.py's default)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=120):
+    with prefect_test_harness(server_startup_timeout=None):
         yield
 
 

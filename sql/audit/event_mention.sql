@@ -1,8 +1,9 @@
--- audit view of event_mention: its article, its event and its actors all exist.
+-- audit view of event_mention: its article, its event and its named actors all exist
+-- (unnamed actors have a null id).
 with actor_check as (
     select
         em.event_mention_id,
-        bool_and(e.entity_id is not null) as actors_exist
+        bool_and(u.actor_id is null or e.entity_id is not null) as actors_exist
     from work.event_mention as em,
         unnest(em.actors) as u(actor_id)
     left join work.entity as e on e.entity_id = u.actor_id

@@ -2,11 +2,16 @@
 before (in batches, on the worker pool), keep what was parsed in the warehouse, and build the
 stage's tables. The parsing rules themselves are `newsgate.articles`.
 
-Kept between runs, keyed by doc_id and the article code's version:
+Parsing a document reads one thing beyond its own text: the short lines that recur across the
+corpus (`articles.common_lines`), of which only those among the document's own lines matter.
+Kept between runs, keyed by doc_id, the article code's version and that context (a hash of the
+recurring lines the document contains):
 - work.article_parsed: one row per document, its article fields or why it is not an article;
 - work.article_parsed_line: every line of those documents with its decision;
-- work.article_near_duplicate: the near-duplicate flags, recomputed only when the set of current
-  articles changes (the fingerprint in work.stage_state says which set they were computed for).
+- work.article_context: each current document's context; work.article_common: the recurring
+  lines, recomputed only when the set of current documents changes;
+- work.article_near_duplicate: the near-duplicate flags, recomputed only when the current
+  articles change (the fingerprints in work.stage_state say what they were computed for).
 """
 
 from __future__ import annotations
@@ -19,7 +24,14 @@ import polars as pl
 import pyarrow as pa
 
 from newsgate import warehouse
-from newsgate.articles import ARTICLE_SCHEMA, LINE_SCHEMA, document_rows, flag_near_duplicates
+from newsgate.articles import (
+    ARTICLE_SCHEMA,
+    LINE_SCHEMA,
+    common_lines,
+    document_rows,
+    flag_near_duplicates,
+    line_keys,
+)
 from newsgate.config import Settings
 from newsgate.errors import StageCacheError
 from newsgate.runs import add_quarantine
@@ -39,18 +51,26 @@ STAGE = "article"
 PARSED = "article_parsed"
 PARSED_LINES = "article_parsed_line"
 NEAR_DUPLICATES = "article_near_duplicate"
+CONTEXTS = "article_context"
+COMMON = "article_common"
 NEAR_DUPLICATE_STEP = "article.near_duplicates"
+COMMON_STEP = "article.common_lines"
+# documents read from the warehouse at once when every text is needed (flat memory)
+TEXT_CHUNK = 500
 # the article columns only a look across all articles can fill
 CROSS_ARTICLE = ("duplicate_of_doc_id", "similarity")
 
 PARSED_SCHEMA = {
     "version": pl.String,
+    "context": pl.String,
     **{name: dtype for name, dtype in ARTICLE_SCHEMA.items() if name not in CROSS_ARTICLE},
     "reject_reason": pl.String,
     "reject_detail": pl.String,
     "parsed_run_id": pl.String,
 }
-PARSED_LINE_SCHEMA = {"version": pl.String, **LINE_SCHEMA}
+PARSED_LINE_SCHEMA = {"version": pl.String, "context": pl.String, **LINE_SCHEMA}
+CONTEXT_SCHEMA = {"doc_id": pl.String, "context": pl.String}
+COMMON_SCHEMA = {"line": pl.String}
 NEAR_DUPLICATE_SCHEMA = {
     "doc_id": pl.String,
     **{name: ARTICLE_SCHEMA[name] for name in CROSS_ARTICLE},
@@ -70,48 +90,106 @@ def _empty(schema: dict) -> pa.Schema:
     return pl.DataFrame(schema=schema).to_arrow().schema
 
 
-def parse_batch(documents: list[tuple[str, str]], version: str, run_id: str) -> dict[str, pa.Table]:
-    """Return the parsed rows and line rows of a batch of (doc_id, text), as Arrow tables."""
+def context_of(text: str, common: frozenset[str]) -> tuple[frozenset[str], str]:
+    """Return the recurring lines a document contains, and a hash of them (its context)."""
+    mine = frozenset(common & line_keys(text))
+    return mine, fingerprint(*sorted(mine))[:16] if mine else ""
+
+
+def parse_batch(
+    documents: list[tuple[str, str, frozenset[str], str]], version: str, run_id: str
+) -> dict[str, pa.Table]:
+    """Return the parsed rows and line rows of a batch of (doc_id, text, recurring lines it
+    contains, context), as Arrow tables."""
     parsed, lines = [], []
-    for doc_id, text in documents:
-        rows = document_rows(doc_id, text)
+    for doc_id, text, common, context in documents:
+        rows = document_rows(doc_id, text, common)
         row = {k: v for k, v in (rows.article or {"doc_id": doc_id}).items()}
         for name in CROSS_ARTICLE:
             row.pop(name, None)
         row.update(
             version=version,
+            context=context,
             reject_reason=rows.reject_reason,
             reject_detail=rows.reject_detail,
             parsed_run_id=run_id,
         )
         parsed.append(row)
-        lines.extend({**line, "version": version} for line in rows.lines)
+        lines.extend({**line, "version": version, "context": context} for line in rows.lines)
     return {PARSED: _arrow(parsed, PARSED_SCHEMA), PARSED_LINES: _arrow(lines, PARSED_LINE_SCHEMA)}
 
 
 def _prepare(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> None:
-    if full_refresh:
-        drop_tables(con, [PARSED, PARSED_LINES, NEAR_DUPLICATES])
+    tables = {
+        PARSED: PARSED_SCHEMA,
+        PARSED_LINES: PARSED_LINE_SCHEMA,
+        NEAR_DUPLICATES: NEAR_DUPLICATE_SCHEMA,
+        CONTEXTS: CONTEXT_SCHEMA,
+        COMMON: COMMON_SCHEMA,
+    }
+    if full_refresh or _outdated(con, tables):
+        drop_tables(con, list(tables))
         store_fingerprint(con, NEAR_DUPLICATE_STEP, None)
-    create_empty(
-        con,
-        {
-            PARSED: _empty(PARSED_SCHEMA),
-            PARSED_LINES: _empty(PARSED_LINE_SCHEMA),
-            NEAR_DUPLICATES: _empty(NEAR_DUPLICATE_SCHEMA),
-        },
+        store_fingerprint(con, COMMON_STEP, None)
+    create_empty(con, {name: _empty(schema) for name, schema in tables.items()})
+
+
+def _outdated(con: duckdb.DuckDBPyConnection, tables: dict[str, dict]) -> bool:
+    """Tell whether a kept table lacks a column this code writes (kept by an older version)."""
+    for name, schema in tables.items():
+        found = {
+            r[0]
+            for r in con.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema = 'work' and table_name = ?",
+                [name],
+            ).fetchall()
+        }
+        if found and not set(schema) <= found:
+            return True
+    return False
+
+
+def _texts(con: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, str]]:
+    """Yield (doc_id, text) of every current document, a chunk at a time."""
+    cursor = con.cursor()
+    try:
+        result = cursor.execute("select doc_id, text from work.document order by doc_id")
+        while rows := result.fetchmany(TEXT_CHUNK):
+            yield from rows
+    finally:
+        cursor.close()
+
+
+def _common(con: duckdb.DuckDBPyConnection, version: str) -> frozenset[str]:
+    """Return the lines that recur across the current documents, and make sure each current
+    document's context is in work.article_context; both are recomputed only when the set of
+    current documents (or the code) changed."""
+    ids = [r[0] for r in con.execute("select doc_id from work.document order by 1").fetchall()]
+    current = fingerprint(version, *ids)
+    if stored_fingerprint(con, COMMON_STEP) == current:
+        return frozenset(r[0] for r in con.execute(f"select line from work.{COMMON}").fetchall())
+    store_fingerprint(con, COMMON_STEP, None)
+    common = common_lines(text or "" for _, text in _texts(con))
+    warehouse.write_frame(con, COMMON, pl.DataFrame({"line": sorted(common)}, schema=COMMON_SCHEMA))
+    contexts = [(doc_id, context_of(text or "", common)[1]) for doc_id, text in _texts(con)]
+    warehouse.write_frame(
+        con, CONTEXTS, pl.DataFrame(contexts, schema=CONTEXT_SCHEMA, orient="row")
     )
+    store_fingerprint(con, COMMON_STEP, current)
+    return common
 
 
 def _unparsed(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
-    """Return the current documents this article code has not parsed, by doc_id."""
+    """Return the current documents not parsed by this article code in their context."""
     rows = con.execute(
         f"""
-        select d.doc_id from work.document as d
+        select c.doc_id from work.{CONTEXTS} as c
         where not exists (
-            select 1 from work.{PARSED} as p where p.doc_id = d.doc_id and p.version = ?
+            select 1 from work.{PARSED} as p
+            where p.doc_id = c.doc_id and p.version = ? and p.context = c.context
         )
-        order by d.doc_id
+        order by c.doc_id
         """,
         [version],
     ).fetchall()
@@ -125,6 +203,7 @@ def parsing(settings: Settings, run_id: str, full_refresh: bool = False) -> Iter
     con = warehouse.connect(settings)
     try:
         _prepare(con, full_refresh)
+        common = _common(con, version)
         todo = _unparsed(con, version)
         planned = split_batches(todo)
 
@@ -135,25 +214,33 @@ def parsing(settings: Settings, run_id: str, full_refresh: bool = False) -> Iter
                     "where doc_id in (select unnest(?::varchar[])) order by doc_id",
                     [doc_ids],
                 ).fetchall()
-                yield documents, version, run_id
+                batch = [(d, t or "", *context_of(t or "", common)) for d, t in documents]
+                yield batch, version, run_id
 
         yield BatchJob(
             work=parse_batch,
             payloads=payloads(),
             store=lambda tables: append_tables(con, tables),
-            batches=len(planned),
-            desc="article batches",
+            sizes=[len(batch) for batch in planned],
+            desc="articles",
+            unit="document",
         )
     finally:
         con.close()
 
 
 def _forget_stale(con: duckdb.DuckDBPyConnection, version: str) -> None:
-    """Drop parsed rows of other code versions and of documents that are no longer current."""
+    """Drop parsed rows of other code versions, of other contexts and of documents that are no
+    longer current."""
     for name in (PARSED, PARSED_LINES):
         con.execute(
-            f"delete from work.{name} where version <> ? "
-            "or doc_id not in (select doc_id from work.document)",
+            f"""
+            delete from work.{name} as t
+            where t.version <> ? or not exists (
+                select 1 from work.{CONTEXTS} as c
+                where c.doc_id = t.doc_id and c.context = t.context
+            )
+            """,
             [version],
         )
 
@@ -161,7 +248,8 @@ def _forget_stale(con: duckdb.DuckDBPyConnection, version: str) -> None:
 def _near_duplicates(con: duckdb.DuckDBPyConnection, version: str) -> None:
     """Flag near-duplicates across current articles unless they were flagged for this very set."""
     ids = con.execute(
-        f"select doc_id from work.{PARSED} where reject_reason is null order by doc_id"
+        f"select doc_id || ':' || context from work.{PARSED} "
+        "where reject_reason is null order by doc_id"
     ).fetchall()
     current = fingerprint(version, *(r[0] for r in ids))
     if stored_fingerprint(con, NEAR_DUPLICATE_STEP) == current:
@@ -254,12 +342,13 @@ def parsed_source() -> tuple[str, str]:
     articles = f"""(
         select substr(p.doc_id, 1, 16) as article_id, p.body, p.published_date, p.credited
         from work.{PARSED} as p
+        inner join work.{CONTEXTS} as c on c.doc_id = p.doc_id and c.context = p.context
         where p.version = '{version}' and p.reject_reason is null
-          and p.doc_id in (select doc_id from work.document)
     )"""
     lines = f"""(
         select substr(l.doc_id, 1, 16) as article_id, l.line_no, l.kind, l.reason, l.text
         from work.{PARSED_LINES} as l
+        inner join work.{CONTEXTS} as c on c.doc_id = l.doc_id and c.context = l.context
         where l.version = '{version}'
     )"""
     return articles, lines

@@ -10,19 +10,38 @@ from datetime import date
 import polars as pl
 
 from newsgate.boilerplate import (
+    CORPUS_REPEAT_DOCS,
     WORD,
     Evidence,
     Line,
     classify_lines,
+    is_known_place,
     is_paragraph,
+    normalise_line,
 )
-from newsgate.credits import is_known_agency, is_outlet_name, normalize_agency
+from newsgate.credits import (
+    credited_form,
+    glued_byline,
+    is_known_outlet,
+    is_outlet_name,
+    reporter_credit,
+    source_credits,
+    split_credit,
+    trailing_credit,
+)
 from newsgate.language import UNDETERMINED, identify_language
 from newsgate.near_duplicates import Candidate, find_near_duplicates
-from newsgate.nlp.dates import resolve_dates
 from newsgate.nlp.gazetteer import surface_index
+from newsgate.stamps import MARKER, stamp_date
 
-__all__ = ["document_rows", "flag_near_duplicates", "not_article_reason", "parse_article"]
+__all__ = [
+    "common_lines",
+    "document_rows",
+    "flag_near_duplicates",
+    "line_keys",
+    "not_article_reason",
+    "parse_article",
+]
 
 MIN_BODY_WORDS = 30
 # The whole document is judged by its language before any line is dropped, so a document in
@@ -36,19 +55,35 @@ _SENTENCE_BREAK = re.compile(
     r"[.!?…][\"'”’)\]]*(?=\s+[A-Z0-9“\"‘(]|\s*$)"
 )
 _METADATA_PREFIX = re.compile(
-    r"^\s*(?:date|published|posted)\s*:?\s+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?"
+    r"^\s*(?:published|posted)\s*:?\s+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?"
     r"\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?Z?)?\s+",
     re.IGNORECASE,
 )
-_OUTLET_PREFIX = re.compile(r"^\s*\((?P<outlet>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)\s*")
+_OUTLET_PREFIX = re.compile(r"^\s*\((?P<outlet>[^()]{2,40})\)\s*(?:[-–—:]+|\.-)\s*")
 _PLACE = r"[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}"
 _DATELINE_PREFIX = re.compile(
     rf"^\s*(?P<place>{_PLACE})(?:\s*[,.]\s*(?P<extra>[^()/–—]{{1,40}}?))?\s*"
     r"(?:\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)|\.?\s*/(?P<slashed>[^/]{2,30})/\.?)\s*"
 )
+# "WASHINGTON -", "KABUL:", "SHAMBHU, India, Feb 21:" (a place in capitals opens the lead)
 _CAPS_DATELINE_PREFIX = re.compile(
-    r"^\s*(?P<place>[A-Z]{2,}(?:[ /-][A-Z]{2,}){0,3})(?:\s*,\s*(?P<extra>[^–—]{1,40}?))?"
-    r"\s*[–—-]+\s+(?=[A-Z“\"‘])"
+    r"^\s*(?P<place>[A-Z]{2,}(?:[ /-][A-Z]{2,}){0,3})(?:\s*,\s*(?P<extra>[^–—:]{1,40}?))?"
+    r"\s*(?:[–—-]+|:)\s+(?=[A-Z“\"‘])"
+)
+# "AT-KABUL:", "APP-ISLAMABAD:": the agency's code glued to the place
+_AGENCY_PLACE_PREFIX = re.compile(
+    r"^\s*(?P<agency>[A-Z]{2,6})\s*-\s*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})\s*[:–—-]+\s+"
+    r"(?=[A-Z“\"‘])"
+)
+_MONTH_DAY = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+)
+# "Kathmandu, July 25:" or "Kathmandu:" (mixed case: a dated or known place)
+_PLACE_DATE_PREFIX = re.compile(
+    rf"^\s*(?P<place>{_PLACE})\s*(?:,\s*(?P<extra>{_MONTH_DAY}|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?"
+    r"(?:\s+\d{4})?))?\s*[:–—-]+\s+(?=[A-Z“\"‘])",
+    re.IGNORECASE,
 )
 
 
@@ -77,13 +112,6 @@ class ParsedArticle:
         return len(_SENTENCE_BREAK.findall(self.body))
 
 
-def _full_date(text: str) -> date | None:
-    for found in resolve_dates(text, None):
-        if found.value is not None and found.precision == "day":
-            return found.value
-    return None
-
-
 def _place_name(place: str) -> str:
     place = place.strip(" ,")
     return place.title() if place.isupper() else place
@@ -104,21 +132,40 @@ def _document_language(lines: list[str]) -> tuple[str, float]:
     return lang, foreign / sum(known.values())
 
 
-def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str:
-    """Remove scraper metadata and dateline/outlet prefixes from the first body line."""
-    text = line.clean
-    for _ in range(3):
-        meta = _METADATA_PREFIX.match(text)
-        if meta and _full_date(meta.group("date")):
-            parsed.published_date = _full_date(meta.group("date"))
-            parsed.published_date_source = "metadata"
-            text = text[meta.end() :]
+def _set_date(parsed: ParsedArticle, text: str, source: str) -> None:
+    value = stamp_date(text)
+    if value is not None and parsed.published_date is None:
+        parsed.published_date, parsed.published_date_source = value, source
+
+
+def _read_opening(parsed: ParsedArticle, text: str, inline: list[str]) -> None:
+    """Read scraper metadata, bylines, inline credits and the dateline opening the story.
+
+    The line itself stays in the body as printed: a line that mixes such an opening with the
+    lead is article text.
+    """
+    for _ in range(4):
+        marker = MARKER.match(text) or _METADATA_PREFIX.match(text)
+        if marker:
+            _set_date(parsed, marker.group("date"), "metadata")
+            text = text[marker.end() :]
+            continue
+        glued = glued_byline(text)
+        if glued:
+            parsed.byline = parsed.byline or glued[0]
+            text = glued[1]
             continue
         outlet = _OUTLET_PREFIX.match(text)
-        name = outlet.group("outlet") if outlet else ""
-        if outlet and is_outlet_name(name) and not _is_subject_acronym(name.strip()):
-            inline.append(normalize_agency(name))
+        names = split_credit(outlet.group("outlet")) if outlet else []
+        if outlet and names and not _is_subject_acronym(outlet.group("outlet").strip()):
+            inline.extend(names)
             text = text[outlet.end() :]
+            continue
+        coded = _AGENCY_PLACE_PREFIX.match(text)
+        if coded and not _is_subject_acronym(coded.group("agency")):
+            inline.append(credited_form(coded.group("agency")))
+            parsed.dateline = parsed.dateline or _place_name(coded.group("place"))
+            text = text[coded.end() :]
             continue
         dateline = _DATELINE_PREFIX.match(text) or _CAPS_DATELINE_PREFIX.match(text)
         groups = dateline.groupdict() if dateline else {}
@@ -127,25 +174,47 @@ def _strip_prefixes(parsed: ParsedArticle, line: Line, inline: list[str]) -> str
             break
         if dateline and agency is None and _is_outlet_code(dateline.group("place")):
             # "NDO –" or "NDO/VNA –" open with the outlet's code, not a place.
-            inline.extend(normalize_agency(p) for p in dateline.group("place").split("/"))
+            inline.extend(credited_form(p) for p in dateline.group("place").split("/"))
             text = text[dateline.end() :]
             continue
-        if dateline and (agency is None or is_outlet_name(agency)):
+        if dateline and dateline.re is _CAPS_DATELINE_PREFIX and _colon_label(text, dateline):
+            break
+        agencies = split_credit(agency) if agency else []
+        if dateline and (agency is None or agencies):
+            # "KABUL (Pajhwok- AFP) -" credits the publisher and its wire, in that order
             parsed.dateline = parsed.dateline or _place_name(dateline.group("place"))
-            if agency:
-                inline.append(normalize_agency(agency))
-            stated = _full_date(dateline.group("extra") or "")
-            if stated and parsed.published_date is None:
-                parsed.published_date, parsed.published_date_source = stated, "dateline"
+            inline.extend(agencies)
+            _set_date(parsed, dateline.group("extra") or "", "dateline")
             text = text[dateline.end() :]
+            continue
+        mixed = _PLACE_DATE_PREFIX.match(text)
+        known = mixed is not None and is_known_place(mixed.group("place"))
+        if mixed and (known or (mixed.group("extra") and len(mixed.group("place").split()) <= 2)):
+            parsed.dateline = parsed.dateline or _place_name(mixed.group("place"))
+            _set_date(parsed, mixed.group("extra") or "", "dateline")
+            text = text[mixed.end() :]
             continue
         break
-    return text
+
+
+def _colon_label(text: str, dateline: re.Match) -> bool:
+    """Return whether a capitals opening ending in a colon is a label ("DEVELOPING:"), not a place.
+
+    "KABUL:" names a known place and "SHAMBHU, India, Feb 21:" carries a country or a date;
+    a colon after an unknown capitals word labels the story instead.
+    """
+    if not text[: dateline.end()].rstrip().endswith(":"):
+        return False
+    extra = dateline.group("extra") or ""
+    known = is_known_place(dateline.group("place")) or any(
+        is_known_place(part) for part in re.split(r"\s*,\s*", extra)
+    )
+    return not (known or stamp_date(extra) or re.search(_MONTH_DAY, extra, re.IGNORECASE))
 
 
 def _is_subject_acronym(token: str) -> bool:
     """Return whether an opening capitals word is an organisation or country code ("NATO –")."""
-    if is_known_agency(token):
+    if is_known_outlet(token):
         return False
     token = token.strip()
     entry = surface_index().get(token)
@@ -158,62 +227,103 @@ def _is_outlet_code(token: str) -> bool:
     parts = token.split("/")
     # Capitalised place names have vowels and more than three letters; "TTO", "SGGP" do not.
     no_vowel = not re.search(r"[AEIOUY]", token)
-    return len(parts) > 1 or is_known_agency(token) or len(token) <= 3 or no_vowel
+    return len(parts) > 1 or is_known_outlet(token) or len(token) <= 3 or no_vowel
 
 
 def _unique(names: list[str]) -> list[str]:
     out: list[str] = []
+    seen: set[str] = set()
     for name in names:
-        if name and name not in out:
+        if name and normalise_line(name) not in seen:
+            seen.add(normalise_line(name))
             out.append(name)
     return out
 
 
-def parse_article(text: str) -> ParsedArticle:
-    """Return the classified lines and extracted fields of one document's text."""
+def parse_article(text: str, common: frozenset[str] = frozenset()) -> ParsedArticle:
+    """Return the classified lines and extracted fields of one document's text.
+
+    `common` holds normalised lines that recur across the corpus (see `common_lines`).
+    """
     language, foreign_share = _document_language(text.split("\n"))
-    lines, evidence = classify_lines(text, document_language=language)
+    lines, evidence = classify_lines(text, document_language=language, common_lines=common)
     parsed = ParsedArticle(lines=lines, language=language, foreign_share=foreign_share)
     title = next((ln for ln in lines if ln.kind == "title"), None)
     site = None
     if title:
-        parsed.title, site = _split_site_name(title.clean)
+        parsed.title, site = _split_site_name(title.value or title.clean)
     body_lines = [ln for ln in lines if ln.kind == "body"]
     inline: list[str] = []
-    paragraphs = [ln.clean for ln in body_lines]
-    # Scraper metadata and the dateline open the story: look at the lines up to the first
-    # paragraph only, so a "(Reuters) -" deeper in the text is left alone.
-    for index, line in enumerate(body_lines):
-        paragraphs[index] = _strip_prefixes(parsed, line, inline)
+    # Scraper metadata, bylines and the dateline open the story: look at the lines up to the
+    # first paragraph only, so a "(Reuters) -" deeper in the text is left alone.
+    for line in body_lines:
+        _read_opening(parsed, line.clean, inline)
         if is_paragraph(line.clean):
             break
-    parsed.body = "\n\n".join(p for p in paragraphs if p)
-    _apply_evidence(parsed, evidence, inline + ([site] if site else []))
+    # "CGTN's Jane Roe reports" in the standfirst names both the outlet and the reporter.
+    for line in body_lines[:3]:
+        found = reporter_credit(line.clean)
+        if found:
+            inline.append(found[0])
+            parsed.byline = parsed.byline or found[1]
+            break
+    parsed.body = "\n\n".join(ln.clean for ln in body_lines)
+    trailing = trailing_credit(body_lines[-1].clean) if body_lines else None
+    credits = (
+        inline + evidence.text_credits + ([site] if site else []) + ([trailing] if trailing else [])
+    )
+    _apply_evidence(parsed, evidence, credits)
     return parsed
 
 
 def _split_site_name(title: str) -> tuple[str, str | None]:
-    """Return the headline without a trailing " | Site name", and that site name."""
+    """Return the headline without a trailing site name, and that site name.
+
+    " | Site" takes any outlet-shaped name; " - Site" only a known outlet, because a dash also
+    joins the parts of a headline.
+    """
     head, sep, tail = title.rpartition(" | ")
     if sep and head and is_outlet_name(tail.strip()):
-        return head.strip(), normalize_agency(tail.strip())
+        return head.strip(), credited_form(tail.strip())
+    match = re.search(r"\s+[-–—]\s+(?P<site>[^-–—|]{2,40})$", title)
+    if match and is_known_outlet(match.group("site")):
+        return title[: match.start()].strip(), credited_form(match.group("site").strip())
     return title, None
 
 
-def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, inline: list[str]) -> None:
-    text_credits = _unique(inline + evidence.text_credits)
+def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, text_credits: list[str]) -> None:
+    text_credits = _unique(text_credits)
+    if not text_credits:
+        # No credit line: the one agency the text names as its reporting source ("AFP
+        # reported", "told Reuters") is taken as the outlet; several such agencies, none.
+        sources = source_credits(parsed.body)
+        if len(sources) == 1:
+            text_credits = sources
     parsed.credited = _unique(text_credits + evidence.photo_credits)
     # A photo agency only supplied the picture, so it never becomes the article's outlet.
     parsed.outlet = text_credits[0] if text_credits else None
-    parsed.byline = evidence.bylines[0] if evidence.bylines else None
+    if parsed.byline is None and evidence.bylines:
+        parsed.byline = evidence.bylines[0]
     if parsed.dateline is None and evidence.datelines:
         parsed.dateline = _place_name(evidence.datelines[0])
-    for source, dates in (("metadata", evidence.metadata_dates), ("byline", evidence.byline_dates)):
-        if parsed.published_date is not None:
-            break
-        value = next(filter(None, map(_full_date, dates)), None)
-        if value:
-            parsed.published_date, parsed.published_date_source = value, source
+    for source, dates in (
+        ("metadata", evidence.metadata_dates),
+        ("stamp", evidence.stamp_dates),
+        ("byline", evidence.byline_dates),
+    ):
+        for text in dates:
+            _set_date(parsed, text, source)
+
+
+def common_lines(texts: list[str]) -> frozenset[str]:
+    """Return the short lines (normalised) that occur in several documents: site furniture."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        seen = {normalise_line(line) for line in (text or "").split("\n")}
+        for key in seen:
+            if key and len(WORD.findall(key)) <= 12 and not is_paragraph(key):
+                counts[key] = counts.get(key, 0) + 1
+    return frozenset(k for k, n in counts.items() if n >= CORPUS_REPEAT_DOCS)
 
 
 def not_article_reason(parsed: ParsedArticle) -> str | None:
@@ -296,9 +406,16 @@ class DocumentRows:
     reject_detail: str | None = None
 
 
-def document_rows(doc_id: str, text: str) -> DocumentRows:
-    """Return one document's article row (or its reject reason) and its line rows."""
-    parsed = parse_article(text or "")
+def line_keys(text: str) -> set[str]:
+    """Return the normalised lines of a document: what `common_lines` counts, and what parsing
+    looks up in it (so only `common` ∩ these keys can change a document's parse)."""
+    return {normalise_line(line) for line in (text or "").split("\n")}
+
+
+def document_rows(doc_id: str, text: str, common: frozenset[str] = frozenset()) -> DocumentRows:
+    """Return one document's article row (or its reject reason) and its line rows, given the
+    lines that recur across the corpus (see `common_lines`)."""
+    parsed = parse_article(text or "", common)
     lines = [
         {
             "doc_id": doc_id,

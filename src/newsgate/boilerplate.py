@@ -1,28 +1,44 @@
 """Line classification: every line of a scraped document is title, body or boilerplate.
 
 Each boilerplate line carries a reason (caption, credit, dateline, byline, share_widget,
-related_block, navigation, non_english, metadata, garbled, duplicate) and the signal that
-fired. The rules use general signals only: a line's position relative to the paragraphs,
-its shape (length, sentence punctuation, capitalisation), cue words, the language of its
-words, and repetition of earlier lines.
+related_block, navigation, non_english, metadata, garbled, duplicate, pull_quote) and the signal
+that fired. The rules use general evidence only: cue words (data/article_cues.json and the
+patterns below), a line's shape (length, sentence punctuation, capitalisation, stop-word
+density), its position relative to the headline and the paragraphs, the language of its words,
+repetition within the page and across the pages of a corpus, and the headline's shared words
+with the lead: the headline is the line the lead paragraph is about.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from newsgate.credits import (
+    article_cues,
+    byline_credit,
+    caption_credit,
+    credit_line,
+    credited_form,
+    footer_owner,
+    has_byline_cue,
     is_agency_code,
-    is_known_agency,
+    is_known_outlet,
     is_outlet_name,
     is_person_name,
-    normalize_agency,
-    split_credit,
+    is_staff_credit,
+    read_more_source,
 )
-from newsgate.language import UNDETERMINED, identify_language
+from newsgate.language import (
+    ENGLISH_STOPWORDS,
+    UNDETERMINED,
+    WORD,
+    count_words,
+    identify_language,
+)
+from newsgate.stamps import MARKER
 
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 _BULLET = re.compile(r"^(?:[-•*▪–]|\d{1,2}[.)])\s")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
@@ -30,6 +46,9 @@ _INTERNAL_SENTENCE = re.compile(r"[a-z0-9)”\"’]{2}[.!?]\s+[A-Z“\"‘]")
 PARAGRAPH_WORDS = 15
 MAX_TITLE_WORDS = 25
 MAX_CAPTION_WORDS = 80
+# Lines that recur in this many documents of a corpus are site furniture, not story text.
+CORPUS_REPEAT_DOCS = 3
+CORPUS_REPEAT_MAX_WORDS = 12
 
 _SHARE = re.compile(
     r"^(?:leave a (?:reply|comment)|send this to a friend|share(?: this)?(?: (?:article|story|"
@@ -77,7 +96,7 @@ _DATE_TOKEN = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|"
     r"wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|gmt|utc|ict|"
-    r"cet|cest|est|edt|pst|bst|ist|msk|st|nd|rd|th|h)\b|[\d:/.,+\-–|()]+",
+    r"cet|cest|est|edt|pst|bst|ist|msk|st|nd|rd|th|h|[a-z]{2,4}t)\b|[\d:/.,+\-–|()]+",
     re.IGNORECASE,
 )
 _GARBLED = re.compile(r"\b[A-Z0-9]+_[A-Z0-9_]+\b|Ã[\x80-\xbf]|â€|�|\b[0-9a-f]{16,}\b")
@@ -90,99 +109,44 @@ _FOOTER = re.compile(
     r"may not be\b)|\ball rights reserved\b",
     re.IGNORECASE,
 )
-_CREDIT_LINE = re.compile(
-    r"^[(\[]?\s*(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
-    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?) (?:by|from)|with|"
-    r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?)?|via|"
-    r"courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
-    r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
-    re.IGNORECASE,
-)
-_GENERIC_SOURCES = re.compile(
-    r"(?:\s*(?:,|and|&)\s*)?\b(?:other |news |wire )?(?:agencies|wires|wire services|staff)\b",
-    re.IGNORECASE,
-)
-_CREDIT_WHO = re.compile(
-    r"^(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6})(?:\s*(?:,|/|&|\band\b|\s)\s*"
-    r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6}))*$"
-)
 _PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
 _DATELINE_LINE = re.compile(
     rf"^(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[^/()]{{1,40}}?))?\s*(?:/\s*(?P<agency>[^/()]"
     r"{2,30}?)|\((?P<agency2>[^()]{2,30})\))\s*[-–—:]*\s*$"
 )
 _CAPS_DATELINE_LINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})\s*[–—-]+$")
-_BYLINE_CUE = re.compile(
-    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|text by|author)\s*:?\s+"
-    r"(?P<names>[^()]+?)\s*[)\]]?\s*$",
-    re.IGNORECASE,
+# "CARTAGENA, COLOMBIA" or "KABUL, Afghanistan" alone on a line.
+_PLACE_COUNTRY_LINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3}),\s*"
+    r"(?P<country>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3})\s*[-–—:]*$"
 )
-# The date often shares the byline line: "By Jane Roe | 12 March 2024", "By Jane Roe on March 12".
-_BYLINE_DATE = re.compile(
-    r"(?:\s+on\s+|\s*[|,–—-]\s*|\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
-    re.IGNORECASE,
-)
-_STAFF_CREDIT = re.compile(
-    r"^[(\[]?\s*(?:additional |further )?(?:(?P<role>reporting|writing|editing|compiled|research|"
-    r"translated|translation|edited|produced)(?: and \w+)?\s+by\b|(?P<role2>editor|editing|"
-    r"reporter|reporting|translator)\s*:)(?P<names>.*?)[)\]]?\s*\.?$",
-    re.IGNORECASE,
-)
-# Staff roles that name the article's authors (an editor or translator is not its byline).
+# "Jane Roe in Oslo contributed to this report." notes a contributor.
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$", re.I)
-_AUTHOR_ROLES = frozenset(["reporting", "writing", "compiled", "research", "reporter"])
-# "EPA/JANE ROE", "REUTERS/John Doe": only trusted when the left part is a known agency.
-_SLASH_CREDIT = re.compile(
-    r"(?<![\w/])(?P<who>[A-Z]{2,}[A-Za-z-]*\s*/\s*[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,3})\s*\.?\s*$"
-)
-_CAPTION_TAIL = [
-    re.compile(
-        r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
-        r"foto|source)\s*:\s*(?P<who>[^:]{1,60}?)\s*[.)]?\s*$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\((?:photo|image|picture|credit|file photo|file)\s*:?\s*(?P<who>[^)]{1,60})\)\s*\.?\s*$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\((?P<who>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:photo|photos|images?|pictures?)\b"
-        r"[^)]{0,60}\)\s*\.?\s*$",
-        re.IGNORECASE,
-    ),
-    re.compile(r"©\s*(?P<who>[^©]{1,60}?)\s*\.?\s*$"),
-    re.compile(
-        r"[(\[](?:illustrative|illustration|archive|file)(?: photo| image| picture)?"
-        r"(?P<who>)[)\]]\s*\.?\s*$",
-        re.IGNORECASE,
-    ),
-    _SLASH_CREDIT,
-    re.compile(
-        r"(?:\b(?:photo|image|picture)\s*(?:by|courtesy(?: of)?)\s+)(?P<who>[^.]{1,60})\.?\s*$",
-        re.IGNORECASE,
-    ),
-]
 # An "updated" or "modified" stamp is not the publication date, so only these labels count.
 _PUBLISHED_LABELS = frozenset(
     ["published", "posted", "first published", "date", "dated", "created"]
 )
-# Agency captions describe the picture in the present tense and end with place and full date:
-# "X speaks to reporters in Geneva, Switzerland, 12 March 2024." News sentences use the past.
-_CAPTION_VERB = re.compile(
-    r"\b(?:speaks|attends|arrives|gestures|looks on|walks|poses|listens|shakes hands|holds a|"
-    r"delivers a|addresses|waves|stands|sits|reacts|smiles|greets|pose|are seen|is seen)\b"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_CAPTION_PLACE_DATE = re.compile(
-    r"\bin [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*)*,?\s+"
-    r"(?:on\s+)?(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+"
-    r"\d{4})\.?$"
+# A line that ends with a full date ("…, Nov 7, 2022." / "… on 20 April 2016."), the usual end of
+# a photo caption, optionally followed by its credit.
+_ENDS_WITH_FULL_DATE = re.compile(
+    rf"(?:\b(?:on\s+)?(?:\w+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d|{_MONTH}\s+\d{{1,2}},?"
+    r"\s+(?:19|20)\d\d))\s*\.?\s*(?:\([^()]{1,60}\)|[A-Z]{2,}[\w-]*\s*/\s*[^/]{1,40}|"
+    r"(?:photo|credit|source)\s*:[^:]{1,60})?\s*\.?\s*$",
+    re.IGNORECASE,
 )
-_PHOTO_ID = re.compile(r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s)", re.IGNORECASE)
-_ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
-_PHOTO_CUES = frozenset(
-    ["credit", "credits", "photo", "photos", "image", "images", "picture", "pictures", "video"]
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|according to|added|announced|reported|stated|declared)\b", re.I
 )
+_QUOTE_CHARS = re.compile(r"[“”\"]")
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|has|have|did|met|held|signed|agreed|took)\b")
+_QUOTE_OPEN = "“\"‘'«„"
+_DASH_START = re.compile(r"^[–—-]+\s*\S")
+# Emoji and pictographs: site promos use them, news prose does not.
+_PICTOGRAPH = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff]")
 
 
 @dataclass
@@ -194,6 +158,8 @@ class Line:
     kind: str = "body"
     reason: str | None = None
     signal: str | None = None
+    # the headline, when the title line carries a scraper marker or a site name besides it
+    value: str | None = None
 
     @property
     def clean(self) -> str:
@@ -211,15 +177,14 @@ class Evidence:
     datelines: list[str] = field(default_factory=list)
     byline_dates: list[str] = field(default_factory=list)
     metadata_dates: list[str] = field(default_factory=list)
+    # date lines under the headline and timestamps: the article's stamp (site clocks excluded)
+    stamp_dates: list[str] = field(default_factory=list)
+    # (content index, text) of every date-only line, decided once the headline is known
+    date_lines: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _mark(line: Line, reason: str, signal: str) -> None:
     line.kind, line.reason, line.signal = "boilerplate", reason, signal
-
-
-def count_words(text: str) -> int:
-    """Return the number of words in `text`."""
-    return len(WORD.findall(text))
 
 
 def is_paragraph(text: str) -> bool:
@@ -238,82 +203,74 @@ def is_headline(text: str) -> bool:
     )
 
 
+def normalise_line(text: str) -> str:
+    """Return a line folded for comparison: spaces collapsed, case folded."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().casefold()
+
+
 def _is_date_only(text: str) -> bool:
     rest = _DATE_TOKEN.sub(" ", text)
     return bool(_DIGIT.search(text)) and not WORD.search(rest)
 
 
-def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().casefold()
+@cache
+def _cue_set(name: str) -> frozenset[str]:
+    return frozenset(article_cues()[name])
 
 
-def _caption_credit(text: str) -> tuple[list[str], str] | None:
-    """Return the credited names and the signal when `text` ends in a photo credit."""
-    if _PHOTO_ID.match(text):
-        tail = next((m for m in (p.search(text) for p in _CAPTION_TAIL) if m), None)
-        return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
-    if _ALT_TEXT.search(text):
-        return [], "image alt text"
-    if (
-        count_words(text) <= 45
-        and not _INTERNAL_SENTENCE.search(text)
-        and not re.search(r"[“”\"]", text)
-        and _CAPTION_VERB.search(" ".join(text.split()[:14]))
-        and _CAPTION_PLACE_DATE.search(text)
-    ):
-        return [], "present-tense caption ending in place and date"
-    for pattern in _CAPTION_TAIL:
-        match = pattern.search(text)
-        if not match:
-            continue
-        who = match.group("who")
-        if pattern is _SLASH_CREDIT and not is_known_agency(re.split(r"\s*/", who)[0]):
-            continue
-        if not count_words(text[: match.start()]):
-            continue
-        return split_credit(who), "photo credit at end of line"
+@cache
+def _cue_patterns(name: str) -> tuple[re.Pattern, re.Pattern]:
+    """Return (long cues anywhere, short cues at the start) of cue list `name` as patterns."""
+    cues = article_cues()[name]
+    long = [re.escape(c) for c in cues if len(c.split()) >= 3]
+    short = [re.escape(c) for c in cues if len(c.split()) < 3]
+    return (
+        re.compile("|".join(sorted(long, key=len, reverse=True)) or "(?!)"),
+        re.compile(rf"^(?:{'|'.join(sorted(short, key=len, reverse=True)) or '(?!)'})(?:[ :]|$)"),
+    )
+
+
+def _cue_match(text: str, name: str) -> str | None:
+    """Return the cue of list `name` that `text` carries: a long cue anywhere, a short one first."""
+    folded = normalise_line(text).strip(" .:!|»›>")
+    anywhere, start = _cue_patterns(name)
+    found = anywhere.search(folded) or start.match(folded)
+    return found.group(0).strip(" :") if found else None
+
+
+@cache
+def _caption_verb_pattern() -> re.Pattern:
+    verbs = sorted(_cue_set("caption_verbs"), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in verbs)})\b")
+
+
+def _caption_credit(text: str, before_story: bool) -> tuple[list[str], str] | None:
+    """Return the credited names and the signal when `text` is a photo caption."""
+    found = caption_credit(text)
+    if found:
+        return found
+    if _looks_like_caption(text, before_story):
+        return [], "caption ending in a date (present tense or above the story)"
     return None
 
 
-def _credit_line(text: str) -> tuple[list[str], bool] | None:
-    """Return the credited names and whether they are photo credits for a credit-only line."""
-    if count_words(text) > 10:
-        return None
-    bare = text.strip(" ()[]—–-.")
-    if bare and (is_known_agency(bare) or re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I)):
-        return [normalize_agency(bare)], False
-    match = _CREDIT_LINE.match(text)
-    if not match:
-        if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
-            names = split_credit(text.lstrip("© "))
-            return (names, True) if names else None
-        return None
-    cue, who = match.group("cue").lower(), match.group("who").strip()
-    if cue == "agencies":
-        return ["Agencies"], False
-    # "Al Jazeera and news agencies", "inputs from agencies": the generic part names nobody.
-    generic = _GENERIC_SOURCES.search(who)
-    who = _GENERIC_SOURCES.sub("", who).strip(" ,&/")
-    if generic and not who:
-        return [], False
-    who = re.sub(r"\s+(?:and|&)$", "", who)
-    parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who) if p]
-    if not who or not (_CREDIT_WHO.match(who) or all(is_known_agency(p) for p in parts)):
-        return None
-    weak_cue = cue in ("with", "via", "—", "–", "-")
-    if weak_cue and not all(is_agency_code(p) for p in parts):
-        # "With Norway and Sweden" is a crosshead and "- Odesa" a bullet; "With EFE and
-        # Reuters" and "— AFP" name agencies.
-        return None
-    photo = cue.split()[0] in _PHOTO_CUES
-    # After "Source:" or "According to" the value is a source by definition, whatever its shape.
-    names = split_credit(who, keep_people=not photo and not weak_cue)
-    if not names and photo and is_person_name(who):
-        # "Photo: Jane Roe" credits a photographer: a credit line that names no outlet.
-        return [], True
-    if not names:
-        return None
-    return names, photo
+def _looks_like_caption(text: str, before_story: bool) -> bool:
+    """Return whether `text` is an uncredited agency-style caption ending in its date."""
+    words = count_words(text)
+    if words > 50 or words < 6 or _QUOTE_CHARS.search(text) or _INTERNAL_SENTENCE.search(text):
+        return False
+    positioned = any(p in text for p in _cue_set("caption_positions"))
+    if not (_ENDS_WITH_FULL_DATE.search(text) or positioned):
+        return False
+    if _REPORTING.search(text):
+        return False
+    if positioned:
+        return True
+    # caption verbs are lower case ("march"), dates are not ("March")
+    head = " ".join(WORD.findall(text)[:16])
+    present = bool(_caption_verb_pattern().search(head))
+    # above the story, a sentence in the past tense ending in a date is a short lead, not a caption
+    return present or (before_story and not _PAST_TENSE.search(text))
 
 
 def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
@@ -326,18 +283,17 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     people: list[str] = []
     staff_seen = False
     for segment in segments:
-        credit = _credit_line(segment)
+        credit = credit_line(segment)
+        label = _METADATA_LABEL.match(segment)
         if credit:
-            credits.extend(credit[0])
+            credits.extend(credit.names)
         elif _is_date_only(segment) or _TIMESTAMP_START.match(segment):
             dates.append(segment)
-        elif _METADATA_LABEL.match(segment) and _is_date_only(
-            _METADATA_LABEL.match(segment).group("rest")
-        ):
-            if _METADATA_LABEL.match(segment).group("label").lower() in _PUBLISHED_LABELS:
+        elif label and _is_date_only(label.group("rest")):
+            if label.group("label").lower() in _PUBLISHED_LABELS:
                 dates.append(segment)
-        elif _STAFF_CREDIT.match(segment) or _BYLINE_CUE.match(segment):
-            named = _byline(segment)
+        elif has_byline_cue(segment):
+            named = byline_credit(segment)
             staff_seen = True
             people.extend(named[0] if named else [])
             credits.extend(named[1] if named else [])
@@ -357,10 +313,31 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     return "metadata"
 
 
+@cache
+def _place_index() -> dict[str, str]:
+    from newsgate.nlp.gazetteer import surface_index
+
+    return {
+        form.casefold(): entry.label
+        for form, entry in surface_index().items()
+        if entry.label in ("GPE", "LOC")
+    }
+
+
+def is_known_place(name: str) -> bool:
+    """Return whether `name` is a country or place of the gazetteer (any capitalisation)."""
+    return name.strip(" ,.").casefold() in _place_index()
+
+
 def _dateline_line(text: str) -> tuple[str, str] | None:
     caps = _CAPS_DATELINE_LINE.match(text)
-    if caps and not is_known_agency(caps.group("place")):
+    if caps and not is_known_outlet(caps.group("place")):
         return caps.group("place"), ""
+    country = _PLACE_COUNTRY_LINE.match(text)
+    if country and (
+        is_known_place(country.group("country")) or is_known_place(country.group("place"))
+    ):
+        return country.group("place"), ""
     match = _DATELINE_LINE.match(text)
     if not match:
         return None
@@ -370,37 +347,21 @@ def _dateline_line(text: str) -> tuple[str, str] | None:
     if " " not in agency and not is_agency_code(agency):
         # "Moscow / Kyiv" pairs two places; an agency is known, an acronym or a domain.
         return None
-    return match.group("place"), normalize_agency(agency)
-
-
-def _byline(text: str) -> tuple[list[str], list[str]] | None:
-    """Return (people, outlets) named by a byline-shaped line, or None."""
-    cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
-    if cue:
-        names = _BYLINE_DATE.sub("", cue.group("names"))
-        names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", names)
-        parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", names)]
-        staff = re.split(r";|\band\b\s+(?:editing|writing)", names)[0]
-        people = [p for p in parts if is_person_name(p)]
-        if cue.re is _STAFF_CREDIT:
-            role = (cue.group("role") or cue.group("role2")).lower()
-            people = [p for p in people if p in staff] if role in _AUTHOR_ROLES else []
-            if not people and not [p for p in parts if p and not is_person_name(p)]:
-                return [], []
-        outlets = [normalize_agency(p) for p in parts if p and not is_person_name(p)]
-        # A lone unknown word after "Editor:" is a surname, not an outlet.
-        outlets = [o for o in outlets if is_outlet_name(o) and (" " in o or is_agency_code(o))]
-        if people or outlets:
-            return people, outlets
+    if is_known_place(agency) and not is_known_outlet(agency):
         return None
-    parts = [p.strip() for p in re.split(r"\s*(?:\||,|/|\s[-–—]\s)\s*", text)]
-    if len(parts) > 1 and is_person_name(parts[0]) and all(is_outlet_name(p) for p in parts[1:]):
-        return [parts[0]], [normalize_agency(p) for p in parts[1:]]
-    return None
+    return match.group("place"), credited_form(agency)
 
 
-def classify_lines(text: str, document_language: str = "en") -> tuple[list[Line], Evidence]:
-    """Return every line of `text` with its body/title/boilerplate decision, and the evidence."""
+def classify_lines(
+    text: str,
+    document_language: str = "en",
+    common_lines: frozenset[str] = frozenset(),
+) -> tuple[list[Line], Evidence]:
+    """Return every line of `text` with its body/title/boilerplate decision, and the evidence.
+
+    `common_lines` are normalised short lines found in many documents of the same corpus
+    (site furniture); they are boilerplate wherever they occur outside the headline.
+    """
     lines = [Line(i, raw.rstrip("\r")) for i, raw in enumerate(text.split("\n"))]
     for line in lines:
         if not line.clean:
@@ -408,8 +369,10 @@ def classify_lines(text: str, document_language: str = "en") -> tuple[list[Line]
     content = [ln for ln in lines if ln.kind != "blank"]
     evidence = Evidence()
     _classify_by_content(content, evidence, document_language)
-    _assign_title(content)
-    _classify_by_position(content, evidence)
+    _mark_pull_quotes(content)
+    title = _assign_title(content, evidence)
+    _classify_by_position(content, evidence, title, common_lines)
+    _decide_stamps(content, evidence, title)
     return lines, evidence
 
 
@@ -436,8 +399,13 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 _mark(line, "metadata", "follows a tag list header")
                 continue
             in_tags = False
+        source = read_more_source(text)
+        if source:
+            _mark(line, "credit", "read-more line naming the source")
+            evidence.text_credits.extend(source)
+            continue
         related = _RELATED.match(text)
-        if related and words <= 12 and not SENTENCE_END.search(text + " "):
+        if related and _is_related_line(text, related.group("rest"), words):
             if index < first and not related.group("rest"):
                 # "Latest" or "Featured" above the story labels a page section, and the
                 # headline follows it: no block of links starts here.
@@ -446,31 +414,30 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             _mark(line, "related_block", "related-news cue")
             in_related = not related.group("rest")
             continue
-        if not words:
-            _mark(line, "navigation", "separator or symbol line")
-            continue
         if words <= 20 and _LINK.search(text):
             _mark(line, "navigation", "link line")
             continue
         if words <= 40 and _FOOTER.search(text):
             _mark(line, "navigation", "copyright or site footer")
+            owner = footer_owner(text)
+            if owner:
+                evidence.text_credits.append(owner)
             continue
-        label = _METADATA_LABEL.match(text)
-        if label and words <= 14 and (_is_date_only(label.group("rest")) or ":" in text[:20]):
-            _mark(line, "metadata", f"labelled '{label.group('label').lower()}'")
-            if label.group("label").lower() in _PUBLISHED_LABELS:
-                evidence.metadata_dates.append(label.group("rest"))
+        if _metadata_line(line, text, words, index, evidence):
             continue
-        if _METADATA_OTHER.match(text) or (
-            words <= 8 and (_is_date_only(text) or _TIMESTAMP_START.match(text))
-        ):
-            _mark(line, "metadata", "date, time, tag or counter line")
+        if not words:
+            _mark(line, "navigation", "separator or symbol line")
             continue
         if words <= 12 and _is_garbled(text):
             _mark(line, "garbled", "identifier, mojibake or symbol run")
             continue
         if words <= 14 and _SHARE.match(text):
             _mark(line, "share_widget", "share or comment cue")
+            continue
+        if words <= 6 and normalise_line(text).strip(" .:|»›>") in _cue_set("widgets"):
+            _mark(line, "share_widget", "page widget label")
+            continue
+        if _furniture(line, text, words):
             continue
         dateline = _dateline_line(text)
         if dateline:
@@ -486,17 +453,18 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         if words <= 10 and (_NAVIGATION.match(text) or _breadcrumb(text)):
             _mark(line, "navigation", "navigation, footer or breadcrumb cue")
             continue
-        credit = _credit_line(text)
+        credit = credit_line(text)
         if credit:
-            names, photo = credit
-            _mark(line, "credit", "photo credit line" if photo else "source credit line")
-            (evidence.photo_credits if photo else evidence.text_credits).extend(names)
+            _mark(line, "credit", "photo credit line" if credit.photo else "source credit line")
+            (evidence.photo_credits if credit.photo else evidence.text_credits).extend(credit.names)
+            if credit.stamp:
+                evidence.metadata_dates.append(credit.stamp)
             continue
         if words <= 30 and _CONTRIBUTED.search(text):
             _mark(line, "byline", "contributor note")
             continue
-        staff = words <= 40 and _STAFF_CREDIT.match(text)
-        byline = _byline(text) if words <= 14 or staff else None
+        staff = words <= 40 and is_staff_credit(text)
+        byline = byline_credit(text) if words <= 14 or staff else None
         if byline:
             _mark(line, "byline", "byline cue or name with outlet")
             if byline[0]:
@@ -504,7 +472,7 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 evidence.byline_dates.append(text)
             evidence.text_credits.extend(byline[1])
             continue
-        caption = _caption_credit(text) if words <= MAX_CAPTION_WORDS else None
+        caption = _caption_credit(text, index < first) if words <= MAX_CAPTION_WORDS else None
         if caption:
             names, signal = caption
             _mark(line, "caption", signal)
@@ -514,6 +482,68 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             lang = identify_language(text)
             if lang not in ("en", UNDETERMINED):
                 _mark(line, "non_english", f"language '{lang}'")
+
+
+def _is_related_line(text: str, rest: str, words: int) -> bool:
+    """Return whether a line opening with a related-news cue is a link line, not a sentence."""
+    labelled = bool(rest) and bool(re.match(r"^[^:]{2,30}:", text))
+    if SENTENCE_END.search(text + " ") and not labelled:
+        return False
+    # "Read more: <a headline>" may carry a long headline; a bare cue is short.
+    return words <= (28 if labelled else 12)
+
+
+def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evidence) -> bool:
+    """Mark labelled dates, scraper markers, date-only lines and tag lines; return whether marked."""
+    marker = MARKER.match(text)
+    if marker:
+        rest = text[marker.end() :].strip()
+        if not rest:
+            _mark(line, "metadata", "scraper date marker")
+            evidence.metadata_dates.append(marker.group("date"))
+            return True
+        place = re.fullmatch(rf"(?P<place>{_PLACE})\s*[-–—:]*", rest)
+        name = place.group("place") if place else ""
+        if place and (is_known_place(name) or name.isupper() or " " not in name):
+            _mark(line, "dateline", "scraper date marker and dateline")
+            evidence.metadata_dates.append(marker.group("date"))
+            evidence.datelines.append(place.group("place"))
+            return True
+        # A marker glued to the headline or the lead: the line is judged by what follows it.
+        return False
+    label = _METADATA_LABEL.match(text)
+    if label and words <= 14 and (_is_date_only(label.group("rest")) or ":" in text[:20]):
+        _mark(line, "metadata", f"labelled '{label.group('label').lower()}'")
+        if label.group("label").lower() in _PUBLISHED_LABELS:
+            evidence.metadata_dates.append(label.group("rest"))
+        return True
+    if _METADATA_OTHER.match(text):
+        _mark(line, "metadata", "tag or counter line")
+        return True
+    if words <= 8 and (_is_date_only(text) or _TIMESTAMP_START.match(text)):
+        _mark(line, "metadata", "date or time line")
+        evidence.date_lines.append((index, text))
+        return True
+    return False
+
+
+def _furniture(line: Line, text: str, words: int) -> bool:
+    """Mark promo lines, login prompts and disclaimers; return whether marked."""
+    if words > 60:
+        return False
+    for name, signal in (
+        ("login_cues", "login or subscription prompt"),
+        ("disclaimer_cues", "disclaimer or legal notice"),
+        ("promo_cues", "promotion or newsletter cue"),
+    ):
+        cue = _cue_match(text, name)
+        if cue and (words <= 25 or len(cue.split()) >= 3):
+            _mark(line, "navigation", f"{signal} ('{cue}')")
+            return True
+    if _PICTOGRAPH.search(text) and not SENTENCE_END.search(text + " ") and words <= 30:
+        _mark(line, "navigation", "pictograph promo line")
+        return True
+    return False
 
 
 def _is_garbled(text: str) -> bool:
@@ -533,30 +563,154 @@ def _breadcrumb(text: str) -> bool:
     return (arrows or len(parts) >= 3) and all(1 <= count_words(p) <= 4 for p in parts)
 
 
-def _assign_title(content: list[Line]) -> None:
-    for line in content[:8]:
-        if line.kind == "boilerplate":
-            continue
-        # One- and two-word lines above the story are section labels ("World", "Asia").
-        if count_words(line.clean) <= 2 and not is_paragraph(line.clean):
-            continue
-        if is_headline(line.clean):
-            line.kind, line.reason, line.signal = "title", "title", "first headline-shaped line"
-        return
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
 
 
-def _classify_by_position(content: list[Line], evidence: Evidence) -> None:
+def _mark_pull_quotes(content: list[Line]) -> None:
+    """Mark pull quotes (a quotation repeated from a longer body line) and their attribution."""
+    positions = [i for i, ln in enumerate(content) if ln.kind == "body"]
+    joined = [f" {' '.join(_words_of(content[i].clean))} " for i in positions]
+    for k, position in enumerate(positions):
+        line = content[position]
+        text = line.clean
+        if not text or text[0] not in _QUOTE_OPEN or count_words(text) > 40:
+            continue
+        words = joined[k]
+        if len(words.split()) < 5:
+            continue
+        if any(len(other) > len(words) and words in other for other in joined):
+            _mark(line, "pull_quote", "quotation repeated from a body line")
+            nxt = content[position + 1] if position + 1 < len(content) else None
+            if (
+                nxt is not None
+                and nxt.kind == "body"
+                and _DASH_START.match(nxt.clean)
+                and count_words(nxt.clean) <= 8
+                and not SENTENCE_END.search(nxt.clean + " ")
+            ):
+                _mark(nxt, "pull_quote", "attribution of a pull quote")
+
+
+_TITLE_STOP = frozenset(
+    [*ENGLISH_STOPWORDS, "s", "after", "before", "amid", "over", "says", "say", "new", "more", "us"]
+)
+
+
+def _stems(text: str) -> set[str]:
+    """Return the content-word stems of `text` (five-letter prefixes, stop words left out)."""
+    out = set()
+    for word in re.findall(r"[^\W_]+", text.replace("’", "'").casefold()):
+        if word in _TITLE_STOP or (len(word) < 3 and not word.isdigit()):
+            continue
+        out.add(word[:5])
+    return out
+
+
+def headline_text(text: str) -> str:
+    """Return a headline line without a glued scraper date marker."""
+    marker = MARKER.match(text)
+    return text[marker.end() :].strip() if marker else text.strip()
+
+
+def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
+    """Mark the headline: the headline-shaped line above the story that the lead is about.
+
+    Candidates are the headline-shaped body lines above the first paragraph (a glued scraper
+    date marker or a " | Site" suffix set aside). Each is scored by the share of its content
+    words found in the lead and the lines after it; the first candidate within 0.6 of the best
+    share is the headline (lines of four words or more first). With none sharing words, the
+    headline-shaped line right above the lead (only boilerplate between) is taken. Returns the
+    content index of the headline, or None.
+    """
+    lead = next(
+        (
+            i
+            for i, ln in enumerate(content)
+            if ln.kind == "body" and is_paragraph(headline_text(ln.clean))
+        ),
+        None,
+    )
+    limit = lead if lead is not None else min(len(content), 8)
+    story = (
+        " ".join(ln.clean for ln in content[lead : lead + 4] if ln.kind == "body")
+        if lead is not None
+        else ""
+    )
+    story_stems = _stems(story)
+    candidates = []
+    for index in range(limit):
+        line = content[index]
+        if line.kind != "body":
+            continue
+        text = headline_text(line.clean)
+        head = re.split(r"\s+\|\s+", text)[0]
+        if count_words(head) <= 2 or not is_headline(text) or _is_date_only(text):
+            continue
+        candidates.append((index, text, _stems(head)))
+    chosen = None
+    scored = []
+    for index, text, stems in candidates:
+        shared = len(stems & story_stems)
+        # a short headline may share one word with the story, a longer one at least two
+        if shared >= (1 if len(stems) <= 3 else 2):
+            scored.append((index, text, shared / len(stems)))
+    # The share of the line's words found in the story decides: a navigation headline about
+    # another story shares a word or two by chance, the headline most of its words. The first
+    # line close to the best share wins, so a headline beats the dek under it.
+    # Tag lines ("U.S. Coast Guard") are short: three-word lines only when nothing longer fits.
+    longer = [item for item in scored if len(item[1].split()) >= 4]
+    scored = longer or scored
+    best = max((ratio for *_, ratio in scored), default=0.0)
+    if lead is None and candidates:
+        chosen = candidates[0][:2]
+    for index, text, ratio in scored:
+        if lead is not None and ratio >= 0.6 * best:
+            chosen = (index, text)
+            break
+    if chosen is None and candidates and lead is not None:
+        index, text, _ = candidates[-1]
+        between = content[index + 1 : lead]
+        if count_words(text) >= 4 and all(ln.kind == "boilerplate" for ln in between):
+            chosen = (index, text)
+    if chosen is None:
+        return None
+    index, text = chosen
+    line = content[index]
+    line.kind, line.reason = "title", "title"
+    line.signal = "headline-shaped line sharing words with the lead"
+    line.value = text
+    marker = MARKER.match(line.clean)
+    if marker:
+        evidence.metadata_dates.append(marker.group("date"))
+    return index
+
+
+def _truncated_tail(text: str) -> bool:
+    """Return whether `text` is the start of a sentence cut off where the stored text ends."""
+    words = WORD.findall(text)
+    if not words or SENTENCE_END.search(text + " ") or _BULLET.match(text):
+        return False
+    first, rest = words[0], words[1:]
+    return first.lower() in ENGLISH_STOPWORDS and not any(w[:1].isupper() for w in rest)
+
+
+def _classify_by_position(
+    content: list[Line], evidence: Evidence, title: int | None, common: frozenset[str]
+) -> None:
     paragraphs = [i for i, ln in enumerate(content) if ln.kind == "body" and is_paragraph(ln.clean)]
     first = paragraphs[0] if paragraphs else len(content)
     last = paragraphs[-1] if paragraphs else -1
+    last_content = len(content) - 1
     seen: dict[str, Line] = {}
     # Sentences of the body so far, so a line that repeats them is found in one set lookup each.
     earlier_sentences: set[str] = set()
     for index, line in enumerate(content):
-        key = _normalise(line.clean)
+        key = normalise_line(line.clean)
         if line.kind == "body":
             earlier = seen.get(key)
             top_or_tail = index < first or index > last
+            short = count_words(line.clean) <= 8 and not SENTENCE_END.search(line.clean + " ")
             if earlier is not None:
                 if earlier.kind == "boilerplate":
                     _mark(
@@ -564,25 +718,92 @@ def _classify_by_position(content: list[Line], evidence: Evidence) -> None:
                     )
                 else:
                     _mark(line, "duplicate", f"repeats line {earlier.line_no}")
+            elif (
+                title is not None
+                and earlier is None
+                and key == normalise_line(content[title].value or "")
+            ):
+                _mark(line, "duplicate", "repeats the headline")
             elif count_words(key) >= 8 and all(
                 s in earlier_sentences for s in _split_sentences(key)
             ):
                 _mark(line, "duplicate", "contained in an earlier paragraph")
+            elif key in common and count_words(key) <= CORPUS_REPEAT_MAX_WORDS:
+                _mark(line, "navigation", "line repeated across the corpus")
             elif top_or_tail and is_person_name(line.clean.replace("\xa0", " ")):
                 _mark(line, "byline", "name-only line outside the paragraphs")
                 evidence.bylines.append(line.clean)
+            elif title is not None and index < title and not is_paragraph(line.clean):
+                _mark(line, "navigation", "above the headline")
+            elif index > last and short and not _BULLET.match(line.clean):
+                if not (
+                    index == last_content and index == last + 1 and _truncated_tail(line.clean)
+                ):
+                    _mark(line, "navigation", "short line after the last paragraph")
             elif (
-                index > last
+                last < index < last_content
+                and is_headline(line.clean)
                 and not SENTENCE_END.search(line.clean + " ")
-                and count_words(line.clean) <= 8
                 and not _BULLET.match(line.clean)
             ):
-                _mark(line, "navigation", "short line after the last paragraph")
-            elif index < first and count_words(line.clean) <= 2 and index < len(content) - 1:
+                # below the story and not where the stored text stops: a link to another story
+                _mark(line, "related_block", "headline-shaped line after the last paragraph")
+            elif (
+                index < first
+                and short
+                and count_words(line.clean) <= (4 if title is not None and index > title else 2)
+                and index < len(content) - 1
+            ):
                 _mark(line, "navigation", "short label before the first paragraph")
         seen.setdefault(key, line)
         if line.kind == "body":
             earlier_sentences.update(_split_sentences(key))
+    _mark_headline_lists(content, first)
+
+
+def _mark_headline_lists(content: list[Line], first: int) -> None:
+    """Mark runs of three or more headline-shaped lines inside or below the story: link lists."""
+    run: list[Line] = []
+    for line in [*content[first + 1 :], None]:
+        if (
+            line is not None
+            and line.kind == "body"
+            and is_headline(line.clean)
+            and count_words(line.clean) >= 4
+            and not is_paragraph(line.clean)
+            and not _BULLET.match(line.clean)
+        ):
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            for item in run:
+                _mark(item, "related_block", "run of headline-shaped lines (a link list)")
+        run = []
+
+
+def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -> None:
+    """Keep the date lines that stamp the article: under the headline or next to the lead.
+
+    A date line above the headline (or far above an untitled story) is the site's running
+    clock, not the article's stamp.
+    """
+    lead = next(
+        (i for i, ln in enumerate(content) if ln.kind == "body" and is_paragraph(ln.clean)),
+        len(content),
+    )
+    # Without a headline, a stamp belongs to the header block right above the lead: only
+    # metadata, credit, byline, dateline and caption lines between it and the lead.
+    header = lead
+    while header > 0 and content[header - 1].reason in _HEADER_REASONS:
+        header -= 1
+    for index, text in evidence.date_lines:
+        if index > lead:
+            continue
+        if (title is not None and index > title) or (title is None and index >= header):
+            evidence.stamp_dates.append(text)
+
+
+_HEADER_REASONS = frozenset(["metadata", "credit", "byline", "dateline", "caption"])
 
 
 def _split_sentences(text: str) -> list[str]:

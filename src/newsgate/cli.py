@@ -1,61 +1,13 @@
-"""The `newsgate` command: run the flow, query the published tables."""
+"""The `newsgate` command: query the published tables, score, benchmark; `run` and any other
+command registered under the "newsgate.commands" entry point come from outside the library."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
+from importlib.metadata import entry_points
 
 from newsgate.errors import NewsgateError
-
-_PREFECT_QUIET = {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "DO_NOT_TRACK": "1",
-    "PREFECT_SERVER_UI_ENABLED": "false",
-    "GX_ANALYTICS_ENABLED": "false",
-    # Prefect's temporary server can need far more than its default 20 s on a busy machine
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
-}
-
-
-def _run(args: argparse.Namespace) -> int:
-    for key, value in _PREFECT_QUIET.items():
-        os.environ.setdefault(key, value)
-    from newsgate.config import Settings
-
-    settings = Settings.load(args.input, args.warehouse)
-    if not settings.input_dir.is_dir():
-        print(f"newsgate: NG002 input folder {settings.input_dir} does not exist", file=sys.stderr)
-        return 2
-    from flows.news_pipeline import news_pipeline
-
-    # the flow reads where its per-document work runs from the environment, as a deployment does
-    for name, value in (
-        ("NEWSGATE_TASK_RUNNER", args.task_runner),
-        ("NEWSGATE_DASK_ADDRESS", args.dask_address),
-        ("NEWSGATE_WORKERS", args.workers and str(args.workers)),
-    ):
-        if value:
-            os.environ[name] = value
-    state = news_pipeline(
-        str(settings.input_dir),
-        str(settings.warehouse_dir),
-        full_refresh=args.full_refresh,
-        input_mode=args.input_mode,
-        return_state=True,
-    )
-    if not state.is_completed():
-        print(f"newsgate: run not published: {state.message}", file=sys.stderr)
-        return 1
-    publication = state.result()
-    print(f"published {publication.path}")
-    print(f"tables in {settings.published_dir}:")
-    for table, rows in publication.row_counts.items():
-        print(f"  {table + '.parquet':<26} {rows:>8} rows")
-    print(
-        f'query with: newsgate sql "select count(*) from article" --warehouse {settings.warehouse_dir}'
-    )
-    return 0
 
 
 def _sql(args: argparse.Namespace) -> int:
@@ -186,36 +138,36 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+COMMANDS_GROUP = "newsgate.commands"
+
+
+def _unavailable(name: str, error: Exception):
+    def handler(args: argparse.Namespace) -> int:
+        print(f"newsgate: the {name} command cannot load: {error}", file=sys.stderr)
+        return 1
+
+    return handler
+
+
+def _add_registered_commands(commands: argparse._SubParsersAction) -> None:
+    """Add the commands other installed packages register (each entry point adds its parsers)."""
+    for point in sorted(entry_points(group=COMMANDS_GROUP), key=lambda p: p.name):
+        try:
+            point.load()(commands)
+        except Exception as exc:  # a broken plugin must not take the other commands down
+            if point.name not in commands.choices:
+                broken = commands.add_parser(point.name, help=f"(cannot load: {exc})")
+                broken.set_defaults(handler=_unavailable(point.name, exc))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line, run the command, and return its exit status."""
-    parser = argparse.ArgumentParser(prog="newsgate", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="newsgate",
+        description="Run the news pipeline, query its published tables, score and benchmark it.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="run the Prefect flow end to end and publish")
-    run.add_argument(
-        "--input", help="folder of raw article text (default: seeds, or NEWSGATE_INPUT)"
-    )
-    run.add_argument(
-        "--warehouse", help="warehouse folder (default: warehouse, or NEWSGATE_WAREHOUSE)"
-    )
-    run.add_argument(
-        "--full-refresh",
-        action="store_true",
-        help="redo the NLP for every article, not only new ones",
-    )
-    run.add_argument(
-        "--task-runner",
-        choices=["process", "inline", "dask"],
-        help="where parsing and NLP run: worker processes (default), this process, or Dask",
-    )
-    run.add_argument("--workers", type=int, help="worker processes (default: the usable cores)")
-    run.add_argument("--dask-address", help="an existing Dask scheduler, e.g. tcp://host:8786")
-    run.add_argument(
-        "--input-mode",
-        choices=["mirror", "accumulate"],
-        help="mirror: publish what the folder holds now (default); accumulate: an inbox, "
-        "articles stay until retracted (or NEWSGATE_INPUT_MODE)",
-    )
-    run.set_defaults(handler=_run)
+    _add_registered_commands(commands)
     sql = commands.add_parser("sql", help="answer read-only SQL over the published tables")
     sql.add_argument("query", nargs="?", help="a SELECT over the published tables")
     sql.add_argument("--analysis", help="run a named analysis from sql/analyses/ (a name)")

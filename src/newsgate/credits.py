@@ -1,156 +1,171 @@
-"""Credits: recognise news agencies and outlets, and split credit strings into names."""
+"""Credits: the one place that recognises news outlets and parses credit strings into names.
+
+Outlets come from `nlp/data/outlets.jsonl` (national and international agencies, broadcasters,
+newspapers and news sites with their short forms and domains; see `outlets.SOURCES.md` beside
+it). Unknown outlets are recognised by shape: a domain name, an acronym, or a name with a media
+word ("Nordic Times"). Cue words live in `data/article_cues.json`.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-# A general gazetteer of wire services and photo agencies, with their usual spelling.
-_AGENCIES = {
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "ap": "AP",
-    "associated press": "AP",
-    "the associated press": "AP",
-    "ap photo": "AP",
-    "epa": "EPA",
-    "epa-efe": "EPA-EFE",
-    "efe": "EFE",
-    "agencia efe": "EFE",
-    "xinhua": "Xinhua",
-    "xinhua news agency": "Xinhua",
-    "tass": "TASS",
-    "ria novosti": "RIA Novosti",
-    "interfax": "Interfax",
-    "sputnik": "Sputnik",
-    "dpa": "dpa",
-    "ansa": "ANSA",
-    "upi": "UPI",
-    "kyodo": "Kyodo",
-    "kyodo news": "Kyodo",
-    "jiji press": "Jiji Press",
-    "yonhap": "Yonhap",
-    "anadolu": "Anadolu",
-    "anadolu agency": "Anadolu",
-    "pti": "PTI",
-    "ians": "IANS",
-    "ani": "ANI",
-    "bernama": "Bernama",
-    "antara": "Antara",
-    "aap": "AAP",
-    "pa": "PA",
-    "press association": "PA",
-    "vna": "VNA",
-    "vietnam news agency": "VNA",
-    "kcna": "KCNA",
-    "irna": "IRNA",
-    "wafa": "WAFA",
-    "ukrinform": "Ukrinform",
-    "lusa": "Lusa",
-    "belga": "Belga",
-    "anp": "ANP",
-    "pap": "PAP",
-    "bloomberg": "Bloomberg",
-    "getty images": "Getty Images",
-    "getty": "Getty Images",
-    "shutterstock": "Shutterstock",
-    "europa press": "Europa Press",
-    "prensa latina": "Prensa Latina",
-    "agencies": "Agencies",
-    "al jazeera": "Al Jazeera",
-    "bbc": "BBC",
-    "cnn": "CNN",
-    "dw": "DW",
-    "deutsche welle": "DW",
-    "france 24": "France 24",
-    "rfi": "RFI",
-    "nhk": "NHK",
-    "cgtn": "CGTN",
-    "euronews": "Euronews",
-    "rt": "RT",
-    "voa": "VOA",
-    "voice of america": "VOA",
-    "rfe/rl": "RFE/RL",
-    "radio free europe": "RFE/RL",
-    "the guardian": "The Guardian",
-    "the new york times": "The New York Times",
-    "the washington post": "The Washington Post",
-    "politico": "Politico",
-    "vov": "VOV",
-    "voice of vietnam": "VOV",
-    "vietnamplus": "VietnamPlus",
-    "vnexpress": "VnExpress",
-    "nhan dan": "Nhan Dan",
-    "ndo": "Nhan Dan",
-}
-# Words that make a multi-word name a publication rather than a person.
-_MEDIA_WORDS = frozenset(
-    [
-        "online",
-        "news",
-        "times",
-        "post",
-        "tv",
-        "radio",
-        "press",
-        "agency",
-        "herald",
-        "journal",
-        "daily",
-        "network",
-        "media",
-        "wire",
-        "images",
-        "photo",
-        "photos",
-        "tribune",
-        "gazette",
-        "telegraph",
-        "guardian",
-        "express",
-        "magazine",
-        "channel",
-        "broadcasting",
-        "service",
-        "newspaper",
-        "world",
-        "today",
-        "insider",
-        "review",
-        "observer",
-        "monitor",
-        "chronicle",
-        "weekly",
-        "star",
-        "mail",
-        "sun",
-        "standard",
-    ]
-)
+from newsgate.language import count_words
+from newsgate.stamps import stamp_date
+
+__all__ = [
+    "CreditLine",
+    "Outlet",
+    "article_cues",
+    "byline_credit",
+    "caption_credit",
+    "credit_entity",
+    "credit_line",
+    "credit_parts",
+    "credited_form",
+    "find_outlet",
+    "footer_owner",
+    "generic_source",
+    "glued_byline",
+    "has_byline_cue",
+    "is_agency_code",
+    "is_known_outlet",
+    "is_outlet_name",
+    "is_person_name",
+    "is_staff_credit",
+    "outlets",
+    "read_more_source",
+    "reporter_credit",
+    "source_credits",
+    "split_credit",
+    "trailing_credit",
+]
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A news outlet or agency: its usual name, short forms, domains, kind and country."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    kind: str = "site"
+    country: str | None = None
+    ambiguous: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Return the name and every short form."""
+        return (self.name, *self.aliases)
+
+
+@cache
+def article_cues() -> dict[str, list[str]]:
+    """Return the article stage's cue-word lists (data/article_cues.json), by list name."""
+    text = resources.files("newsgate").joinpath("data", "article_cues.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+@cache
+def outlets() -> tuple[Outlet, ...]:
+    """Return every outlet of nlp/data/outlets.jsonl."""
+    text = resources.files("newsgate.nlp").joinpath("data", "outlets.jsonl").read_text("utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return tuple(
+        Outlet(
+            name=row["name"],
+            aliases=tuple(row.get("aliases", ())),
+            domains=tuple(row.get("domains", ())),
+            kind=row.get("kind", "site"),
+            country=row.get("country"),
+            ambiguous=tuple(row.get("ambiguous", ())),
+        )
+        for row in rows
+    )
+
+
+@cache
+def _outlet_index() -> dict[str, Outlet]:
+    index: dict[str, Outlet] = {}
+    for outlet in outlets():
+        for form in outlet.forms:
+            index.setdefault(_key(form), outlet)
+        for domain in outlet.domains:
+            index.setdefault(domain, outlet)
+    return index
+
+
+@cache
+def _media_words() -> frozenset[str]:
+    return frozenset(article_cues()["media_words"])
+
+
+def _key(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .,;:()[]").casefold()
+    return re.sub(r"^(?:https?://)?(?:www\d*\.)?", "", text)
+
+
+def find_outlet(text: str) -> Outlet | None:
+    """Return the outlet whose name, short form or domain `text` is, or None."""
+    key = _key(text)
+    if not key:
+        return None
+    index = _outlet_index()
+    found = index.get(key) or index.get(re.sub(r"^the ", "", key))
+    if found is None and "." in key:
+        # "edition.cnn.com" and "cnn.com/world" name the site of cnn.com
+        host = key.split("/")[0]
+        parts = host.split(".")
+        found = next(
+            (
+                index[".".join(parts[i:])]
+                for i in range(len(parts) - 1)
+                if ".".join(parts[i:]) in index
+            ),
+            None,
+        )
+    return found
+
+
+def is_known_outlet(name: str) -> bool:
+    """Return whether `name` is a known outlet's name, short form or domain."""
+    return find_outlet(name) is not None
+
+
+def credited_form(name: str) -> str:
+    """Return a credited name in the form to record: as written, but all-caps names in usual case.
+
+    Agencies keep the form in which the text credits them ("AFP", "Xinhua", "RFE/RL"); an
+    all-caps credit of a known outlet takes its usual form ("USA TODAY" -> "USA Today").
+    """
+    name = re.sub(r"\s+", " ", name).strip(" .,;:()[]–—-")
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    if len(letters) > 3 and name.isupper():
+        outlet = find_outlet(name)
+        if outlet is not None:
+            usual = next(
+                (f for f in outlet.forms if _key(f) == _key(name) and not f.isupper()), None
+            )
+            return usual or name
+    return name
+
+
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
 _SINGLE_NAME = re.compile(r"^[A-Z][\w'’-]*$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|de|da|del|der|van|von|bin|al|le|la|du|di|dos)$")
-_SPLIT = re.compile(r"\s*(?:,|/|;|&|\||\band\b|\bvia\b|\bwith\b|\by\b|\bet\b)\s*")
+_SPLIT = re.compile(r"\s*(?:,|/|;|&|\||\band\b|\bvia\b|\bwith\b|\by\b|\bet\b|\s-\s|-\s)\s*")
 _PHOTO_SUFFIX = re.compile(r"\s+(?:photos?|images?|pictures?)$", re.IGNORECASE)
 
 
-def normalize_agency(name: str) -> str:
-    """Return the usual spelling of an agency name (the name itself when it is not known)."""
-    return _AGENCIES.get(name.strip().lower(), name.strip())
-
-
-def is_known_agency(name: str) -> bool:
-    """Return whether `name` is in the gazetteer of wire services and photo agencies."""
-    return name.strip().lower() in _AGENCIES
-
-
 def is_agency_code(name: str) -> bool:
-    """Return whether `name` is a known agency, an acronym or a domain name."""
+    """Return whether `name` is a known outlet, an acronym or a domain name."""
     name = name.strip()
-    return bool(is_known_agency(name) or _DOMAIN.match(name) or _ACRONYM.match(name))
+    return bool(is_known_outlet(name) or _DOMAIN.match(name) or _ACRONYM.match(name))
 
 
 def is_outlet_name(name: str) -> bool:
@@ -158,7 +173,7 @@ def is_outlet_name(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > 60:
         return False
-    if is_known_agency(name) or _DOMAIN.match(name) or _ACRONYM.match(name):
+    if is_agency_code(name):
         return True
     tokens = name.split()
     if len(tokens) == 1:
@@ -166,7 +181,7 @@ def is_outlet_name(name: str) -> bool:
     return (
         len(tokens) <= 5
         and tokens[0][:1].isupper()
-        and any(t.lower().strip(".") in _MEDIA_WORDS for t in tokens)
+        and any(t.lower().strip(".") in _media_words() for t in tokens)
     )
 
 
@@ -180,18 +195,450 @@ def is_person_name(text: str) -> bool:
     # An acronym among mixed-case words ("NATO Russia Ukraine") is a tag list, not a name.
     if not text.isupper() and any(t.isupper() and len(t) > 1 for t in tokens):
         return False
-    return not is_outlet_name(text) and not any(t.lower() in _MEDIA_WORDS for t in tokens)
+    if is_known_outlet(text):
+        return False
+    return not is_outlet_name(text) and not any(t.lower() in _media_words() for t in tokens)
 
 
 def split_credit(who: str, keep_people: bool = False) -> list[str]:
     """Return the outlet and agency names in a credit string, in order (people only if asked)."""
     names: list[str] = []
     for part in _SPLIT.split(who):
-        part = _PHOTO_SUFFIX.sub("", part.strip(" .()[]-–—:"))
+        part = part.strip(" .()[]-–—:")
+        if not is_known_outlet(part):
+            part = _PHOTO_SUFFIX.sub("", part)
         if not part:
             continue
         if is_outlet_name(part) or (keep_people and part[:1].isupper()):
-            name = normalize_agency(part)
+            name = credited_form(part)
             if name not in names:
                 names.append(name)
     return names
+
+
+# "CGTN's Jack Barton reports", "ITV News' Harry Horton reports (from Seoul)".
+_REPORTER_CREDIT = re.compile(
+    r"(?:^|[,.;:–—-]\s+|\s)(?P<outlet>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s?\s+"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3})\s+reports?\b(?:\s+from\s+[\w ,]+)?\s*[.:]?$"
+)
+# "… said the minister.— AFP", "… in Geneva. (Reuters)", "… on Friday. – Xinhua".
+_TRAILING_CREDIT = re.compile(
+    r"[.!?”\"’)]\s*(?:[-–—]+\s*(?P<dashed>[A-Z][\w.&/-]*(?:\s[A-Z][\w.&-]*){0,2})|"
+    r"\((?P<bracketed>[A-Z][\w.&/ -]{1,30})\))\s*\.?\s*$"
+)
+# "AFP reported", "Reuters reports", "the Associated Press reported", "AFP reporters saw": the
+# verb is found first and the capitalised words right before it are the source (linear work).
+_SOURCE_VERB = re.compile(
+    r"(?:\s+news agency)?\s+(?:reported|reports|quoted|cited|reporters? saw)\b"
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?<![\w&/.-])(?P<who>(?:[Tt]he\s)?[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})$"
+)
+# "told Reuters", "told RFE/RL's Armenian Service", "told the Associated Press"
+_SOURCE_AFTER = re.compile(
+    r"\b(?:told|according to|speaking to|in an interview with)\s+(?P<who>(?:the\s)?"
+    r"[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})"
+)
+# End-anchored credit patterns look at this many trailing characters only (bounded work).
+_TAIL_CHARS = 240
+# Kinds of outlet whose naming as the text's source makes them its outlet; a newspaper that
+# "reported" is usually another paper's story being cited.
+_SOURCE_KINDS = frozenset(["agency", "broadcaster"])
+
+
+def reporter_credit(text: str) -> tuple[str, str] | None:
+    """Return (outlet, reporter) of a standfirst credit such as "CGTN's Jane Roe reports"."""
+    text = text.strip()
+    match = _REPORTER_CREDIT.search(text, max(0, len(text) - _TAIL_CHARS))
+    if not match:
+        return None
+    words, name = match.group("outlet").split(), match.group("name")
+    if not is_person_name(name):
+        return None
+    # the shortest tail of the capitalised run that names an outlet: "Korea. CGTN" gives CGTN
+    for start in range(len(words) - 1, -1, -1):
+        # the outlet opens the match or a new sentence
+        if start and not words[start - 1].endswith("."):
+            continue
+        outlet = " ".join(words[start:]).strip(".")
+        if is_outlet_name(outlet):
+            return credited_form(outlet), name
+    return None
+
+
+def trailing_credit(text: str) -> str | None:
+    """Return the agency credited at the end of a body line ("… on Friday.— AFP"), or None."""
+    text = text.strip()
+    match = _TRAILING_CREDIT.search(text, max(0, len(text) - _TAIL_CHARS))
+    if not match:
+        return None
+    who = (match.group("dashed") or match.group("bracketed") or "").strip()
+    outlet = find_outlet(who)
+    if outlet is None or who in outlet.ambiguous:
+        return None
+    return credited_form(who)
+
+
+def source_credits(text: str) -> list[str]:
+    """Return the known agencies and broadcasters that `text` names as a reporting source.
+
+    "AFP reported", "told Reuters", "according to Xinhua": the outlets in the order found,
+    each once, in the form the text uses. Newspapers and unknown names are left out.
+    """
+    found: list[tuple[int, str]] = []
+    named: list[tuple[int, str, bool]] = []
+    for verb in _SOURCE_VERB.finditer(text):
+        before = _SOURCE_BEFORE.search(text, max(0, verb.start() - 80), verb.start())
+        if before:
+            named.append((before.start("who"), before.group("who"), True))
+    named += [(m.start("who"), m.group("who"), False) for m in _SOURCE_AFTER.finditer(text)]
+    for position, who, before_verb in named:
+        # "RFE/RL's Armenian Service" is credited as RFE/RL.
+        words = re.split(r"['’]s?\b", who)[0].split()
+        if before_verb:
+            # "… told Reuters. AFP reported": the name right before the verb, within a sentence
+            spans = [words[start:] for start in range(len(words))]
+            spans = [w for w in spans if not any(x.endswith(".") for x in w[:-1])]
+        else:
+            spans = [words[:end] for end in range(len(words), 0, -1)]
+        for span in spans:
+            candidate = re.sub(r"^(?:[Tt]he)\s", "", " ".join(span)).strip(".")
+            outlet = find_outlet(candidate)
+            if outlet is not None:
+                if outlet.kind in _SOURCE_KINDS and candidate not in outlet.ambiguous:
+                    found.append((position, credited_form(candidate)))
+                break
+    names: list[str] = []
+    for _, name in sorted(found):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+# "Read more on Xinhua", "Read the full story at Reuters.com": the source of the text.
+_READ_MORE_SOURCE = re.compile(
+    r"^(?:read (?:more|the (?:full|original) (?:story|article|report))|this (?:article|story) "
+    r"(?:was )?(?:first |originally )?(?:appeared|published)|first published|originally "
+    r"published|continue reading)\s+(?:on|at|in|by)\s+(?P<who>[^:]{2,60}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "© 2024 Nordic Times. All rights reserved." names the publisher: the first segment after the
+# copyright sign and years.
+_FOOTER_OWNER = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
+    r"[\s,–-]*(?P<who>[A-Z][\w&'’ -]{1,60}?(?:\.[a-z]{2,6})?)\s*(?:[.,|]\s|[.,|]?$|\s[-–]\s)",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"^[(\[]?\s*(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
+    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?) (?:by|from)|with|"
+    r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?)?|via|"
+    r"courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
+    r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+_CREDIT_WHO = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6})(?:\s*(?:,|/|&|\band\b|\s)\s*"
+    r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6}))*$"
+)
+_BYLINE_CUE = re.compile(
+    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|text by|author)\s*:?\s+"
+    r"(?P<names>[^()]+?)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+# The date often shares the byline line: "By Jane Roe | 12 March 2024", "By Jane Roe on March 12".
+_BYLINE_DATE = re.compile(
+    r"(?:\s+on\s+|\s*[|,–—-]\s*|\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
+    re.IGNORECASE,
+)
+_STAFF_CREDIT = re.compile(
+    r"^[(\[]?\s*(?:additional |further )?(?:(?P<role>reporting|writing|editing|compiled|research|"
+    r"translated|translation|edited|produced)(?: and \w+)?\s+by\b|(?P<role2>editor|editing|"
+    r"reporter|reporting|translator)\s*:)(?P<names>.*?)[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+# Staff roles that name the article's authors (an editor or translator is not its byline).
+_AUTHOR_ROLES = frozenset(["reporting", "writing", "compiled", "research", "reporter"])
+# "EPA/JANE ROE", "REUTERS/John Doe": only trusted when the left part is a known agency.
+_SLASH_CREDIT = re.compile(
+    r"(?<![\w/])(?P<who>[A-Z]{2,}[A-Za-z-]*\s*/\s*[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,3})\s*\.?\s*$"
+)
+# "(Xinhua/Jane Roe)", "(JANE ROE / AFP)": a bracketed credit pairing an agency and a person.
+_BRACKET_SLASH_CREDIT = re.compile(r"\((?P<who>[^()/]{2,40}(?:\s*/\s*[^()/]{2,40})+)\)\s*\.?\s*$")
+_CAPTION_TAIL = [
+    re.compile(
+        r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
+        r"foto|source)\s*:\s*(?P<who>[^:]{1,60}?)\s*[.)]?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\((?:photo|image|picture|credit|file photo|file)\s*:?\s*(?P<who>[^)]{1,60})\)\s*\.?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\((?P<who>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:photo|photos|images?|pictures?)\b"
+        r"[^)]{0,60}\)\s*\.?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"©\s*(?P<who>[^©]{1,60}?)\s*\.?\s*$"),
+    re.compile(
+        r"[(\[](?:illustrative|illustration|archive|file)(?: photo| image| picture)?"
+        r"(?P<who>)[)\]]\s*\.?\s*$",
+        re.IGNORECASE,
+    ),
+    _SLASH_CREDIT,
+    _BRACKET_SLASH_CREDIT,
+    re.compile(
+        r"(?:\b(?:photo|image|picture)\s*(?:by|courtesy(?: of)?)\s+)(?P<who>[^.]{1,60})\.?\s*$",
+        re.IGNORECASE,
+    ),
+]
+_PHOTO_ID = re.compile(r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s)", re.IGNORECASE)
+_ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
+_PHOTO_CUES = frozenset(
+    ["credit", "credits", "photo", "photos", "image", "images", "picture", "pictures", "video"]
+)
+# Scrapers glue a byline to the dateline: "By Jane RoeOSLO, Norway, Feb 21: …".
+_GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
+
+
+@dataclass(frozen=True)
+class CreditLine:
+    """What a credit-only line says: the names it credits, whether for a photo, a glued stamp."""
+
+    names: list[str]
+    photo: bool = False
+    stamp: str | None = None
+
+
+def has_byline_cue(text: str) -> bool:
+    """Return whether `text` opens like a byline or staff credit ("By …", "Reporting by …")."""
+    return bool(_BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text))
+
+
+def is_staff_credit(text: str) -> bool:
+    """Return whether `text` is a wire staff credit ("(Reporting by …; Editing by …)")."""
+    return bool(_STAFF_CREDIT.match(text))
+
+
+def footer_owner(text: str) -> str | None:
+    """Return the publisher a copyright footer names ("© 2024 Nordic Herald. …"), or None."""
+    owner = _FOOTER_OWNER.match(text)
+    who = owner.group("who").strip() if owner else ""
+    if who and is_outlet_name(who) and not generic_source(who)[0]:
+        return credited_form(who)
+    return None
+
+
+def read_more_source(text: str) -> list[str] | None:
+    """Return the source a "Read more on X" / "First published at X" line names, or None."""
+    match = _READ_MORE_SOURCE.match(text)
+    if match and is_outlet_name(match.group("who")) and not generic_source(match.group("who"))[0]:
+        return split_credit(match.group("who"), keep_people=True)
+    return None
+
+
+def caption_credit(text: str) -> tuple[list[str], str] | None:
+    """Return the credited names and the signal when `text` ends in (or opens with) a photo credit.
+
+    "… Photo: X", "(Photo: X)", "(AP Photo/Jane Roe)", "(Xinhua/Jane Roe)", "© X",
+    "AGENCY/NAME", a photo-agency id ("epa05268598 …") or "FILE -", image alt text ("- photo 1").
+    """
+    if _PHOTO_ID.match(text):
+        tail = next((m for m in (p.search(text) for p in _CAPTION_TAIL) if m), None)
+        return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
+    if _ALT_TEXT.search(text):
+        return [], "image alt text"
+    # the credit patterns are anchored at the end: search only the line's tail, so a huge
+    # "line" costs no more than a short one
+    offset = max(0, len(text) - _TAIL_CHARS)
+    for pattern in _CAPTION_TAIL:
+        match = pattern.search(text, offset)
+        if not match:
+            continue
+        who = match.group("who")
+        if pattern is _SLASH_CREDIT and not is_known_outlet(re.split(r"\s*/", who)[0]):
+            continue
+        if pattern is _BRACKET_SLASH_CREDIT and not any(
+            (is_agency_code(p) and p.strip().upper() == p.strip()) or is_known_outlet(p)
+            for p in who.split("/")
+        ):
+            continue
+        if not count_words(text[: match.start()]):
+            continue
+        names = split_credit(who)
+        if pattern is _BRACKET_SLASH_CREDIT:
+            names = [credited_form(p) for p in who.split("/") if is_known_outlet(p.strip())]
+        return names, "photo credit at end of line"
+    return None
+
+
+def credit_line(text: str) -> CreditLine | None:
+    """Return what a credit-only line credits ("Source: X", "With X and Y", "Photo: X"), or None."""
+    if count_words(text) > 10:
+        return None
+    bare = text.strip(" ()[]—–-.")
+    outlet = find_outlet(bare) if bare else None
+    # a line that is only "The Guardian" names the outlet; a lone "Metro" may be a section label
+    if outlet is not None and (bare not in outlet.ambiguous or " " in bare):
+        return CreditLine([credited_form(bare)])
+    if bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I):
+        return CreditLine([credited_form(bare)])
+    match = _CREDIT_LINE.match(text)
+    if not match:
+        if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
+            names = split_credit(text.lstrip("© "))
+            return CreditLine(names, photo=True) if names else None
+        return None
+    cue, who = match.group("cue").lower(), match.group("who").strip()
+    # "Source: Agencies 25 Jul 2016 10:19:51": a stamp glued to the credit is the article's date.
+    stamp = re.search(
+        r"(?:(?<=[^\W\d_])|\s)(?=\d{1,2}\s+[A-Za-z]{3}|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.?\s+\d)",
+        who,
+    )
+    stamped = None
+    if stamp and stamp_date(who[stamp.start() :]):
+        stamped = who[stamp.start() :]
+        who = who[: stamp.start()].strip(" ,|–-")
+    if cue == "agencies":
+        return CreditLine([], stamp=stamped)
+    # "Al Jazeera and news agencies", "inputs from agencies": the generic part names nobody.
+    generic = generic_source(who)
+    who = generic[1]
+    if generic[0] and not who:
+        return CreditLine([], stamp=stamped)
+    who = re.sub(r"\s+(?:and|&)$", "", who)
+    parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who) if p]
+    if not who or not (_CREDIT_WHO.match(who) or all(is_known_outlet(p) for p in parts)):
+        return None
+    weak_cue = cue in ("with", "via", "—", "–", "-")
+    if weak_cue and not all(is_agency_code(p) for p in parts):
+        # "With Norway and Sweden" is a crosshead and "- Odesa" a bullet; "With EFE and
+        # Reuters" and "— AFP" name agencies.
+        return None
+    photo = cue.split()[0] in _PHOTO_CUES
+    # After "Source:" or "According to" the value is a source by definition, whatever its shape.
+    names = split_credit(who, keep_people=not photo and not weak_cue)
+    if not names and photo and is_person_name(who):
+        # "Photo: Jane Roe" credits a photographer: a credit line that names no outlet.
+        return CreditLine([], photo=True)
+    if not names:
+        return None
+    return CreditLine(names, photo=photo, stamp=stamped)
+
+
+@cache
+def _generic_pattern() -> re.Pattern:
+    cues = sorted(article_cues()["generic_sources"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(c) for c in cues)
+    return re.compile(rf"(?:\s*(?:,|and|&)\s*)?\b(?:other |news |wire )?(?:{alternatives})\b", re.I)
+
+
+def generic_source(who: str) -> tuple[bool, str]:
+    """Return whether `who` names generic sources ("agencies", "staff"), and `who` without them."""
+    rest, count = _generic_pattern().subn("", who)
+    return bool(count), rest.strip(" ,&/")
+
+
+def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
+    """Return (people, outlets) named by a byline-shaped line, or None."""
+    cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
+    if cue:
+        names = _BYLINE_DATE.sub("", cue.group("names"))
+        names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", names)
+        parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", names)]
+        staff = re.split(r";|\band\b\s+(?:editing|writing)", names)[0]
+        people = [p for p in parts if is_person_name(p)]
+        if cue.re is _STAFF_CREDIT:
+            role = (cue.group("role") or cue.group("role2")).lower()
+            people = [p for p in people if p in staff] if role in _AUTHOR_ROLES else []
+            if not people and not [p for p in parts if p and not is_person_name(p)]:
+                return [], []
+        outlets = [credited_form(p) for p in parts if p and not is_person_name(p)]
+        # A lone unknown word after "Editor:" is a surname, not an outlet.
+        outlets = [o for o in outlets if is_outlet_name(o) and (" " in o or is_agency_code(o))]
+        if people or outlets:
+            return people, outlets
+        return None
+    parts = [p.strip() for p in re.split(r"\s*(?:\||,|/|\s[-–—]\s)\s*", text)]
+    if len(parts) > 1 and is_person_name(parts[0]) and all(is_outlet_name(p) for p in parts[1:]):
+        return [parts[0]], [credited_form(p) for p in parts[1:]]
+    return None
+
+
+def glued_byline(text: str) -> tuple[str, str] | None:
+    """Return (byline, rest) when a byline is glued to the dateline: "By Jane RoeOSLO, …"."""
+    match = re.match(r"^\s*By\s+(?P<names>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_'’-]+){0,3})", text)
+    if not match:
+        return None
+    names = match.group("names")
+    split = _GLUED_CAPS.search(names)
+    if split is None:
+        return None
+    person = names[: split.start()]
+    if not is_person_name(person):
+        return None
+    return person, text[match.start("names") + split.start() :]
+
+
+# Where a credit starts inside a caption or credit line: "Photo: EPA/VNA", "© Jane Roe / Reuters".
+_CREDIT_MARK = re.compile(
+    r"(?:©|\b(?:photo|photos|image|credit|credits|ảnh)\s*:)\s*"
+    r"|^\W*(?:source|according to|based on reporting by|with|photo|credit)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+# A trailing "AGENCY/PHOTOGRAPHER" credit without a marker: "... 2016.  EPA/STEPHANIE LECOCQ".
+_SLASH_CREDIT = re.compile(r"(?:^|\s|\()([A-Z][\w.-]*(?:\s*/\s*[A-Z][\w .'’-]*?)+)\s*\)?\.?\s*$")
+_CREDIT_BY = re.compile(r"^(?:photo(?:graph)?s?\s+)?by\s+", re.IGNORECASE)
+_CREDIT_SPLIT = re.compile(r"\s*(?:/|,|;|&|\band\b)\s*")
+_CREDIT_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+
+
+def credit_parts(line: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of each name in the credit part of a caption or credit line."""
+    tail_start = None
+    marks = list(_CREDIT_MARK.finditer(line))
+    if marks:
+        tail_start = marks[-1].end()
+    slash = _SLASH_CREDIT.search(line)
+    if slash and tail_start is None:
+        tail_start = slash.start(1)
+    if tail_start is None:
+        return []
+    parts = []
+    pos = tail_start
+    for piece in _CREDIT_SPLIT.split(line[tail_start:]):
+        start = line.index(piece, pos) if piece else pos
+        pos = start + len(piece)
+        stripped = _CREDIT_BY.sub("", piece.strip(" .()[]")).strip(" .()[]")
+        if stripped:
+            offset = start + piece.index(stripped)
+            parts.append((offset, offset + len(stripped)))
+    return parts
+
+
+def credit_entity(text: str) -> tuple[str, str] | None:
+    """Return (label, name) for one credited name: a known organisation or outlet, or a person."""
+    from newsgate.nlp.gazetteer import surface_index
+
+    entry = surface_index().get(text) or _lowered_surface_index().get(text.lower())
+    if entry is not None:
+        return entry.label, entry.name
+    outlet = find_outlet(text)
+    if outlet is not None:
+        return "ORG", outlet.name
+    if is_outlet_name(text) and " " in text.strip():
+        # "Today Online", "Nordic Times": a media word makes a publication of two capitalised words
+        return "ORG", credited_form(text)
+    words = text.split()
+    if 2 <= len(words) <= 4 and all(_CREDIT_WORD.match(w) for w in words):
+        return "PERSON", " ".join(w if not w.isupper() else w.capitalize() for w in words)
+    return None
+
+
+@cache
+def _lowered_surface_index() -> dict:
+    from newsgate.nlp.gazetteer import surface_index
+
+    return {form.lower(): entry for form, entry in reversed(surface_index().items())}

@@ -34,6 +34,12 @@ class WarehouseCorruptError(NewsgateError):
     code = "NG005"
 
 
+class RunnerStartError(NewsgateError):
+    """The orchestrator a run needs (its temporary API server) did not start in time."""
+
+    code = "NG006"
+
+
 class GateFailedError(NewsgateError):
     code = "NG010"
 
@@ -90,13 +96,19 @@ class SqlOutputError(NewsgateError):
     code = "NG035"
 
 
+class ReportError(NewsgateError):
+    """The run's HTML report could not be written (the run itself is not affected)."""
+
+    code = "NG040"
+
+
 class StageCacheError(NewsgateError):
     """What a stage kept between runs does not fit this run (a batch missing, a stale schema)."""
 
-    code = "NG040"
+    code = "NG050"
 
 
 class AnnotationSchemaError(NewsgateError):
     """An extractor returned a field the typed annotation tables have no column for."""
 
-    code = "NG041"
+    code = "NG051"

@@ -1,16 +1,31 @@
-"""Light language identification: function-word profiles and writing-system detection.
+"""Language identification: writing systems, function-word profiles and py3langid's model.
 
 Short lines (headlines, captions) carry few words, so a line counts as another language only
-on positive evidence: that language's function words, or a non-Latin script. An absence of
-English function words alone (a terse headline) is never enough.
+on positive evidence: a non-Latin script, that language's function words, or py3langid (a
+naive Bayes model over byte n-grams of 97 languages, BSD licence) at 0.9 probability or more on
+a line with almost no English function words. An absence of English function words alone (a
+terse headline) is never enough. Measured on the development pages, the seeds, invented lines
+in 18 languages and a 2,000-document benchmark corpus (README, "Language identification"): the
+word lists alone caught 17 of 36 foreign lines, the model alone called 3 of 12,464 English
+headlines Nigerian Pidgin; together they catch 32 and call no English line foreign.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 UNDETERMINED = "und"
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD = WORD
+
+
+def count_words(text: str) -> int:
+    """Return the number of words in `text`."""
+    return len(WORD.findall(text))
+
 
 ENGLISH_STOPWORDS = frozenset(
     [
@@ -103,6 +118,8 @@ _SCRIPTS = {
     "ko": re.compile(r"[\uac00-\ud7af]"),
     "el": re.compile(r"[\u0370-\u03ff]"),
     "he": re.compile(r"[\u0590-\u05ff]"),
+    "hy": re.compile(r"[\u0530-\u058f]"),
+    "ka": re.compile(r"[\u10a0-\u10ff]"),
     "hi": re.compile(r"[\u0900-\u097f]"),
     "th": re.compile(r"[\u0e00-\u0e7f]"),
 }
@@ -111,7 +128,17 @@ _LETTER = re.compile(r"[^\W\d_]")
 SAMPLE_CHARS = 20_000
 
 
+_NON_LATIN = re.compile("|".join(p.pattern for p in _SCRIPTS.values()))
+# one table from word to the languages whose profile holds it
+_PROFILE_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _profile in PROFILES.items():
+    for _word in _profile:
+        _PROFILE_OF[_word] = (*_PROFILE_OF.get(_word, ()), _lang)
+
+
 def _script_language(text: str) -> str | None:
+    if text.isascii() or not _NON_LATIN.search(text):
+        return None
     letters = len(_LETTER.findall(text))
     if not letters:
         return None
@@ -122,15 +149,31 @@ def _script_language(text: str) -> str | None:
 
 def count_language_words(text: str) -> dict[str, int]:
     """Return how many words of `text` belong to each language's function-word profile."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    scores = {"en": sum(1 for w in words if w in ENGLISH_STOPWORDS)}
-    for lang, profile in PROFILES.items():
-        scores[lang] = sum(1 for w in words if w in profile)
+    scores = dict.fromkeys(["en", *PROFILES], 0)
+    for word in _WORD.findall(text):
+        word = word.lower()
+        if word in ENGLISH_STOPWORDS:
+            scores["en"] += 1
+        for lang in _PROFILE_OF.get(word, ()):
+            scores[lang] += 1
     return scores
 
 
+# The model decides only where it is sure and English function words are (nearly) absent.
+MODEL_MIN_PROBABILITY = 0.9
+MODEL_MAX_ENGLISH_SHARE = 0.2
+MODEL_MIN_WORDS = 3
+
+
+@cache
+def _model() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=65536)
 def identify_language(text: str) -> str:
     """Return the ISO 639-1 code of the language `text` is written in, or "und" if unknown."""
+    # cached: the document's language and each line's are judged on the same lines
     text = text[:SAMPLE_CHARS]
     script = _script_language(text)
     if script:
@@ -140,6 +183,12 @@ def identify_language(text: str) -> str:
     other, other_score = max(scores.items(), key=lambda item: item[1])
     if other_score >= 2 and other_score > english:
         return other
+    words = len(_WORD.findall(text))
+    share = english / words if words else 0.0
+    if words >= MODEL_MIN_WORDS and share < MODEL_MAX_ENGLISH_SHARE:
+        lang, probability = _model().classify(text)
+        if lang != "en" and probability >= MODEL_MIN_PROBABILITY:
+            return lang
     if english >= 1:
         return "en"
     return UNDETERMINED

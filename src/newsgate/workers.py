@@ -20,8 +20,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from newsgate import progress
 from newsgate.errors import ConfigError
-from newsgate.progress import progress
 
 KINDS = ("process", "inline", "dask")
 DEFAULT_BATCH_SIZE = 200
@@ -297,13 +297,18 @@ def split_batches(keys: list[str]) -> list[list[str]]:
 @dataclass
 class BatchJob:
     """Batches of work: each payload is read here, `work(*payload)` runs in a worker, and its
-    result is stored here."""
+    result is stored here; `sizes` are the documents of each batch, for the progress bar."""
 
     work: Callable
     payloads: Iterator[tuple]
     store: Callable[[Any], None]
-    batches: int
+    sizes: list[int]
     desc: str = "batches"
+    unit: str = "document"
+
+    @property
+    def batches(self) -> int:
+        return len(self.sizes)
 
 
 def run_job(pool: Pool, job: BatchJob) -> int:
@@ -321,9 +326,11 @@ def run_job(pool: Pool, job: BatchJob) -> int:
 
     done = 0
     try:
-        for result in progress(results(), desc=job.desc, unit="batch", total=job.batches):
-            job.store(result)
-            done += 1
+        with progress.counter(job.desc, sum(job.sizes), unit=job.unit) as bar:
+            for result in results():
+                job.store(result)
+                bar.update(job.sizes[done])
+                done += 1
     finally:
         for future in in_flight:
             future.cancel()

@@ -108,8 +108,9 @@ def test_failed_warning_is_published_and_reported(published, monkeypatch):
     assert rows.rows() == [(False, "reported")]
 
 
-def test_reports_data_docs_and_gate_artifact(published):
-    assert (published.warehouse_dir / "docs" / "index.html").is_file()
+def test_reports_run_report_and_gate_artifact(published):
+    report = published.warehouse_dir / "report" / "index.html"
+    assert report.is_file()
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 
@@ -118,6 +119,8 @@ def test_reports_data_docs_and_gate_artifact(published):
             artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["newsgate-gates"]))
         )
     assert found and "| entity |" in found[-1].data
+    # other tests' runs have artifacts of the same key; one of them is this run's, with its report
+    assert any(report.as_uri() in artifact.data for artifact in found)
 
 
 def test_second_run_on_a_locked_warehouse_refuses_clearly(published):

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newsgate.articles import flag_near_duplicates, not_article_reason, parse_article
+from newsgate.articles import common_lines, flag_near_duplicates, not_article_reason, parse_article
 
 BODY = (
     "The city council voted on a new budget for the coming year after a long debate. "
@@ -36,7 +36,8 @@ def test_metadata_date_prefix_sets_published_date():
     parsed = parse_article(f" date 2023-03-04 {BODY}")
     assert parsed.published_date == date(2023, 3, 4)
     assert parsed.published_date_source == "metadata"
-    assert parsed.body.startswith("The city council")
+    # a marker glued to the lead mixes metadata with content: the line stays body as printed
+    assert parsed.body.startswith("date 2023-03-04 The city council")
 
 
 def test_published_label_line_sets_date_but_updated_and_clock_lines_do_not():
@@ -45,10 +46,18 @@ def test_published_label_line_sets_date_but_updated_and_clock_lines_do_not():
         date(2023, 3, 4),
         "metadata",
     )
-    for stamp in ("Updated: 5 March 2023 10:00", "Saturday, 25/11/2026 12:20", "ABCD_EFGHIJ 12:20"):
+    for stamp in ("Updated: 5 March 2023 10:00", "ABCD_EFGHIJ 12:20"):
         parsed = parse_article(f"Council passes budget\n{stamp}\n{BODY}\n{BODY_2}")
         assert parsed.published_date is None
         assert stamp not in parsed.body
+
+
+def test_date_line_under_the_headline_is_the_stamp_but_a_clock_above_it_is_not():
+    under = parse_article(f"Council passes budget\nTuesday March 7 2023\n{BODY}\n{BODY_2}")
+    assert (under.published_date, under.published_date_source) == (date(2023, 3, 7), "stamp")
+    clock = parse_article(f"Saturday, 25/11/2026 12:20\nCouncil passes budget\n{BODY}\n{BODY_2}")
+    assert clock.published_date is None
+    assert "25/11/2026" not in clock.body
 
 
 def test_wire_dateline_prefix_gives_place_outlet_and_dated_publication():
@@ -57,7 +66,7 @@ def test_wire_dateline_prefix_gives_place_outlet_and_dated_publication():
     assert parsed.outlet == "Reuters"
     assert parsed.published_date == date(2023, 3, 4)
     assert parsed.published_date_source == "dateline"
-    assert parsed.body.startswith("The city council")
+    assert parsed.body.startswith("OSLO, March 4, 2023 (Reuters) - The city council")
 
 
 def test_dateline_without_year_leaves_the_date_null():
@@ -154,7 +163,7 @@ def test_outlet_code_prefix_is_an_outlet_not_a_dateline():
     parsed = parse_article(f"Council passes budget\n\nCNO/VNA – {BODY}")
     assert parsed.dateline is None
     assert parsed.credited == ["CNO", "VNA"]
-    assert parsed.body.startswith("The city council")
+    assert parsed.body.startswith("CNO/VNA – The city council")
 
 
 def test_date_on_the_byline_line_is_the_publication_date():
@@ -198,7 +207,7 @@ def test_sentence_count_ignores_initials_and_titles():
 def test_opening_prefixes(prefix, dateline, credited):
     parsed = parse_article(f"Council passes budget\n{prefix}{BODY}")
     assert (parsed.dateline, parsed.credited) == (dateline, credited)
-    assert parsed.body == BODY
+    assert parsed.body == f"{prefix}{BODY}"
 
 
 def test_source_date_editor_header_line_is_metadata_with_its_date():
@@ -222,7 +231,7 @@ def test_date_and_time_fields_alone_are_a_clock_not_a_date():
 def test_metadata_prefix_forms(prefix):
     parsed = parse_article(f"{prefix}{BODY}")
     assert parsed.published_date == date(2023, 3, 4)
-    assert parsed.body == BODY
+    assert parsed.body == f"{prefix}{BODY}".strip()
 
 
 def test_invalid_metadata_date_is_left_in_place():
@@ -241,3 +250,135 @@ def test_parenthesised_organisation_code_is_not_an_agency():
     parsed = parse_article(f"Council passes budget\nThe European Union (EU) – {BODY}")
     assert parsed.credited == []
     assert parsed.dateline is None
+
+
+# Forms a page names its publisher or source in, on invented pages.
+@pytest.mark.parametrize(
+    ("page", "outlet", "credited"),
+    [
+        (
+            f"Council passes budget\n{BODY}\n{BODY_2}\n© 2024 Nordic Herald. All rights reserved.",
+            "Nordic Herald",
+            ["Nordic Herald"],
+        ),
+        (
+            f"Council passes budget\nKABUL (Harbour News- AFP) - {BODY}\n{BODY_2}",
+            "Harbour News",
+            ["Harbour News", "AFP"],
+        ),
+        (f"Council passes budget\n{BODY}\n{BODY_2}\nRead more on Xinhua", "Xinhua", ["Xinhua"]),
+        (
+            f"The Kathmandu Post\nCouncil passes budget\n{BODY}\n{BODY_2}",
+            "The Kathmandu Post",
+            ["The Kathmandu Post"],
+        ),
+        (
+            f"Council passes budget - The Guardian\n{BODY}\n{BODY_2}",
+            "The Guardian",
+            ["The Guardian"],
+        ),
+        (f"Council passes budget\n{BODY} The vote was close.— AFP", "AFP", ["AFP"]),
+        (f"Council passes budget\n{BODY}\n{BODY_2}\nUSA TODAY", "USA Today", ["USA Today"]),
+    ],
+)
+def test_publisher_and_source_credits(page, outlet, credited):
+    parsed = parse_article(page)
+    assert (parsed.outlet, parsed.credited) == (outlet, credited)
+
+
+def test_standfirst_reporter_credit_names_outlet_and_byline_and_stays_body():
+    dek = "Councillors argued for hours before the vote. Nordic TV's Ingrid Dahl reports."
+    parsed = parse_article(f"Council passes budget\n{dek}\n{BODY}\n{BODY_2}")
+    assert (parsed.outlet, parsed.byline) == ("Nordic TV", "Ingrid Dahl")
+    assert parsed.body.startswith(dek)
+
+
+def test_one_named_reporting_agency_is_the_outlet_only_without_a_credit_line():
+    told = f'{BODY} "We are ready," the mayor told Reuters.'
+    assert parse_article(f"Council passes budget\n{told}\n{BODY_2}").outlet == "Reuters"
+    # a newspaper that "reported" is another paper's story being cited, not the source
+    cited = f"{BODY} The Indian Express newspaper reported the vote."
+    assert parse_article(f"Council passes budget\n{cited}\n{BODY_2}").outlet is None
+    # two agencies named as sources: no single one is the outlet
+    both = f"{told} AFP reported the vote."
+    assert parse_article(f"Council passes budget\n{both}\n{BODY_2}").outlet is None
+    # with a credit line, a quote recipient is not a credit
+    credited = parse_article(f"Council passes budget\n{told}\n{BODY_2}\nSource: Xinhua")
+    assert credited.credited == ["Xinhua"]
+
+
+def test_generic_agencies_credit_with_a_glued_timestamp_gives_the_date_only():
+    parsed = parse_article(f"Source: Agencies04 Mar 2023 10:19:51\n\n{BODY}\n{BODY_2}")
+    assert (parsed.outlet, parsed.credited) == (None, [])
+    assert parsed.published_date == date(2023, 3, 4)
+    assert parsed.title is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "credited"),
+    [
+        ("AT-BERGEN: ", "Bergen", ["AT"]),
+        ("Kathmandu, March 4: ", "Kathmandu", []),
+        ("OSLO: ", "Oslo", []),
+        ("WASHINGTON - ", "Washington", []),
+        ("Oslo, March 4 (Reuters) - ", "Oslo", ["Reuters"]),
+        ("BREAKING: ", None, []),
+        ("DEVELOPING: ", None, []),
+    ],
+)
+def test_dateline_forms(opening, dateline, credited):
+    parsed = parse_article(f"Council passes budget\n{opening}{BODY}\n{BODY_2}")
+    assert (parsed.dateline, parsed.credited) == (dateline, credited)
+
+
+def test_dateline_and_marker_lines_and_glued_byline():
+    alone = parse_article(f" date 2023-03-04 Vienna\n\n{BODY}\n{BODY_2}")
+    assert (alone.dateline, alone.published_date, alone.title) == ("Vienna", date(2023, 3, 4), None)
+    caps = parse_article(f"Council passes budget\nBERGEN, NORWAY\n{BODY}\n{BODY_2}")
+    assert caps.dateline == "Bergen"
+    glued = parse_article(f"Council passes budget\nBy Ingrid DahlBERGEN, Norway, March 4: {BODY}")
+    assert (glued.byline, glued.dateline) == ("Ingrid Dahl", "Bergen")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Tuesday March 7 2023",
+        "07.03.2023 | 10:15",
+        "March 7, 2023 16:18 CET",
+        "Posted on March 7, 2023",
+    ],
+)
+def test_stamp_forms_under_the_headline(stamp):
+    parsed = parse_article(f"Council passes budget\n{stamp}\n{BODY}\n{BODY_2}")
+    assert parsed.published_date == date(2023, 3, 7)
+    assert stamp not in parsed.body
+
+
+def test_headline_with_a_glued_marker_is_the_title_without_it():
+    parsed = parse_article(f" date 2023-03-04 Council passes budget\n{BODY}\n{BODY_2}")
+    assert (parsed.title, parsed.published_date) == ("Council passes budget", date(2023, 3, 4))
+    assert "Council passes budget" not in parsed.body
+
+
+def test_headline_is_the_line_the_lead_is_about_not_a_navigation_headline():
+    page = (
+        "Storm batters coast as thousands flee homes\nWorld\nTag Line Here\n"
+        f"Council passes budget after long debate\nBy Ingrid Dahl\n{BODY}\n{BODY_2}"
+    )
+    parsed = parse_article(page)
+    assert parsed.title == "Council passes budget after long debate"
+    assert "Storm batters coast" not in parsed.body
+    assert "Tag Line Here" not in parsed.body
+
+
+def test_page_opening_with_the_lead_has_no_title():
+    assert parse_article(f"{BODY}\n{BODY_2}").title is None
+
+
+def test_lines_repeated_across_the_corpus_are_furniture():
+    pages = [f"Council passes budget\n{BODY}\nSpecial offer for readers today\n{BODY_2}"] * 3
+    common = common_lines(pages)
+    parsed = parse_article(pages[0], common)
+    assert "Special offer" not in parsed.body
+    assert parsed.title == "Council passes budget"

@@ -220,3 +220,72 @@ def test_bullets_after_the_last_paragraph_stay_in_the_body():
 )
 def test_body_lines_with_cue_words_stay_in_the_body(line):
     assert _decisions(_article(middle=line))[line] == ("body", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Mayor Ana Lind (C) speaks to reporters at the harbour, March 4, 2024.", "caption"),
+        ("Ministers of Norway and Greece meet in Athens, November 7, 2022.", "caption"),
+        ("Dock workers rest at the pier in Kavala. (Xinhua/Nikos Pappas)", "caption"),
+        ("A ferry leaves the harbour at dawn. (NIKOS PAPPAS / AFP)", "caption"),
+        ("Expand / Contract", "share_widget"),
+        ("Related Image", "related_block"),
+        ("Start your morning right ☀️ Ferry news 🚢 Results and schedule", "navigation"),
+        ("Subscribe to continue reading this article", "navigation"),
+        (
+            "Read more: Port authority names the five busiest harbours in the whole region",
+            "related_block",
+        ),
+    ],
+)
+def test_more_furniture_and_captions_above_the_story(line, reason):
+    decisions = _decisions(_article(line))
+    assert decisions[line] == ("boilerplate", reason)
+    assert decisions[PARA_1] == ("body", None)
+
+
+def test_past_tense_short_lead_ending_in_a_date_is_not_a_caption():
+    lead = "Ministers met in Athens on November 7, 2022."
+    decisions = _decisions(f"{lead}\n\n{PARA_1}\n\n{PARA_2}")
+    assert decisions[lead] == ("body", None)
+
+
+def test_disclaimer_inside_the_story_is_boilerplate_but_a_sentence_mentioning_feedback_is_not():
+    disclaimer = (
+        "The views expressed in this article do not necessarily reflect those of the publisher."
+    )
+    sentence = "The port received feedback from traders on the new schedule before it opened."
+    decisions = _decisions(_article(middle=f"{disclaimer}\n\n{sentence}"))
+    assert decisions[disclaimer] == ("boilerplate", "navigation")
+    assert decisions[sentence] == ("body", None)
+
+
+def test_pull_quote_and_its_attribution_are_boilerplate_the_body_quote_stays():
+    pull = "“The terminal will change life on the island for everyone.”"
+    body = "“The terminal will change life on the island for everyone,” the mayor told reporters."
+    decisions = _decisions(_article(middle=f"{pull}\n\n– Mayor Ana Lind\n\n{body}"))
+    assert decisions[pull] == ("boilerplate", "pull_quote")
+    assert decisions["– Mayor Ana Lind"] == ("boilerplate", "pull_quote")
+    assert decisions[body] == ("body", None)
+
+
+def test_headlines_below_the_story_are_links_but_a_cut_off_last_line_is_body():
+    tail = (
+        "Minister resigns over expenses row in the capital city",
+        "Football club sacks coach after heavy defeat at home",
+        "Search",
+    )
+    decisions = _decisions(_article(tail=tail))
+    assert decisions[tail[0]] == ("boilerplate", "related_block")
+    assert decisions[tail[1]] == ("boilerplate", "related_block")
+    # the stored text stops mid-sentence: the fragment after the last paragraph is story text
+    assert _decisions(_article(tail=("The",)))["The"] == ("body", None)
+    assert _decisions(_article(tail=("World News",)))["World News"][0] == "boilerplate"
+
+
+def test_headline_copy_later_in_the_page_is_a_duplicate():
+    text = f"Harbour gets new ferry terminal\n\nNews\n\nHarbour gets new ferry terminal\n\n{PARA_1}\n\n{PARA_2}"
+    lines, _ = classify_lines(text)
+    kinds = [(ln.kind, ln.reason) for ln in lines if ln.clean == "Harbour gets new ferry terminal"]
+    assert kinds == [("title", "title"), ("boilerplate", "duplicate")]

@@ -24,6 +24,33 @@ def test_terse_english_headline_is_not_called_foreign():
     assert identify_language("Putin, Xi hold talks in Moscow") in ("en", UNDETERMINED)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De regering heeft nieuwe maatregelen tegen de inflatie aangekondigd.",
+        "Rząd ogłosił nowe środki przeciwko inflacji.",
+        "Regeringen har presenterat nya åtgärder mot inflationen.",
+        "Հազարավոր մարդիկ բողոքի ակցիա անցկացրին Երևանում։",
+    ],
+)
+def test_languages_without_a_word_profile_are_found_by_the_model_or_script(text):
+    assert identify_language(text) not in ("en", UNDETERMINED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferry capsizes off Leyte",
+        "Abe, Modi sign nuclear deal",
+        "Kenya, Nigeria fail to agree on debt relief",
+        "Expand / Contract",
+        "Jane Onyanga-Omara",
+    ],
+)
+def test_short_english_and_name_lines_are_never_called_foreign(text):
+    assert identify_language(text) in ("en", UNDETERMINED)
+
+
 def test_english_share_counts_function_words():
     assert english_share("the cat and the dog") == pytest.approx(0.6)
     assert english_share("") == 0.0

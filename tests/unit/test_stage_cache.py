@@ -155,11 +155,11 @@ def test_worker_processes_share_the_batches_and_return_their_errors():
     pool = open_pool("process", workers=2)
     try:
         pids: list[int] = []
-        job = BatchJob(_pid_after, iter([(0.5,)] * 6), pids.append, batches=6)
+        job = BatchJob(_pid_after, iter([(0.5,)] * 6), pids.append, [1] * 6)
         assert run_job(pool, job) == 6
         assert len(set(pids)) == 2 and os.getpid() not in pids
         with pytest.raises(ConfigError, match="refused in a worker"):
-            run_job(pool, BatchJob(_refuse, iter([(1,)]), pids.append, batches=1))
+            run_job(pool, BatchJob(_refuse, iter([(1,)]), pids.append, [1]))
     finally:
         pool.close()
 
@@ -170,7 +170,7 @@ from newsgate.workers import BatchJob, open_pool, run_job
 from tests.unit.test_stage_cache import _pid_after
 pool = open_pool("process", workers=2)
 pids = []
-run_job(pool, BatchJob(_pid_after, iter([(0.5,)] * 4), pids.append, 4))
+run_job(pool, BatchJob(_pid_after, iter([(0.5,)] * 4), pids.append, [1] * 4))
 print(" ".join(map(str, sorted(set(pids)))), flush=True)
 time.sleep(60)
 """
@@ -203,7 +203,7 @@ def _alive(pid: int) -> bool:
 
 def test_inline_pool_runs_in_this_process():
     pids: list[int] = []
-    assert run_job(InlinePool(), BatchJob(_pid_after, iter([(0,)] * 2), pids.append, 2)) == 2
+    assert run_job(InlinePool(), BatchJob(_pid_after, iter([(0,)] * 2), pids.append, [1, 1])) == 2
     assert pids == [os.getpid()] * 2
 
 

@@ -5,10 +5,12 @@ warehouse, a re-run on the same input (nothing new), and a run after adding 1% n
 then the NLP alone over the published bodies on as many warmed worker processes as the flow
 uses. Optionally the same full runs with the Dask runner and with a baseline checkout.
 
-What is timed: the flow call in a child process that has already imported it; the worker pool
-starts (and loads the pipeline) inside that region. The Prefect server is started once by the
-benchmark, before any clock, as a scheduled deployment finds one running; `--ephemeral` gives
-each run Prefect's temporary server instead, whose start-up is then inside the timed region.
+What is timed: the flow call, in a child process (scripts/bench_flow.py) that has already
+imported it; the worker pool starts (and loads the pipeline) inside that region. The API server
+the runs report to is started once by the benchmark, before any clock, as a scheduled
+deployment finds one running; `--ephemeral` gives each run the orchestrator's temporary server
+instead, whose start-up is then inside the timed region. Memory and the workers' CPU are
+sampled from this process over each child's process tree.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -30,11 +33,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import psutil
 
 from newsgate.bench.corpus import generate_corpus, write_corpus
 
 CHILD = Path(__file__).with_name("child.py")
 PROJECT_DIR = Path(__file__).resolve().parents[3]
+# runs one checkout's flow once (it lives with the orchestration code, outside the library)
+FLOW_SCRIPT = PROJECT_DIR / "scripts" / "bench_flow.py"
+SAMPLE_SECONDS = 0.2
 QUIET = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
@@ -71,15 +78,14 @@ def _free_port() -> int:
 
 
 @contextmanager
-def prefect_server(home: Path) -> Iterator[str]:
-    """Run a Prefect server on loopback for the benchmark's flow runs; yield its API URL."""
+def api_server(home: Path) -> Iterator[str]:
+    """Run the orchestrator's API server on loopback for the benchmark's runs; yield its URL."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/api"
     env = dict(os.environ, **QUIET, PREFECT_HOME=str(home))
     env.pop("PREFECT_API_URL", None)
-    command = [sys.executable, "-m", "prefect", "server", "start"]
     server = subprocess.Popen(
-        [*command, "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, str(FLOW_SCRIPT), "server", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -95,7 +101,7 @@ def prefect_server(home: Path) -> Iterator[str]:
             except OSError:
                 pass
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the benchmark's Prefect server did not start")
+                raise RuntimeError("the benchmark's API server did not start")
             time.sleep(1)
         yield url
     finally:
@@ -107,19 +113,81 @@ def prefect_server(home: Path) -> Iterator[str]:
             server.wait()
 
 
-def _child(args: list[str], env: dict, cwd: Path | None = None) -> dict:
-    """Run a measuring child process and return the JSON it prints last."""
-    done = subprocess.run(
-        [sys.executable, str(CHILD), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"benchmark child failed: {done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+class TreeSampler:
+    """Samples a process and its descendants (the run's workers) until stopped: peak memory
+    (RSS summed, PSS summed: shared pages counted once) and the CPU seconds of the
+    descendants as last seen."""
+
+    def __init__(self, pid: int) -> None:
+        self.root = psutil.Process(pid)
+        self.peak_rss = 0
+        self.peak_tree_rss = 0
+        self.peak_tree_pss = 0
+        self.child_cpu: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            rss = pss = 0
+            for proc in procs:
+                try:
+                    info = proc.memory_full_info()
+                    cpu = proc.cpu_times()
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+                rss += info.rss
+                pss += info.pss
+                if proc.pid == self.root.pid:
+                    self.peak_rss = max(self.peak_rss, info.rss)
+                else:
+                    self.child_cpu[proc.pid] = cpu.user + cpu.system
+            self.peak_tree_rss = max(self.peak_tree_rss, rss)
+            self.peak_tree_pss = max(self.peak_tree_pss, pss)
+            self._stop.wait(SAMPLE_SECONDS)
+
+    def figures(self) -> dict:
+        mb = 1024 * 1024
+        return {
+            "peak_rss_mb": self.peak_rss / mb,
+            "peak_tree_rss_mb": self.peak_tree_rss / mb,
+            "peak_tree_pss_mb": self.peak_tree_pss / mb,
+            "workers_cpu_s": sum(self.child_cpu.values()),
+            "processes": 1 + len(self.child_cpu),
+        }
+
+
+def _child(args: list[str], env: dict, cwd: Path | None = None, script: Path = CHILD) -> dict:
+    """Run a measuring child process, sampling its process tree; return the JSON it prints
+    last, with the samples."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(
+            [sys.executable, str(script), *args], stdout=out, stderr=err, env=env, cwd=cwd
+        )
+        with TreeSampler(child.pid) as sampler:
+            code = child.wait()
+        out.seek(0)
+        err.seek(0)
+        if code != 0:
+            raise RuntimeError(f"benchmark child failed: {err.read()[-3000:]}")
+        result = json.loads(out.read().strip().splitlines()[-1])
+    return {**sampler.figures(), **result}
+
+
+def _flow(folder: Path, warehouse_dir: Path, env: dict, cwd: Path) -> dict:
+    return _child(["flow", str(folder), str(warehouse_dir)], env, cwd, FLOW_SCRIPT)
 
 
 def published_words(publication: str) -> int:
@@ -186,13 +254,13 @@ def _sequence(corpus: Path, root: Path, n: int, seed: int, env: dict, cwd, rerun
     root.mkdir(parents=True)
     folder, warehouse_dir = root / "input", root / "warehouse"
     _clone(corpus, folder)
-    out = {"full": _child(["flow", str(folder), str(warehouse_dir)], env, cwd)}
+    out = {"full": _flow(folder, warehouse_dir, env, cwd)}
     out["full"]["hash"] = published_hash(out["full"]["publication"])
     out["full"]["words"] = published_words(out["full"]["publication"])
     if rerun:
-        out["rerun"] = _child(["flow", str(folder), str(warehouse_dir)], env, cwd)
+        out["rerun"] = _flow(folder, warehouse_dir, env, cwd)
         _add_new_articles(folder, max(1, n // 100), seed)
-        out["plus"] = _child(["flow", str(folder), str(warehouse_dir)], env, cwd)
+        out["plus"] = _flow(folder, warehouse_dir, env, cwd)
     return out
 
 
@@ -229,7 +297,7 @@ def measure(
     main = figures["runners"][runners[0]]
     workers = os.environ.get("NEWSGATE_WORKERS") or str(default_workers())
     nlp = [
-        _child(["nlp", main["publication"], workers, str(batch_size())], _env(None, None, None))
+        _child([main["publication"], workers, str(batch_size())], _env(None, None, None))
         for _ in range(repeat)
     ]
     main["nlp_only_s"] = statistics.median(r["wall_s"] for r in nlp)
@@ -431,7 +499,7 @@ def run_benchmark(
         if ephemeral:
             figures = measure_all(None)
         else:
-            with prefect_server(root / "prefect-home") as url:
+            with api_server(root / "server-home") as url:
                 figures = measure_all(url)
         (root / "figures.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
         return figures

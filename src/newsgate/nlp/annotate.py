@@ -53,6 +53,8 @@ EVENT_FIELDS = {
     "cameo_root": pl.String,
     "quad_class": pl.Int64,
     "trigger": pl.String,
+    "trigger_start": pl.Int64,
+    "trigger_source": pl.String,
     "sentence_index": pl.Int64,
     "start_char": pl.Int64,
     "end_char": pl.Int64,
@@ -73,6 +75,7 @@ EVENT_FIELDS = {
     "published": pl.Date,
     "words": pl.List(pl.String),
     "article_shingles": pl.List(pl.Int64),
+    "reference": pl.Boolean,
 }
 # fields the extractor gives as sets: kept as sorted lists, handed back as frozensets
 EVENT_SET_FIELDS = ("article_shingles",)

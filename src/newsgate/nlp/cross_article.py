@@ -14,6 +14,7 @@ from newsgate.stage_cache import code_version
 # The extraction this step runs but does not own; re-point these imports when they move.
 from newsgate.nlp.names.resolve import resolve_with_credits  # isort: skip
 from newsgate.nlp.event_merge import merge_events  # isort: skip
+from newsgate.nlp.events import AGENT_LABEL  # isort: skip
 from newsgate.nlp.quotes import canonical_speaker  # isort: skip
 
 _MODULES = (
@@ -33,6 +34,7 @@ EVENT_SCHEMA = {
             "cameo_root",
             "quad_class",
             "trigger",
+            "trigger_start",
             "sentence_index",
             "start_char",
             "end_char",
@@ -73,7 +75,8 @@ def _implied_actors(
     implied = {}
     for event in events:
         for label, name in zip(event["actor_labels"], event["actor_names"], strict=True):
-            if (label, name) not in known:
+            # unnamed agents ("police", "farmers") are no entities: their ids stay null
+            if label != AGENT_LABEL and (label, name) not in known:
                 implied[(event["article_id"], label, name)] = None
     return [{"article_id": a, "label": lab, "canonical_name": n} for a, lab, n in sorted(implied)]
 

@@ -109,14 +109,21 @@ def merge_events(events: list[dict]) -> list[dict]:
             _place_mention(event, clusters)
     _share_article_years(list(clusters))
     for cluster in clusters:
-        first = min(cluster.members, key=lambda e: (e["article_id"], e["sentence_index"]))
+        first = min(cluster.members, key=_position)
         key = f"{cluster.event_type}|{first['article_id']}|{first['sentence_index']:06d}"
+        if first.get("trigger_start") is not None:
+            # a sentence may report two events of one type (in two clauses)
+            key += f"|{first['trigger_start']:08d}"
         value, precision = _date_of(cluster.parts)
         for event in cluster.members:
             event["merge_key"] = key
             event["merged_date"] = value
             event["merged_precision"] = precision
     return events
+
+
+def _position(event: dict) -> tuple:
+    return event["article_id"], event["sentence_index"], event.get("trigger_start") or 0
 
 
 def _specificity(event: dict) -> tuple:

@@ -1,11 +1,16 @@
-"""Events in sentences: typed triggers mapped to CAMEO roots, with actors, date and place.
+"""Events in sentences: triggers found by lemma, typed by the taxonomy, with actors, date and place.
 
-One event per sentence and type. Triggers come from `data/event_types.json`; words inside
-quotation marks never trigger (what a speaker says is the statement, not an event). Verbs fire
-on their own, nouns ("meeting", "exercise") only with an occurrence verb nearby, so
-back-references ("after the meeting") are not new events. Statements need a named or
-organisational speaker next to the reporting verb and are kept once per speaker and article.
-Cross-article merging lives in `newsgate.nlp.event_merge`.
+Triggers (see `newsgate.nlp.event_lexicon` and its data files):
+- verbs by lemma: the CAMEO verb dictionary (a verb with an object pattern such as "hold talks",
+  "stage a protest", or a verb that names an event on its own) and newsgate's own words;
+  a verb fires only where it reads as a verb (not after a determiner: "the attack");
+- event nouns ("meeting", "election", "landslide") only with an occurrence word nearby
+  ("held", "took place", "won") or, for disasters and accidents, an impact word in the sentence
+  ("killed", "flattened"), so back-references ("after the meeting") are not new events;
+- reporting verbs (the entity layer's list) make statements, by a named speaker only.
+Words inside quotation marks never trigger: what a speaker says is the statement, not an event.
+Negated triggers ("did not attack") are no events; future ones ("will meet") are planned events.
+One event per sentence and type; cross-article merging lives in `newsgate.nlp.event_merge`.
 """
 
 from __future__ import annotations
@@ -19,16 +24,134 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgate.nlp.dates import ResolvedDate, article_year_hint, period_end, resolve_dates
+from newsgate.nlp.event_lexicon import (
+    EventType,
+    Lexicon,
+    event_types,
+    is_noun_lemma,
+    lexicon,
+    token_lemma,
+)
 from newsgate.nlp.gazetteer import gazetteer_entries
+from newsgate.nlp.names import article_names
 from newsgate.nlp.quotes import find_quote_spans
 
-_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+__all__ = ["AGENT_LABEL", "article_shingles", "event_types", "find_events"]
+
+# the label of unnamed actors (agent nouns such as "police"); they are not entities
+AGENT_LABEL = "AGENT"
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", AGENT_LABEL}
 _SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-# verbal types inside a statement's reported clause belong to the statement, not a new event
-_VERBAL_TYPES = {"accusation", "demand", "threat", "reject", "agreement"}
+# agent codes of people who suffer events rather than act ("19 people died")
+_PASSIVE_AGENTS = {"PPL"}
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "no",
+        "any",
+        "each",
+        "every",
+        "another",
+        "such",
+        "whose",
+        "last",
+        "first",
+        "new",
+        "same",
+    ]
+)
+# what may follow a closing reporting verb: "on Tuesday", "in a statement", "to AFP", "radio"
+_CLOSING = re.compile(
+    r"^(?:\s+(?:on|in|at|to|from|during|via)\b[^,.;:]{0,40}|\s+\w+){0,2}\s*"
+    r"(?:,\s*(?:adding|saying)\b.*|[.!?\"”’]*)\s*$",
+    re.S,
+)
+# function words ending in -s, which a lookup lemmatizer may take for plurals ("as" -> "a")
+_FUNCTION_S = frozenset(
+    [
+        "as",
+        "us",
+        "is",
+        "was",
+        "has",
+        "its",
+        "his",
+        "hers",
+        "this",
+        "thus",
+        "yes",
+        "less",
+        "unless",
+        "whereas",
+        "perhaps",
+        "always",
+        "besides",
+        "towards",
+        "afterwards",
+        "across",
+        "plus",
+    ]
+)
+_DURATIONS = frozenset(["day", "hour", "week", "month", "year", "round", "night"])
+_MODALS = frozenset(
+    ["will", "would", "could", "can", "may", "might", "must", "shall", "should", "to"]
+)
+_MEASURES = frozenset(["percent", "%", "share", "half", "third", "majority", "number", "count"])
+_NEGATORS = frozenset(["not", "n't", "never", "no", "cannot"])
+_DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her"])
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"])
+_VERB_CUES = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "do",
+        "does",
+        "not",
+        "n't",
+        "'ll",
+        "'d",
+        "never",
+        "they",
+        "we",
+        "i",
+        "you",
+        "he",
+        "she",
+        "who",
+        "which",
+        "also",
+    ]
+)
+_ATTRIBUTIVE_CUES = frozenset(
+    ["of", "and", "key", "main", "other", "several", "many", "some", "all", "more", "most"]
+)
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "who", "which", "that", "they"])
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|over|across|around|into|from|off|along|within|inside|outside|"
     r"toward|towards|discuss|about)\s+(?:the\s+)?"
@@ -37,16 +160,19 @@ _PLACE_PREP = re.compile(
 )
 _ANAPHORIC = re.compile(
     r"\b(?:after|following|during|at|ahead of|before|since|for|of|from|on|about|in)\s+"
-    r"(?:the|this|that|these|those|their|its|his|her|our)\s+(?:\w+\s+){0,2}$",
+    r"(?:the|this|that|these|those|their|its|his|her|our)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _TOPIC_HEAD = re.compile(
     r"^\s+(?:crisis|conflict|issue|question|war|border|borders|coast|flank|region|enclave)\b"
 )
-_NEGATION = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.I)
-# nouns that name the event itself ("Russia's annexation of Crimea"), not an occasion
-_NOUNS_ON_THEIR_OWN = {"annexation"}
-_CLAUSE_BREAK = re.compile(r"[,;:]")
+# "should expand cooperation", "could become embroiled": wished or possible, not an event
+_HYPOTHETICAL = re.compile(
+    r"\b(?:should|could|would|might|may|must|ought to)\s+(?:(?:not|also|now|still|be|have)\s+)?"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor)\s+(?:\w+\s+){0,2}$", re.I)
 _REASON = re.compile(r"\b(?:by|for)\s+$", re.I)
 _MEET_NOT_EVENT = re.compile(
     r"^\s+(?:the\s+)?(?:demands?|requirements?|criteria|needs|expectations|targets?|goals?|"
@@ -54,18 +180,33 @@ _MEET_NOT_EVENT = re.compile(
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|is to|are to|to be held|upcoming|next|plans? to|"
+    r"\b(?:will|shall|'ll|is to|are to|to be held|upcoming|next|plans? to|due|scheduled|"
     r"agreed to (?:hold|meet)|to (?:hold|meet|convene) (?:\w+ ){0,4}(?:talks|meeting|summit))\b",
     re.I,
 )
 _AFTER_MEETING = re.compile(
-    r"\b(?:after|following|at the end of)\s+(?:the|this|their)\s+(?:meeting|talks|session)\b", re.I
+    r"\b(?:after|following|at the end of)\s+(?:the|this|their|a)\s+(?:meeting|talks|session)\b",
+    re.I,
 )
 _GROUP_ANAPHOR = re.compile(r"\b(?:the two sides|both sides|the parties|both)\b", re.I)
 _HEAD_ANAPHOR = re.compile(r"\b[Tt]he\s+(council|commission|committee|alliance|bloc|forum)\b")
 _COMPOUND = re.compile(r"^(?P<a>[\w.]+)\s*-\s*(?P<b>[\w.]+)\s+(?:\w+\s+)?(?:\w+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-_STOP = set(
+_ELECTION_WORDS = frozenset(
+    [
+        "election",
+        "electoral",
+        "poll",
+        "ballot",
+        "presidential",
+        "parliamentary",
+        "candidate",
+        "voter",
+        "polling",
+        "referendum",
+    ]
+)
+_STOP = frozenset(
     [
         "the",
         "a",
@@ -127,18 +268,12 @@ _STOP = set(
         "which",
     ]
 )
-
-
-@dataclass(frozen=True)
-class EventType:
-    """One entry of the taxonomy: CAMEO root, QuadClass and trigger patterns."""
-
-    name: str
-    cameo_root: str
-    quad_class: int
-    label: str
-    verbs: re.Pattern | None
-    nouns: re.Pattern | None
+# how far (in tokens) a market word may stand before its verb ("the price of Brent crude, the
+# European benchmark, surged")
+_SUBJECT_WINDOW = 8
+# how far (in tokens) an occurrence word may stand from an event noun
+_OCCURRENCE_BEFORE = 7
+_OCCURRENCE_AFTER = 6
 
 
 @dataclass(frozen=True)
@@ -148,75 +283,46 @@ class _Trigger:
     end: int
     text: str
     is_verb: bool
+    token: int
+    passive: bool = False
+    # a noun that is an event only through its date ("Friday's deal"): likely a back-reference
+    reference: bool = False
+    # where the trigger comes from: cameo pattern, newsgate verb/object/noun, reporting verb …
+    source: str = "newsgate noun"
 
 
-def _alternation(words: list[str]) -> re.Pattern | None:
-    if not words:
-        return None
-    ordered = sorted(words, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+@dataclass(frozen=True)
+class _Candidate:
+    """A possible actor: an entity span or an unnamed agent ("police", "Somali security forces")."""
 
-
-@cache
-def _taxonomy() -> tuple[list[EventType], re.Pattern, dict[str, str]]:
-    path = resources.files("newsgate.nlp").joinpath("data", "event_types.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    types = [
-        EventType(
-            name=name,
-            cameo_root=spec["cameo_root"],
-            quad_class=int(spec["quad_class"]),
-            label=spec["label"],
-            verbs=_alternation(spec.get("verbs", [])),
-            nouns=_alternation(spec.get("nouns", [])),
-        )
-        for name, spec in data["types"].items()
-    ]
-    return types, _alternation(data["occurrence"]), dict(data["metonyms"])
-
-
-def event_types() -> dict[str, tuple[str, int]]:
-    """Return each event type's CAMEO root code and QuadClass."""
-    return {t.name: (t.cameo_root, t.quad_class) for t in _taxonomy()[0]}
-
-
-@cache
-def _countries_of_demonyms() -> dict[str, str]:
-    countries = {}
-    for entry in gazetteer_entries():
-        if entry.label == "NORP" and getattr(entry, "country", None):
-            for form in (entry.name, *entry.aliases):
-                countries.setdefault(form, entry.country)
-    return countries
-
-
-@cache
-def _gazetteer_actors() -> dict[str, tuple[str, str]]:
-    """Map every gazetteer form of a country or organisation to its canonical actor."""
-    known = {}
-    for entry in gazetteer_entries():
-        if entry.label in ("ORG", "GPE"):
-            for form in (entry.name, *entry.aliases):
-                known.setdefault(form, (entry.name, entry.label))
-    return known
+    start_char: int
+    end_char: int
+    label: str
+    name: str
+    span: Span | None = None
+    # the country an unnamed actor acts for ("Kenyan police": Kenya), when the text gives one
+    country: str | None = None
 
 
 def find_events(doc: Doc) -> list[dict]:
     """Return the events of `doc`, one per sentence and type, as dicts."""
-    text = doc.text or ""
+    text = _text(doc)
+    lex = lexicon()
     base = doc._.published_date
     quotes = find_quote_spans(text)
     masked = _mask(text, quotes)
     hint = None if base else article_year_hint(masked)
     horizon = base or _latest_date(masked, hint)
     shingles = article_shingles(text)
+    lemmas = [token_lemma(t) for t in doc]
+    elections = any(lemma in _ELECTION_WORDS for lemma in lemmas)
     events: list[dict] = []
     anchor: date | None = None
     last_meeting_actors: list[tuple[str, str]] = []
     # Span.ents scans every entity of the doc, so long documents slice one list instead
     all_ents = list(doc.ents)
     ent_starts = [e.start_char for e in all_ents]
+    in_entity = _entity_tokens(doc, all_ents)
     for index, sent in enumerate(doc.sents):
         sent_ents = all_ents[
             bisect_left(ent_starts, sent.start_char) : bisect_left(ent_starts, sent.end_char)
@@ -241,34 +347,77 @@ def find_events(doc: Doc) -> list[dict]:
         )
         ents = [e for e in sent_ents if masked[e.start_char : e.start_char + 1] != "_"]
         flags = _place_flags(text, sent.start_char, ents)
-        triggers = _find_triggers(s_text, sent.start_char, masked)
+        agents = _agents(doc, sent, lemmas, masked, in_entity, lex)
+        triggers = _find_triggers(doc, sent, lemmas, masked, in_entity, lex, elections, dates)
         bound = _bind_dates(triggers, dates, sent.start_char, s_text)
         words = sorted(_content_words(_without_entities(s_text, sent.start_char, sent_ents)))
         statement_at = None
+        # who speaks in this sentence is its source, not an actor of what the sentence reports
+        speakers = {
+            sp.start_char
+            for t in triggers
+            if t.event_type.verbal
+            and (sp := _speaker(text, ents, t, strict=t.event_type.name == "statement"))
+        }
+        speaker_names = {_entity_actor(e, doc)[0] for e in ents if e.start_char in speakers}
         for trigger in triggers:
             kind = trigger.event_type.name
-            if kind in _VERBAL_TYPES and statement_at is not None and trigger.start > statement_at:
+            # a verbal act inside a statement's reported clause belongs to the statement
+            if (
+                trigger.event_type.verbal
+                and kind != "statement"
+                and statement_at is not None
+                and trigger.start > statement_at
+            ):
                 continue
-            if kind == "statement":
-                speaker = _speaker(text, ents, trigger)
+            if trigger.event_type.verbal:
+                speaker = _speaker(text, ents, trigger, strict=kind == "statement")
                 if speaker is None:
+                    speaker = _pronoun_speaker(doc, sent, trigger)
+                target = None
+                if trigger.passive:
+                    # "Germany was accused by France": the agent speaks, the subject is the target
+                    target, speaker = speaker, _passive_agent(text, sent, ents, trigger)
+                # "the AP said": a news outlet reporting is the source, not an event
+                if speaker is None or _entity_actor(speaker, doc)[0] in _outlets():
                     continue
-                actors = [(*_actor_of(speaker, doc), "actor1"), *_owner(doc, text, speaker, ents)]
-                statement_at = trigger.start
+                if kind == "statement" and _attribution(text, sent, speaker, trigger, triggers):
+                    continue
+                actors = [(*_entity_actor(speaker, doc), "actor1")]
+                actors += _owner(doc, text, speaker, ents)
+                if kind == "statement":
+                    statement_at = trigger.start
+                elif target is not None:
+                    actors.append((*_entity_actor(target, doc), "actor2"))
+                else:
+                    actors += _objects(doc, text, sent, ents, flags, trigger, speaker)
             else:
-                actors = _actors(doc, text, sent, ents, flags, trigger, last_meeting_actors)
-                if not actors:
-                    continue
+                # names before a reporting verb are its speakers, not this event's actors
+                speech = max(
+                    (t.start for t in triggers if t.event_type.verbal and t.start < trigger.start),
+                    default=sent.start_char,
+                )
+                actors = _actors(
+                    doc, text, sent, ents, flags, agents, trigger, last_meeting_actors, speech
+                )
+                actors = [a for a in actors if a[2] != "other" or a[0] not in speaker_names]
             if kind == "meeting":
                 last_meeting_actors = [(n, lab) for n, lab, _ in actors]
-            mine = bound.get(trigger.start, [])
-            date_ = next((d for d in mine if d.value), mine[0] if mine else None)
+            # of several dates bound to a trigger the nearest one dates it; the publication
+            # stamp printed at the top of the text ("date 2017-05-23") dates the article only
+            mine = sorted(
+                (d for d in bound.get(trigger.start, []) if not _is_stamp(d, base)),
+                key=lambda d: (d.value is None, _distance(d, trigger, sent.start_char)),
+            )
+            date_ = mine[0] if mine else None
             events.append(
                 {
                     "event_type": kind,
                     "cameo_root": trigger.event_type.cameo_root,
                     "quad_class": trigger.event_type.quad_class,
                     "trigger": re.sub(r"\s+", " ", trigger.text),
+                    "trigger_start": trigger.start,
+                    "trigger_source": trigger.source,
                     "sentence_index": index,
                     "start_char": sent.start_char,
                     "end_char": sent.end_char,
@@ -283,89 +432,623 @@ def find_events(doc: Doc) -> list[dict]:
                     "date_parts": _parts(date_),
                     "date_ref": date_ is None and _after_meeting(kind, trigger, masked),
                     "horizon": horizon,
-                    "future": _clause_future(s_text, trigger.end - sent.start_char, ahead=30),
+                    "future": _clause_future(s_text, trigger.end - sent.start_char, ahead=30)
+                    or _clause_future(s_text, trigger.start - sent.start_char),
                     "published": base,
                     "words": words,
                     "article_shingles": shingles,
+                    # actorless kinds (disasters) are told sentence by sentence, never by reference
+                    "reference": trigger.event_type.needs_actor
+                    and (
+                        trigger.reference
+                        or not any(role in ("actor1", "actor2") for _, _, role in actors)
+                    ),
                 }
             )
-    return _one_statement_per_speaker(events)
+    events = _one_per_article(_one_statement_per_speaker(_attach_references(events)))
+    return _date_speech_by_its_event(events)
 
 
-def _mask(text: str, quotes: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for qs, qe in quotes:
-        for k in range(max(qs, 0), min(qe, len(chars))):
-            if not chars[k].isspace():
-                chars[k] = "_"
-    return "".join(chars)
+def _text(doc: Doc) -> str:
+    """Return the doc's text, joined once (spaCy's Doc.text joins every token on each call)."""
+    if "newsgate_text" not in doc.user_data:
+        doc.user_data["newsgate_text"] = doc.text or ""
+    return doc.user_data["newsgate_text"]
 
 
-def _clause_future(s_text: str, position: int, ahead: int = 0) -> bool:
-    """Tell whether the clause around `position` in a sentence is in the future tense."""
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s_text, 0, position)]
-    stop = _CLAUSE_BREAK.search(s_text, position, position + ahead) if ahead else None
-    end = stop.start() if stop else min(len(s_text), position + ahead)
-    return bool(_FUTURE.search(s_text, breaks[-1] if breaks else 0, end))
+# --- triggers ---------------------------------------------------------------------------
 
 
-def _find_triggers(s_text: str, offset: int, masked: str) -> list[_Trigger]:
-    """Return the first valid trigger of each type in the sentence (verbs before nouns)."""
-    types, occurrence, _ = _taxonomy()
-    found = []
-    for event_type in types:
-        best = None
-        for pattern, is_verb in ((event_type.verbs, True), (event_type.nouns, False)):
-            if pattern is None:
+def _entity_tokens(doc: Doc, ents: list[Span]) -> list[str | None]:
+    """Return, per token, the label of the entity it belongs to (None outside entities)."""
+    labels: list[str | None] = [None] * len(doc)
+    for ent in ents:
+        for k in range(ent.start, ent.end):
+            labels[k] = ent.label_
+    return labels
+
+
+def _find_triggers(
+    doc: Doc,
+    sent: Span,
+    lemmas: list[str],
+    masked: str,
+    in_entity: list[str | None],
+    lex: Lexicon,
+    elections: bool,
+    dates: list[ResolvedDate],
+) -> list[_Trigger]:
+    """Return the valid triggers of the sentence in text order, one per type and clause."""
+    found: dict[str, list[_Trigger]] = {}
+    in_dates = [(d.start + sent.start_char, d.end + sent.start_char) for d in dates]
+    for k in range(sent.start, sent.end):
+        if lemmas[k] not in lex.trigger_lemmas:
+            continue  # most words name no event; looked up before making the token
+        token = doc[k]
+        if masked[token.idx] == "_" or not any(c.isalpha() for c in token.text):
+            continue
+        if any(s <= token.idx < e for s, e in in_dates):
+            continue  # "March" in "in March 2014" is a month
+        lemma = lemmas[token.i]
+        if lemma in lex.not_events:
+            continue
+        trigger = _verb_trigger(doc, sent, token, lemmas, in_entity, lex)
+        if trigger is None:
+            trigger = _noun_trigger(doc, sent, token, lemmas, in_entity, lex, elections, dates)
+        if trigger is None:
+            trigger = _subject_verb_trigger(sent, token, lemmas, lex)
+        if trigger is None:
+            continue
+        earlier = found.get(trigger.event_type.name)
+        # one event of a type per clause: a second in another clause is another event ("X was
+        # sentenced ..., whose head Y also received a sentence"); a speaker speaks once, and a
+        # sentence tells of one disaster (its nouns are one event: "floods and landslides")
+        if earlier and (
+            trigger.event_type.verbal
+            or not trigger.event_type.needs_actor
+            or not _CLAUSE_BREAK.search(masked, earlier[-1].end, trigger.start)
+        ):
+            continue
+        before = masked[max(sent.start_char, trigger.start - 25) : trigger.start]
+        if _NEGATION.search(before) or _HYPOTHETICAL.search(before):
+            continue
+        found.setdefault(trigger.event_type.name, []).append(trigger)
+    return sorted((t for ts in found.values() for t in ts), key=lambda t: t.start)
+
+
+def _previous(sent: Span, token: Token) -> Token | None:
+    """Return the word before `token` in its sentence, skipping adverbs ("has already met")."""
+    k = token.i - 1
+    while k >= sent.start:
+        prev = sent.doc[k]
+        low = prev.lower_
+        if not (low.endswith("ly") and len(low) > 4) and low not in ("already", "just", "still"):
+            return prev
+        k -= 1
+    return None
+
+
+def _reads_as_verb(sent: Span, token: Token, lemma: str, in_entity: list[str | None]) -> bool:
+    """Tell whether a word whose lemma is a verb is used as one here (no tagger: by its context)."""
+    low = token.lower_
+    prev = _previous(sent, token)
+    plow = prev.lower_ if prev is not None else ""
+    if plow in _DETERMINERS or plow in ("'s", "’s") or (prev is not None and prev.like_num):
+        return False
+    if in_entity[token.i] is not None:
+        return False
+    if token.i > sent.start and token.text[:1].isupper() and plow not in ("“", '"', ":", "-"):
+        return False
+    if low.endswith("ing") and low != lemma:
+        nxt = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
+        if nxt is None:
+            return True
+        # "the killing of" is a noun; "of protesting farmers", "key ruling alliance" adjectives
+        attributive = (
+            nxt.is_alpha
+            and nxt.is_lower
+            and is_noun_lemma(token_lemma(nxt))
+            and (plow in _DETERMINERS or plow in _ATTRIBUTIVE_CUES or (prev and prev.like_num))
+        )
+        return nxt.lower_ != "of" and not attributive
+    if low == lemma:
+        return not is_noun_lemma(lemma) or plow in _VERB_CUES
+    if low in (lemma + "s", lemma + "es", lemma[:-1] + "ies"):
+        if not is_noun_lemma(lemma):
+            return True
+        subject = prev is not None and in_entity[prev.i] in ("PERSON", "ORG", "GPE")
+        return plow in _SUBJECT_PRONOUNS or subject
+    # past tense or participle ("met", "attacked", "struck")
+    return True
+
+
+def _match_rest(sent: Span, start: int, rest: tuple[str, ...], lemmas: list[str]) -> int | None:
+    """Return the index after a phrase's remaining words when they follow token `start`."""
+    k = start + 1
+    for word in rest:
+        if k >= sent.end:
+            return None
+        token = sent.doc[k]
+        if token.lower_ != word and lemmas[k] != word:
+            return None
+        k += 1
+    return k
+
+
+def _window_has(lemmas: list[str], lo: int, hi: int, words: tuple[str, ...]) -> int | None:
+    """Return the index after `words` found in this order (gaps allowed) in lemmas[lo:hi]."""
+    k = lo
+    for word in words:
+        parts = word.split()
+        while k < hi and not _at(lemmas, k, parts, hi):
+            k += 1
+        if k >= hi:
+            return None
+        k += len(parts)
+    return k
+
+
+def _at(lemmas: list[str], k: int, parts: list[str], hi: int) -> bool:
+    return k + len(parts) <= hi and all(lemmas[k + j] == p for j, p in enumerate(parts))
+
+
+def _verb_trigger(
+    doc: Doc,
+    sent: Span,
+    token: Token,
+    lemmas: list[str],
+    in_entity: list[str | None],
+    lex: Lexicon,
+) -> _Trigger | None:
+    lemma = lemmas[token.i]
+    rules = lex.verbs.get(lemma, ())
+    reporting = lemma in lex.reporting
+    if not rules and not reporting:
+        return None
+    if not _reads_as_verb(sent, token, lemma, in_entity):
+        return None
+    clause_end = _clause_end(sent, token.i)
+    for rule in rules:
+        end = _match_rest(sent, token.i, rule.rest, lemmas)
+        if end is None:
+            continue
+        kind, source = _pattern_type(
+            rule, doc, lemmas, max(sent.start, token.i - 6), token.i, end, clause_end
+        )
+        if kind is None and _passive_form(sent, token, lemma):
+            # "tariffs were raised": the object of a passive verb is its subject (newsgate's
+            # object patterns; CAMEO's were written for the active voice)
+            kind, source = _pattern_type(
+                rule, doc, lemmas, token.i, token.i, max(sent.start, token.i - 6), token.i
+            )
+            if source != "newsgate object":
+                kind, source = None, None
+        if kind is None and rule.standalone:
+            kind, source = rule.event_type, rule.source
+        if kind is None:
+            continue
+        return _make_trigger(doc, sent, token, end, lex.types[kind], lemma, source)
+    if reporting:
+        statement = lex.types["statement"]
+        return _make_trigger(doc, sent, token, token.i + 1, statement, lemma, "reporting verb")
+    return None
+
+
+def _passive_form(sent: Span, token: Token, lemma: str) -> bool:
+    """Tell whether a verb is a participle after a form of "be" ("was raised", "were held")."""
+    low = token.lower_
+    prev = _previous(sent, token)
+    participle = low != lemma and not low.endswith(("s", "ing"))
+    return participle and prev is not None and prev.lower_ in _BE
+
+
+def _pattern_type(
+    rule, doc: Doc, lemmas, lo: int, start: int, end: int, clause_end: int
+) -> tuple[str | None, str | None]:
+    """Return the type (and source) of the most specific pattern of the verb the sentence fits."""
+    best, size, origin = None, 0, None
+    hi = min(clause_end, end + 8)
+    keyed = rule.keyed
+    if not keyed:
+        return None, None
+    near = {lemmas[k] for k in range(lo, start)} | {lemmas[k] for k in range(end, hi)}
+    candidates = sorted(found for word in near & keyed.keys() for found in keyed[word])
+    for _, (before, after, kind, source) in candidates:
+        words = len(before) + len(after)
+        if words <= size:
+            continue
+        if before and _window_has(lemmas, lo, start, before) is None:
+            continue
+        if after:
+            found = _window_has(lemmas, end, hi, after)
+            # the pattern's object must head its phrase: "left in battle field" is no battle
+            if found is None or (found < len(doc) and _noun_modifier_of(doc[found], lemmas[found])):
                 continue
-            for m in pattern.finditer(s_text):
-                if _valid_trigger(s_text, m, is_verb, event_type.name, occurrence):
-                    best = _Trigger(
-                        event_type, offset + m.start(), offset + m.end(), m.group(0), is_verb
-                    )
-                    break
-            if best:
-                break
-        if best:
-            found.append(best)
-    return sorted(found, key=lambda t: t.start)
+        best, size, origin = kind, words, source
+    return best, origin
 
 
-def _valid_trigger(
-    s_text: str, m: re.Match, is_verb: bool, kind: str, occurrence: re.Pattern
+def _noun_modifier_of(following: Token, lemma: str) -> bool:
+    """Tell whether `following` (with its lemma) is a noun the word before it modifies."""
+    return (
+        following.is_alpha
+        and following.is_lower
+        and is_noun_lemma(lemma)
+        and _noun_form(following, lemma)
+        and following.lower_ not in _STOP
+        and following.lower_ not in _VERB_CUES
+        and following.lower_ not in _BE
+        and following.lower_ not in _FUNCTION_S
+        and not following.lower_.endswith("ly")
+        and lemma not in lexicon().occurrence
+        and lemma not in lexicon().verbs
+    )
+
+
+def _clause_end(sent: Span, i: int) -> int:
+    k = i + 1
+    while k < sent.end and sent.doc[k].text not in (";", ":", "—", "–"):
+        k += 1
+    return k
+
+
+def _make_trigger(
+    doc: Doc, sent: Span, token: Token, end: int, event_type: EventType, lemma: str, source: str
+) -> _Trigger | None:
+    last = doc[end - 1]
+    before = _text(doc)[max(sent.start_char, token.idx - 60) : token.idx]
+    after = _text(doc)[last.idx + len(last) : last.idx + len(last) + 40]
+    low = token.lower_
+    if event_type.name == "meeting" and lemma == "meet" and _MEET_NOT_EVENT.match(after):
+        return None
+    if not event_type.verbal and _REASON.search(before) and low.endswith("ing"):
+        return None
+    if event_type.name == "demand" and lemma == "want" and re.match(r"\s+to\b", after):
+        return None
+    if event_type.name == "agreement" and re.match(r"\s+that\b", after):
+        return None  # "agree that ...": an opinion shared, not an agreement made
+    passive = _passive_form(sent, token, lemma)
+    return _Trigger(
+        event_type,
+        token.idx,
+        last.idx + len(last),
+        _text(doc)[token.idx : last.idx + len(last)],
+        True,
+        token.i,
+        passive,
+        source=source,
+    )
+
+
+def _noun_trigger(
+    doc: Doc,
+    sent: Span,
+    token: Token,
+    lemmas: list[str],
+    in_entity: list[str | None],
+    lex: Lexicon,
+    elections: bool,
+    dates: list[ResolvedDate],
+) -> _Trigger | None:
+    lemma = lemmas[token.i]
+    entries = lex.nouns.get(lemma)
+    if not entries or token.lower_.endswith("ed"):
+        return None
+    kind = None
+    first = token.i
+    for modifiers, name in entries:
+        k = token.i - len(modifiers)
+        if k >= sent.start and all(
+            doc[k + j].lower_ == m or lemmas[k + j] == m for j, m in enumerate(modifiers)
+        ):
+            kind, first = name, k
+            break
+    if kind is None:
+        return None
+    if kind == "election" and lemma == "vote" and not elections:
+        kind = "legislative_vote"
+    event_type = lex.types[kind]
+    following = doc[token.i + 1].lower_ if token.i + 1 < sent.end else ""
+    nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+    # "ruling alliance", "striking workers": an -ing form before a noun is an adjective
+    if (
+        token.lower_.endswith("ing")
+        and token.lower_ != lemma
+        and nxt is not None
+        and nxt.is_alpha
+        and nxt.is_lower
+        and is_noun_lemma(lemmas[nxt.i])
+        and following not in ("of", "and", "or")
+    ):
+        return None
+    # a capitalised word inside a sentence is part of a name ("March Madness", "Security
+    # Council"), except storm names ("Typhoon Haiyan") and a body followed by its occurrence
+    # ("the NATO-Russia Council was held")
+    named = in_entity[token.i] is not None or (
+        doc[first].text[:1].isupper()
+        and first > sent.start
+        and doc[first - 1].text not in "“\"‘'(:-—–"
+    )
+    if named and kind != "natural_disaster":
+        end_of_name = token.i
+        while end_of_name + 1 < sent.end and in_entity[end_of_name + 1] is not None:
+            end_of_name += 1
+        if not _occurs(sent, end_of_name + 1, end_of_name, lemmas, lex, before=0, after=3):
+            return None
+    start = doc[first].idx
+    before = _text(doc)[max(sent.start_char, start - 40) : start]
+    if _ANAPHORIC.search(before) and not _dated_here(doc, token, dates, sent):
+        return None
+    # "a flood of refugees", "a storm of criticism" are no disasters
+    if not event_type.needs_actor and (
+        following == "of" or not any(lemmas[k] in lex.impact for k in range(sent.start, sent.end))
+    ):
+        return None
+    prev = doc[first - 1].lower_ if first > sent.start else ""
+    if prev in ("in", "under", "without") and lemma == token.lower_:
+        return None  # "in protest at", "in talks": a manner or state, not an occurrence
+    # "ballot count", "election results": the noun modifies the head that follows it
+    if (
+        nxt is not None
+        and nxt.is_alpha
+        and nxt.is_lower
+        and is_noun_lemma(lemmas[nxt.i])
+        and _noun_form(nxt, lemmas[nxt.i])
+        and lemmas[nxt.i] not in lex.nouns
+        and not nxt.lower_.endswith("ly")
+        and lemmas[nxt.i] not in lex.occurrence
+        and nxt.lower_ not in _STOP
+        and nxt.lower_ not in _VERB_CUES
+        and nxt.lower_ not in _BE
+    ):
+        return None
+    # "61 percent of votes", "a share of the vote": a measure, not the event
+    if prev == "of" and first - 2 >= sent.start and doc[first - 2].lower_ in _MEASURES:
+        return None
+    # a definite noun ("the strike", "its unanimous verdict") names an event the article has
+    # told of, if any
+    reference = any(doc[k].lower_ in _DEFINITE for k in range(max(sent.start, first - 2), first))
+    # "after two days of talks", "weeks of protests": the duration says it took place
+    lasted = prev == "of" and first - 2 >= sent.start and lemmas[first - 2] in _DURATIONS
+    # some nouns name a completed event by themselves ("Russia's annexation of Crimea")
+    alone = event_type.nouns_alone
+    if (
+        event_type.needs_actor
+        and not lasted
+        and not alone
+        and not _occurs(sent, first, token.i, lemmas, lex)
+    ):
+        if not _dated_here(doc, token, dates, sent):
+            return None
+        reference = True
+    end = token.idx + len(token)
+    return _Trigger(
+        event_type, start, end, _text(doc)[start:end], False, token.i, reference=reference
+    )
+
+
+def _occurs(
+    sent: Span,
+    first: int,
+    head: int,
+    lemmas: list[str],
+    lex: Lexicon,
+    before: int = _OCCURRENCE_BEFORE,
+    after: int = _OCCURRENCE_AFTER,
 ) -> bool:
-    before = s_text[max(0, m.start() - 60) : m.start()]
-    after = s_text[m.end() : m.end() + 40]
-    if kind != "statement" and _REASON.search(before) and m.group(0).lower().endswith("ing"):
-        return False
-    if kind != "statement" and _REASON.search(before) and kind in ("deployment", "incident"):
-        return False
-    if kind == "meeting" and m.group(0).lower().startswith("meet") and _MEET_NOT_EVENT.match(after):
-        return False
-    if kind == "demand" and m.group(0).lower().startswith("want") and re.match(r"\s+to\b", after):
-        return False
-    if kind != "statement" and _NEGATION.search(before[-25:]):
-        return False
-    if is_verb or kind in _NOUNS_ON_THEIR_OWN:
-        return True
-    if _ANAPHORIC.search(before[-40:]):
-        return False
-    near_before = before[-45:]
-    near_after = re.match(r"^\W*(?:[\w-]+\W+){0,3}", after)
-    window = near_before + " " + (near_after.group(0) if near_after else "") + after[:25]
-    return bool(occurrence.search(window))
+    """Tell whether an occurrence word ("held", "took place", "won") stands near an event noun."""
+    lo = max(sent.start, first - before)
+    hi = min(sent.end, head + 1 + after)
+    for k in range(lo, hi):
+        if first <= k <= head or lemmas[k] in (";", ":"):
+            continue
+        for phrase in lex.occurrence.get(lemmas[k], ()):
+            if _at(lemmas, k, list(phrase), hi) or _match_rest(sent, k, phrase[1:], lemmas):
+                # "other strikes can't go ahead": a negated occurrence is none
+                lo_neg, hi_neg = (head + 1, k) if k > head else (max(sent.start, k - 3), k)
+                if not any(lemmas[j] in _NEGATORS for j in range(lo_neg, hi_neg)):
+                    return True
+    return False
 
 
-def _actor_of(ent: Span, doc: Doc) -> tuple[str, str]:
-    """Return an entity's actor name and label: demonyms and capitals stand for their country."""
+def _dated_here(doc: Doc, token: Token, dates: list[ResolvedDate], sent: Span) -> bool:
+    """Tell whether a date qualifies the noun itself: "Monday's vote", "the attack on Friday"."""
+    offset = sent.start_char
+    for d in dates:
+        start, end = d.start + offset, d.end + offset
+        gap_after = _text(doc)[token.idx + len(token) : start]
+        gap_before = _text(doc)[end : token.idx]
+        if re.fullmatch(r"[’']s\s+(?:[\w-]+\s+){0,2}", gap_before):
+            return True
+        if re.fullmatch(r"\s+(?:on|in|of)?\s*", gap_after) and start >= token.idx:
+            return True
+    return False
+
+
+def _subject_verb_trigger(
+    sent: Span, token: Token, lemmas: list[str], lex: Lexicon
+) -> _Trigger | None:
+    """Return a market move: a price or share word followed by a rise or fall verb."""
+    for name, (subjects, verbs) in lex.subject_verbs.items():
+        prev = _previous(sent, token)
+        base = token.lower_ == lemmas[token.i]
+        if lemmas[token.i] not in verbs or (base and (prev is None or prev.lower_ not in _MODALS)):
+            continue
+        lo = max(sent.start, token.i - _SUBJECT_WINDOW)
+        if any(lemmas[k] in subjects for k in range(lo, token.i)):
+            end = token.idx + len(token)
+            return _Trigger(
+                lex.types[name], token.idx, end, token.text, True, token.i, source="market"
+            )
+    return None
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def _entity_actor(ent: Span, doc: Doc) -> tuple[str, str]:
+    """Return an entity's actor name and label: demonyms and capitals stand for their country.
+
+    This is the one place event actors are read from the entity layer (its canonical names).
+    """
     name = ent.kb_id_ or ent.text
     if ent.label_ == "NORP":
         country = _countries_of_demonyms().get(name)
         return (country, "GPE") if country else (name, "NORP")
-    metonyms = _taxonomy()[2]
+    metonyms = lexicon().metonyms
     if name in metonyms:
         return metonyms[name], "GPE"
     return name, ent.label_
+
+
+@cache
+def _outlets() -> frozenset[str]:
+    """Return the names and short forms of news outlets and agencies (data/outlets.jsonl)."""
+    path = resources.files("newsgate.nlp").joinpath("data", "outlets.jsonl")
+    if not path.is_file():
+        return frozenset()
+    names: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line) if line.strip().startswith("{") else {}
+        names.update(n for n in (row.get("name"), *row.get("aliases", [])) if n)
+    return frozenset(names)
+
+
+@cache
+def _countries_of_demonyms() -> dict[str, str]:
+    countries = {}
+    for entry in gazetteer_entries():
+        if entry.label == "NORP" and getattr(entry, "country", None):
+            for form in (entry.name, *entry.aliases):
+                countries.setdefault(form, entry.country)
+    return countries
+
+
+@cache
+def _gazetteer_actors() -> dict[str, tuple[str, str]]:
+    """Map every gazetteer form of a country or organisation to its canonical actor."""
+    known = {}
+    for entry in gazetteer_entries():
+        if entry.label in ("ORG", "GPE"):
+            for form in (entry.name, *entry.aliases):
+                known.setdefault(form, (entry.name, entry.label))
+    return known
+
+
+def _agents(
+    doc: Doc,
+    sent: Span,
+    lemmas: list[str],
+    masked: str,
+    in_entity: list[str | None],
+    lex: Lexicon,
+) -> list[_Candidate]:
+    """Return the unnamed actors of a sentence: agent nouns, with a demonym when one precedes."""
+    found: list[_Candidate] = []
+    k = sent.start
+    while k < sent.end:
+        if lemmas[k] not in lex.agents:
+            k += 1
+            continue
+        token = doc[k]
+        entries = lex.agents.get(lemmas[k]) if _noun_form(token, lemmas[k]) else None
+        if (
+            not entries
+            or in_entity[k] is not None
+            or masked[token.idx] == "_"
+            or (k > sent.start and token.text[:1].isupper())
+        ):
+            k += 1
+            continue
+        # the head noun must end its phrase: "police" in "police officers" and "official" in
+        # "official results" are modifiers
+        if k + 1 < sent.end and _modifies(doc[k + 1], lemmas[k + 1], lex):
+            k += 1
+            continue
+        match = None
+        for modifiers, code in entries:
+            first = k - len(modifiers)
+            if first >= sent.start and all(
+                doc[first + j].lower_ == m for j, m in enumerate(modifiers)
+            ):
+                match = (first, code)
+                break
+        k += 1
+        if match is None or match[1] in _PASSIVE_AGENTS:
+            continue
+        first = match[0]
+        prev = doc[first - 1] if first > sent.start else None
+        if prev is not None and in_entity[prev.i] in ("PERSON", "ORG"):
+            continue  # "Taliban militants": the entity is the actor
+        start = doc[first].idx
+        words = _text(doc)[start : token.idx + len(token)].lower()
+        country = None
+        if prev is not None and prev.lower_ in ("'s", "’s"):
+            # "Kenya's police" are Kenyan police; "the bank's officer" is no actor of its own
+            owner = doc[prev.i - 1] if prev.i > sent.start else None
+            country = _country_name(doc, owner) if owner is not None else None
+            demonym = _demonyms().get(country) if country else None
+            if demonym is None:
+                continue
+            start = doc[owner.i].idx if in_entity[owner.i] else start
+            words = f"{demonym} {words}"
+        elif prev is not None and in_entity[prev.i] == "NORP":
+            start = prev.idx
+            words = f"{prev.text} {words}"
+            country = _countries_of_demonyms().get(_norp_name(doc, prev))
+        found.append(
+            _Candidate(
+                start,
+                token.idx + len(token),
+                AGENT_LABEL,
+                re.sub(r"\s+", " ", words),
+                country=country,
+            )
+        )
+    return found
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Map each country to its demonym adjective ("Kenya" -> "Kenyan") from the gazetteer."""
+    found: dict[str, str] = {}
+    for entry in gazetteer_entries():
+        country = getattr(entry, "country", None)
+        if entry.label == "NORP" and country:
+            found.setdefault(country, entry.name)
+    return found
+
+
+def _norp_name(doc: Doc, token: Token) -> str:
+    """Return the canonical demonym of the NORP entity ending at `token`."""
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.kb_id_ or ent.text
+    return token.text
+
+
+def _country_name(doc: Doc, token: Token) -> str | None:
+    """Return the country a GPE entity ending at `token` stands for, if any."""
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ == "GPE":
+            return _entity_actor(ent, doc)[0]
+    return None
+
+
+def _modifies(following: Token, lemma: str, lex: Lexicon) -> bool:
+    """Tell whether the word after an agent noun makes the agent a modifier of a noun phrase."""
+    low = following.lower_
+    if not following.is_alpha or not _noun_form(following, lemma) or low in _FUNCTION_S:
+        return False
+    plural = low != lemma and low.endswith("s") and len(lemma) > 2 and is_noun_lemma(lemma)
+    # "official results", "police action": a noun after the agent word is the head
+    return lemma in lex.agents or plural or _noun_modifier_of(following, lemma)
+
+
+def _noun_form(token: Token, lemma: str) -> bool:
+    """Tell whether a word can be a noun as written: not a participle ("convicted", "ruling")."""
+    low = token.lower_
+    return low == lemma or not low.endswith(("ed", "ing"))
 
 
 def _place_flags(text: str, sent_start: int, ents: list[Span]) -> list[bool]:
@@ -387,7 +1070,7 @@ def _place_flags(text: str, sent_start: int, ents: list[Span]) -> list[bool]:
     return flags
 
 
-def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
+def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Span | None:
     """Return the named speaker next to a reporting verb: 'X said', 'X, ..., said', 'said X'."""
     before = [e for e in ents if e.end_char <= trigger.start and e.label_ in _SPEAKER_LABELS]
     if before:
@@ -395,12 +1078,22 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
         gap = text[ent.end_char : trigger.start]
         # "X, the NATO chief, said" is fine; "X ambassador, the ministry said" is not X speaking
         same_clause = "," not in gap or not gap.rsplit(",", 1)[-1].strip()
+        words = gap.split()
         if (
-            len(gap.split()) <= 4
+            len(words) <= 4
             and same_clause
             # a capitalised word in between is most likely a name the entity stage missed
             and not re.search(r"\b[A-Z][a-z]", gap)
             and not re.search(r"[“”\"‘’.;:]", gap)
+            # "US officials said": a country or demonym before an unnamed speaker is not one
+            and not (
+                strict
+                and ent.label_ in ("GPE", "NORP")
+                and any(
+                    w.isalpha() and w.islower() and w not in _VERB_CUES and w not in _BE
+                    for w in words
+                )
+            )
             and not (
                 ent.label_ in ("GPE", "LOC")
                 and _PLACE_PREP.search(text[max(0, ent.start_char - 20) : ent.start_char])
@@ -408,7 +1101,13 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
         ):
             return ent
     after = [e for e in ents if e.start_char >= trigger.end and e.label_ in _SPEAKER_LABELS]
-    if after:
+    # "said X." names the speaker after the verb; after "told" it is who was told, and after
+    # any other verbal act ("accused Baku") it is the target
+    if (
+        after
+        and trigger.event_type.name == "statement"
+        and not trigger.text.lower().startswith(("told", "tell"))
+    ):
         gap = text[trigger.end : after[0].start_char]
         tail = text[after[0].end_char : after[0].end_char + 30]
         if re.fullmatch(r"\s+(?:(?:a|an|the)\s+)?", gap) and re.match(
@@ -418,23 +1117,59 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger) -> Span | None:
     return None
 
 
-def _in_parentheses(text: str, ent: Span) -> bool:
-    """Tell whether an entity stands in brackets: a credit '(Reuters)' or a repeated acronym."""
-    return (
-        text[ent.start_char - 1 : ent.start_char] == "("
-        and text[ent.end_char : ent.end_char + 1] == ")"
-    )
+def _pronoun_speaker(doc: Doc, sent: Span, trigger: _Trigger) -> Span | None:
+    """Return the person a pronoun right before a reporting verb stands for ("he said")."""
+    k = doc[trigger.token].i - 1
+    while k >= sent.start and doc[k].lower_ in ("also", "later", "then", "further", "has", "had"):
+        k -= 1
+    if k < sent.start or doc[k].lower_ not in ("he", "she"):
+        return None
+    # the one name resolver of the entity layer reads the pronoun
+    found = article_names(doc).refer(doc[k].idx, doc[k].idx + len(doc[k]))
+    if found is None or found.label != "PERSON":
+        return None
+    return Span(doc, k, k + 1, label="PERSON", kb_id=found.name)
 
 
-def _is_passive(text: str, trigger: _Trigger) -> bool:
-    """Tell whether the trigger is a passive ('was intercepted by', 'companies accused of')."""
-    before = text[max(0, trigger.start - 25) : trigger.start]
-    after = text[trigger.end : trigger.end + 6]
-    if not trigger.text.lower().endswith("ed"):
+def _passive_agent(text: str, sent: Span, ents: list[Span], trigger: _Trigger) -> Span | None:
+    """Return the named agent of a passive verb: "was accused by France" -> France."""
+    for ent in ents:
+        if ent.start_char >= trigger.end and ent.label_ in _SPEAKER_LABELS:
+            gap = text[trigger.end : ent.start_char]
+            if re.fullmatch(r"\s+by\s+(?:the\s+)?", gap):
+                return ent
+            return None
+    return None
+
+
+def _attribution(
+    text: str, sent: Span, speaker: Span, trigger: _Trigger, triggers: list[_Trigger]
+) -> bool:
+    """Tell whether "..., X said." only names the source of an event the sentence reports.
+
+    "19 people died in a landslide, Mayor X said" reports the landslide; X saying so is no
+    event of its own. The reporting verb must close the sentence (no reported clause after it)
+    and follow a trigger of another kind that is not in the future tense.
+    """
+    offset = sent.start_char
+    s_text = text[offset : sent.end_char]
+    # announcing what will happen ("X will meet Y on April 20, NATO said") is an act of its own
+    if not any(
+        t.start < trigger.start
+        and not t.event_type.verbal
+        and not _clause_future(s_text, t.end - offset, ahead=30)
+        and not _clause_future(s_text, t.start - offset)
+        for t in triggers
+    ):
         return False
-    if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", before, re.I):
-        return True
-    return trigger.event_type.name == "accusation" and bool(re.match(r"\s+of\b", after))
+    end = max(trigger.end, speaker.end_char if speaker.start_char >= trigger.end else 0)
+    tail = text[end : sent.end_char]
+    return bool(_CLOSING.match(tail))
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """Tell whether a name stands in brackets: a credit '(Reuters)' or a repeated acronym."""
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
 def _owner(doc: Doc, text: str, speaker: Span, ents: list[Span]) -> list[tuple[str, str, str]]:
@@ -448,15 +1183,40 @@ def _owner(doc: Doc, text: str, speaker: Span, ents: list[Span]) -> list[tuple[s
         and re.fullmatch(r"[’']s\s+", text[e.end_char : speaker.start_char])
     ]
     if possessor:
-        name, label = _actor_of(possessor[-1], doc)
+        name, label = _entity_actor(possessor[-1], doc)
         return [(name, label, "other")]
     if not re.search(r"\b[Ii]ts\s+$", before):
         return []
     earlier = _last_entity_before(doc, speaker.start_char, lambda e: e.label_ == "GPE")
     if earlier is None:
         return []
-    name, label = _actor_of(earlier, doc)
+    name, label = _entity_actor(earlier, doc)
     return [(name, label, "other")]
+
+
+def _objects(
+    doc: Doc,
+    text: str,
+    sent: Span,
+    ents: list[Span],
+    flags: list[bool],
+    trigger: _Trigger,
+    speaker: Span,
+) -> list[tuple[str, str, str]]:
+    """Return the target of a verbal act ("accused Baku of ..."): the first name in its clause."""
+    stop = _CLAUSE_BREAK.search(text, trigger.end, sent.end_char)
+    limit = stop.start() if stop else sent.end_char
+    for ent, is_place in zip(ents, flags, strict=True):
+        if (
+            trigger.end <= ent.start_char < limit
+            and ent is not speaker
+            and not is_place
+            and ent.label_ in _ACTOR_LABELS
+        ):
+            name, label = _entity_actor(ent, doc)
+            if label != "NORP":
+                return [(name, label, "actor2")]
+    return []
 
 
 def _actors(
@@ -465,36 +1225,72 @@ def _actors(
     sent: Span,
     ents: list[Span],
     flags: list[bool],
+    agents: list[_Candidate],
     trigger: _Trigger,
     last_meeting_actors: list[tuple[str, str]],
+    speech: int,
 ) -> list[tuple[str, str, str]]:
     """Return (name, label, role) of the event's actors: actor1 before the trigger, then actor2."""
     candidates = [
-        e
+        _Candidate(e.start_char, e.end_char, e.label_, "", e)
         for e, is_place in zip(ents, flags, strict=True)
-        if e.label_ in _ACTOR_LABELS and not is_place and not _in_parentheses(text, e)
+        if e.label_ in _ACTOR_LABELS
+        and e.label_ != "LOC"
+        and not is_place
+        and not _in_parentheses(text, e.start_char, e.end_char)
     ]
+    # an agent phrase that takes in a demonym ("Somali security forces") replaces it
+    candidates = [
+        c for c in candidates if not any(a.start_char <= c.start_char < a.end_char for a in agents)
+    ]
+    candidates = sorted([*candidates, *agents], key=lambda c: c.start_char)
     if trigger.event_type.name == "annexation":
-        candidates = [e for e in candidates if e.start_char < trigger.start or e.label_ != "GPE"]
-    candidates = [e for e in candidates if e.label_ != "LOC"]
-    before = [e for e in candidates if e.end_char <= trigger.start]
+        # what is annexed is a place, not an actor; "annexed by Russia" names the actor
+        candidates = [
+            c
+            for c in candidates
+            if c.start_char < trigger.start
+            or c.label != "GPE"
+            or re.search(r"\bby\s+(?:the\s+)?$", text[trigger.end : c.start_char])
+        ]
+    before = [c for c in candidates if speech <= c.start_char and c.end_char <= trigger.start]
     # actor2 is the object in the trigger's own clause, not a name after the next comma
     stop = _CLAUSE_BREAK.search(text, trigger.end, sent.end_char)
     limit = stop.start() if stop else sent.end_char
-    after = [e for e in candidates if trigger.end <= e.start_char < limit]
-    roles: list[tuple[Span, str]] = []
-    if _is_passive(text, trigger):
+    after = [c for c in candidates if trigger.end <= c.start_char < limit]
+    roles: list[tuple[_Candidate, str]] = []
+    if not trigger.is_verb:
+        # "a summit was held by France": the noun's occurrence in the passive names its agent
         agent = [
-            e
-            for e in after
-            if re.search(r"\bby\s+(?:\w+\s+){0,2}$", text[trigger.end : e.start_char])
+            c
+            for c in after
+            if re.search(
+                r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+){1,2}by\s+(?:the\s+)?$",
+                text[trigger.end : c.start_char],
+            )
+        ]
+        if agent:
+            roles.append((agent[0], "actor1"))
+            after = [c for c in after if c is not agent[0]]
+            before = [c for c in before if c.end_char <= trigger.start]
+            if before:
+                roles.append((before[-1], "actor2"))
+            before = []
+    if trigger.passive:
+        agent = [
+            c
+            for c in after
+            if re.search(r"\bby\s+(?:\w+\s+){0,2}$", text[trigger.end : c.start_char])
         ]
         roles += [(agent[0], "actor1")] if agent else []
         roles += [(before[-1], "actor2")] if before else []
+    elif roles:
+        pass
     elif before:
         first = before[-1]
         if len(before) > 1 and re.fullmatch(
-            r"\s*(?:\([^()]{1,15}\))?\s*(?:and|&)\s*", text[before[-2].end_char : first.start_char]
+            r"\s*(?:\([^()]{1,15}\))?\s*(?:and|&)\s*(?:the\s+)?",
+            text[before[-2].end_char : first.start_char],
         ):
             roles += [(before[-2], "actor1"), (first, "actor2")]
         else:
@@ -503,18 +1299,23 @@ def _actors(
                 roles.append((after[0], "actor2"))
     elif after:
         roles.append((after[0], "actor2"))
-    chosen = {id(e) for e, _ in roles}
-    roles += [(e, "other") for e in candidates if id(e) not in chosen]
+    chosen = {id(c) for c, _ in roles}
+    roles += [(c, "other") for c in candidates if id(c) not in chosen and c.label != AGENT_LABEL]
     actors: list[tuple[str, str, str]] = []
     names: set[str] = set()
     held = {r for _, r in roles if r != "other"}
-    for ent, role in roles:
-        members = _expand(ent, doc)
+    for cand, role in roles:
+        members = _expand(cand.span, doc) if cand.span is not None else [(cand.name, cand.label)]
+        if cand.country:
+            # "Somali security forces" act for Somalia: the country is named with them
+            members = [*members, (cand.country, "GPE")]
         member_roles = [role] * len(members)
         # a bilateral body's members meet as actor1 and actor2 when no one else holds them
         if len(members) == 2 and held <= {role} and role != "actor2":
             member_roles = ["actor1", "actor2"]
             held = {"actor1", "actor2"}
+        if cand.country:
+            member_roles = [*member_roles[:1], "other"]
         for (name, label), member_role in zip(members, member_roles, strict=True):
             # a demonym with no country ("Western", "European") names no one who can act
             if label != "NORP" and name not in names:
@@ -528,7 +1329,7 @@ def _actors(
 
 def _expand(ent: Span, doc: Doc) -> list[tuple[str, str]]:
     """Split a bilateral body ('NATO-Russia Council') into its members when both are known."""
-    name, label = _actor_of(ent, doc)
+    name, label = _entity_actor(ent, doc)
     m = _COMPOUND.match(name) if label == "ORG" else None
     if m:
         known = _doc_actors(doc)
@@ -544,7 +1345,7 @@ def _doc_actors(doc: Doc) -> dict[str, tuple[str, str]]:
         known = dict(_gazetteer_actors())
         for other in doc.ents:
             if other.label_ in ("ORG", "GPE"):
-                actor = _actor_of(other, doc)
+                actor = _entity_actor(other, doc)
                 known[other.text] = actor
                 known.setdefault(actor[0], actor)
         doc.user_data["newsgate_actor_forms"] = known
@@ -598,9 +1399,29 @@ def _places(ents: list[Span], flags: list[bool], trigger: _Trigger | None = None
     ]
 
 
+# --- dates and tense ------------------------------------------------------------------------
+
+
+def _mask(text: str, quotes: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for qs, qe in quotes:
+        for k in range(max(qs, 0), min(qe, len(chars))):
+            if not chars[k].isspace():
+                chars[k] = "_"
+    return "".join(chars)
+
+
+def _clause_future(s_text: str, position: int, ahead: int = 0) -> bool:
+    """Tell whether the clause around `position` in a sentence is in the future tense."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s_text, 0, position)]
+    stop = _CLAUSE_BREAK.search(s_text, position, position + ahead) if ahead else None
+    end = stop.start() if stop else min(len(s_text), position + ahead)
+    return bool(_FUTURE.search(s_text, breaks[-1] if breaks else 0, end))
+
+
 def _after_meeting(kind: str, trigger: _Trigger, masked: str) -> bool:
     """Tell whether a verbal act is said to follow 'the meeting' in its own clause."""
-    if kind not in _VERBAL_TYPES and kind != "statement":
+    if not trigger.event_type.verbal:
         return False
     for m in _AFTER_MEETING.finditer(masked, max(0, trigger.start - 120), trigger.end + 120):
         lo, hi = sorted((m.start(), trigger.start))
@@ -642,8 +1463,10 @@ def _bind_dates(
     bound: dict[int, list[ResolvedDate]] = {}
     starts = [t.start - offset for t in triggers]
     for d in dates:
-        if re.match(r"(?i)(?:since|until|by)\b", d.text):
-            continue
+        if re.match(r"(?i)(?:since|until|by)\b", d.text) or re.search(
+            r"(?i)\b(?:from|effect)\s+$", s_text[max(0, d.start - 12) : d.start]
+        ):
+            continue  # "since 2014", "takes effect from January 1": not when it happened
         k = bisect_right([t.end - offset for t in triggers], d.start) - 1
         owner = triggers[k] if k >= 0 and not _broken(triggers[k].end - offset, d.start) else None
         if owner is None:
@@ -655,6 +1478,16 @@ def _bind_dates(
         if owner is not None:
             bound.setdefault(owner.start, []).append(d)
     return bound
+
+
+def _is_stamp(found: ResolvedDate, base: date | None) -> bool:
+    """Tell whether a date expression is the article's own stamp (an ISO date equal to it)."""
+    return found.kind == "iso" and base is not None and found.value == base
+
+
+def _distance(found: ResolvedDate, trigger: _Trigger, offset: int) -> int:
+    start, end = trigger.start - offset, trigger.end - offset
+    return max(found.start - end, start - found.end, 0)
 
 
 def _parts(found: ResolvedDate | None) -> dict | None:
@@ -687,12 +1520,107 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
 
 
+def _attach_references(events: list[dict]) -> list[dict]:
+    """Give references their event's actors ("Monday's vote" is the election named earlier).
+
+    A reference is an event noun that only a date makes an event ("Friday's deal") or an event
+    whose actors the sentence does not name ("the vote aimed to end military rule"). It takes
+    the actors of the article's nearest event of its type, earlier first, so the merge joins
+    them; with no such event an actorless one is dropped and a dated noun stands on its own.
+    """
+    main = [e for e in events if not e["reference"]]
+    kept = []
+    for event in events:
+        if not event["reference"]:
+            kept.append(event)
+            continue
+        same = [
+            e
+            for e in main
+            if e["event_type"] == event["event_type"] and e["future"] == event["future"]
+        ]
+        earlier = [e for e in same if e["sentence_index"] <= event["sentence_index"]]
+        target = (earlier or same or [None])[-1 if earlier else 0]
+        if target is None:
+            if any(role in ("actor1", "actor2") for role in event["actor_roles"]):
+                kept.append(event)
+            continue
+        for key in ("actor_names", "actor_labels", "actor_roles"):
+            event[key] = list(target[key])
+        kept.append(event)
+    return kept
+
+
+def _one_per_article(events: list[dict]) -> list[dict]:
+    """Keep one mention of an actorless kind told once per article (an accident), dated if any."""
+    types = lexicon().types
+    first: dict[str, dict] = {}
+    kept = []
+    for event in events:
+        kind = event["event_type"]
+        if not types[kind].one_per_article:
+            kept.append(event)
+            continue
+        earlier = first.get(kind)
+        if earlier is None:
+            first[kind] = event
+            kept.append(event)
+        elif earlier["event_date"] is None and event["event_date"] is not None:
+            for key in ("event_date", "date_precision", "date_text", "date_parts"):
+                earlier[key] = event[key]
+    return kept
+
+
+def _date_speech_by_its_event(events: list[dict]) -> list[dict]:
+    """Date an undated statement by the dated event its speaker took part in, told before it.
+
+    "Xi met Tillerson on Saturday ... Xi said ..." dates what Xi said to Saturday: an article
+    quoting a participant of the event it reports quotes them on that occasion. Only a day
+    the article itself gives (not a future event) is used, and the words are kept.
+    """
+    types = lexicon().types
+    for event in events:
+        if (
+            not types[event["event_type"]].verbal
+            or event["event_date"] is not None
+            or event["future"]
+            or not event["actor_names"]
+        ):
+            continue
+        speaker = event["actor_names"][0]
+        for other in events:
+            if other["sentence_index"] > event["sentence_index"]:
+                break
+            core = {
+                n
+                for n, r in zip(other["actor_names"], other["actor_roles"], strict=True)
+                if r in ("actor1", "actor2")
+            }
+            if (
+                not types[other["event_type"]].verbal
+                and other["date_precision"] == "day"
+                and not other["future"]
+                and speaker in core
+            ):
+                for key in ("event_date", "date_precision", "date_parts"):
+                    event[key] = other[key]
+                event["date_text"] = f"{other['date_text']} ({other['trigger']})"
+                break
+    return events
+
+
 def _one_statement_per_speaker(events: list[dict]) -> list[dict]:
-    """Keep one statement per speaker and article: later quotes continue the same speech act."""
+    """Keep one speech act per speaker and article: later quotes continue the same one.
+
+    Statements, appeals, demands, pledges, praise, rejections and threats of one speaker are
+    one event (the first); accusations stay apart, as the gold conventions list them apart.
+    """
     kept: list[dict] = []
     first: dict[str, dict] = {}
+    types = lexicon().types
     for event in events:
-        if event["event_type"] != "statement":
+        kind = types[event["event_type"]]
+        if not kind.verbal or kind.conventions_type != "statement" or not event["actor_names"]:
             kept.append(event)
             continue
         speaker = event["actor_names"][0]

@@ -67,6 +67,14 @@ def gazetteer_entries() -> tuple[Entry, ...]:
                     country=row.get("country"),
                 )
             )
+    # Credited outlets and agencies are organizations (after the curated files, which win a
+    # shared short form such as "PA"); a form that is also a common English word
+    # ("Metro", "Stern") is left to the credit parser, which reads it only where a credit stands.
+    for row in _read_jsonl("outlets.jsonl"):
+        ambiguous = set(row.get("ambiguous", ()))
+        forms = [f for f in (row["name"], *row.get("aliases", ())) if f not in ambiguous]
+        if forms:
+            entries.append(Entry(name=forms[0], label="ORG", aliases=tuple(forms[1:])))
     return tuple(entries)
 
 

@@ -205,8 +205,9 @@ def annotation(
             work=annotate_batch,
             payloads=payloads(),
             store=lambda tables: _store_batch(con, tables),
-            batches=len(planned),
-            desc="nlp batches",
+            sizes=[len(batch) for batch in planned],
+            desc="nlp",
+            unit="article",
         )
     finally:
         con.close()

@@ -3,66 +3,16 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import polars as pl
 
-from newsgate.nlp.gazetteer import Entry, surface_index
+from newsgate.credits import credit_entity, credit_parts
 from newsgate.nlp.names.resolve import local_name
 
 # credit lines need entities only, not quotes or events
 _NON_ENTITY_PIPES = {"newsgate_quotes", "newsgate_events"}
 _MAX_CREDIT_LINE = 2000
-# Where a credit starts inside a caption or credit line: "Photo: EPA/VNA", "© Jane Roe / Reuters".
-_CREDIT_MARK = re.compile(
-    r"(?:©|\b(?:photo|photos|image|credit|credits|ảnh)\s*:)\s*"
-    r"|^\W*(?:source|according to|based on reporting by|with|photo|credit)\b\s*:?\s*",
-    re.IGNORECASE,
-)
-# A trailing "AGENCY/PHOTOGRAPHER" credit without a marker: "... 2016.  EPA/STEPHANIE LECOCQ".
-_SLASH_CREDIT = re.compile(r"(?:^|\s)([A-Z][\w.-]*(?:\s*/\s*[A-Z][\w .'’-]*?)+)\s*\)?\.?\s*$")
 _CREDIT_BY = re.compile(r"^(?:photo(?:graph)?s?\s+)?by\s+", re.IGNORECASE)
-_CREDIT_SPLIT = re.compile(r"\s*(?:/|,|;|&|\band\b)\s*")
-_CREDIT_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
-
-
-def _credit_parts(line: str) -> list[tuple[int, int]]:
-    """Return (start, end) offsets of each name in the credit part of a caption or credit line."""
-    tail_start = None
-    marks = list(_CREDIT_MARK.finditer(line))
-    if marks:
-        tail_start = marks[-1].end()
-    slash = _SLASH_CREDIT.search(line)
-    if slash and tail_start is None:
-        tail_start = slash.start(1)
-    if tail_start is None:
-        return []
-    parts = []
-    pos = tail_start
-    for piece in _CREDIT_SPLIT.split(line[tail_start:]):
-        start = line.index(piece, pos) if piece else pos
-        pos = start + len(piece)
-        stripped = _CREDIT_BY.sub("", piece.strip(" .()[]")).strip(" .()[]")
-        if stripped:
-            offset = start + piece.index(stripped)
-            parts.append((offset, offset + len(stripped)))
-    return parts
-
-
-@cache
-def _lowered_surface_index() -> dict[str, Entry]:
-    return {form.lower(): entry for form, entry in reversed(surface_index().items())}
-
-
-def _credit_entity(text: str) -> tuple[str, str] | None:
-    """Return (label, canonical name) for one credited name: a known agency or a person."""
-    entry = surface_index().get(text) or _lowered_surface_index().get(text.lower())
-    if entry is not None:
-        return entry.label, entry.name
-    words = text.split()
-    if 2 <= len(words) <= 4 and all(_CREDIT_WORD.match(w) for w in words):
-        return "PERSON", " ".join(w if not w.isupper() else w.capitalize() for w in words)
-    return None
 
 
 def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> list[dict]:
@@ -89,7 +39,7 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
         spans = []
         if line["reason"] == "byline":
             text = _CREDIT_BY.sub("", doc.text.strip()).strip()
-            found = _credit_entity(text) if text else None
+            found = credit_entity(text) if text else None
             if found and found[0] == "PERSON":
                 start = doc.text.index(text)
                 spans.append((start, start + len(text), *found))
@@ -97,8 +47,8 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
             spans.extend(
                 (e.start_char, e.end_char, e.label_, e.kb_id_ or local_name(e)) for e in doc.ents
             )
-            for start, end in _credit_parts(doc.text):
-                found = _credit_entity(doc.text[start:end])
+            for start, end in credit_parts(doc.text):
+                found = credit_entity(doc.text[start:end])
                 overlaps = any(s < end and start < e for s, e, *_ in spans)
                 if found and not overlaps:
                     spans.append((start, end, *found))
@@ -119,7 +69,7 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
     for article_id, names in credited.items():
         seen = named.setdefault(article_id, set())
         for who in names or []:
-            found = _credit_entity(who) or ("ORG", who)
+            found = credit_entity(who) or ("ORG", who)
             if found[1] not in seen:
                 seen.add(found[1])
                 rows.append(
