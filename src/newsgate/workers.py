@@ -51,21 +51,30 @@ def warm_worker(spacy_model: str | None = None) -> None:
 
 
 def _alive(pid: int) -> bool:
+    # a killed run stays a zombie until whoever started it reaps it (subprocess.run reads the
+    # run's pipes first, and those pipes are held by the workers): a zombie is not alive
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except FileNotFoundError:
         return False
-    except PermissionError:
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
         return True
-    return True
 
 
 def _start_worker(run_pid: int, spacy_model: str | None) -> None:
     """Tie a worker's life to the run that started it, then warm it up."""
+    server = os.getppid()  # the fork server, which exits as soon as the run is gone
 
     def watch() -> None:
         # a killed run takes its workers with it: none is left orphaned, computing for nobody
-        while _alive(run_pid):
+        while _alive(run_pid) and os.getppid() == server:
             time.sleep(WATCH_SECONDS)
         os._exit(1)
 

@@ -193,6 +193,26 @@ def test_a_killed_run_leaves_no_worker_behind():
         run.kill()
 
 
+def test_a_killed_run_nobody_has_reaped_yet_leaves_no_worker_behind():
+    # subprocess.run reads the run's output to the end before it reaps the run: workers that
+    # inherited those pipes and waited for the zombie to vanish would hold them open forever
+    run = subprocess.Popen(
+        [sys.executable, "-c", ORPHAN], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        pids = [int(p) for p in run.stdout.readline().split()]
+        assert len(pids) == 2
+        os.kill(run.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(p) for p in pids)
+        assert run.stdout.read() == ""  # every copy of the pipe is closed: EOF, no hang
+    finally:
+        run.kill()
+        run.wait()
+
+
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as stat:
