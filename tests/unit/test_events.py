@@ -419,3 +419,31 @@ def test_both_nations_are_the_two_named_before(nlp):
     text = "France and Germany met in Paris on Monday. The two nations signed a trade agreement."
     [event] = _events(nlp, text, kind="agreement")
     assert set(event["actor_names"]) == {"France", "Germany"}
+
+
+def test_emergency_rule_rate_hold_and_tear_gas_shells_are_events(nlp):
+    text = "Governor Anna Berg declared a state of emergency on Monday."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["coercion"]
+    text = "Anna Berg declared that the vote was rigged."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["statement"]
+    text = "The central bank kept its key interest rate at 2 percent on Thursday."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["economic_measure"]
+    text = "Police fired tear gas canisters at the crowd on Sunday."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["crackdown"]
+
+
+def test_a_clock_time_is_no_prime_minister(nlp):
+    text = "Protesters marched through the city at 3 pm on Sunday."
+    [event] = _events(nlp, text, kind="protest")
+    assert "pm" not in event["actor_names"]
+
+
+def test_an_article_tells_of_one_earthquake_but_of_floods_place_by_place(nlp):
+    text = (
+        "A powerful earthquake struck the region on Tuesday, killing 200 people. "
+        "The quake destroyed hundreds of buildings, officials said."
+    )
+    [quake] = _events(nlp, text, date(2024, 5, 8), kind="natural_disaster")
+    assert quake["event_date"] == date(2024, 5, 7)
+    text = "Floods killed ten people in Leyte. Floods killed five people in Samar."
+    assert len(_events(nlp, text, kind="natural_disaster")) == 2

@@ -66,6 +66,8 @@ class EventType:
     implied_actor: str | None = None
     # an article's mentions of the type are one event unless they name different agents
     told_once: bool = False
+    # noun lemmas of one phenomenon an article tells as one story (its earthquake)
+    one_story: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -183,6 +185,7 @@ def lexicon() -> Lexicon:
             nouns_alone=spec.get("nouns_alone", False),
             implied_actor=spec.get("implied_actor"),
             told_once=spec.get("told_once", False),
+            one_story=frozenset(lemma(w) for w in spec.get("one_story", [])),
         )
         for name, spec in data["types"].items()
     }

@@ -34,6 +34,7 @@ from newsgate.nlp.event_lexicon import (
     lexicon,
     token_lemma,
 )
+from newsgate.nlp.event_lexicon import lemma as word_lemma
 from newsgate.nlp.gazetteer import gazetteer_entries
 from newsgate.nlp.names import article_names
 from newsgate.nlp.quotes import find_quote_spans
@@ -155,6 +156,7 @@ _PREPOSITIONS = frozenset(
         "by",
     ]
 )
+_CLOCK = frozenset(["am", "pm", "a.m.", "p.m.", "a.m", "p.m"])
 _DURATIONS = frozenset(["day", "hour", "week", "month", "year", "round", "night"])
 _MODALS = frozenset(
     ["will", "would", "could", "can", "may", "might", "must", "shall", "should", "to"]
@@ -1054,6 +1056,11 @@ def _gazetteer_actors() -> dict[str, tuple[str, str]]:
     return known
 
 
+def _clock_digits(token: Token) -> bool:
+    """Tell whether a token reads as an hour ("3", "10:30") before "am"/"pm"."""
+    return bool(re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?", token.text))
+
+
 def _agents(
     doc: Doc,
     sent: Span,
@@ -1076,6 +1083,8 @@ def _agents(
             or in_entity[k] is not None
             or masked[token.idx] == "_"
             or (k > sent.start and token.text[:1].isupper())
+            # "at 3 pm": a clock time, not the Phoenix agent PM (prime minister)
+            or (token.lower_ in _CLOCK and k > sent.start and _clock_digits(doc[k - 1]))
         ):
             k += 1
             continue
@@ -1709,18 +1718,27 @@ def _attach_references(events: list[dict]) -> list[dict]:
 
 
 def _one_per_article(events: list[dict]) -> list[dict]:
-    """Keep one mention of an actorless kind told once per article (an accident), dated if any."""
+    """Keep one mention of an actorless kind told once per article (an accident), dated if any,
+    and one per year of a phenomenon the article tells as one story (its earthquake)."""
     types = lexicon().types
-    first: dict[str, dict] = {}
+    first: dict[tuple, dict] = {}
     kept = []
     for event in events:
         kind = event["event_type"]
-        if not types[kind].one_per_article:
+        story = types[kind].one_story
+        if types[kind].one_per_article:
+            key: tuple = (kind,)
+        elif story and word_lemma(event["trigger"].split()[-1].lower()) in story:
+            # "the quake ... the 1985 quake": a mention of another year is another story
+            year = (event.get("date_parts") or {}).get("year")
+            stories = [k for k in first if k[0] == kind and len(k) == 2]
+            key = next((k for k in stories if year is None or k[1] == year), (kind, year))
+        else:
             kept.append(event)
             continue
-        earlier = first.get(kind)
+        earlier = first.get(key)
         if earlier is None:
-            first[kind] = event
+            first[key] = event
             kept.append(event)
         elif earlier["event_date"] is None and event["event_date"] is not None:
             for key in ("event_date", "date_precision", "date_text", "date_parts"):
