@@ -447,3 +447,30 @@ def test_an_article_tells_of_one_earthquake_but_of_floods_place_by_place(nlp):
     assert quake["event_date"] == date(2024, 5, 7)
     text = "Floods killed ten people in Leyte. Floods killed five people in Samar."
     assert len(_events(nlp, text, kind="natural_disaster")) == 2
+
+
+def test_speaker_before_several_descriptions_and_place_inside_a_place(nlp):
+    text = (
+        "Karl Brandt, spokesman for the shipping association, representing the ports of "
+        "Hamburg and Bremen, said no talks were planned."
+    )
+    [event] = _events(nlp, text, kind="statement")
+    assert _roles(event) == {"actor1": "Karl Brandt"}
+    text = "Police arrested four suspects in the Swabi district of Khyber Pakhtunkhwa on Monday."
+    [event] = _events(nlp, text, kind="arrest")
+    assert "Khyber Pakhtunkhwa" not in event["actor_names"]
+
+
+def test_an_arrest_told_once_merges_whoever_is_named_arrested():
+    def arrest(sentence, agent, arrested):
+        return _mention(
+            "a",
+            sentence,
+            kind="arrest",
+            actors=(agent, arrested),
+            told_once=True,
+            implied_actor="authorities",
+        )
+
+    events = merge_events([arrest(0, "police", "Swabi"), arrest(1, "authorities", "terrorists")])
+    assert len(set(_keys(events))) == 1

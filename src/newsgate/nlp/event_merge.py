@@ -167,11 +167,16 @@ def _place_mention(event: dict, clusters: _Clusters) -> None:
     told_once = event["article_id"] if event.get("told_once") else None
     core = _core_actors(event)
     for cluster in clusters.candidates(event["event_type"], core, told_once):
-        if event["event_type"] not in _SYMMETRIC and not _same_direction(event, cluster):
-            continue
-        if not core & cluster.actors and not (
-            told_once in cluster.articles and _agents_agree(event, cluster)
+        # within its article such a kind needs only its actor1 to agree: who was arrested
+        # is told in many ways ("four terrorists", "the suspects")
+        same_story = told_once in cluster.articles and _agents_agree(event, cluster)
+        if (
+            event["event_type"] not in _SYMMETRIC
+            and not same_story
+            and not _same_direction(event, cluster)
         ):
+            continue
+        if not core & cluster.actors and not same_story:
             continue
         unified = _unify(cluster.parts, parts)
         if unified is None or not _within_horizon(event, cluster, unified):

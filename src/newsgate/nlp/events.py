@@ -201,8 +201,11 @@ _ATTRIBUTIVE_CUES = frozenset(
 )
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "who", "which", "that", "they"])
 # "X, a lawmaker of the Y party, said": an apposition between a speaker and the verb
+# up to three descriptions ("X, spokesman for the Y Shipping Assn., representing the ports of
+# A and B, said"); an abbreviation's point ("Assn.", "Corp.") does not end one
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the|his|her|its|their|[a-z][\w-]*)\b[^,;:.“”\"()]{0,90}?,\s*"
+    r"(?:,\s+(?:a|an|the|his|her|its|their|[a-z][\w-]*)\b"
+    r"(?:[^,;:.“”\"()]|\b[A-Z][a-z]{0,4}\.){0,90}?){1,3},\s*"
     r"(?:(?:also|later|then|on\s+\w+(?:\s+\w+)?)\s+)?$"
 )
 # a day or month between a speaker and the verb ("X on Wednesday said") is no name
@@ -215,6 +218,12 @@ _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|over|across|around|into|from|off|along|within|inside|outside|"
     r"toward|towards|discuss|about)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$",
+    re.I,
+)
+# "the Swabi district of Khyber Pakhtunkhwa", "the outskirts of Kabul": a place inside a place
+_PLACE_OF = re.compile(
+    r"\b(?:district|province|state|region|county|city|town|village|area|outskirts|suburbs?|"
+    r"capital|parts?|north|south|east|west)\s+of\s+(?:the\s+)?$",
     re.I,
 )
 _ANAPHORIC = re.compile(
@@ -1208,6 +1217,7 @@ def _place_flags(text: str, sent_start: int, ents: list[Span]) -> list[bool]:
             flag = bool(
                 _TOPIC_HEAD.match(text[ent.end_char : ent.end_char + 20])
                 or _PLACE_PREP.search(window)
+                or _PLACE_OF.search(window)
                 or (joined and flags[k - 1])
             )
         flags.append(flag)
@@ -1267,10 +1277,11 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
 def _apposition_head(text: str, before: list[Span], trigger: _Trigger) -> Span | None:
     """Return X of "X, a politician of the Y party, said": the name an apposition describes.
 
-    The names inside the apposition ("Y") are what it says about X, not who speaks.
+    The names inside the apposition ("Y") are what it says about X, not who speaks; of several
+    names an apposition could follow, the first is the subject.
     """
-    for ent in reversed(before[:-1]):
-        if ent.label_ not in ("PERSON", "ORG"):
+    for ent in before[:-1]:
+        if ent.label_ not in ("PERSON", "ORG") or ent.end_char < trigger.start - 400:
             continue
         if _APPOSITION.fullmatch(text[ent.end_char : trigger.start]):
             return ent
