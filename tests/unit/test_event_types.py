@@ -262,6 +262,20 @@ CASES = {
         "Maria Ostrova said that France appointed a new ambassador.",
         ("A new ambassador was appointed by France.", "France"),
     ),
+    "dismissal": (
+        "France dismissed its defence minister on Monday.",
+        "France did not dismiss its defence minister.",
+        "France will dismiss its defence minister.",
+        "Maria Ostrova said that France dismissed its defence minister.",
+        None,
+    ),
+    "summons": (
+        "France summoned the German ambassador on Monday.",
+        "France did not summon the German ambassador.",
+        "France will summon the German ambassador on Friday.",
+        "Maria Ostrova said that France summoned the German ambassador.",
+        ("The German ambassador was summoned by France.", "France"),
+    ),
     "accident": (
         "A ferry capsized off the coast on Monday, killing ten people.",
         "The ferry did not capsize.",

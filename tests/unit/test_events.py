@@ -327,3 +327,150 @@ def test_closing_attribution_of_a_reported_event_is_no_statement(nlp):
     text = "France and Germany will meet in Berlin on Friday, Maria Ostrova said."
     kinds = {e["event_type"] for e in _events(nlp, text, date(2024, 5, 8))}
     assert kinds == {"meeting", "statement"}
+
+
+def test_agentless_arrest_is_made_by_the_authorities(nlp):
+    [event] = _events(nlp, "Karl Brandt was arrested on Monday.", kind="arrest")
+    assert _roles(event) == {"actor1": "authorities", "actor2": "Karl Brandt"}
+    assert event["actor_labels"][0] == "AGENT"
+
+
+def test_an_arrest_told_from_several_sides_is_one_event():
+    def arrest(sentence, agent):
+        return _mention(
+            "a",
+            sentence,
+            kind="arrest",
+            actors=(agent, "Karl Brandt"),
+            told_once=True,
+            implied_actor="authorities",
+        )
+
+    # "police" and the agentless passive's "authorities" agree; "riot police" is police
+    same = merge_events([arrest(0, "police"), arrest(2, "authorities"), arrest(4, "riot police")])
+    assert len(set(_keys(same))) == 1
+    # a different named agent is a different arrest, and another article tells its own
+    apart = merge_events(
+        [arrest(0, "police"), arrest(2, "army"), {**arrest(0, "police"), "article_id": "b"}]
+    )
+    assert len(set(_keys(apart))) == 3
+
+
+def test_the_killed_and_wounded_are_no_actors(nlp):
+    text = "Russian forces shelled the town on Monday, killing five Ukrainian soldiers."
+    for event in _events(nlp, text, kind="attack"):
+        assert "Ukraine" not in event["actor_names"]
+        assert _roles(event)["actor1"] == "Russia"
+
+
+def test_speaker_is_the_name_an_apposition_describes(nlp):
+    text = "Karl Brandt, the head of the Liberal Party, said the vote was rigged."
+    [event] = _events(nlp, text, kind="statement")
+    assert _roles(event) == {"actor1": "Karl Brandt"}
+    [event] = _events(nlp, "Karl Brandt on Wednesday said the vote was rigged.", kind="statement")
+    assert _roles(event) == {"actor1": "Karl Brandt"}
+
+
+def test_the_purpose_of_an_act_is_part_of_it(nlp):
+    text = "France summoned the German ambassador on Monday to protest the raid."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["summons"]
+
+
+def test_the_charge_named_by_a_court_or_prosecutor_is_no_verbal_act(nlp):
+    text = "Prosecutors charged Karl Brandt with threatening the judge."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["arrest"]
+    text = "The court convicted Karl Brandt of accusing the president of fraud."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["court_verdict"]
+
+
+def test_obligations_and_targets_met_are_no_meetings(nlp):
+    assert _events(nlp, "France has to negotiate with Germany.", kind="meeting") == []
+    assert _events(nlp, "France met the funding gap on Monday.", kind="meeting") == []
+
+
+def test_participle_after_a_preposition_modifies_a_noun(nlp):
+    assert _events(nlp, "The list of detained protesters grew on Monday.") == []
+
+
+def test_a_named_seat_of_power_is_an_organisation_and_outlets_take_no_part(nlp):
+    [event] = _events(nlp, "The Kremlin criticised Germany on Monday.", kind="accusation")
+    assert _roles(event)["actor1"] == "Kremlin"
+    [event] = _events(nlp, "Moscow criticised Germany on Monday.", kind="accusation")
+    assert _roles(event)["actor1"] == "Russia"
+    text = "France attacked Germany on Monday, Reuters reported."
+    [event] = _events(nlp, text, kind="attack")
+    assert "Reuters" not in event["actor_names"]
+
+
+def test_issuing_a_statement_and_upholding_a_sentence_are_events(nlp):
+    [event] = _events(nlp, "France issued a statement on Monday.", kind="statement")
+    assert _roles(event) == {"actor1": "France"}
+    assert _events(nlp, "The court upheld the sentence on Monday.", kind="court_verdict")
+    assert _events(nlp, "The president dissolved parliament on Monday.", kind="dismissal")
+
+
+def test_an_election_outcome_says_the_vote_took_place(nlp):
+    text = "The Labour Party's election victory on Sunday surprised analysts."
+    [event] = _events(nlp, text, kind="election")
+    assert _roles(event)["actor1"] == "Labour Party"
+
+
+def test_both_nations_are_the_two_named_before(nlp):
+    text = "France and Germany met in Paris on Monday. The two nations signed a trade agreement."
+    [event] = _events(nlp, text, kind="agreement")
+    assert set(event["actor_names"]) == {"France", "Germany"}
+
+
+def test_emergency_rule_rate_hold_and_tear_gas_shells_are_events(nlp):
+    text = "Governor Anna Berg declared a state of emergency on Monday."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["coercion"]
+    text = "Anna Berg declared that the vote was rigged."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["statement"]
+    text = "The central bank kept its key interest rate at 2 percent on Thursday."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["economic_measure"]
+    text = "Police fired tear gas canisters at the crowd on Sunday."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["crackdown"]
+
+
+def test_a_clock_time_is_no_prime_minister(nlp):
+    text = "Protesters marched through the city at 3 pm on Sunday."
+    [event] = _events(nlp, text, kind="protest")
+    assert "pm" not in event["actor_names"]
+
+
+def test_an_article_tells_of_one_earthquake_but_of_floods_place_by_place(nlp):
+    text = (
+        "A powerful earthquake struck the region on Tuesday, killing 200 people. "
+        "The quake destroyed hundreds of buildings, officials said."
+    )
+    [quake] = _events(nlp, text, date(2024, 5, 8), kind="natural_disaster")
+    assert quake["event_date"] == date(2024, 5, 7)
+    text = "Floods killed ten people in Leyte. Floods killed five people in Samar."
+    assert len(_events(nlp, text, kind="natural_disaster")) == 2
+
+
+def test_speaker_before_several_descriptions_and_place_inside_a_place(nlp):
+    text = (
+        "Karl Brandt, spokesman for the shipping association, representing the ports of "
+        "Hamburg and Bremen, said no talks were planned."
+    )
+    [event] = _events(nlp, text, kind="statement")
+    assert _roles(event) == {"actor1": "Karl Brandt"}
+    text = "Police arrested four suspects in the Swabi district of Khyber Pakhtunkhwa on Monday."
+    [event] = _events(nlp, text, kind="arrest")
+    assert "Khyber Pakhtunkhwa" not in event["actor_names"]
+
+
+def test_an_arrest_told_once_merges_whoever_is_named_arrested():
+    def arrest(sentence, agent, arrested):
+        return _mention(
+            "a",
+            sentence,
+            kind="arrest",
+            actors=(agent, arrested),
+            told_once=True,
+            implied_actor="authorities",
+        )
+
+    events = merge_events([arrest(0, "police", "Swabi"), arrest(1, "authorities", "terrorists")])
+    assert len(set(_keys(events))) == 1

@@ -62,6 +62,12 @@ class EventType:
     needs_actor: bool = True
     one_per_article: bool = False
     nouns_alone: bool = False
+    # who acts when a passive verb names no agent ("he was arrested": the authorities)
+    implied_actor: str | None = None
+    # an article's mentions of the type are one event unless they name different agents
+    told_once: bool = False
+    # noun lemmas of one phenomenon an article tells as one story (its earthquake)
+    one_story: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -177,6 +183,9 @@ def lexicon() -> Lexicon:
             needs_actor=spec.get("needs_actor", True),
             one_per_article=spec.get("one_per_article", False),
             nouns_alone=spec.get("nouns_alone", False),
+            implied_actor=spec.get("implied_actor"),
+            told_once=spec.get("told_once", False),
+            one_story=frozenset(lemma(w) for w in spec.get("one_story", [])),
         )
         for name, spec in data["types"].items()
     }

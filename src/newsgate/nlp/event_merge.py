@@ -55,6 +55,7 @@ class _Clusters:
     def __init__(self) -> None:
         self.ordered: dict[int, _Cluster] = {}
         self.by_actor: dict[tuple[str, str], dict[int, _Cluster]] = {}
+        self.by_article: dict[tuple[str, str], dict[int, _Cluster]] = {}
         self.home: dict[int, _Cluster] = {}
         self._next = 0
 
@@ -72,16 +73,23 @@ class _Clusters:
         self.home[id(event)] = cluster
         for actor in cluster.actors:
             self.by_actor.setdefault((cluster.event_type, actor), {})[cluster.seq] = cluster
+        key = (cluster.event_type, event["article_id"])
+        self.by_article.setdefault(key, {})[cluster.seq] = cluster
 
     def remove(self, cluster: _Cluster) -> None:
         del self.ordered[cluster.seq]
         for actor in cluster.actors:
             self.by_actor.get((cluster.event_type, actor), {}).pop(cluster.seq, None)
+        for article_id in cluster.articles:
+            self.by_article.get((cluster.event_type, article_id), {}).pop(cluster.seq, None)
 
-    def candidates(self, event_type: str, actors: set) -> list[_Cluster]:
+    def candidates(self, event_type: str, actors: set, article_id: str | None = None) -> list:
+        """Return the clusters sharing a core actor, and those of `article_id` when given."""
         found: dict[int, _Cluster] = {}
         for actor in actors:
             found.update(self.by_actor.get((event_type, actor), {}))
+        if article_id is not None:
+            found.update(self.by_article.get((event_type, article_id), {}))
         return [found[seq] for seq in sorted(found)]
 
 
@@ -155,8 +163,20 @@ def _core_actors(event: dict) -> set:
 def _place_mention(event: dict, clusters: _Clusters) -> None:
     parts = event.get("date_parts") or {}
     best, best_score = None, 0.0
-    for cluster in clusters.candidates(event["event_type"], _core_actors(event)):
-        if event["event_type"] not in _SYMMETRIC and not _same_direction(event, cluster):
+    # a kind told once per article (an arrest, a protest) is one event there whoever is named
+    told_once = event["article_id"] if event.get("told_once") else None
+    core = _core_actors(event)
+    for cluster in clusters.candidates(event["event_type"], core, told_once):
+        # within its article such a kind needs only its actor1 to agree: who was arrested
+        # is told in many ways ("four terrorists", "the suspects")
+        same_story = told_once in cluster.articles and _agents_agree(event, cluster)
+        if (
+            event["event_type"] not in _SYMMETRIC
+            and not same_story
+            and not _same_direction(event, cluster)
+        ):
+            continue
+        if not core & cluster.actors and not same_story:
             continue
         unified = _unify(cluster.parts, parts)
         if unified is None or not _within_horizon(event, cluster, unified):
@@ -202,11 +222,29 @@ def _directed(event: dict) -> list[tuple[str, str]]:
 
 def _same_direction(event: dict, cluster: _Cluster) -> bool:
     """In directed events (A accuses B) the same role must not hold a different actor."""
+    implied = event.get("implied_actor")
     for role, name in _directed(event):
         others = {n for r, n in cluster.roles if r == role}
-        if others and name not in others:
+        if others and not any(_same_agent(name, other, implied) for other in others):
             return False
     return True
+
+
+def _same_agent(a: str, b: str, implied: str | None) -> bool:
+    """Tell whether two actor names can be one party: equal, one the type's implied actor
+    ("authorities" of an agentless passive), or two descriptions with one head ("riot police",
+    "police")."""
+    if a == b or (implied is not None and implied in (a, b)):
+        return True
+    return a.islower() and b.islower() and a.split()[-1] == b.split()[-1]
+
+
+def _agents_agree(event: dict, cluster: _Cluster) -> bool:
+    """Tell whether an article's mention and a cluster of its article name no different actor1."""
+    implied = event.get("implied_actor")
+    mine = [n for r, n in _directed(event) if r == "actor1"]
+    theirs = [n for r, n in cluster.roles if r == "actor1"]
+    return not mine or not theirs or any(_same_agent(a, b, implied) for a in mine for b in theirs)
 
 
 def _shares_text(event: dict, cluster: _Cluster) -> bool:

@@ -35,6 +35,7 @@ from newsgate.nlp.event_lexicon import (
     lexicon,
     token_lemma,
 )
+from newsgate.nlp.event_lexicon import lemma as word_lemma
 from newsgate.nlp.gazetteer import gazetteer_entries
 from newsgate.nlp.names import article_names
 from newsgate.nlp.quotes import find_quote_spans
@@ -108,6 +109,55 @@ _FUNCTION_S = frozenset(
         "plus",
     ]
 )
+# the acts that state a charge: verbal acts in what follows them are its content
+_CHARGING = frozenset(["court_verdict", "arrest", "accusation"])
+_CASUALTY_WORDS = r"(?:killed|injured|wounded|hurt|dead|missing|murdered|shot dead)"
+_VICTIM_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:,[^,;]{0,40},\s*)?"
+    r"(?:(?:were|was|are|is|have been|has been|had been|being|been|got)\s+)?"
+    r"(?:(?:reportedly|also|allegedly|all)\s+)?" + _CASUALTY_WORDS + r"\b"
+)
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:killing|killed|kill|kills|wounding|wounded|injuring|injured)\s+"
+    r"(?:(?:at least|more than|over|about|some)\s+)?"
+    r"(?:(?!(?:after|before|when|while|by|in|on|at|as|during|and|but|with)\b)[\w,-]+\s+){0,3}$"
+)
+# words before an agent word that make it an adjective when a noun follows ("an official visit")
+_ADJECTIVE_CUES = frozenset(
+    ["a", "an", "first", "second", "third", "new", "its", "his", "her", "their", "our", "another"]
+)
+_OUTCOMES = frozenset(["victory", "win", "triumph", "defeat", "loss", "landslide"])
+_PREPOSITIONS = frozenset(
+    [
+        "to",
+        "of",
+        "for",
+        "with",
+        "from",
+        "among",
+        "against",
+        "into",
+        "about",
+        "like",
+        "than",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "across",
+        "through",
+        "without",
+        "within",
+        "amid",
+        "despite",
+        "on",
+        "in",
+        "at",
+        "by",
+    ]
+)
+_CLOCK = frozenset(["am", "pm", "a.m.", "p.m.", "a.m", "p.m"])
 _DURATIONS = frozenset(["day", "hour", "week", "month", "year", "round", "night"])
 _MODALS = frozenset(
     ["will", "would", "could", "can", "may", "might", "must", "shall", "should", "to"]
@@ -151,11 +201,30 @@ _ATTRIBUTIVE_CUES = frozenset(
     ["of", "and", "key", "main", "other", "several", "many", "some", "all", "more", "most"]
 )
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "who", "which", "that", "they"])
+# "X, a lawmaker of the Y party, said": an apposition between a speaker and the verb
+# up to three descriptions ("X, spokesman for the Y Shipping Assn., representing the ports of
+# A and B, said"); an abbreviation's point ("Assn.", "Corp.") does not end one
+_APPOSITION = re.compile(
+    r"(?:,\s+(?:a|an|the|his|her|its|their|[a-z][\w-]*)\b"
+    r"(?:[^,;:.“”\"()]|\b[A-Z][a-z]{0,4}\.){0,90}?){1,3},\s*"
+    r"(?:(?:also|later|then|on\s+\w+(?:\s+\w+)?)\s+)?$"
+)
+# a day or month between a speaker and the verb ("X on Wednesday said") is no name
+_DATE_WORDS = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
+)
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|over|across|around|into|from|off|along|within|inside|outside|"
     r"toward|towards|discuss|about)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$",
+    re.I,
+)
+# "the Swabi district of Khyber Pakhtunkhwa", "the outskirts of Kabul": a place inside a place
+_PLACE_OF = re.compile(
+    r"\b(?:district|province|state|region|county|city|town|village|area|outskirts|suburbs?|"
+    r"capital|parts?|north|south|east|west)\s+of\s+(?:the\s+)?$",
     re.I,
 )
 _ANAPHORIC = re.compile(
@@ -168,15 +237,17 @@ _TOPIC_HEAD = re.compile(
 )
 # "should expand cooperation", "could become embroiled": wished or possible, not an event
 _HYPOTHETICAL = re.compile(
-    r"\b(?:should|could|would|might|may|must|ought to)\s+(?:(?:not|also|now|still|be|have)\s+)?"
+    r"\b(?:should|could|would|might|may|must|ought to|(?:have|has|had|need|needs) to)\s+"
+    r"(?:(?:not|also|now|still|be|have)\s+)?"
     r"(?:\w+ly\s+)?$",
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor)\s+(?:\w+\s+){0,2}$", re.I)
 _REASON = re.compile(r"\b(?:by|for)\s+$", re.I)
 _MEET_NOT_EVENT = re.compile(
-    r"^\s+(?:the\s+)?(?:demands?|requirements?|criteria|needs|expectations|targets?|goals?|"
-    r"standards?|deadline)\b",
+    r"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?:demands?|requirements?|criteria|needs|expectations|"
+    r"targets?|goals?|standards?|deadlines?|gap|challenges?|costs?|obligations?|commitments?|"
+    r"conditions?|thresholds?|shortfall|quotas?)\b",
     re.I,
 )
 _FUTURE = re.compile(
@@ -188,7 +259,11 @@ _AFTER_MEETING = re.compile(
     r"\b(?:after|following|at the end of)\s+(?:the|this|their|a)\s+(?:meeting|talks|session)\b",
     re.I,
 )
-_GROUP_ANAPHOR = re.compile(r"\b(?:the two sides|both sides|the parties|both)\b", re.I)
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:(?:the two|both)\s+(?:sides|nations|countries|leaders|governments|parties|"
+    r"delegations|ministers|presidents|states)|the parties|both)\b",
+    re.I,
+)
 _HEAD_ANAPHOR = re.compile(r"\b[Tt]he\s+(council|commission|committee|alliance|bloc|forum)\b")
 _COMPOUND = re.compile(r"^(?P<a>[\w.]+)\s*-\s*(?P<b>[\w.]+)\s+(?:\w+\s+)?(?:\w+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -370,6 +445,16 @@ def find_events(doc: Doc) -> list[dict]:
                 and trigger.start > statement_at
             ):
                 continue
+            # "convicted of endangering the public", "accused him of insulting": the charge
+            # names what the court or accuser says was done, not a verbal act of its own
+            if (
+                trigger.event_type.verbal
+                and kind != "statement"
+                and any(
+                    t.start < trigger.start and t.event_type.name in _CHARGING for t in triggers
+                )
+            ):
+                continue
             if trigger.event_type.verbal:
                 speaker = _speaker(text, ents, trigger, strict=kind == "statement")
                 if speaker is None:
@@ -392,9 +477,18 @@ def find_events(doc: Doc) -> list[dict]:
                 else:
                     actors += _objects(doc, text, sent, ents, flags, trigger, speaker)
             else:
-                # names before a reporting verb are its speakers, not this event's actors
+                # names before a reporting verb are its speakers, not this event's actors; the
+                # subject of another act is that act's ("police dispersed the rally")
                 speech = max(
-                    (t.start for t in triggers if t.event_type.verbal and t.start < trigger.start),
+                    (
+                        t.start
+                        for t in triggers
+                        if t.start < trigger.start
+                        and (
+                            t.event_type.verbal
+                            or (not trigger.is_verb and t.is_verb and t.event_type.name != kind)
+                        )
+                    ),
                     default=sent.start_char,
                 )
                 actors = _actors(
@@ -437,6 +531,8 @@ def find_events(doc: Doc) -> list[dict]:
                     "published": base,
                     "words": words,
                     "article_shingles": shingles,
+                    "told_once": trigger.event_type.told_once,
+                    "implied_actor": trigger.event_type.implied_actor,
                     # actorless kinds (disasters) are told sentence by sentence, never by reference
                     "reference": trigger.event_type.needs_actor
                     and (
@@ -513,7 +609,28 @@ def _find_triggers(
         if _NEGATION.search(before) or _HYPOTHETICAL.search(before):
             continue
         found.setdefault(trigger.event_type.name, []).append(trigger)
-    return sorted((t for ts in found.values() for t in ts), key=lambda t: t.start)
+    ordered = sorted((t for ts in found.values() for t in ts), key=lambda t: t.start)
+    return [t for t in ordered if not _purpose_of(t, ordered, masked)]
+
+
+def _purpose_of(trigger: _Trigger, triggers: list[_Trigger], masked: str) -> bool:
+    """Tell whether a trigger is the purpose of an act before it in its clause.
+
+    "summoned the ambassador to express condemnation", "fired tear gas to scatter the crowd":
+    what an act was done for is part of that act. Agreements and verbal acts are excepted: what
+    was agreed or promised ("agreed to hold talks") is an event of its own.
+    """
+    if not re.search(r"\bto\s+(?:\w+ly\s+)?$", masked[max(0, trigger.start - 20) : trigger.start]):
+        return False
+    return any(
+        t.start < trigger.start
+        and t.is_verb
+        and not t.event_type.verbal
+        and t.event_type.conventions_type != "agreement"
+        and t.event_type.name != trigger.event_type.name
+        and not _CLAUSE_BREAK.search(masked, t.end, trigger.start)
+        for t in triggers
+    )
 
 
 def _previous(sent: Span, token: Token) -> Token | None:
@@ -558,8 +675,9 @@ def _reads_as_verb(sent: Span, token: Token, lemma: str, in_entity: list[str | N
             return True
         subject = prev is not None and in_entity[prev.i] in ("PERSON", "ORG", "GPE")
         return plow in _SUBJECT_PRONOUNS or subject
-    # past tense or participle ("met", "attacked", "struck")
-    return True
+    # "belonging to banned outfits", "of detained protesters": a participle after a
+    # preposition modifies a noun
+    return plow not in _PREPOSITIONS
 
 
 def _match_rest(sent: Span, start: int, rest: tuple[str, ...], lemmas: list[str]) -> int | None:
@@ -679,6 +797,7 @@ def _noun_modifier_of(following: Token, lemma: str) -> bool:
         and following.lower_ not in _VERB_CUES
         and following.lower_ not in _BE
         and following.lower_ not in _FUNCTION_S
+        and following.lower_ not in _PREPOSITIONS
         and not following.lower_.endswith("ly")
         and lemma not in lexicon().occurrence
         and lemma not in lexicon().verbs
@@ -787,9 +906,14 @@ def _noun_trigger(
     prev = doc[first - 1].lower_ if first > sent.start else ""
     if prev in ("in", "under", "without") and lemma == token.lower_:
         return None  # "in protest at", "in talks": a manner or state, not an occurrence
+    # "an election victory": the outcome says the vote took place
+    outcome = (
+        event_type.conventions_type == "election" and nxt is not None and lemmas[nxt.i] in _OUTCOMES
+    )
     # "ballot count", "election results": the noun modifies the head that follows it
     if (
-        nxt is not None
+        not outcome
+        and nxt is not None
         and nxt.is_alpha
         and nxt.is_lower
         and is_noun_lemma(lemmas[nxt.i])
@@ -812,10 +936,16 @@ def _noun_trigger(
     lasted = prev == "of" and first - 2 >= sent.start and lemmas[first - 2] in _DURATIONS
     # some nouns name a completed event by themselves ("Russia's annexation of Crimea")
     alone = event_type.nouns_alone
+    # "civilians were killed by air strikes": casualties say an armed attack took place
+    violent = event_type.conventions_type == "military_action" and any(
+        lemmas[k] in lex.casualty for k in range(sent.start, sent.end)
+    )
     if (
         event_type.needs_actor
         and not lasted
         and not alone
+        and not violent
+        and not outcome
         and not _occurs(sent, first, token.i, lemmas, lex)
     ):
         if not _dated_here(doc, token, dates, sent):
@@ -896,7 +1026,8 @@ def _entity_actor(ent: Span, doc: Doc) -> tuple[str, str]:
         country = _countries_of_demonyms().get(name)
         return (country, "GPE") if country else (name, "NORP")
     metonyms = lexicon().metonyms
-    if name in metonyms:
+    # a capital acts for its country; a named seat of power (the Kremlin) is an organisation
+    if name in metonyms and ent.label_ in ("GPE", "LOC"):
         return metonyms[name], "GPE"
     return name, ent.label_
 
@@ -935,6 +1066,11 @@ def _gazetteer_actors() -> dict[str, tuple[str, str]]:
     return known
 
 
+def _clock_digits(token: Token) -> bool:
+    """Tell whether a token reads as an hour ("3", "10:30") before "am"/"pm"."""
+    return bool(re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?", token.text))
+
+
 def _agents(
     doc: Doc,
     sent: Span,
@@ -957,12 +1093,14 @@ def _agents(
             or in_entity[k] is not None
             or masked[token.idx] == "_"
             or (k > sent.start and token.text[:1].isupper())
+            # "at 3 pm": a clock time, not the Phoenix agent PM (prime minister)
+            or (token.lower_ in _CLOCK and k > sent.start and _clock_digits(doc[k - 1]))
         ):
             k += 1
             continue
         # the head noun must end its phrase: "police" in "police officers" and "official" in
         # "official results" are modifiers
-        if k + 1 < sent.end and _modifies(doc[k + 1], lemmas[k + 1], lex):
+        if k + 1 < sent.end and _modifies(doc[k + 1], lemmas[k + 1], lex, token):
             k += 1
             continue
         match = None
@@ -1035,9 +1173,25 @@ def _country_name(doc: Doc, token: Token) -> str | None:
     return None
 
 
-def _modifies(following: Token, lemma: str, lex: Lexicon) -> bool:
+def _modifies(following: Token, lemma: str, lex: Lexicon, agent: Token | None = None) -> bool:
     """Tell whether the word after an agent noun makes the agent a modifier of a noun phrase."""
     low = following.lower_
+    # "an official welcome ceremony": a singular agent word before a noun in its base form
+    # is an adjective, even where the noun is also a verb ("welcome", "meeting")
+    prev = agent.doc[agent.i - 1] if agent is not None and agent.i > 0 else None
+    if (
+        prev is not None
+        and (prev.lower_ in _ADJECTIVE_CUES or prev.like_num)
+        and agent.lower_ == token_lemma(agent)
+        and following.is_alpha
+        and following.is_lower
+        and is_noun_lemma(low)
+        and low not in _STOP
+        and low not in _VERB_CUES
+        and low not in _PREPOSITIONS
+        and low not in _FUNCTION_S
+    ):
+        return True
     if not following.is_alpha or not _noun_form(following, lemma) or low in _FUNCTION_S:
         return False
     plural = low != lemma and low.endswith("s") and len(lemma) > 2 and is_noun_lemma(lemma)
@@ -1064,6 +1218,7 @@ def _place_flags(text: str, sent_start: int, ents: list[Span]) -> list[bool]:
             flag = bool(
                 _TOPIC_HEAD.match(text[ent.end_char : ent.end_char + 20])
                 or _PLACE_PREP.search(window)
+                or _PLACE_OF.search(window)
                 or (joined and flags[k - 1])
             )
         flags.append(flag)
@@ -1074,8 +1229,11 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
     """Return the named speaker next to a reporting verb: 'X said', 'X, ..., said', 'said X'."""
     before = [e for e in ents if e.end_char <= trigger.start and e.label_ in _SPEAKER_LABELS]
     if before:
+        head = _apposition_head(text, before, trigger)
+        if head is not None:
+            return head
         ent = before[-1]
-        gap = text[ent.end_char : trigger.start]
+        gap = _DATE_WORDS.sub("", text[ent.end_char : trigger.start])
         # "X, the NATO chief, said" is fine; "X ambassador, the ministry said" is not X speaking
         same_clause = "," not in gap or not gap.rsplit(",", 1)[-1].strip()
         words = gap.split()
@@ -1114,6 +1272,20 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
             r"^(?:\s+[a-z]+){0,2}\s*(?:[.,;]|$)", tail
         ):
             return after[0]
+    return None
+
+
+def _apposition_head(text: str, before: list[Span], trigger: _Trigger) -> Span | None:
+    """Return X of "X, a politician of the Y party, said": the name an apposition describes.
+
+    The names inside the apposition ("Y") are what it says about X, not who speaks; of several
+    names an apposition could follow, the first is the subject.
+    """
+    for ent in before[:-1]:
+        if ent.label_ not in ("PERSON", "ORG") or ent.end_char < trigger.start - 400:
+            continue
+        if _APPOSITION.fullmatch(text[ent.end_char : trigger.start]):
+            return ent
     return None
 
 
@@ -1212,6 +1384,7 @@ def _objects(
             and ent is not speaker
             and not is_place
             and ent.label_ in _ACTOR_LABELS
+            and (ent.kb_id_ or ent.text) not in _outlets()
         ):
             name, label = _entity_actor(ent, doc)
             if label != "NORP":
@@ -1238,12 +1411,21 @@ def _actors(
         and e.label_ != "LOC"
         and not is_place
         and not _in_parentheses(text, e.start_char, e.end_char)
+        # a news outlet reports events (a credit, a source): it takes part in none
+        and (e.kb_id_ or e.text) not in _outlets()
     ]
     # an agent phrase that takes in a demonym ("Somali security forces") replaces it
     candidates = [
         c for c in candidates if not any(a.start_char <= c.start_char < a.end_char for a in agents)
     ]
     candidates = sorted([*candidates, *agents], key=lambda c: c.start_char)
+    # the killed and wounded suffer the event: "civilians were killed", "killing five soldiers"
+    candidates = [
+        c
+        for c in candidates
+        if not _VICTIM_AFTER.match(text, c.end_char)
+        and not _VICTIM_BEFORE.search(text[max(sent.start_char, c.start_char - 40) : c.start_char])
+    ]
     if trigger.event_type.name == "annexation":
         # what is annexed is a place, not an actor; "annexed by Russia" names the actor
         candidates = [
@@ -1282,6 +1464,10 @@ def _actors(
             for c in after
             if re.search(r"\bby\s+(?:\w+\s+){0,2}$", text[trigger.end : c.start_char])
         ]
+        implied = trigger.event_type.implied_actor
+        if not agent and implied:
+            # "he was arrested": an arrest is made by the authorities, who go unnamed
+            agent = [_Candidate(trigger.start, trigger.start, AGENT_LABEL, implied)]
         roles += [(agent[0], "actor1")] if agent else []
         roles += [(before[-1], "actor2")] if before else []
     elif roles:
@@ -1552,18 +1738,27 @@ def _attach_references(events: list[dict]) -> list[dict]:
 
 
 def _one_per_article(events: list[dict]) -> list[dict]:
-    """Keep one mention of an actorless kind told once per article (an accident), dated if any."""
+    """Keep one mention of an actorless kind told once per article (an accident), dated if any,
+    and one per year of a phenomenon the article tells as one story (its earthquake)."""
     types = lexicon().types
-    first: dict[str, dict] = {}
+    first: dict[tuple, dict] = {}
     kept = []
     for event in events:
         kind = event["event_type"]
-        if not types[kind].one_per_article:
+        story = types[kind].one_story
+        if types[kind].one_per_article:
+            key: tuple = (kind,)
+        elif story and word_lemma(event["trigger"].split()[-1].lower()) in story:
+            # "the quake ... the 1985 quake": a mention of another year is another story
+            year = (event.get("date_parts") or {}).get("year")
+            stories = [k for k in first if k[0] == kind and len(k) == 2]
+            key = next((k for k in stories if year is None or k[1] == year), (kind, year))
+        else:
             kept.append(event)
             continue
-        earlier = first.get(kind)
+        earlier = first.get(key)
         if earlier is None:
-            first[kind] = event
+            first[key] = event
             kept.append(event)
         elif earlier["event_date"] is None and event["event_date"] is not None:
             for key in ("event_date", "date_precision", "date_text", "date_parts"):
