@@ -76,6 +76,8 @@ EVENT_FIELDS = {
     "words": pl.List(pl.String),
     "article_shingles": pl.List(pl.Int64),
     "reference": pl.Boolean,
+    "told_once": pl.Boolean,
+    "implied_actor": pl.String,
 }
 # fields the extractor gives as sets: kept as sorted lists, handed back as frozensets
 EVENT_SET_FIELDS = ("article_shingles",)
