@@ -195,6 +195,12 @@ def resolve_phrase(
     if lowered in {"they", "we", "i", "you", "who", "which"}:
         return Speaker()
     found = names.refer(start, end, position, inverted=inverted)
+    if inverted and (found is None or found.label != "PERSON"):
+        # "said Abdel-Fattah's aunt, Ahdaf Soueif, a novelist": the name set off after the role
+        found = _person_after(names, end) or found
+    elif found is not None and found.label == "PERSON" and found.how == "name":
+        # "Juhansone and Sannino expressed …": a joint statement goes to the first named
+        found = _person_before_and(names, start) or found
     if found is not None:
         if found.how == "role" and found.label == "PERSON":
             return Speaker(found.name, phrase, found)
@@ -209,6 +215,26 @@ def resolve_phrase(
     if looks_like_description(phrase):
         return Speaker(None, phrase)
     return Speaker()
+
+
+def _person_after(names: ArticleNames, end: int) -> Referent | None:
+    """Return the person named right after a subject phrase and a comma ("aunt, Ahdaf Soueif")."""
+    m = re.match(r"\s*,\s*", names.text[end : end + 4])
+    if not m:
+        return None
+    at = end + m.end()
+    persons = [p for p in names.mentions(at, at + 80, {"PERSON"}) if p.start_char == at]
+    return persons[0] if persons and persons[0].how == "name" else None
+
+
+def _person_before_and(names: ArticleNames, start: int) -> Referent | None:
+    """Return the person of "Ana Ruiz and <subject>": the first of two persons named together."""
+    m = re.search(r"\s+and\s+$", names.text[max(0, start - 8) : start])
+    if not m:
+        return None
+    before = start - (len(names.text[max(0, start - 8) : start]) - m.start())
+    persons = [p for p in names.mentions(max(0, before - 80), before, {"PERSON"})]
+    return persons[-1] if persons and persons[-1].end_char == before else None
 
 
 def _apposed_person(names: ArticleNames, masked: str, start: int) -> Referent | None:
