@@ -433,3 +433,19 @@ def test_resolver_answers_names_roles_and_pronouns(nlp):
     assert (found.name, found.how) == ("Lena Vogt", "pronoun")
     assert names.refer(0, 0) is None
     assert names.canonical("PERSON", "Vogt") == "Lena Vogt"
+
+
+def test_demonyms_months_and_newspaper_heads(nlp):
+    text = (
+        "Malawian farmers met in Lilongwe on Nov. 3, and Gabonese officials came too. "
+        "The vote closes at 9 p.m. ET, the Harbourton Gazette reported. "
+        "Magistrate Tomas Verhoeven adjourned the case until Sept. 14."
+    )
+    doc, ents = _ents(nlp, text)
+    labels = {t: label for t, label, _ in ents}
+    # a demonym alone names no place; a month abbreviation opens no name
+    assert labels.get("Malawian") == "NORP" and labels.get("Gabonese") == "NORP"
+    assert "Nov" not in labels and "Sept" not in labels and "ET" not in labels
+    assert labels.get("Harbourton Gazette") == "ORG"
+    [role] = doc.user_data["person_roles"]["Tomas Verhoeven"]
+    assert role["title"] == "Magistrate"
