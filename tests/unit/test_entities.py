@@ -449,3 +449,20 @@ def test_demonyms_months_and_newspaper_heads(nlp):
     assert labels.get("Harbourton Gazette") == "ORG"
     [role] = doc.user_data["person_roles"]["Tomas Verhoeven"]
     assert role["title"] == "Magistrate"
+
+
+def test_and_inside_a_body_name_and_a_country_before_it(nlp):
+    text = (
+        "The U.S. Securities and Exchange Commission sued the firm. "
+        "The ruling Union Solidarity and Development Party lost seats. "
+        "Officials of the Port Authority of New York and New Jersey met. "
+        "Britain and France signed, and Army Command and Navy League officers watched."
+    )
+    _, ents = _ents(nlp, text)
+    labels = {t: label for t, label, _ in ents}
+    assert labels.get("Securities and Exchange Commission") == "ORG"
+    assert labels.get("U.S.") == "GPE"  # the country before the body is still named
+    assert labels.get("Union Solidarity and Development Party") == "ORG"
+    assert labels.get("Port Authority of New York and New Jersey") == "ORG"
+    assert labels.get("Britain") == "GPE" and labels.get("France") == "GPE"
+    assert "Army Command and Navy League" not in labels

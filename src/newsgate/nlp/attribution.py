@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgate.nlp.lexicon import addressee_verbs, reporting_verb_forms, reporting_verbs
+from newsgate.nlp.lexicon import (
+    HONORIFICS,
+    addressee_verbs,
+    reporting_verb_forms,
+    reporting_verbs,
+)
 from newsgate.nlp.names.resolver import ArticleNames, Referent
 
 
@@ -150,9 +155,20 @@ def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | 
     return start, end
 
 
+_NAME_DOT = re.compile(
+    r"(?<![\w.])([A-Z]|"
+    + "|".join(
+        sorted((re.escape(h[:-1]) for h in HONORIFICS if h.endswith(".")), key=len, reverse=True)
+    )
+    + r")\.(?=\s+[A-Z])"
+)
+
+
 def right_subject(masked: str, verb_end: int, ceiling: int) -> tuple[int, int] | None:
     """Return the span of an inverted subject written just after a verb ("said a spokesman")."""
-    right = masked[verb_end:ceiling]
+    # the full stop of an initial or an honorific inside a name ("Thomas W. Gleason", "Dr. Lee")
+    # ends no subject: it is masked, keeping offsets, so the name reads on to its comma
+    right = _NAME_DOT.sub(lambda d: d.group(1) + "\x01", masked[verb_end:ceiling])
     m = re.match(r"\s+([^\x00,.;:!?()—–]+)", right)
     if not m:
         return None

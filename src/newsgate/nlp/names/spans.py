@@ -448,6 +448,11 @@ def _find_headed_spans(finder: NameFinder) -> None:
                 and _is_capitalised_free(finder, end + 1)
             ):
                 end += 1
+            # "Securities and Exchange Commission", "Food and Drug Administration": "and"
+            # joins two capitalised parts when the part after it closes with a body's head
+            # and the part before it has none ("Army Command and Navy League" are two)
+            if _and_joins_body(finder, i, end):
+                end += 1
         if end == i:
             i += 1
             continue
@@ -490,13 +495,50 @@ def _find_headed_spans(finder: NameFinder) -> None:
             pass
         elif head in ORG_HEADS and place is not None and end - start >= 1:
             # "Bank of England", "Ministry of Defence of Ukraine": the place is part of the name
-            finder.claim(start, place.end, "ORG", doc[start : place.end].text)
+            last = _second_place(finder, place.end) or place.end
+            finder.claim(start, last, "ORG", doc[start:last].text)
         elif (head in ORG_HEADS or inner_head) and end > start:
             if not _claim_with_qualifier(finder, start, end):
                 _add_org(finder, start, end, demonyms)
         elif head in LOC_HEADS and end - start >= 2:
             finder.add(start, end, "LOC", doc[start:end].text)
         i = end
+
+
+def _and_joins_body(finder: NameFinder, start: int, end: int) -> bool:
+    """Return whether the "and" at `end` joins the run `start:end` to a body's name after it."""
+    doc = finder.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "and" or end - start > 3:
+        return False
+    if not _is_capitalised_free(finder, end + 1):
+        return False
+    if doc[end - 1].text in ORG_HEADS or any(
+        finder.lower[k] in {"of", "for"} for k in range(start, end)
+    ):
+        return False
+    while start < end and doc[start].is_stop:
+        start += 1  # "The Securities and …": the article opens no name
+    if start == end or any(doc[k].is_stop for k in range(start, end)):
+        return False
+    k = end + 1
+    while k < len(doc) and k - end <= 3 and _is_capitalised_free(finder, k):
+        if doc[k].text in ORG_HEADS:
+            return True
+        k += 1
+    return False
+
+
+def _second_place(finder: NameFinder, index: int) -> int | None:
+    """Return the end of "… of New York and New Jersey": a second place joined by "and"."""
+    doc = finder.doc
+    if index + 1 >= len(doc) or doc[index].lower_ != "and":
+        return None
+    ent = finder.ent_by_token.get(index + 1)
+    if ent is None or ent.start != index + 1 or ent.label_ != "GPE":
+        return None
+    if ent.end < len(doc) and doc[ent.end].text in POSSESSIVE:
+        return None  # "… of Japan and France's central bank": the second place owns the rest
+    return ent.end
 
 
 def _listed_end(finder: NameFinder, end: int) -> int:
@@ -510,7 +552,17 @@ def _listed_end(finder: NameFinder, end: int) -> int:
         if finder.text[k] == ",":
             k += 2
         elif finder.lower[k] == "and":
-            return k + 2
+            # "… of Health and Human Services": the last part may have a few ordinary words
+            k += 2
+            while (
+                k < len(doc)
+                and k - end < 6
+                and _is_capitalised_free(finder, k)
+                and finder.lower[k] in common
+                and finder.lower[k] not in TITLE_HEADS
+            ):
+                k += 1
+            return k
         else:
             break
     return end
@@ -554,6 +606,11 @@ def _claim_with_qualifier(finder: NameFinder, start: int, end: int) -> bool:
     words = [t.text for t in doc[start:end] if t.lower_ not in {"of", "for"}]
     if all(w in GENERIC_ORG_WORDS for w in words):
         return False
+    if qualifier.label_ == "GPE" and (qualifier.kb_id_ or qualifier.text) in country_names():
+        # "the U.S. Securities and Exchange Commission": a country before a body's own name
+        # is a modifier; the body and the country are each named
+        finder.add(start, end, "ORG", doc[start:end].text)
+        return True
     return finder.claim(qualifier.start, end, "ORG", doc[qualifier.start : end].text)
 
 
