@@ -317,11 +317,19 @@ def build_company_suffixes(common: set[str]) -> list[str]:
     """Return cleanco's legal-form terms that can end a company name as one word ("inc", "gmbh")."""
     from cleanco import termdata
 
-    terms = {t.strip().lower().rstrip(".") for v in termdata.terms_by_type.values() for t in v}
+    written = {t.strip().lower() for v in termdata.terms_by_type.values() for t in v}
+    terms = {t.rstrip(".") for t in written}
+    # a term cleanco writes with a final period is an abbreviation ("inc.", "corp.", "co."):
+    # kept even when the word list has it in lower case, since it ends a name only when written
+    # capitalised after one
+    abbreviations = {t.rstrip(".") for t in written if t.endswith(".") and " " not in t}
     return sorted(
         t
         for t in terms
-        if t and " " not in t and "&" not in t and (len(t) >= 3 or "." in t) and t not in common
+        if t
+        and " " not in t
+        and "&" not in t
+        and (t in abbreviations or ((len(t) >= 3 or "." in t) and t not in common))
     )
 
 

@@ -466,3 +466,17 @@ def test_and_inside_a_body_name_and_a_country_before_it(nlp):
     assert labels.get("Port Authority of New York and New Jersey") == "ORG"
     assert labels.get("Britain") == "GPE" and labels.get("France") == "GPE"
     assert "Army Command and Navy League" not in labels
+
+
+def test_legal_forms_close_a_known_company_and_tickers_are_no_bodies(nlp):
+    text = (
+        "Shares of Pfizer Inc. (PFE: down $0.40 to $43.34) fell, and Merck & Co. Inc. "
+        "(NYSE: MRK) rose. Ana Ortiz co-wrote a note on Tenzo Corp. and Varda Holdings plc."
+    )
+    _, ents = _ents(nlp, text)
+    labels = {t: label for t, label, _ in ents}
+    assert labels.get("Pfizer Inc.") == "ORG"
+    assert labels.get("Merck & Co. Inc.") == "ORG"
+    assert labels.get("Tenzo Corp.") == "ORG" and labels.get("Varda Holdings plc") == "ORG"
+    assert "PFE" not in labels and "MRK" not in labels
+    assert labels.get("Ana Ortiz") == "PERSON"  # "co-" is no legal form

@@ -458,12 +458,7 @@ def _find_headed_spans(finder: NameFinder) -> None:
             continue
         if any(finder.lower[k] == "of" for k in range(i, end)):
             end = _listed_end(finder, end)
-        if (
-            end < len(doc)
-            and end not in finder.taken
-            and doc[end].lower_.rstrip(".") in COMPANY_SUFFIXES
-        ):
-            end += 1  # "Varda Holdings plc": a legal form in lower case closes the name
+        end = _company_form_end(finder, end)  # "Varda Holdings plc", "Merck & Co. Inc."
         start = i
         # closed-class words open no name, numbers and ordinals may ("First Wave Movement")
         while start < end and doc[start].is_stop and not doc[start].like_num:
@@ -1025,10 +1020,67 @@ def _find_bare_acronyms(finder: NameFinder) -> None:
             continue  # "anti-money laundering (AML)": a term, not a body
         if _names_an_index(doc, token.i + 1):
             continue  # "the FTSE 100 index": a market index
+        if _is_ticker(doc, token.i):
+            continue  # "Acme Corp. (ACM: up $1.20)", "(NYSE: ACM)": a stock symbol
         neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
         if any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours):
             continue  # a headline or credit line in capitals
         finder.add(token.i, token.i + 1, "ORG", text)
+
+
+# exchanges that name a stock symbol after them: "(NYSE: ACM)"
+_EXCHANGES = {"NYSE", "Nasdaq", "NASDAQ", "AMEX", "LSE", "TSX", "ASX"}
+
+
+def _is_ticker(doc: Doc, index: int) -> bool:
+    """Return whether the all-caps word at `index` is a stock symbol in parentheses."""
+    if index == 0:
+        return False
+    before, after = doc[index - 1].text, doc[index + 1].text if index + 1 < len(doc) else ""
+    if before == "(" and after == ":":
+        # "(ACM: up $1.20 …)": a symbol followed by its price move
+        k = index + 2
+        return k < len(doc) and (doc[k].lower_ in {"up", "down", "unchanged"} or doc[k].like_num)
+    return before == ":" and index >= 2 and doc[index - 2].text in _EXCHANGES
+
+
+def _company_form_end(finder: NameFinder, end: int, capitalised: bool = False) -> int:
+    """Return the end of the legal forms written from `end` on ("plc", "& Co. Inc.")."""
+    doc, start = finder.doc, end
+    common = common_words()
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "&"
+        and doc[end + 1].text.rstrip(".") == "Co"
+        and end + 1 not in finder.taken
+    ):
+        end += 2
+    while (
+        end < len(doc)
+        and end - start < 3
+        and end not in finder.taken
+        and doc[end].lower_.rstrip(".") in COMPANY_SUFFIXES
+        # a legal form in lower case ("plc") only when no English word ("co-wrote", "inc")
+        and (
+            doc[end].text[:1].isupper()
+            or (
+                not capitalised and len(doc[end]) >= 3 and doc[end].lower_.rstrip(".") not in common
+            )
+        )
+    ):
+        end += 1
+    return end
+
+
+def _find_company_forms(finder: NameFinder) -> None:
+    """Extend a known company to the legal form written after it: "Pfizer Inc.", "Merck & Co."."""
+    doc = finder.doc
+    for ent in finder.ents:
+        if ent.label_ != "ORG" or ent.start in finder.removed:
+            continue
+        end = _company_form_end(finder, ent.end, capitalised=True)
+        if end > ent.end:
+            finder.claim(ent.start, end, "ORG", doc[ent.start : end].text)
 
 
 def _names_an_index(doc: Doc, index: int) -> bool:
@@ -1089,6 +1141,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_appositions(finder)
     _find_speakers(finder)
     _find_headed_spans(finder)
+    _find_company_forms(finder)
     _find_body_appositions(finder)
     _find_lowercase_ministries(finder)
     _find_place_phrases(finder)
