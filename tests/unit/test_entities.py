@@ -480,3 +480,14 @@ def test_legal_forms_close_a_known_company_and_tickers_are_no_bodies(nlp):
     assert labels.get("Tenzo Corp.") == "ORG" and labels.get("Varda Holdings plc") == "ORG"
     assert "PFE" not in labels and "MRK" not in labels
     assert labels.get("Ana Ortiz") == "PERSON"  # "co-" is no legal form
+
+
+def test_bare_capital_initials_open_a_name(nlp):
+    text = (
+        "The court sentenced the state education minister K Ponmudy and his wife. "
+        "Relief Commissioner G S Naveen said the toll rose. A Kenyan official said I was wrong."
+    )
+    _, ents = _ents(nlp, text)
+    people = {t for t, label, _ in ents if label == "PERSON"}
+    assert {"K Ponmudy", "G S Naveen"} <= people
+    assert not any(p.startswith(("A ", "I ")) for p in people)

@@ -57,6 +57,24 @@ def is_name_token(token: Token) -> bool:
 
 _HYPHENS = {"-", "‑", "‐"}
 _SHORT_CAPS = re.compile(r"^[A-Z]{2,3}$")
+# one capital written without a full stop is an initial in South Asian styles ("K Ponmudy",
+# "G S Naveen"); "A" and "I" are words
+_BARE_INITIAL = re.compile(r"^[B-HJ-Z]$")
+
+
+def _initials_end(doc: Doc, index: int, taken: set[int]) -> int:
+    """Return the end of the capital initials from `index` on ("KP", "G S"), or index."""
+    if _SHORT_CAPS.match(doc[index].text):
+        return index + 1
+    end = index
+    while (
+        end < len(doc)
+        and end - index < 3
+        and end not in taken
+        and _BARE_INITIAL.match(doc[end].text)
+    ):
+        end += 1
+    return end
 
 
 def joined_end(doc: Doc, index: int) -> int:
@@ -113,16 +131,10 @@ def _name_unit(doc: Doc, index: int, run_start: bool, taken: set[int]) -> int:
     token = doc[index]
     if is_name_token(token):
         return index + 1
-    # initials written in capitals open a name: "KP Sharma Oli"
-    nxt = index + 1
-    if (
-        run_start
-        and _SHORT_CAPS.match(token.text)
-        and nxt < len(doc)
-        and nxt not in taken
-        and is_name_token(doc[nxt])
-    ):
-        return index + 1
+    # initials written in capitals open a name: "KP Sharma Oli", "G S Naveen"
+    nxt = _initials_end(doc, index, taken) if run_start else index
+    if nxt > index and nxt < len(doc) and nxt not in taken and is_name_token(doc[nxt]):
+        return nxt
     return index
 
 
@@ -166,6 +178,24 @@ def _particle_leads_to_name(doc: Doc, index: int) -> bool:
     return j < len(doc) and j - index <= 2 and _name_unit(doc, j, False, set()) > j
 
 
+def _initials_start(doc: Doc, end: int, taken: set[int]) -> int:
+    """Return the start of the capital initials ending at `end` that open a name, or end."""
+    start = end
+    if _SHORT_CAPS.match(doc[end - 1].text):
+        start = end - 1
+    else:
+        while (
+            start > 0
+            and end - start < 3
+            and start - 1 not in taken
+            and _BARE_INITIAL.match(doc[start - 1].text)
+        ):
+            start -= 1
+    if start < end and start > 0 and is_name_token(doc[start - 1]):
+        return end  # "Sharma KP Oli": initials inside a run are not its start
+    return start
+
+
 def name_start(doc: Doc, end: int, taken: set[int]) -> int:
     """Return the start of a person-name run ending at `end` (== end when there is none)."""
     start = end
@@ -184,12 +214,8 @@ def name_start(doc: Doc, end: int, taken: set[int]) -> int:
             start < end and doc[start - 1].lower_ in NAME_PARTICLES and start - 2 >= 0
         ):
             start -= 1
-        elif (
-            start < end
-            and _SHORT_CAPS.match(doc[start - 1].text)
-            and (start - 2 < 0 or not is_name_token(doc[start - 2]))
-        ):
-            start -= 1  # capital initials open the name: "KP Sharma Oli said"
+        elif start < end and _initials_start(doc, start, taken) < start:
+            start = _initials_start(doc, start, taken)  # "KP Sharma Oli said", "G S Naveen said"
             break
         else:
             break
