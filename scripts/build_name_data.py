@@ -16,6 +16,8 @@ Writes into src/newsgate/nlp/data/:
                           the PyPI package cleanco (MIT): a capitalised run ending in one is an ORG
 - organizations_derived.jsonl  international organisations, NGOs, companies (Phoenix
                           International actors) and armed non-state groups (Phoenix MilNonState)
+- demonyms_derived.jsonl  the demonyms Phoenix.Countries.actors.txt lists among each country's
+                          synonyms ("MALAWIAN"), as NORP entries of that country (not places)
 
 Every file records its sources and their versions in a header (jsonl: data/README.md). No entry
 is added or removed because a sample or development article contains it; the filters below are
@@ -170,6 +172,11 @@ def build_places(
 ) -> list[dict]:
     """Return place rows: cities, subdivisions, US states and counties, Phoenix country places."""
     rows: dict[str, dict] = {}
+    not_names = {
+        w.strip()
+        for w in (WORDS / "not_names.txt").read_text().splitlines()
+        if w.strip() and not w.startswith("#")
+    }
 
     def add(name: str, country: str | None, kind: str, population: int | None = None) -> None:
         name = " ".join(name.split())
@@ -178,6 +185,8 @@ def build_places(
         single = " " not in name and "-" not in name
         if single and name.lower() in heads:
             return  # "Centre", "Union": words that head other names
+        if single and name in not_names:
+            return  # "Nov", "Sept": month abbreviations and other words that open no name
         ambiguous = any(
             form.lower() in common or form in given or form in surnames
             for form in {name, fold(name)}
@@ -216,9 +225,53 @@ def build_places(
             words = phrase_words(phrase)
             if words and words[0] == "THE":
                 words = words[1:]
+            if words and is_demonym(words, country_words):
+                continue  # "MALAWIAN_": an adjective of the country, not a place
             if words and words[0].isalpha() and words != country_words:
                 add(display(words), None, "phoenix", None)
     return sorted(rows.values(), key=lambda r: (r["country"] or "", r["name"]))
+
+
+DEMONYM_SUFFIXES = ("IAN", "AN", "EAN", "ESE", "ISH", "I", "IC")
+
+
+def is_demonym(words: list[str], country_words: list[str]) -> bool:
+    """Return whether a Phoenix synonym is the country's demonym ("MALAWIAN" of "MALAWI")."""
+    last = words[-1]
+    if not last.isalpha():
+        return False
+    # the word less its suffix opens the country's word: MALAW(IAN) / MALAWI, GUINE(AN) / GUINEA
+    stems = [last[: -len(suffix)] for suffix in DEMONYM_SUFFIXES if last.endswith(suffix)]
+    return any(
+        len(stem) >= 4 and w.startswith(stem) and w != last for stem in stems for w in country_words
+    )
+
+
+def build_demonyms(petrarch: Path) -> list[dict]:
+    """Return NORP rows: the demonyms Phoenix lists as synonyms of each country, with the country."""
+    from newsgate.nlp.gazetteer import Entry, country_names, curated_entries
+
+    # the curated entries only: the demonyms written by an earlier run must not hide themselves
+    index: dict[str, Entry] = {}
+    for curated in curated_entries():
+        for form in (curated.name, *curated.aliases):
+            index.setdefault(form, curated)
+    known = {fold(n).lower() for n in country_names()}
+    rows: dict[str, dict] = {}
+    for primary, synonyms, code in phoenix_entries(petrarch / "Phoenix.Countries.actors.txt"):
+        if not re.fullmatch(r"\[[A-Z]{3}\]", code.strip().split(" ")[0] if code.strip() else ""):
+            continue
+        country_words = phrase_words(primary)
+        entry = index.get(display(country_words))
+        if entry is None or fold(entry.name).lower() not in known:
+            continue
+        for phrase in synonyms:
+            words = phrase_words(phrase)
+            if words and len(words) == 1 and is_demonym(words, country_words):
+                name = display(words)
+                if name not in index and name not in rows:
+                    rows[name] = {"name": name, "label": "NORP", "country": entry.name}
+    return sorted(rows.values(), key=lambda r: r["name"])
 
 
 def build_organizations(petrarch: Path, common: set[str], given: set[str]) -> list[dict]:
@@ -264,11 +317,19 @@ def build_company_suffixes(common: set[str]) -> list[str]:
     """Return cleanco's legal-form terms that can end a company name as one word ("inc", "gmbh")."""
     from cleanco import termdata
 
-    terms = {t.strip().lower().rstrip(".") for v in termdata.terms_by_type.values() for t in v}
+    written = {t.strip().lower() for v in termdata.terms_by_type.values() for t in v}
+    terms = {t.rstrip(".") for t in written}
+    # a term cleanco writes with a final period is an abbreviation ("inc.", "corp.", "co."):
+    # kept even when the word list has it in lower case, since it ends a name only when written
+    # capitalised after one
+    abbreviations = {t.rstrip(".") for t in written if t.endswith(".") and " " not in t}
     return sorted(
         t
         for t in terms
-        if t and " " not in t and "&" not in t and (len(t) >= 3 or "." in t) and t not in common
+        if t
+        and " " not in t
+        and "&" not in t
+        and (t in abbreviations or ((len(t) >= 3 or "." in t) and t not in common))
     )
 
 
@@ -343,6 +404,7 @@ def main() -> None:
         build_company_suffixes(common),
     )
     write_jsonl(DATA / "places_derived.jsonl", places)
+    write_jsonl(DATA / "demonyms_derived.jsonl", build_demonyms(args.petrarch))
     write_jsonl(DATA / "organizations_derived.jsonl", orgs)
     print(
         f"given names {len(given)}, common words {len(common)}, places {len(places)} ({versions}), organisations {len(orgs)}"

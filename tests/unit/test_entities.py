@@ -433,3 +433,61 @@ def test_resolver_answers_names_roles_and_pronouns(nlp):
     assert (found.name, found.how) == ("Lena Vogt", "pronoun")
     assert names.refer(0, 0) is None
     assert names.canonical("PERSON", "Vogt") == "Lena Vogt"
+
+
+def test_demonyms_months_and_newspaper_heads(nlp):
+    text = (
+        "Malawian farmers met in Lilongwe on Nov. 3, and Gabonese officials came too. "
+        "The vote closes at 9 p.m. ET, the Harbourton Gazette reported. "
+        "Magistrate Tomas Verhoeven adjourned the case until Sept. 14."
+    )
+    doc, ents = _ents(nlp, text)
+    labels = {t: label for t, label, _ in ents}
+    # a demonym alone names no place; a month abbreviation opens no name
+    assert labels.get("Malawian") == "NORP" and labels.get("Gabonese") == "NORP"
+    assert "Nov" not in labels and "Sept" not in labels and "ET" not in labels
+    assert labels.get("Harbourton Gazette") == "ORG"
+    [role] = doc.user_data["person_roles"]["Tomas Verhoeven"]
+    assert role["title"] == "Magistrate"
+
+
+def test_and_inside_a_body_name_and_a_country_before_it(nlp):
+    text = (
+        "The U.S. Securities and Exchange Commission sued the firm. "
+        "The ruling Union Solidarity and Development Party lost seats. "
+        "Officials of the Port Authority of New York and New Jersey met. "
+        "Britain and France signed, and Army Command and Navy League officers watched."
+    )
+    _, ents = _ents(nlp, text)
+    labels = {t: label for t, label, _ in ents}
+    assert labels.get("Securities and Exchange Commission") == "ORG"
+    assert labels.get("U.S.") == "GPE"  # the country before the body is still named
+    assert labels.get("Union Solidarity and Development Party") == "ORG"
+    assert labels.get("Port Authority of New York and New Jersey") == "ORG"
+    assert labels.get("Britain") == "GPE" and labels.get("France") == "GPE"
+    assert "Army Command and Navy League" not in labels
+
+
+def test_legal_forms_close_a_known_company_and_tickers_are_no_bodies(nlp):
+    text = (
+        "Shares of Pfizer Inc. (PFE: down $0.40 to $43.34) fell, and Merck & Co. Inc. "
+        "(NYSE: MRK) rose. Ana Ortiz co-wrote a note on Tenzo Corp. and Varda Holdings plc."
+    )
+    _, ents = _ents(nlp, text)
+    labels = {t: label for t, label, _ in ents}
+    assert labels.get("Pfizer Inc.") == "ORG"
+    assert labels.get("Merck & Co. Inc.") == "ORG"
+    assert labels.get("Tenzo Corp.") == "ORG" and labels.get("Varda Holdings plc") == "ORG"
+    assert "PFE" not in labels and "MRK" not in labels
+    assert labels.get("Ana Ortiz") == "PERSON"  # "co-" is no legal form
+
+
+def test_bare_capital_initials_open_a_name(nlp):
+    text = (
+        "The court sentenced the state education minister K Ponmudy and his wife. "
+        "Relief Commissioner G S Naveen said the toll rose. A Kenyan official said I was wrong."
+    )
+    _, ents = _ents(nlp, text)
+    people = {t for t, label, _ in ents if label == "PERSON"}
+    assert {"K Ponmudy", "G S Naveen"} <= people
+    assert not any(p.startswith(("A ", "I ")) for p in people)

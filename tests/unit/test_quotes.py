@@ -494,3 +494,16 @@ def test_subject_qualified_by_from_before_its_verb(nlp):
     )
     quote = _quotes(nlp, text)[-1]
     assert quote["speaker_name"] == "Teodora Salcedo"
+
+
+def test_inverted_speaker_with_a_middle_initial_or_honorific(nlp):
+    text = (
+        "Dock workers walked out on Monday.\n\n"
+        "“We will hold the line,” said Martin J. Kessler, president of the dockers’ union. "
+        "“Nobody wants a long strike.”\n\n"
+        "“The cranes are idle,” said Dr. Ana Reyes, a port economist."
+    )
+    speakers = _by_text(_quotes(nlp, text))
+    assert speakers["We will hold the line,"][0] == "Martin J. Kessler"
+    assert speakers["Nobody wants a long strike."][0] == "Martin J. Kessler"
+    assert speakers["The cranes are idle,"][0] == "Ana Reyes"

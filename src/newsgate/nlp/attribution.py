@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgate.nlp.lexicon import addressee_verbs, reporting_verb_forms, reporting_verbs
+from newsgate.nlp.lexicon import (
+    HONORIFICS,
+    addressee_verbs,
+    reporting_verb_forms,
+    reporting_verbs,
+)
 from newsgate.nlp.names.resolver import ArticleNames, Referent
 
 
@@ -150,9 +155,20 @@ def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | 
     return start, end
 
 
+_NAME_DOT = re.compile(
+    r"(?<![\w.])([A-Z]|"
+    + "|".join(
+        sorted((re.escape(h[:-1]) for h in HONORIFICS if h.endswith(".")), key=len, reverse=True)
+    )
+    + r")\.(?=\s+[A-Z])"
+)
+
+
 def right_subject(masked: str, verb_end: int, ceiling: int) -> tuple[int, int] | None:
     """Return the span of an inverted subject written just after a verb ("said a spokesman")."""
-    right = masked[verb_end:ceiling]
+    # the full stop of an initial or an honorific inside a name ("Thomas W. Gleason", "Dr. Lee")
+    # ends no subject: it is masked, keeping offsets, so the name reads on to its comma
+    right = _NAME_DOT.sub(lambda d: d.group(1) + "\x01", masked[verb_end:ceiling])
     m = re.match(r"\s+([^\x00,.;:!?()—–]+)", right)
     if not m:
         return None
@@ -195,6 +211,12 @@ def resolve_phrase(
     if lowered in {"they", "we", "i", "you", "who", "which"}:
         return Speaker()
     found = names.refer(start, end, position, inverted=inverted)
+    if inverted and (found is None or found.label != "PERSON"):
+        # "said Abdel-Fattah's aunt, Ahdaf Soueif, a novelist": the name set off after the role
+        found = _person_after(names, end) or found
+    elif found is not None and found.label == "PERSON" and found.how == "name":
+        # "Juhansone and Sannino expressed …": a joint statement goes to the first named
+        found = _person_before_and(names, start) or found
     if found is not None:
         if found.how == "role" and found.label == "PERSON":
             return Speaker(found.name, phrase, found)
@@ -209,6 +231,26 @@ def resolve_phrase(
     if looks_like_description(phrase):
         return Speaker(None, phrase)
     return Speaker()
+
+
+def _person_after(names: ArticleNames, end: int) -> Referent | None:
+    """Return the person named right after a subject phrase and a comma ("aunt, Ahdaf Soueif")."""
+    m = re.match(r"\s*,\s*", names.text[end : end + 4])
+    if not m:
+        return None
+    at = end + m.end()
+    persons = [p for p in names.mentions(at, at + 80, {"PERSON"}) if p.start_char == at]
+    return persons[0] if persons and persons[0].how == "name" else None
+
+
+def _person_before_and(names: ArticleNames, start: int) -> Referent | None:
+    """Return the person of "Ana Ruiz and <subject>": the first of two persons named together."""
+    m = re.search(r"\s+and\s+$", names.text[max(0, start - 8) : start])
+    if not m:
+        return None
+    before = start - (len(names.text[max(0, start - 8) : start]) - m.start())
+    persons = [p for p in names.mentions(max(0, before - 80), before, {"PERSON"})]
+    return persons[-1] if persons and persons[-1].end_char == before else None
 
 
 def _apposed_person(names: ArticleNames, masked: str, start: int) -> Referent | None:

@@ -1,9 +1,10 @@
 """Gazetteer entries for the entity ruler: pycountry's countries plus the package's data files.
 
-Two kinds: curated entries (countries, places.jsonl, organizations.jsonl, demonyms.jsonl) match
-their exact spelling and give their canonical name; entries derived from broad sources by
-scripts/build_name_data.py (places_derived.jsonl, organizations_derived.jsonl) match any
-capitalisation of their words and keep the name as the text writes it.
+Two kinds: curated entries (countries, places.jsonl, organizations.jsonl, demonyms.jsonl) and
+the derived demonyms (demonyms_derived.jsonl) match their exact spelling and give their
+canonical name; entries derived from broad sources by scripts/build_name_data.py
+(places_derived.jsonl, organizations_derived.jsonl) match any capitalisation of their words and
+keep the name as the text writes it.
 """
 
 from __future__ import annotations
@@ -53,10 +54,15 @@ def _country_entries() -> list[Entry]:
 
 
 @cache
-def gazetteer_entries() -> tuple[Entry, ...]:
-    """Return every gazetteer entry: countries, places, organisations and demonyms."""
-    entries = _country_entries()
-    for filename in ("places.jsonl", "organizations.jsonl", "demonyms.jsonl"):
+def curated_entries() -> tuple[Entry, ...]:
+    """Return the curated entries: countries, places, organisations and demonyms by hand."""
+    return tuple(
+        _file_entries(_country_entries(), "places.jsonl", "organizations.jsonl", "demonyms.jsonl")
+    )
+
+
+def _file_entries(entries: list[Entry], *filenames: str) -> list[Entry]:
+    for filename in filenames:
         for row in _read_jsonl(filename):
             entries.append(
                 Entry(
@@ -67,6 +73,13 @@ def gazetteer_entries() -> tuple[Entry, ...]:
                     country=row.get("country"),
                 )
             )
+    return entries
+
+
+def gazetteer_entries() -> tuple[Entry, ...]:
+    """Return every gazetteer entry: countries, places, organisations and demonyms."""
+    # curated entries first: they win a shared surface form; then the derived demonyms
+    entries = _file_entries(list(curated_entries()), "demonyms_derived.jsonl")
     # Credited outlets and agencies are organizations (after the curated files, which win a
     # shared short form such as "PA"); a form that is also a common English word
     # ("Metro", "Stern") is left to the credit parser, which reads it only where a credit stands.

@@ -42,6 +42,9 @@ COMPASS_WORDS = dict(line.split("\t") for line in _lines("compass_words.txt"))
 NOT_NAMES = words("not_names.txt")
 COMPANY_SUFFIXES = words("company_suffixes.txt")
 NOT_ACRONYMS = words("not_acronyms.txt")
+KINSHIP_WORDS = words("kinship_words.txt")
+DOCUMENT_HEADS = words("document_heads.txt")
+NEWSROOM_WORDS = words("newsroom_words.txt")
 
 
 @cache

@@ -100,12 +100,13 @@ def canonical_speaker(name: str | None, persons: dict[str, str]) -> str | None:
 def find_quotes(doc: Doc) -> list[dict]:
     """Return every quotation of `doc` as a dict with offsets, speaker, description and verb."""
     text = doc.text
-    spans = find_quote_marks(text)
+    names = article_names(doc)
+    spans = names.quote_spans
     if not spans:
         return []
     masked = mask_quotes(text, spans)
     sentences, paragraphs = _structure(text, masked)
-    ctx = _Context(text, masked, article_names(doc))
+    ctx = _Context(text, masked, names)
     placed = _place(text, masked, spans, sentences, paragraphs)
     attributor = _Attributor(ctx, placed, sentences, paragraphs)
     for index in range(len(placed)):

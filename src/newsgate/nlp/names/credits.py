@@ -7,12 +7,23 @@ import re
 import polars as pl
 
 from newsgate.credits import credit_entity, credit_parts
+from newsgate.nlp.lexicon import NEWSROOM_WORDS
 from newsgate.nlp.names.resolve import local_name
 
 # credit lines need entities only, not quotes or events
 _NON_ENTITY_PIPES = {"newsgate_quotes", "newsgate_events"}
 _MAX_CREDIT_LINE = 2000
 _CREDIT_BY = re.compile(r"^(?:photo(?:graph)?s?\s+)?by\s+", re.IGNORECASE)
+# "PHOTO BY ROGER JACOB -": a photographer named after the marker, in any case
+_PHOTO_BY = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictures?|images?)\s+by\s+"
+    r"(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})",
+    re.IGNORECASE,
+)
+# "EFE via EPA": two agencies in one credit part
+_VIA = re.compile(r"\s+via\s+")
+# words that may open a photographer's name written before the credit's slash ("Lahiru Harshana/AP")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*$")
 
 
 def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> list[dict]:
@@ -40,18 +51,22 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
         if line["reason"] == "byline":
             text = _CREDIT_BY.sub("", doc.text.strip()).strip()
             found = credit_entity(text) if text else None
-            if found and found[0] == "PERSON":
+            if found and found[0] == "PERSON" and not _newsroom(text):
                 start = doc.text.index(text)
                 spans.append((start, start + len(text), *found))
         else:
-            spans.extend(
-                (e.start_char, e.end_char, e.label_, e.kb_id_ or local_name(e)) for e in doc.ents
-            )
-            for start, end in credit_parts(doc.text):
+            # the credit's own parts first: its names are people and agencies, whatever the
+            # rules make of capitals ("Abdul MAJEED / AFP" is no organisation MAJEED)
+            for start, end in credit_spans(doc.text):
                 found = credit_entity(doc.text[start:end])
-                overlaps = any(s < end and start < e for s, e, *_ in spans)
-                if found and not overlaps:
+                if found and not (found[0] == "PERSON" and _newsroom(doc.text[start:end])):
                     spans.append((start, end, *found))
+            credit_spans_found = list(spans)
+            spans.extend(
+                (e.start_char, e.end_char, e.label_, e.kb_id_ or local_name(e))
+                for e in doc.ents
+                if not any(s < e.end_char and e.start_char < t for s, t, *_ in credit_spans_found)
+            )
         for start, end, label, name in sorted(spans):
             rows.append(
                 {
@@ -69,6 +84,9 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
     for article_id, names in credited.items():
         seen = named.setdefault(article_id, set())
         for who in names or []:
+            who = _without_newsroom_words(who)
+            if not who:
+                continue
             found = credit_entity(who) or ("ORG", who)
             if found[1] not in seen:
                 seen.add(found[1])
@@ -85,6 +103,58 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
                     }
                 )
     return rows
+
+
+def _newsroom(text: str) -> bool:
+    """Return whether a credited name is a newsroom role, not a person ("Staff Report")."""
+    return any(w.lower().strip(".,") in NEWSROOM_WORDS for w in text.split())
+
+
+def _without_newsroom_words(name: str) -> str:
+    """Return a credited name without trailing newsroom roles ("Mail Today Reporter" -> "Mail Today")."""
+    words = name.split()
+    while words and words[-1].lower().strip(".,") in NEWSROOM_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each name a caption's or credit line's credit gives.
+
+    The article stage's parts (`newsgate.credits.credit_parts`), with the photographer's first
+    names written before a slash ("(Lahiru Harshana/AP)", "| Jane Le Roe/EFE"), agencies joined
+    by "via" split apart, and "PHOTO BY NAME" credits.
+    """
+    spans: list[tuple[int, int]] = []
+    for n, (start, end) in enumerate(credit_parts(text)):
+        if n == 0 and credit_entity(text[start:end]) is None:
+            # a surname alone before the slash: its first names stand before it
+            start = _name_start_before(text, start)
+        pos = start
+        for piece in _VIA.split(text[start:end]):
+            at = text.index(piece, pos)
+            spans.append((at, at + len(piece)))
+            pos = at + len(piece)
+    if not spans:
+        for m in _PHOTO_BY.finditer(text):
+            spans.append((m.start("name"), m.end("name")))
+    return spans
+
+
+def _name_start_before(text: str, start: int) -> int:
+    """Return where a name ending in the word at `start` begins: up to three capitalised words."""
+    for _ in range(3):
+        before = text[:start]
+        if not before.endswith(" "):
+            break
+        raw = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+        word = raw.lstrip("([")  # "(Lahiru Harshana/AP)": the bracket opens the credit
+        if not word or not _NAME_WORD.match(word) or not word[0].isupper() or word.endswith("."):
+            break
+        start = len(before.rstrip()) - len(word)
+        if word != raw:
+            break
+    return start
 
 
 CREDIT_SCHEMA = {

@@ -9,7 +9,7 @@ from spacy.util import filter_spans
 
 from newsgate.nlp.lexicon import LEADER_TITLES
 from newsgate.nlp.names.fold import first_names_compatible, fold, surname
-from newsgate.nlp.names.shape import NameFinder, is_name_token, title_spans
+from newsgate.nlp.names.shape import NameFinder, acronym_matches, is_name_token, title_spans
 
 # doc.user_data key: (start_char, end_char) of the PERSON spans that are role references
 ROLE_MENTIONS = "role_mentions"
@@ -192,9 +192,55 @@ def _fuller_places(doc: Doc) -> None:
     ]
 
 
+def _fuller_org(name: str, others: set[str]) -> str | None:
+    """Return the one longer organisation of the article that `name` shortens, or None.
+
+    "Electoral Commission" and "EC" shorten "Electoral Commission of Ghana"; "Fire Bureau"
+    shortens "Taichung City Fire Bureau".
+    """
+    words = name.split()
+    acronym = len(words) == 1 and name.isalpha() and name.isupper() and 2 <= len(name) <= 6
+    if len(words) < 2 and not acronym:
+        return None
+    found = set()
+    for other in others:
+        if other == name or len(other.split()) < 2:
+            continue
+        stem = other.split(" of ")[0].split(" for ")[0]
+        if acronym:
+            if any(acronym_matches(form.split(), name) for form in {other, stem}):
+                found.add(other)
+        elif other.startswith((name + " of ", name + " for ")) or other.endswith(" " + name):
+            found.add(other)
+    return found.pop() if len(found) == 1 else None
+
+
+def _fuller_orgs(doc: Doc) -> None:
+    """Name an organisation by the fuller form the same article gives it (one such form only)."""
+    names = {e.kb_id_ or e.text for e in doc.ents if e.label_ == "ORG"}
+    if len(names) < 2:
+        return
+    fuller = {n: f for n in names if " " in n and (f := _fuller_org(n, names))}
+    # an acronym names the fullest form: "EC" for "Electoral Commission (of Ghana)"
+    fullest = {fuller.get(n, n) for n in names}
+    for n in names - fuller.keys():
+        found = _fuller_org(n, fullest | {n})
+        if found and " " not in n:
+            fuller[n] = found
+    if not fuller:
+        return
+    doc.ents = [
+        Span(doc, e.start, e.end, label="ORG", kb_id=fuller[e.kb_id_ or e.text])
+        if e.label_ == "ORG" and (e.kb_id_ or e.text) in fuller
+        else e
+        for e in doc.ents
+    ]
+
+
 def resolve_in_article(doc: Doc, found_roles: dict) -> None:
     """Give person spans their full in-article name and resolve role references (returns nothing)."""
     _fuller_places(doc)
+    _fuller_orgs(doc)
     full_names = _propagate_person_names(doc)
     _store_roles(doc, found_roles, full_names)
     _resolve_role_references(doc)

@@ -25,6 +25,7 @@ from newsgate.nlp.lexicon import (
 )
 from newsgate.nlp.names.fold import fold, surname
 from newsgate.nlp.names.local import ROLE_MENTIONS
+from newsgate.nlp.quote_marks import QuoteSpan, find_quote_marks
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _USER_DATA_KEY = "newsgate_names"
@@ -101,6 +102,8 @@ class ArticleNames:
                     if honorific:
                         phrases.append(honorific.group(1))
         self._genders = {name: g for name in self._roles if (g := _gender(self._roles[name]))}
+        # the article's quotations: names inside them are the speaker's words, never a subject
+        self.quote_spans: list[QuoteSpan] = find_quote_marks(self.text)
         self._subjects: list[tuple[int, str, str]] = []
         self._find_subjects()
 
@@ -264,6 +267,7 @@ class ArticleNames:
 
     def _find_subjects(self) -> None:
         """Record, per sentence, the entity in subject position: its first name not after a preposition."""
+        quoted = [(q.start_char, q.end_char) for q in self.quote_spans]
         for s_start, s_end in self._sentences:
             # the first person and the first body of each sentence, not after a preposition:
             # "he" looks back for persons, "it" for bodies
@@ -271,6 +275,9 @@ class ArticleNames:
             for m in self.mentions(s_start, s_end, {"PERSON", "ORG", "GPE"}):
                 kind = "PERSON" if m.label == "PERSON" else "BODY"
                 if kind in seen:
+                    continue
+                inside = bisect_right(quoted, (m.start_char, len(self.text))) - 1
+                if inside >= 0 and quoted[inside][0] <= m.start_char < quoted[inside][1]:
                     continue
                 before = self.text[s_start : m.start_char].split()
                 if before and before[-1].lower() in _PREPOSITIONS:

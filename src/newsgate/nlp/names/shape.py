@@ -10,16 +10,20 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgate.nlp.gazetteer import country_demonyms
 from newsgate.nlp.lexicon import (
+    LOC_HEADS,
     NAME_PARTICLES,
     NOT_NAMES,
+    ORG_HEADS,
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    common_words,
 )
 from newsgate.nlp.names.fold import NAME_SUFFIXES
 
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*$")
-_INITIAL = re.compile(r"^[A-Z]\.$")
+# initials, one or run together: "J.", "P.K.", "J.R.R."
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _GLUED = re.compile(r"[a-z][A-Z]{2,}")
 POSSESSIVE = {"'s", "’s"}
 _MAX_NAME = 5
@@ -53,6 +57,24 @@ def is_name_token(token: Token) -> bool:
 
 _HYPHENS = {"-", "‑", "‐"}
 _SHORT_CAPS = re.compile(r"^[A-Z]{2,3}$")
+# one capital written without a full stop is an initial in South Asian styles ("K Ponmudy",
+# "G S Naveen"); "A" and "I" are words
+_BARE_INITIAL = re.compile(r"^[B-HJ-Z]$")
+
+
+def _initials_end(doc: Doc, index: int, taken: set[int]) -> int:
+    """Return the end of the capital initials from `index` on ("KP", "G S"), or index."""
+    if _SHORT_CAPS.match(doc[index].text):
+        return index + 1
+    end = index
+    while (
+        end < len(doc)
+        and end - index < 3
+        and end not in taken
+        and _BARE_INITIAL.match(doc[end].text)
+    ):
+        end += 1
+    return end
 
 
 def joined_end(doc: Doc, index: int) -> int:
@@ -91,9 +113,11 @@ def _is_joined_name(doc: Doc, start: int, end: int) -> bool:
     if not is_name_token(first):
         return False
     parts = [doc[k].text for k in range(start, end, 2)]
-    # "Geun-hye", "Jean-Luc": letters only, every later part a word of its own, not "Russia-led"
+    # "Geun-hye", "Jin-ryong", "Jean-Luc": letters only, every later part a name syllable or a
+    # word of its own, not an English word ("Russia-led", "Kremlin-backed")
+    common = common_words()
     return all(p.isalpha() for p in parts) and all(
-        p[:1].isupper() or len(p) <= 4 for p in parts[1:]
+        p[:1].isupper() or len(p) <= 4 or p not in common for p in parts[1:]
     )
 
 
@@ -107,16 +131,10 @@ def _name_unit(doc: Doc, index: int, run_start: bool, taken: set[int]) -> int:
     token = doc[index]
     if is_name_token(token):
         return index + 1
-    # initials written in capitals open a name: "KP Sharma Oli"
-    nxt = index + 1
-    if (
-        run_start
-        and _SHORT_CAPS.match(token.text)
-        and nxt < len(doc)
-        and nxt not in taken
-        and is_name_token(doc[nxt])
-    ):
-        return index + 1
+    # initials written in capitals open a name: "KP Sharma Oli", "G S Naveen"
+    nxt = _initials_end(doc, index, taken) if run_start else index
+    if nxt > index and nxt < len(doc) and nxt not in taken and is_name_token(doc[nxt]):
+        return nxt
     return index
 
 
@@ -146,7 +164,8 @@ def name_end(doc: Doc, start: int, taken: set[int], soft: frozenset[int] = froze
             break
         else:
             break
-    while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+    # a particle closes no name ("Pedro da"), but a capitalised one is a surname ("Shaktikanta Das")
+    while end > start and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_lower:
         end -= 1
     return end
 
@@ -157,6 +176,24 @@ def _particle_leads_to_name(doc: Doc, index: int) -> bool:
     while j < len(doc) and doc[j].lower_ in NAME_PARTICLES:
         j += 1
     return j < len(doc) and j - index <= 2 and _name_unit(doc, j, False, set()) > j
+
+
+def _initials_start(doc: Doc, end: int, taken: set[int]) -> int:
+    """Return the start of the capital initials ending at `end` that open a name, or end."""
+    start = end
+    if _SHORT_CAPS.match(doc[end - 1].text):
+        start = end - 1
+    else:
+        while (
+            start > 0
+            and end - start < 3
+            and start - 1 not in taken
+            and _BARE_INITIAL.match(doc[start - 1].text)
+        ):
+            start -= 1
+    if start < end and start > 0 and is_name_token(doc[start - 1]):
+        return end  # "Sharma KP Oli": initials inside a run are not its start
+    return start
 
 
 def name_start(doc: Doc, end: int, taken: set[int]) -> int:
@@ -177,23 +214,39 @@ def name_start(doc: Doc, end: int, taken: set[int]) -> int:
             start < end and doc[start - 1].lower_ in NAME_PARTICLES and start - 2 >= 0
         ):
             start -= 1
-        elif (
-            start < end
-            and _SHORT_CAPS.match(doc[start - 1].text)
-            and (start - 2 < 0 or not is_name_token(doc[start - 2]))
-        ):
-            start -= 1  # capital initials open the name: "KP Sharma Oli said"
+        elif start < end and _initials_start(doc, start, taken) < start:
+            start = _initials_start(doc, start, taken)  # "KP Sharma Oli said", "G S Naveen said"
             break
         else:
             break
         words += 1
     while start < end and (
-        doc[start].lower_ in NAME_PARTICLES
+        (doc[start].lower_ in NAME_PARTICLES and (doc[start].is_lower or start + 1 < end))
         or doc[start].lower_ in TITLE_HEADS
         or doc[start].lower_ in TITLE_MODIFIERS
     ):
         start += 1
     return start
+
+
+def acronym_matches(words: list[str], acronym: str) -> bool:
+    """Return True when each word gives the acronym a leading piece, in order ("ECOWAS").
+
+    Connecting words ("of", "and", "the") may give nothing.
+    """
+    if not words:
+        return not acronym
+    word, rest = words[0], words[1:]
+    # connecting words, and short lower-case links inside hyphenated names ("Lashkar-i-Islam")
+    skippable = word.lower() in CONNECTORS or (word.islower() and len(word) <= 3)
+    if skippable and acronym_matches(rest, acronym):
+        return True
+    for size in range(1, min(len(word), len(acronym)) + 1):
+        if word[:size].upper() != acronym[:size]:
+            break
+        if acronym_matches(rest, acronym[size:]):
+            return True
+    return False
 
 
 class NameFinder:
@@ -238,6 +291,15 @@ class NameFinder:
         self.taken.difference_update(freed)
         return self.add(start, end, label, kb_id)
 
+    def not_a_person(self, start: int, end: int, role: Role | None = None) -> bool:
+        """Return whether a run cannot be a person: only title words ("Mayor"), or, without a
+        title, a body's or a place's head word last ("the Central Weather Bureau said")."""
+        lower = self.lower
+        if all(lower[k] in TITLE_HEADS or lower[k] in TITLE_MODIFIERS for k in range(start, end)):
+            return True
+        last = self.text[end - 1]
+        return role is None and (last in ORG_HEADS or last in LOC_HEADS)
+
     def soft(self) -> frozenset[int]:
         return frozenset(
             ent.start
@@ -246,7 +308,7 @@ class NameFinder:
         )
 
     def person(self, start: int, end: int, role: Role | None = None) -> None:
-        if end <= start:
+        if end <= start or self.not_a_person(start, end, role):
             return
         last = end - 1
         rest_free = not any(i in self.taken for i in range(start, last))

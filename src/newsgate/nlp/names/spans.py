@@ -21,8 +21,10 @@ from newsgate.nlp.gazetteer import country_demonyms, country_names, surface_inde
 from newsgate.nlp.lexicon import (
     COMPANY_SUFFIXES,
     COMPASS_WORDS,
+    DOCUMENT_HEADS,
     GENERIC_ORG_WORDS,
     HONORIFICS,
+    KINSHIP_WORDS,
     LOC_HEADS,
     NAME_PARTICLES,
     NOT_ACRONYMS,
@@ -43,6 +45,7 @@ from newsgate.nlp.names.shape import (
     ROLE_LABELS,
     NameFinder,
     Role,
+    acronym_matches,
     is_name_token,
     joined_end,
     name_end,
@@ -72,7 +75,41 @@ _PLACE_NOUNS = {
     "state",
     "island",
 }
-_REGION_NOUNS = {"region", "province", "district", "oblast", "governorate", "county"}
+_REGION_NOUNS = {
+    "region",
+    "province",
+    "district",
+    "oblast",
+    "governorate",
+    "county",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+}
+# "Doho, Mina Maideni and Lawari villages": a list of names before a plural place noun
+_PLURAL_PLACE_NOUNS = {
+    "villages",
+    "towns",
+    "cities",
+    "districts",
+    "provinces",
+    "regions",
+    "counties",
+    "communities",
+    "settlements",
+    "islands",
+    "municipalities",
+}
+# "his wife Sharon", "Banks' brother Curtis": owners that make the kin word a relation
+_KIN_OWNERS = {"his", "her", "their", "my", "our", "your", "'s", "’s", "'", "’"}
+# the venue nouns of loc_heads.txt, which may follow a name in lower case ("Queen Elizabeth hospital")
+_VENUE_HEADS = frozenset(
+    w.lower()
+    for w in LOC_HEADS
+    if w in {"Hospital", "Airport", "Stadium", "Hotel", "Prison", "Courthouse", "Mosque"}
+)
+# "the FTSE 100 index", "the Dow Jones industrial average": a market index, not a body
+_INDEX_WORDS = {"index", "indices", "average"}
 _LED_BY = {"led", "headed", "chaired", "hosted", "founded", "commanded"}
 # one-word places that open a longer name are part of it: "Porto Alegre", "Jordan Bardella"
 _PLACE_PREFIX_LABELS = {"GPE"}
@@ -84,6 +121,18 @@ _MAX_SUBJECT_TOKENS = 14
 # words before "X province", "X district" that leave X to be the place's name
 _BEFORE_REGION = frozenset({"the", "'s", "’s", "in", "of", "from", "at", "across", "near", "and"})
 _BEFORE_SURNAME = {"and", "but", "as", "while", "when", "where", "which", "that", "'s", "’s"}
+# institutions written with generic words only are still named ("the Supreme Court")
+_INSTITUTION_HEADS = {
+    "Court",
+    "Council",
+    "Parliament",
+    "Assembly",
+    "Senate",
+    "Tribunal",
+    "Congress",
+    "Commission",
+    "Committee",
+}
 _SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
 
 
@@ -101,24 +150,6 @@ def _find_ships(finder: NameFinder) -> None:
                         finder.removed.add(ent.start)
                         finder.taken.difference_update(range(ent.start, ent.end))
                 finder.add(token.i, end, "PRODUCT", doc[token.i : end].text)
-
-
-def _acronym_matches(words: list[str], acronym: str) -> bool:
-    """Return True when each word gives the acronym a leading piece, in order ("ECOWAS").
-
-    Connecting words ("of", "and", "the") may give nothing.
-    """
-    if not words:
-        return not acronym
-    word, rest = words[0], words[1:]
-    if word.lower() in CONNECTORS and _acronym_matches(rest, acronym):
-        return True
-    for size in range(1, min(len(word), len(acronym)) + 1):
-        if word[:size].upper() != acronym[:size]:
-            break
-        if _acronym_matches(rest, acronym[size:]):
-            return True
-    return False
 
 
 def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
@@ -139,22 +170,29 @@ def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
         if (
             before is not None
             and before.end == last + 1
-            and _acronym_matches(before.text.split(), acronym.text)
+            and acronym_matches(before.text.split(), acronym.text)
         ):
             defined[acronym.text] = (before.label_, before.kb_id_ or before.text)
             continue
         stop = last + 1  # where the long form ends
+        if doc[last].lower_ in TITLE_HEADS:
+            continue  # "District Police Officer (DPO)": an office, not a body
         start = stop
-        while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in CONNECTORS):
+        while start > 0 and (
+            doc[start - 1].is_title
+            or doc[start - 1].lower_ in CONNECTORS
+            or _in_hyphenated_word(doc, start - 1)
+        ):
             start -= 1
         # an acronym the gazetteer knows names the long form too: "... Countries (OPEC)" is OPEC
         known = finder.ent_by_token.get(acronym.i)
         for first in range(start, stop - 1):
-            words = [t.text for t in doc[first:stop]]
+            # "Tehreek-i-Taliban Pakistan": each part of a hyphenated word is a word
+            words = [t.text for t in doc[first:stop] if t.text not in _HYPHEN_TOKENS]
             if (
                 doc[first].is_title
                 and doc[first].lower_ not in CONNECTORS
-                and _acronym_matches(words, acronym.text)
+                and acronym_matches(words, acronym.text)
             ):
                 label = "LOC" if doc[stop - 1].text in LOC_HEADS else "ORG"
                 name = doc[first:stop].text
@@ -171,22 +209,47 @@ def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
     return defined
 
 
+_HYPHEN_TOKENS = {"-", "‑", "‐"}
+
+
+def _in_hyphenated_word(doc: Doc, index: int) -> bool:
+    """Return whether a token is a hyphen or a part of a hyphenated word ("Lashkar-i-Islam")."""
+    token = doc[index]
+    if token.text in _HYPHEN_TOKENS:
+        return not token.whitespace_ and index > 0 and not doc[index - 1].whitespace_
+    return (
+        token.is_alpha
+        and not token.whitespace_
+        and index + 1 < len(doc)
+        and doc[index + 1].text in _HYPHEN_TOKENS
+    )
+
+
 def _find_titled_people(finder: NameFinder) -> None:
     doc = finder.doc
+    common = common_words()
+    title_ends = dict(title_spans(finder.lower))
     for start, end in title_spans(finder.lower):
         head = finder.lower[end - 1]
         org, country, role_start = finder.qualifier_before(start)
         after_org, after_country, n_start = finder.qualifier_after(end)
         org, country = org or after_org, country or after_country
+        if n_start == end:
+            n_start = _office_complement_end(finder, end, title_ends)
         role_text = doc[role_start:n_start].text
-        if n_start < len(doc) and doc[n_start].text == ",":
+        after_comma = n_start < len(doc) and doc[n_start].text == ","
+        if after_comma:
             n_start += 1
         n_end = name_end(doc, n_start, finder.taken, finder.soft())
-        if n_end == n_start:
-            continue
+        if n_end == n_start or (after_comma and n_end - n_start < 2):
+            continue  # "Vice President, Media and …": one word after a comma is no name
         capitalised = doc[start].text[0].isupper() or doc[end - 1].text[0].isupper()
         if head in WEAK_TITLE_HEADS and not capitalised and n_end - n_start < 2:
             continue
+        if head in WEAK_TITLE_HEADS and all(
+            finder.lower[k] in common for k in range(n_start, n_end)
+        ):
+            continue  # "General Purpose Machine Gun": common words after a weak title
         title = title_text(doc, start, end)
         finder.person(
             n_start,
@@ -208,6 +271,33 @@ def _find_titled_people(finder: NameFinder) -> None:
             end = name_end(doc, first, finder.taken)
             if end > first:
                 finder.person(start, end)
+
+
+def _office_complement_end(finder: NameFinder, end: int, title_ends: dict[int, int]) -> int:
+    """Return where the name may start after a title's complement, or `end` when there is none.
+
+    "Speaker of Parliament Karu Jayasuriya", "Chief of Army Staff General Raheel Sharif": a
+    body's words (and a second title) sit between the title and the name; "the minister of
+    lands, Kezzie Msukwa": lower-case words and a comma do.
+    """
+    doc, lower = finder.doc, finder.lower
+    if end + 1 >= len(doc) or lower[end] not in {"of", "for", "to"}:
+        return end
+    j = end + 1 + (1 if lower[end + 1] == "the" else 0)
+    k = j
+    while (
+        k < len(doc)
+        and k - j < 4
+        and k not in finder.taken
+        and doc[k].is_title
+        and (doc[k].text in ORG_HEADS or doc[k].text in GENERIC_ORG_WORDS)
+    ):
+        k += 1
+    if k > j:
+        return title_ends.get(k, k)
+    while k < len(doc) and k - j < 3 and doc[k].is_lower and doc[k].is_alpha:
+        k += 1
+    return k if k > j and k < len(doc) and doc[k].text == "," else end
 
 
 def _find_speakers(finder: NameFinder) -> None:
@@ -358,18 +448,28 @@ def _find_headed_spans(finder: NameFinder) -> None:
                 and _is_capitalised_free(finder, end + 1)
             ):
                 end += 1
+            # "Securities and Exchange Commission", "Food and Drug Administration": "and"
+            # joins two capitalised parts when the part after it closes with a body's head
+            # and the part before it has none ("Army Command and Navy League" are two)
+            if _and_joins_body(finder, i, end):
+                end += 1
         if end == i:
             i += 1
             continue
-        if (
-            end < len(doc)
-            and end not in finder.taken
-            and doc[end].lower_.rstrip(".") in COMPANY_SUFFIXES
-        ):
-            end += 1  # "Varda Holdings plc": a legal form in lower case closes the name
+        if any(finder.lower[k] == "of" for k in range(i, end)):
+            end = _listed_end(finder, end)
+        end = _company_form_end(finder, end)  # "Varda Holdings plc", "Merck & Co. Inc."
         start = i
-        while start < end and doc[start].is_stop:
+        # closed-class words open no name, numbers and ordinals may ("First Wave Movement")
+        while start < end and doc[start].is_stop and not doc[start].like_num:
             start += 1
+        if (
+            end - start >= 3
+            and finder.lower[start] in TITLE_HEADS
+            and finder.lower[start + 1] == "of"
+        ):
+            i = end  # "Commissioner of Police", "Chief of Army Staff": an office, not a body
+            continue
         head = doc[end - 1].text
         if head.lower().rstrip(".") in COMPANY_SUFFIXES and end - start >= 2:
             head = "Inc"  # "Acme Holdings plc", "Vostok GmbH": a legal form heads a company
@@ -382,15 +482,110 @@ def _find_headed_spans(finder: NameFinder) -> None:
             and any(t.lower_ in {"of", "for"} for t in doc[start:end])
         )
         place = _place_after_of(finder, end)
-        if head in ORG_HEADS and place is not None and end - start >= 1:
+        if (
+            (head in ORG_HEADS or head in LOC_HEADS)
+            and start == i
+            and _claim_after_name(finder, start, end, "ORG" if head in ORG_HEADS else "LOC")
+        ):
+            pass
+        elif head in ORG_HEADS and place is not None and end - start >= 1:
             # "Bank of England", "Ministry of Defence of Ukraine": the place is part of the name
-            finder.claim(start, place.end, "ORG", doc[start : place.end].text)
+            last = _second_place(finder, place.end) or place.end
+            finder.claim(start, last, "ORG", doc[start:last].text)
         elif (head in ORG_HEADS or inner_head) and end > start:
             if not _claim_with_qualifier(finder, start, end):
                 _add_org(finder, start, end, demonyms)
         elif head in LOC_HEADS and end - start >= 2:
             finder.add(start, end, "LOC", doc[start:end].text)
         i = end
+
+
+def _and_joins_body(finder: NameFinder, start: int, end: int) -> bool:
+    """Return whether the "and" at `end` joins the run `start:end` to a body's name after it."""
+    doc = finder.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "and" or end - start > 3:
+        return False
+    if not _is_capitalised_free(finder, end + 1):
+        return False
+    if doc[end - 1].text in ORG_HEADS or any(
+        finder.lower[k] in {"of", "for"} for k in range(start, end)
+    ):
+        return False
+    while start < end and doc[start].is_stop:
+        start += 1  # "The Securities and …": the article opens no name
+    if start == end or any(doc[k].is_stop for k in range(start, end)):
+        return False
+    k = end + 1
+    while k < len(doc) and k - end <= 3 and _is_capitalised_free(finder, k):
+        if doc[k].text in ORG_HEADS:
+            return True
+        k += 1
+    return False
+
+
+def _second_place(finder: NameFinder, index: int) -> int | None:
+    """Return the end of "… of New York and New Jersey": a second place joined by "and"."""
+    doc = finder.doc
+    if index + 1 >= len(doc) or doc[index].lower_ != "and":
+        return None
+    ent = finder.ent_by_token.get(index + 1)
+    if ent is None or ent.start != index + 1 or ent.label_ != "GPE":
+        return None
+    if ent.end < len(doc) and doc[ent.end].text in POSSESSIVE:
+        return None  # "… of Japan and France's central bank": the second place owns the rest
+    return ent.end
+
+
+def _listed_end(finder: NameFinder, end: int) -> int:
+    """Return the end of "Ministry of Culture, Sports and Tourism": a formal name's listed parts."""
+    doc, k = finder.doc, end
+    common = common_words()
+    # the parts are ordinary nouns ("Sports"), not further names ("Bank of England, Barclays and …")
+    while (
+        k + 1 < len(doc) and _is_capitalised_free(finder, k + 1) and finder.lower[k + 1] in common
+    ):
+        if finder.text[k] == ",":
+            k += 2
+        elif finder.lower[k] == "and":
+            # "… of Health and Human Services": the last part may have a few ordinary words
+            k += 2
+            while (
+                k < len(doc)
+                and k - end < 6
+                and _is_capitalised_free(finder, k)
+                and finder.lower[k] in common
+                and finder.lower[k] not in TITLE_HEADS
+            ):
+                k += 1
+            return k
+        else:
+            break
+    return end
+
+
+def _claim_after_name(finder: NameFinder, start: int, end: int, label: str) -> bool:
+    """Claim "Federal Reserve Board", "Cathay Pacific Airways", "Colleton County Courthouse".
+
+    A name found before a body's or venue's words, with the capitalised words before it, is
+    the first part of the longer name. Places before a body's words are left to
+    `_claim_with_qualifier` (they name its country: "Nepali Congress").
+    """
+    doc = finder.doc
+    prev = finder.ent_by_token.get(start - 1) if start > 0 else None
+    if prev is None or prev.end != start or prev.start in finder.removed:
+        return False
+    if prev.label_ not in {"ORG", "LOC", "GPE", "FAC"} or (label == "ORG" and prev.label_ == "GPE"):
+        return False
+    first = prev.start
+    while (
+        first > 0
+        and prev.start - first < 2
+        and first - 1 not in finder.taken
+        and doc[first - 1].is_title
+        and not doc[first - 1].is_stop
+    ):
+        first -= 1
+    return finder.claim(first, end, label, doc[first:end].text)
 
 
 def _claim_with_qualifier(finder: NameFinder, start: int, end: int) -> bool:
@@ -406,6 +601,11 @@ def _claim_with_qualifier(finder: NameFinder, start: int, end: int) -> bool:
     words = [t.text for t in doc[start:end] if t.lower_ not in {"of", "for"}]
     if all(w in GENERIC_ORG_WORDS for w in words):
         return False
+    if qualifier.label_ == "GPE" and (qualifier.kb_id_ or qualifier.text) in country_names():
+        # "the U.S. Securities and Exchange Commission": a country before a body's own name
+        # is a modifier; the body and the country are each named
+        finder.add(start, end, "ORG", doc[start:end].text)
+        return True
     return finder.claim(qualifier.start, end, "ORG", doc[qualifier.start : end].text)
 
 
@@ -444,8 +644,12 @@ def _add_org(finder: NameFinder, start: int, end: int, demonyms: dict[str, str])
     ):
         _, country = org_or_country(qualifier)
         if country and country in demonyms:
-            # drop the qualifier span so the whole "Russian Defense Ministry" becomes one ORG
             name = _us_spelling(f"{demonyms[country]} {doc[start:end].text}")
+            if qualifier.end < start:
+                # "Sri Lanka's Parliament": the place stays a place, the body is the country's
+                finder.add(start, end, "ORG", name)
+                return
+            # drop the qualifier span so the whole "Russian Defense Ministry" becomes one ORG
             finder.found = [s for s in finder.found if s.start != qualifier.start]
             finder.ent_by_token = {
                 k: v for k, v in finder.ent_by_token.items() if v.start != qualifier.start
@@ -461,6 +665,10 @@ def _add_org(finder: NameFinder, start: int, end: int, demonyms: dict[str, str])
             finder.add(start, end, "ORG", doc[start:end].text)
         return
     owner = doc[start - 1].lower_ if start > 0 else ""
+    if len(words) >= 2 and words[-1] in _INSTITUTION_HEADS and owner not in POSSESSIVE:
+        # "the Supreme Court", "the State Council": an institution is named by its words
+        finder.add(start, end, "ORG", doc[start:end].text)
+        return
     if owner in _PRONOUN_OWNERS:
         country = _nearest_country(finder, start)
         if country and country in demonyms and len(words) >= 2:
@@ -596,6 +804,146 @@ def _drop_place_prefixes(doc: Doc) -> None:
         doc.ents = [e for e in doc.ents if e.start not in dropped]
 
 
+def _find_place_lists(finder: NameFinder) -> None:
+    """Find "up to Doho, Mina Maideni, Donari and Lawari villages": every listed name is a place."""
+    doc, lower = finder.doc, finder.lower
+    for i, word in enumerate(lower):
+        if word not in _PLURAL_PLACE_NOUNS or i == 0 or not doc[i].is_lower:
+            continue
+        items: list[tuple[int, int]] = []
+        k = i
+        while k > 0:
+            start = k
+            while start > 0 and k - start < 3 and _is_place_word(finder, start - 1):
+                start -= 1
+            if start == k:
+                ent = finder.ent_by_token.get(k - 1)
+                if ent is None or ent.end != k or ent.label_ not in {"GPE", "LOC"}:
+                    break
+                start = ent.start
+            items.append((start, k))
+            j = start
+            if j > 0 and lower[j - 1] in {"and", "or"}:
+                j -= 1
+            if j > 0 and lower[j - 1] == ",":
+                j -= 1
+            if j == start:
+                break
+            k = j
+        if len(items) >= 2:
+            for start, end in items:
+                if not doc[start].is_sent_start:
+                    finder.add(start, end, "GPE", doc[start:end].text)
+
+
+def _find_venues(finder: NameFinder) -> None:
+    """Find "Queen Elizabeth hospital": a name before a lower-case venue noun names the venue."""
+    doc = finder.doc
+    for i, word in enumerate(finder.lower):
+        if word not in _VENUE_HEADS or i == 0 or not doc[i].is_lower or i in finder.taken:
+            continue
+        start = i
+        while start > 0 and i - start < 4 and _is_place_word(finder, start - 1):
+            start -= 1
+        if (
+            start < i
+            and not doc[start].is_sent_start
+            and surface_index().get(doc[start:i].text) is None
+        ):
+            finder.add(start, i + 1, "LOC", doc[start : i + 1].text)
+
+
+def _find_kin(finder: NameFinder) -> None:
+    """Find "his wife Sharon", "Banks' brother Curtis", "X's aunt, Ahdaf Soueif": a relative's name."""
+    doc, lower = finder.doc, finder.lower
+    for i, word in enumerate(lower):
+        if word not in KINSHIP_WORDS or i == 0 or lower[i - 1] not in _KIN_OWNERS:
+            continue
+        start = i + 1
+        if start < len(doc) and doc[start].text == ",":
+            start += 1
+        end = name_end(doc, start, finder.taken)
+        if end > start:
+            finder.person(start, end)
+
+
+def _age_after(doc: Doc, index: int) -> bool:
+    """Return whether ", 34," or ", a 25-year-old" follows a name ending before `index`."""
+    if index + 2 >= len(doc) or doc[index].text != ",":
+        return False
+    k = index + 1
+    if doc[k].lower_ in {"a", "an"}:
+        k += 1
+        return (
+            k + 2 < len(doc)
+            and doc[k].is_digit
+            and doc[k + 1].text in {"-", "‑"}
+            and doc[k + 2].lower_ == "year"
+        )
+    return (
+        doc[k].is_digit
+        and 0 < int(doc[k].text) < 120
+        and k + 1 < len(doc)
+        and doc[k + 1].text in {",", ")", ";"}
+    )
+
+
+def _find_aged_people(finder: NameFinder) -> None:
+    """Find "Liquori Tate, 25," and "Hsieh Chih-hsiung (謝志雄), 33,": a name with an age is a person."""
+    doc = finder.doc
+    given = given_names()
+    for i, word in enumerate(finder.text):
+        if word != "," or not _age_after(doc, i):
+            continue
+        end = i
+        if end > 0 and doc[end - 1].text == ")":
+            # a gloss in another script between the name and the age: "(謝志雄)"
+            open_at = next(
+                (k for k in range(end - 2, max(-1, end - 6), -1) if doc[k].text == "("), None
+            )
+            if open_at is None or any(
+                c.isascii() and c.isalpha() for t in doc[open_at:end] for c in t.text
+            ):
+                continue
+            end = open_at
+        start = name_start(doc, end, finder.taken)
+        if end - start >= 2 or (end - start == 1 and doc[start].text in given):
+            finder.person(start, end)
+
+
+def _find_owned_reporters(finder: NameFinder) -> None:
+    """Find "Al Jazeera's Hamdi al-Bakari": a body's person named right after its possessive."""
+    doc = finder.doc
+    common = common_words()
+    for ent in [*finder.ents, *finder.found]:
+        if ent.label_ != "ORG" or ent.start in finder.removed or ent.end + 1 >= len(doc):
+            continue
+        if doc[ent.end].text not in POSSESSIVE:
+            continue
+        start = ent.end + 1
+        end = name_end(doc, start, finder.taken)
+        words = [w for w in doc[start:end].text.replace("-", " ").split()]
+        if end - start >= 2 and not any(
+            w.lower() in common and w.lower() not in NAME_PARTICLES for w in words
+        ):
+            finder.person(start, end)
+
+
+def _find_body_appositions(finder: NameFinder) -> None:
+    """Find "Seo Nam-soo, from the Ministry of Education": a name set off before its body."""
+    doc, lower = finder.doc, finder.lower
+    for ent in [*finder.ents, *finder.found]:
+        if ent.label_ != "ORG" or ent.start in finder.removed:
+            continue
+        k = ent.start - (1 if ent.start > 0 and lower[ent.start - 1] == "the" else 0)
+        if k < 3 or lower[k - 1] not in {"from", "of"} or lower[k - 2] != ",":
+            continue
+        end = k - 2
+        start = name_start(doc, end, finder.taken)
+        if end - start >= 2:
+            finder.person(start, end)
+
+
 def _find_given_name_people(finder: NameFinder) -> None:
     """Find "Firstname Lastname": a known given name and more capitalised name words after it.
 
@@ -670,18 +1018,99 @@ def _find_bare_acronyms(finder: NameFinder) -> None:
             continue
         if _defined_as_term(doc, text):
             continue  # "anti-money laundering (AML)": a term, not a body
+        if _names_an_index(doc, token.i + 1):
+            continue  # "the FTSE 100 index": a market index
+        if _is_ticker(doc, token.i):
+            continue  # "Acme Corp. (ACM: up $1.20)", "(NYSE: ACM)": a stock symbol
         neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
         if any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours):
             continue  # a headline or credit line in capitals
         finder.add(token.i, token.i + 1, "ORG", text)
 
 
+# exchanges that name a stock symbol after them: "(NYSE: ACM)"
+_EXCHANGES = {"NYSE", "Nasdaq", "NASDAQ", "AMEX", "LSE", "TSX", "ASX"}
+
+
+def _is_ticker(doc: Doc, index: int) -> bool:
+    """Return whether the all-caps word at `index` is a stock symbol in parentheses."""
+    if index == 0:
+        return False
+    before, after = doc[index - 1].text, doc[index + 1].text if index + 1 < len(doc) else ""
+    if before == "(" and after == ":":
+        # "(ACM: up $1.20 …)": a symbol followed by its price move
+        k = index + 2
+        return k < len(doc) and (doc[k].lower_ in {"up", "down", "unchanged"} or doc[k].like_num)
+    return before == ":" and index >= 2 and doc[index - 2].text in _EXCHANGES
+
+
+def _company_form_end(finder: NameFinder, end: int, capitalised: bool = False) -> int:
+    """Return the end of the legal forms written from `end` on ("plc", "& Co. Inc.")."""
+    doc, start = finder.doc, end
+    common = common_words()
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "&"
+        and doc[end + 1].text.rstrip(".") == "Co"
+        and end + 1 not in finder.taken
+    ):
+        end += 2
+    while (
+        end < len(doc)
+        and end - start < 3
+        and end not in finder.taken
+        and doc[end].lower_.rstrip(".") in COMPANY_SUFFIXES
+        # a legal form in lower case ("plc") only when no English word ("co-wrote", "inc")
+        and (
+            doc[end].text[:1].isupper()
+            or (
+                not capitalised and len(doc[end]) >= 3 and doc[end].lower_.rstrip(".") not in common
+            )
+        )
+    ):
+        end += 1
+    return end
+
+
+def _find_company_forms(finder: NameFinder) -> None:
+    """Extend a known company to the legal form written after it: "Pfizer Inc.", "Merck & Co."."""
+    doc = finder.doc
+    for ent in finder.ents:
+        if ent.label_ != "ORG" or ent.start in finder.removed:
+            continue
+        end = _company_form_end(finder, ent.end, capitalised=True)
+        if end > ent.end:
+            finder.claim(ent.start, end, "ORG", doc[ent.start : end].text)
+
+
+def _names_an_index(doc: Doc, index: int) -> bool:
+    """Return whether the words at `index` make the name before them a market index ("100 index")."""
+    if index < len(doc) and doc[index].like_num:
+        index += 1
+    for k in (index, index + 1):
+        if k < len(doc) and doc[k].lower_ in _INDEX_WORDS and doc[k].is_lower:
+            return True
+        if k >= len(doc) or not doc[k].is_lower:
+            break
+    return False
+
+
 def _defined_as_term(doc: Doc, acronym: str) -> bool:
-    """Return whether the text defines an acronym after lower-case words ("anti-money laundering (AML)")."""
+    """Return whether the text defines an acronym as a term, a law or an office, not a body.
+
+    "anti-money laundering (AML)", "ESMA (Essential Services Maintenance Act)", "District
+    Police Officer (DPO)".
+    """
     text = doc.text
+    after = re.search(re.escape(acronym) + r" \(([^()]{3,80})\)", text)
+    if after and after.group(1).split()[-1] in DOCUMENT_HEADS:
+        return True
     at = text.find(f"({acronym})")
     if at < 0:
         return False
+    before = text[max(0, at - 80) : at].split()
+    if before and (before[-1] in DOCUMENT_HEADS or before[-1].lower() in TITLE_HEADS):
+        return True
     words = re.findall(r"[A-Za-z]+", text[max(0, at - 80) : at])[-len(acronym) - 2 :]
     for first in range(len(words)):
         tail = words[first:]
@@ -703,10 +1132,17 @@ def find_name_entities(doc: Doc) -> Doc:
     finder = NameFinder(doc)
     _find_ships(finder)
     _find_acronyms(finder)
+    _find_place_lists(finder)
+    _find_venues(finder)
     _find_titled_people(finder)
+    _find_kin(finder)
+    _find_aged_people(finder)
+    _find_owned_reporters(finder)
     _find_appositions(finder)
     _find_speakers(finder)
     _find_headed_spans(finder)
+    _find_company_forms(finder)
+    _find_body_appositions(finder)
     _find_lowercase_ministries(finder)
     _find_place_phrases(finder)
     _find_given_name_people(finder)
