@@ -37,6 +37,7 @@ __all__ = [
     "is_outlet_name",
     "is_person_name",
     "is_staff_credit",
+    "opens_with_photo_id",
     "outlets",
     "read_more_source",
     "reporter_credit",
@@ -360,9 +361,26 @@ _STAFF_CREDIT = re.compile(
 )
 # Staff roles that name the article's authors (an editor or translator is not its byline).
 _AUTHOR_ROLES = frozenset(["reporting", "writing", "compiled", "research", "reporter"])
-# "EPA/JANE ROE", "REUTERS/John Doe": only trusted when the left part is a known agency.
-_SLASH_CREDIT = re.compile(
-    r"(?<![\w/])(?P<who>[A-Z]{2,}[A-Za-z-]*\s*/\s*[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,3})\s*\.?\s*$"
+# "EPA/JANE ROE", "Jane Roe/AP", "JANE ROE/AFP/Getty Images", "AP Photo/Jane Roe", "Jane
+# Roe/EFE via EPA": names joined by slashes, trusted only when one part is a known agency.
+_CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|via|de|da|van|von|al|le|la)){0,4}"
+_TAIL_SLASH_CREDIT = re.compile(
+    rf"(?<![\w/])(?P<who>{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME}){{1,3}})\s*\.?\s*$"
+)
+# "… in Taiz [EPA]": a bracketed agency closing a caption
+_SQUARE_CREDIT = re.compile(r"\[(?P<who>[A-Z][\w.&/ -]{1,30})\]\s*\.?\s*$")
+# "… in Alaska(KTVF)": a station or agency code glued to the caption by the scraper
+_GLUED_CODE_CREDIT = re.compile(r"(?<=[^\W\d_])\((?P<who>[A-Z][A-Z0-9-]{1,7})\)\s*$")
+# "… on April 27, 2019. — File pic": a file-picture note closing a caption
+_FILE_PICTURE = re.compile(
+    r"\s[-–—]+\s*(?:file\s+)?(?:pic|pics|photo|photos|picture|image)(?P<who>)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+# Caption widgets glued after the credit: "Jane Roe/AP hide caption", "… | License Photo".
+_CAPTION_WIDGET = re.compile(
+    r"(?:\s*\|)?\s*(?:(?:hide|show|toggle) caption|license (?:this )?photo|enlarge this image)"
+    r"\s*$",
+    re.IGNORECASE,
 )
 # "(Xinhua/Jane Roe)", "(JANE ROE / AFP)": a bracketed credit pairing an agency and a person.
 _BRACKET_SLASH_CREDIT = re.compile(r"\((?P<who>[^()/]{2,40}(?:\s*/\s*[^()/]{2,40})+)\)\s*\.?\s*$")
@@ -387,14 +405,20 @@ _CAPTION_TAIL = [
         r"(?P<who>)[)\]]\s*\.?\s*$",
         re.IGNORECASE,
     ),
-    _SLASH_CREDIT,
+    _TAIL_SLASH_CREDIT,
     _BRACKET_SLASH_CREDIT,
+    _SQUARE_CREDIT,
+    _GLUED_CODE_CREDIT,
+    _FILE_PICTURE,
     re.compile(
         r"(?:\b(?:photo|image|picture)\s*(?:by|courtesy(?: of)?)\s+)(?P<who>[^.]{1,60})\.?\s*$",
         re.IGNORECASE,
     ),
 ]
-_PHOTO_ID = re.compile(r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s)", re.IGNORECASE)
+_PHOTO_ID = re.compile(
+    r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s|\((?:files?|file photo)\)\s)",
+    re.IGNORECASE,
+)
 _ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
 _PHOTO_CUES = frozenset(
     ["credit", "credits", "photo", "photos", "image", "images", "picture", "pictures", "video"]
@@ -439,39 +463,72 @@ def read_more_source(text: str) -> list[str] | None:
     return None
 
 
+def opens_with_photo_id(text: str) -> bool:
+    """Return whether `text` opens like a photo caption ("epa05268598 …", "FILE -", "(FILES)")."""
+    return bool(_PHOTO_ID.match(text))
+
+
 def caption_credit(text: str) -> tuple[list[str], str] | None:
     """Return the credited names and the signal when `text` ends in (or opens with) a photo credit.
 
     "… Photo: X", "(Photo: X)", "(AP Photo/Jane Roe)", "(Xinhua/Jane Roe)", "© X",
     "AGENCY/NAME", a photo-agency id ("epa05268598 …") or "FILE -", image alt text ("- photo 1").
     """
+    text = _CAPTION_WIDGET.sub("", text.rstrip())
     if _PHOTO_ID.match(text):
-        tail = next((m for m in (p.search(text) for p in _CAPTION_TAIL) if m), None)
-        return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
+        tail = (_tail_credit(p, text) for p in _CAPTION_TAIL)
+        return next((m for m in tail if m is not None), []), "photo id or file-photo prefix"
     if _ALT_TEXT.search(text):
         return [], "image alt text"
+    for pattern in _CAPTION_TAIL:
+        found = _tail_credit(pattern, text)
+        if found is not None:
+            return found, "photo credit at end of line"
+    return None
+
+
+def _agency_parts(who: str) -> list[str]:
+    """Return the known agencies among the slash- or "via"-joined parts of a credit."""
+    names = []
+    for part in re.split(r"\s*/\s*|\s+via\s+", who):
+        part = part.strip(" .")
+        # the caption's last words may run into the first part: "… Sergei Lavrov TASS/…"
+        spans = []
+        for words in (part.split(), _PHOTO_SUFFIX.sub("", part).split()):
+            spans += [" ".join(words[k:]) for k in range(len(words))]
+            spans += [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
+        found = next((span for span in spans if is_known_outlet(span)), None)
+        if found and credited_form(found) not in names:
+            names.append(credited_form(found))
+    return names
+
+
+def _tail_credit(pattern: re.Pattern, text: str) -> list[str] | None:
+    """Return the credited names when `pattern` finds a photo credit closing `text`, else None."""
     # the credit patterns are anchored at the end: search only the line's tail, so a huge
     # "line" costs no more than a short one
-    offset = max(0, len(text) - _TAIL_CHARS)
-    for pattern in _CAPTION_TAIL:
-        match = pattern.search(text, offset)
-        if not match:
-            continue
-        who = match.group("who")
-        if pattern is _SLASH_CREDIT and not is_known_outlet(re.split(r"\s*/", who)[0]):
-            continue
-        if pattern is _BRACKET_SLASH_CREDIT and not any(
+    match = pattern.search(text, max(0, len(text) - _TAIL_CHARS))
+    if not match or not count_words(text[: match.start()]):
+        return None
+    who = match.group("who") or ""
+    if pattern is _TAIL_SLASH_CREDIT or pattern is _SQUARE_CREDIT:
+        names = _agency_parts(who)
+        if not names and pattern is _SQUARE_CREDIT and is_agency_code(who) and who.isupper():
+            names = [who]
+        return names or None
+    if pattern is _GLUED_CODE_CREDIT:
+        # "Bureau of Labor Statistics(BLS)" expands an acronym; "Alaska(KTVF)" credits a station
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", text[: match.start()]))
+        return None if initials.endswith(who) else [who]
+    if pattern is _BRACKET_SLASH_CREDIT:
+        parts = who.split("/")
+        if not any(
             (is_agency_code(p) and p.strip().upper() == p.strip()) or is_known_outlet(p)
-            for p in who.split("/")
+            for p in parts
         ):
-            continue
-        if not count_words(text[: match.start()]):
-            continue
-        names = split_credit(who)
-        if pattern is _BRACKET_SLASH_CREDIT:
-            names = [credited_form(p) for p in who.split("/") if is_known_outlet(p.strip())]
-        return names, "photo credit at end of line"
-    return None
+            return None
+        return [credited_form(p) for p in parts if is_known_outlet(p.strip())]
+    return split_credit(who)
 
 
 def credit_line(text: str) -> CreditLine | None:

@@ -35,8 +35,9 @@ def stamp_date(text: str) -> date | None:
     """Return the full date a stamp states, or None when it states none (or only part of one)."""
     if not text:
         return None
-    # Scrapers glue fields together: "Source: Agencies25 Jul 2016 10:19:51".
+    # Scrapers glue fields together: "Source: Agencies25 Jul 2016 10:19:51", "PM,Jul 27,2024".
     text = re.sub(r"(?<=[^\W\d_]{2})(?=\d)", " ", text)
+    text = re.sub(r",(?=[^\W\d_]{3}|(?:19|20)\d\d\b)", ", ", text)
     for pattern in (_ISO, _DOTTED):
         match = pattern.search(text)
         if match:
