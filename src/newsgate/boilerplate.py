@@ -17,7 +17,6 @@ from functools import cache
 
 from newsgate.credits import (
     article_cues,
-    opens_with_photo_id,
     byline_credit,
     caption_credit,
     credit_line,
@@ -29,6 +28,7 @@ from newsgate.credits import (
     is_outlet_name,
     is_person_name,
     is_staff_credit,
+    opens_with_photo_id,
     read_more_source,
 )
 from newsgate.language import (
@@ -578,7 +578,9 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         if words <= 6 and _folded_label(text) in _cue_set("widgets"):
             _mark(line, "share_widget", "page widget label")
             continue
-        if 2 <= words <= 8 and all(w.casefold() in _cue_set("widget_words") for w in WORD.findall(text)):
+        if 2 <= words <= 8 and all(
+            w.casefold() in _cue_set("widget_words") for w in WORD.findall(text)
+        ):
             _mark(line, "share_widget", "row of widget buttons")
             continue
         if _furniture(line, text, words):
@@ -945,7 +947,11 @@ def _classify_by_position(
                 _mark(line, "duplicate", "repeats the headline")
             elif _split_copy(content, index, seen, title_key):
                 _mark(line, "duplicate", "a copy of an earlier line split over two lines")
-                _mark(content[index + 1], "duplicate", "a copy of an earlier line split over two lines")
+                _mark(
+                    content[index + 1],
+                    "duplicate",
+                    "a copy of an earlier line split over two lines",
+                )
             elif index > first and _printed_twice(content, index):
                 # a caption or link printed twice in a row by the page's image or link widget
                 _mark(line, "duplicate", "short line printed twice in a row")
@@ -1074,9 +1080,7 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
             continue
         # A date and time right above the headline, below the page's header, is the article's
         # timestamp: a running clock opens the page and rarely shows the time.
-        timestamp = (
-            title is not None and 0 < index == title - 1 and bool(_TIME_OF_DAY.search(text))
-        )
+        timestamp = title is not None and 0 < index == title - 1 and bool(_TIME_OF_DAY.search(text))
         if (
             (title is not None and index > title)
             or (title is None and index >= header)
