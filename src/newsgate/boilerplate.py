@@ -19,8 +19,10 @@ from newsgate.credits import (
     article_cues,
     byline_credit,
     caption_credit,
+    contributor_credits,
     credit_line,
     credited_form,
+    find_outlet,
     footer_owner,
     has_byline_cue,
     is_agency_code,
@@ -128,6 +130,11 @@ _PLACE_COUNTRY_LINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3}),\s*"
     r"(?P<country>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3})\s*[-–—:]*$"
 )
+# "AFP, Beijing": a credit line that carries the dateline after the agency
+_AGENCY_PLACE_LINE = re.compile(
+    r"^(?P<agency>[A-Za-z][\w.&-]{1,20}),\s*(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})"
+    r"\s*[-–—:]*$"
+)
 # "Jackson, Mississippi:" alone on a line: mixed case needs the dateline's closing colon or dash.
 _PLACE_REGION_LINE = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3}),\s*"
@@ -155,10 +162,12 @@ _CAPTION_POSITION_END = re.compile(
 )
 # "Cat nap: A porter rests …": a caption's short label before its colon
 _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+[A-Z“\"‘]")
+# "… out of the flood. The Associated Press": a bare agency name closing a caption
+_BARE_AGENCY_END = re.compile(
+    r"[.!?]\s+(?P<who>(?:The\s)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\.?\s*$"
+)
 # a link teaser cut off with an ellipsis
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
-# "Jane Roe in Oslo contributed to this report." notes a contributor.
-_CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$", re.I)
 # An "updated" or "modified" stamp is not the publication date, so only these labels count.
 _PUBLISHED_LABELS = frozenset(
     [
@@ -300,7 +309,9 @@ def _caption_verb_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in verbs)})\b")
 
 
-def _caption_credit(text: str, before_story: bool) -> tuple[list[str], str] | None:
+def _caption_credit(
+    text: str, before_story: bool, closing: bool = False
+) -> tuple[list[str], str] | None:
     """Return the credited names and the signal when `text` is a photo caption."""
     found = caption_credit(text)
     if found and not opens_story(text):
@@ -310,6 +321,18 @@ def _caption_credit(text: str, before_story: bool) -> tuple[list[str], str] | No
         return found[0], "lead"
     if _looks_like_caption(text, before_story):
         return [], "caption ending in a date or position, or a labelled caption"
+    bare = _BARE_AGENCY_END.search(text, max(0, len(text) - 80))
+    outlet = find_outlet(bare.group("who")) if bare else None
+    if (
+        outlet is not None
+        and outlet.kind in ("agency", "photo_agency")
+        and bare.group("who") not in outlet.ambiguous
+        and not _QUOTE_CHARS.search(text)
+        and not closing
+    ):
+        # "A farmer leads his pigs out of the flood. The Associated Press": a caption closed by
+        # its agency's bare name (at the story's end, "… on Friday. Reuters" credits the text)
+        return [credited_form(bare.group("who"))], "caption ending in its agency's name"
     return None
 
 
@@ -369,6 +392,9 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     for segment in segments:
         credit = credit_line(segment)
         label = _METADATA_LABEL.match(segment)
+        if credit and credit.photo:
+            # "Caption | Jane Roe/AFP": a caption with its photo credit, not a header line
+            return None
         if credit:
             credits.extend(credit.names)
         elif _is_date_only(segment) or _TIMESTAMP_START.match(segment):
@@ -429,13 +455,14 @@ def _given_names() -> frozenset[str]:
 
 def is_byline_name(text: str) -> bool:
     """Return whether a line alone is a reporter's name: person-shaped, not a place, and not
-    only English words ("Market Data", "Talking Point") unless it opens with a given name."""
+    only English words ("Market Data", "Staff Report") unless it opens with a given name that is
+    no English word ("Jane")."""
     if not is_person_name(text) or is_known_place(text):
         return False
-    words = WORD.findall(text)
-    if words[0].casefold() in _given_names():
+    words = [w.casefold() for w in WORD.findall(text)]
+    if words[0] in _given_names() and words[0] not in _english_words():
         return True
-    return not all(w.casefold() in _english_words() for w in words)
+    return not all(w in _english_words() for w in words)
 
 
 def is_place_name(name: str) -> bool:
@@ -461,11 +488,23 @@ def _dateline_line(text: str) -> tuple[str, str] | None:
         is_known_place(country.group("country")) or is_known_place(country.group("place"))
     ):
         return country.group("place"), ""
+    credit_first = _AGENCY_PLACE_LINE.match(text)
+    if credit_first and is_known_place(credit_first.group("place")):
+        # "Afp, Beijing": the agency's credit, then the dateline
+        outlet = find_outlet(credit_first.group("agency"))
+        if outlet is not None and credit_first.group("agency") not in outlet.ambiguous:
+            return credit_first.group("place"), credited_form(credit_first.group("agency"))
     match = _DATELINE_LINE.match(text)
     if not match:
         return None
     agency = (match.group("agency") or match.group("agency2") or "").strip()
     if not is_outlet_name(agency) or is_person_name(match.group("place")):
+        return None
+    if not is_place_name(match.group("place")):
+        # "Science/Nature" pairs two section names
+        return None
+    outlet = find_outlet(agency)
+    if outlet is not None and agency in outlet.ambiguous:
         return None
     if " " not in agency and not is_agency_code(agency):
         # "Moscow / Kyiv" pairs two places; an agency is known, an acronym or a domain.
@@ -608,8 +647,10 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             if credit.stamp:
                 evidence.metadata_dates.append(credit.stamp)
             continue
-        if words <= 30 and _CONTRIBUTED.search(text):
+        contributors = contributor_credits(text) if words <= 30 else None
+        if contributors is not None:
             _mark(line, "byline", "contributor note")
+            evidence.text_credits.extend(contributors)
             continue
         staff = words <= 40 and is_staff_credit(text)
         byline = byline_credit(text) if words <= 14 or staff else None
@@ -621,7 +662,8 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             evidence.text_credits.extend(byline[1])
             continue
         long_ok = words <= MAX_CAPTION_WORDS or opens_with_photo_id(text)
-        caption = _caption_credit(text, index < first) if long_ok else None
+        closing = index >= len(content) - 2
+        caption = _caption_credit(text, index < first, closing) if long_ok else None
         if caption:
             names, signal = caption
             evidence.photo_credits.extend(names)
@@ -749,28 +791,42 @@ def _words_of(text: str) -> list[str]:
 
 
 def _mark_pull_quotes(content: list[Line]) -> None:
-    """Mark pull quotes (a quotation repeated from a longer body line) and their attribution."""
+    """Mark pull quotes (a quotation repeated from a longer body line) and their attribution.
+
+    A pull quote keeps its quotation marks, or drops them while the body line quotes its words.
+    """
     positions = [i for i, ln in enumerate(content) if ln.kind == "body"]
     joined = [f" {' '.join(_words_of(content[i].clean))} " for i in positions]
+    folded = [normalise_line(content[i].clean) for i in positions]
+    # body lines that quote someone: where a pull quote without marks is found again
+    quoting = [f for f in folded if _QUOTE_CHARS.search(f) or "‘" in f or "'" in f]
     for k, position in enumerate(positions):
         line = content[position]
         text = line.clean
-        if not text or text[0] not in _QUOTE_OPEN or count_words(text) > 40:
+        if not text or count_words(text) > 40:
             continue
         words = joined[k]
         if len(words.split()) < 5:
             continue
-        if any(len(other) > len(words) and words in other for other in joined):
+        if text[0] in _QUOTE_OPEN:
+            repeated = any(len(other) > len(words) and words in other for other in joined)
+        else:
+            quoted = [mark + folded[k] for mark in "“\"‘'"]
+            repeated = len(words.split()) >= 6 and any(
+                len(other) > len(folded[k]) and any(q in other for q in quoted) for other in quoting
+            )
+        if repeated:
             _mark(line, "pull_quote", "quotation repeated from a body line")
             nxt = content[position + 1] if position + 1 < len(content) else None
-            if (
-                nxt is not None
-                and nxt.kind == "body"
-                and _DASH_START.match(nxt.clean)
-                and count_words(nxt.clean) <= 8
-                and not SENTENCE_END.search(nxt.clean + " ")
-            ):
+            if nxt is not None and nxt.kind == "body" and _attribution_line(nxt.clean):
                 _mark(nxt, "pull_quote", "attribution of a pull quote")
+
+
+def _attribution_line(text: str) -> bool:
+    """Return whether `text` credits a pull quote: "— Jane Roe" or "Jane Roe, Nordic Bank"."""
+    if count_words(text) > 8 or SENTENCE_END.search(text + " "):
+        return False
+    return bool(_DASH_START.match(text)) or is_person_name(text.split(",")[0].strip())
 
 
 _TITLE_STOP = frozenset(
@@ -878,7 +934,14 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
     if chosen is None and candidates and lead is not None:
         index, text, _ = candidates[-1]
         between = content[index + 1 : lead]
-        if count_words(text) >= 4 and all(ln.kind == "boilerplate" for ln in between):
+        # a line right above a photo caption that shares no word with the story is the
+        # picture's alt text
+        above_caption = bool(between) and between[0].reason == "caption"
+        if (
+            count_words(text) >= 4
+            and all(ln.kind == "boilerplate" for ln in between)
+            and not above_caption
+        ):
             chosen = (index, text)
     if chosen is None:
         return None
@@ -899,11 +962,13 @@ def _truncated_tail(text: str) -> bool:
     if not words or SENTENCE_END.search(text + " ") or _BULLET.match(text):
         return False
     first, rest = words[0], words[1:]
-    if any(w[:1].isupper() for w in rest):
-        return False
+    capitals = sum(w[:1].isupper() for w in rest)
+    # a sentence-case clause of some length ("Many marchers watched from the square")
+    if len(words) >= 4 and capitals <= len(rest) // 4:
+        return True
     # "the temblor struck …", an opened quotation ("“People are jittery") or a clause that
     # stops at its comma ("Altogether,")
-    return (
+    return not capitals and (
         first.lower() in ENGLISH_STOPWORDS
         or text.lstrip()[:1] in _QUOTE_OPEN
         or text.rstrip().endswith(",")
@@ -918,18 +983,21 @@ def _classify_by_position(
     paragraphs = [
         i
         for i, ln in enumerate(content)
-        if ln.kind == "body"
-        and (
-            is_paragraph(ln.clean)
-            or (i == last_content and count_words(ln.clean) >= PARAGRAPH_WORDS)
-        )
+        if ln.kind == "body" and (is_paragraph(ln.clean) or _cut_paragraph(content, i))
     ]
     first = paragraphs[0] if paragraphs else len(content)
     last = paragraphs[-1] if paragraphs else -1
     title_key = normalise_line(content[title].value or "") if title is not None else ""
     seen: dict[str, Line] = {}
+    links_below = 0
     # Sentences of the body so far, so a line that repeats them is found in one set lookup each.
     earlier_sentences: set[str] = set()
+    caption_sentences = {
+        s
+        for ln in content
+        if ln.reason == "caption"
+        for s in _split_sentences(normalise_line(ln.clean))
+    }
     for index, line in enumerate(content):
         key = normalise_line(line.clean)
         if line.kind == "body":
@@ -959,6 +1027,11 @@ def _classify_by_position(
                 s in earlier_sentences for s in _split_sentences(key)
             ):
                 _mark(line, "duplicate", "contained in an earlier paragraph")
+            elif count_words(key) >= 8 and all(
+                s in caption_sentences for s in _split_sentences(key)
+            ):
+                # the caption printed again without its credit
+                _mark(line, "caption", "repeats the sentences of a caption")
             elif key in common and count_words(key) <= CORPUS_REPEAT_MAX_WORDS:
                 _mark(line, "navigation", "line repeated across the corpus")
             elif (
@@ -979,14 +1052,21 @@ def _classify_by_position(
             elif index > last and short and not _BULLET.match(line.clean):
                 if not (index == last_content and _truncated_tail(line.clean)):
                     _mark(line, "navigation", "short line after the last paragraph")
+            elif first < index < last and _title_case_link(line.clean):
+                # "Protesters Fill Streets Of The Capital Again" inside the story: a link
+                _mark(line, "related_block", "title-case headline inside the story")
             elif (
-                last < index < last_content
+                last < index
+                and (index < last_content or links_below >= 2)
                 and is_headline(line.clean)
                 and not SENTENCE_END.search(line.clean + " ")
                 and not _BULLET.match(line.clean)
+                and not (index == last_content and _truncated_tail(line.clean))
             ):
-                # below the story and not where the stored text stops: a link to another story
+                # below the story and not where the stored text stops (or closing a list of
+                # such links): a link to another story
                 _mark(line, "related_block", "headline-shaped line after the last paragraph")
+                links_below += 1
             elif (
                 index < first
                 and short
@@ -999,6 +1079,34 @@ def _classify_by_position(
             earlier_sentences.update(_split_sentences(key))
     _mark_headline_lists(content, first)
     _mark_alt_texts(content)
+
+
+def _cut_paragraph(content: list[Line], index: int) -> bool:
+    """Return whether the last line is a paragraph cut off where the stored text ends: long
+    enough for one and following the story, not a block of links."""
+    if index != len(content) - 1 or index == 0:
+        return False
+    text = content[index].clean
+    return (
+        count_words(text) >= 10
+        and not SENTENCE_END.search(text + " ")
+        and content[index - 1].kind == "body"
+    )
+
+
+def _title_case_link(text: str) -> bool:
+    """Return whether `text` is a headline in Title Case (six words or more, every word of four
+    letters or more capitalised): news sites print links to other stories so, crossheads rarely."""
+    words = WORD.findall(text)
+    long = [w for w in words if len(w) >= 4]
+    return (
+        len(words) >= 6
+        and len(long) >= 4
+        and all(w[:1].isupper() for w in long)
+        and not text.isupper()
+        and is_headline(text)
+        and not SENTENCE_END.search(text + " ")
+    )
 
 
 def _split_copy(content: list[Line], index: int, seen: dict[str, Line], title_key: str) -> bool:
@@ -1026,9 +1134,19 @@ def _printed_twice(content: list[Line], index: int) -> bool:
 
 
 def _mark_alt_texts(content: list[Line]) -> None:
-    """Mark an image's alt text: a short line that opens the caption printed next to it."""
+    """Mark an image's alt text: a short line that opens the caption printed next to it, or a
+    label of a few words right above a caption."""
     for index, line in enumerate(content):
         if line.kind != "body" or count_words(line.clean) > 30:
+            continue
+        below = content[index + 1] if index + 1 < len(content) else None
+        if (
+            below is not None
+            and below.reason == "caption"
+            and count_words(line.clean) <= 8
+            and not SENTENCE_END.search(line.clean + " ")
+        ):
+            _mark(line, "caption", "image label above its caption")
             continue
         key = normalise_line(line.clean).rstrip(" .")
         for other in content[max(0, index - 1) : index + 2]:

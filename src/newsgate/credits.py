@@ -23,6 +23,7 @@ __all__ = [
     "article_cues",
     "byline_credit",
     "caption_credit",
+    "contributor_credits",
     "credit_entity",
     "credit_line",
     "credit_parts",
@@ -152,6 +153,12 @@ def credited_form(name: str) -> str:
                 (f for f in outlet.forms if _key(f) == _key(name) and not f.isupper()), None
             )
             return usual or name
+    if not name.isupper() and not name.islower():
+        # "Afp" is AFP written in a site's own capitalisation: the agency's usual form
+        outlet = find_outlet(name)
+        forms = outlet.forms if outlet is not None else ()
+        if name not in forms:
+            return next((f for f in forms if _key(f) == _key(name)), name)
     return name
 
 
@@ -193,8 +200,11 @@ def is_person_name(text: str) -> bool:
         return False
     if not all(_NAME_TOKEN.match(t) for t in tokens) or not tokens[0][:1].isupper():
         return False
-    # An acronym among mixed-case words ("NATO Russia Ukraine") is a tag list, not a name.
-    if not text.isupper() and any(t.isupper() and len(t) > 1 for t in tokens):
+    # An acronym among mixed-case words ("NATO Russia Ukraine") is a tag list, not a name; an
+    # initial ("G.") is part of one.
+    if not text.isupper() and any(
+        t.isupper() and len(t) > 1 and not re.fullmatch(r"[A-Z]\.", t) for t in tokens
+    ):
         return False
     if is_known_outlet(text):
         return False
@@ -232,14 +242,29 @@ _TRAILING_CREDIT = re.compile(
 _SOURCE_VERB = re.compile(
     r"(?:\s+news agency)?\s+(?:reported|reports|quoted|cited|reporters? saw)\b"
 )
+# "National Daily gathered that", "The Herald has learnt": a publication speaking of itself,
+# which is the page's own outlet (another paper is cited with "reported", never so).
+_SELF_VERB = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:gathered|learnt|learned|can (?:reveal|report|confirm)|"
+    r"understands|recalls|observed)\b"
+)
 _SOURCE_BEFORE = re.compile(
     r"(?<![\w&/.-])(?P<who>(?:[Tt]he\s)?[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})$"
 )
-# "told Reuters", "told RFE/RL's Armenian Service", "told the Associated Press"
+# "told Reuters", "told RFE/RL's Armenian Service", "told the Associated Press", "was quoted by
+# AFP", "told state-run Anadolu Agency": the page's reporters in contact with the speaker
 _SOURCE_AFTER = re.compile(
-    r"\b(?:told|according to|speaking to|in an interview with)\s+(?P<who>(?:the\s)?"
+    r"\b(?P<verb>told|according to|speaking to|in an interview with|quoted by|made available to)"
+    r"\s+(?:the\s)?(?:(?:state[- ]run|state[- ]owned|official|local)\s+)?(?P<who>(?:the\s)?"
     r"[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})"
 )
+# "Al Jazeera's Jane Roe, reporting from Aden, said": the page's own correspondent
+_CORRESPONDENT = re.compile(
+    r"(?P<who>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s?\s+(?:[a-z]+\s+){0,2}"
+    r"[A-Z][\w'’.-]+(?:\s[\w'’.-]+){0,3},?\s+reporting\s+from\b"
+)
+# Verbs naming a source at second hand: a report cited, not the page's own reporting.
+_CITING = frozenset(["according to"])
 # End-anchored credit patterns look at this many trailing characters only (bounded work).
 _TAIL_CHARS = 240
 # Kinds of outlet whose naming as the text's source makes them its outlet; a newspaper that
@@ -283,17 +308,30 @@ def trailing_credit(text: str) -> str | None:
 def source_credits(text: str) -> list[str]:
     """Return the known agencies and broadcasters that `text` names as a reporting source.
 
-    "AFP reported", "told Reuters", "according to Xinhua": the outlets in the order found,
-    each once, in the form the text uses. Newspapers and unknown names are left out.
+    "told Reuters", "was quoted by AFP", "AFP reported", "according to Xinhua": the outlets in
+    the order found, each once, in the form the text uses. The page's own reporters in contact
+    with a speaker ("told AFP") outrank a report cited ("the BBC reported"), so when both kinds
+    are named only the first kind is returned. A publication speaking of itself ("National Daily
+    gathered") or its correspondent "reporting from" a place names the page's outlet, whatever
+    its kind. Newspapers and unknown names are otherwise left out.
     """
-    found: list[tuple[int, str]] = []
-    named: list[tuple[int, str, bool]] = []
+    # (position, name, the name precedes its verb, direct contact, any kind of outlet)
+    named: list[tuple[int, str, bool, bool, bool]] = []
     for verb in _SOURCE_VERB.finditer(text):
         before = _SOURCE_BEFORE.search(text, max(0, verb.start() - 80), verb.start())
         if before:
-            named.append((before.start("who"), before.group("who"), True))
-    named += [(m.start("who"), m.group("who"), False) for m in _SOURCE_AFTER.finditer(text)]
-    for position, who, before_verb in named:
+            named.append((before.start("who"), before.group("who"), True, False, False))
+    for verb in _SELF_VERB.finditer(text):
+        before = _SOURCE_BEFORE.search(text, max(0, verb.start() - 80), verb.start())
+        if before:
+            named.append((before.start("who"), before.group("who"), True, True, True))
+    for m in _SOURCE_AFTER.finditer(text):
+        direct = m.group("verb") not in _CITING
+        named.append((m.start("who"), m.group("who"), False, direct, False))
+    for m in _CORRESPONDENT.finditer(text):
+        named.append((m.start("who"), m.group("who"), True, True, True))
+    found: list[tuple[int, str, bool]] = []
+    for position, who, before_verb, direct, any_kind in named:
         # "RFE/RL's Armenian Service" is credited as RFE/RL.
         words = re.split(r"['’]s?\b", who)[0].split()
         if before_verb:
@@ -306,14 +344,23 @@ def source_credits(text: str) -> list[str]:
             candidate = re.sub(r"^(?:[Tt]he)\s", "", " ".join(span)).strip(".")
             outlet = find_outlet(candidate)
             if outlet is not None:
-                if outlet.kind in _SOURCE_KINDS and candidate not in outlet.ambiguous:
-                    found.append((position, credited_form(candidate)))
+                if candidate not in outlet.ambiguous and (any_kind or outlet.kind in _SOURCE_KINDS):
+                    found.append((position, credited_form(candidate), direct))
                 break
+            if any_kind and is_outlet_name(candidate) and _has_media_word(candidate):
+                found.append((position, credited_form(candidate), direct))
+                break
+    if any(direct for *_, direct in found):
+        found = [item for item in found if item[2]]
     names: list[str] = []
-    for _, name in sorted(found):
+    for _, name, _ in sorted(found):
         if name not in names:
             names.append(name)
     return names
+
+
+def _has_media_word(name: str) -> bool:
+    return any(t.lower().strip(".") in _media_words() for t in name.split())
 
 
 # "Read more on Xinhua", "Read the full story at Reuters.com": the source of the text.
@@ -535,6 +582,7 @@ def credit_line(text: str) -> CreditLine | None:
     """Return what a credit-only line credits ("Source: X", "With X and Y", "Photo: X"), or None."""
     if count_words(text) > 10:
         return None
+    text = text.lstrip(" /|")
     bare = text.strip(" ()[]—–-.")
     outlet = find_outlet(bare) if bare else None
     # a line that is only "The Guardian" names the outlet; a lone "Metro" may be a section label
@@ -542,6 +590,17 @@ def credit_line(text: str) -> CreditLine | None:
         return CreditLine([credited_form(bare)])
     if bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I):
         return CreditLine([credited_form(bare)])
+    slashed = _TAIL_SLASH_CREDIT.fullmatch(text.strip())
+    if slashed:
+        # "Jane Roe/AP", "JANE ROE/AFP/Getty Images": a photographer and the photo's agencies
+        agencies = _agency_parts(slashed.group("who"))
+        others = [
+            part
+            for part in re.split(r"\s*/\s*|\s+via\s+", slashed.group("who"))
+            if part.strip() and not _agency_parts(part)
+        ]
+        if agencies and all(is_person_name(part) for part in others):
+            return CreditLine(agencies, photo=True)
     match = _CREDIT_LINE.match(text)
     if not match:
         if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
@@ -602,10 +661,14 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
     """Return (people, outlets) named by a byline-shaped line, or None."""
     cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
     if cue:
-        names = _BYLINE_DATE.sub("", cue.group("names"))
+        names = _strip_byline_date(cue.group("names")).replace("*", "")
         names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", names)
         parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", names)]
         staff = re.split(r";|\band\b\s+(?:editing|writing)", names)[0]
+        # "By Staff Report" names nobody; "By Mail Today Reporter", "By Nordic TV Staff" name
+        # the outlet whose staff wrote the text
+        staffed = {credited_form(_staff_outlet(p)) for p in parts if _staff_outlet(p) != p}
+        parts = [_staff_outlet(p) for p in parts]
         people = [p for p in parts if is_person_name(p)]
         if cue.re is _STAFF_CREDIT:
             role = (cue.group("role") or cue.group("role2")).lower()
@@ -614,7 +677,11 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
                 return [], []
         outlets = [credited_form(p) for p in parts if p and not is_person_name(p)]
         # A lone unknown word after "Editor:" is a surname, not an outlet.
-        outlets = [o for o in outlets if is_outlet_name(o) and (" " in o or is_agency_code(o))]
+        outlets = [
+            o
+            for o in outlets
+            if (is_outlet_name(o) and (" " in o or is_agency_code(o))) or o in staffed
+        ]
         if people or outlets:
             return people, outlets
         return None
@@ -622,6 +689,53 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
     if len(parts) > 1 and is_person_name(parts[0]) and all(is_outlet_name(p) for p in parts[1:]):
         return [parts[0]], [credited_form(p) for p in parts[1:]]
     return None
+
+
+# "Jane Roe in Oslo contributed to this report.", "(* MOI contributed to this story.)"
+_CONTRIBUTOR = re.compile(
+    r"^[(\[*\s]*(?P<who>.{2,80}?)\s+contributed (?:to )?(?:this|the) (?:report|story|article)"
+    r"\.?[)\]\s]*$",
+    re.IGNORECASE,
+)
+
+
+def contributor_credits(text: str) -> list[str] | None:
+    """Return the outlets a contributor note credits ("Reuters contributed to this report"), or
+    None when `text` is no contributor note; people who contributed are not credits."""
+    match = _CONTRIBUTOR.match(text.strip())
+    if not match:
+        return None
+    who = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=,|\band\b|$)", "", match.group("who"))
+    names = []
+    for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", who):
+        part = part.strip(" *.")
+        if part and not is_person_name(part) and (is_outlet_name(part) or is_agency_code(part)):
+            names.append(credited_form(part))
+    return names
+
+
+def _strip_byline_date(names: str) -> str:
+    """Return a byline's names without the date sharing its line ("Jane Roe | 12 March 2024").
+
+    "By Nordic TV 2 Staff" keeps its number: only a date, a year or a clock time is stripped.
+    """
+    match = _BYLINE_DATE.search(names)
+    dated = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:19|20)\d\d\b|\d:\d\d"
+    if match and re.search(dated, match.group(), re.IGNORECASE):
+        return names[: match.start()]
+    return names
+
+
+def _staff_outlet(part: str) -> str:
+    """Return a byline part without a generic staff word ("Mail Today Reporter" -> "Mail Today").
+
+    A part that is only generic ("Staff Report", "Correspondent") becomes empty.
+    """
+    generic, rest = generic_source(part)
+    if not generic:
+        return part
+    rest = rest.strip(" .,")
+    return rest if rest[:1].isupper() and count_words(rest) <= 4 else ""
 
 
 def glued_byline(text: str) -> tuple[str, str] | None:
