@@ -682,7 +682,7 @@ def _video_line(content: list[Line], index: int, text: str) -> bool:
     "Storm hits the coast 02:29" under "Storm hits the coast", or "02:20 - Source: CNN" under a
     headline-shaped line: the line above is the video's title, not the article's headline.
     """
-    video = _VIDEO_DURATION.match(text)
+    video = _VIDEO_DURATION.match(text) if ":" in text else None
     if not video:
         return False
     title = (video.group("title") or "").strip()
@@ -797,9 +797,14 @@ def _mark_pull_quotes(content: list[Line]) -> None:
     """
     positions = [i for i, ln in enumerate(content) if ln.kind == "body"]
     joined = [f" {' '.join(_words_of(content[i].clean))} " for i in positions]
-    folded = [normalise_line(content[i].clean) for i in positions]
     # body lines that quote someone: where a pull quote without marks is found again
-    quoting = [f for f in folded if _QUOTE_CHARS.search(f) or "‘" in f or "'" in f]
+    quoting = [
+        normalise_line(content[i].clean)
+        for i in positions
+        if _QUOTE_CHARS.search(content[i].clean) or any(m in content[i].clean for m in "‘'")
+    ]
+    # one text to search for a quotation's words after an opening mark (a mark never spans lines)
+    quoting_text = "\n".join(quoting)
     for k, position in enumerate(positions):
         line = content[position]
         text = line.clean
@@ -811,10 +816,8 @@ def _mark_pull_quotes(content: list[Line]) -> None:
         if text[0] in _QUOTE_OPEN:
             repeated = any(len(other) > len(words) and words in other for other in joined)
         else:
-            quoted = [mark + folded[k] for mark in "“\"‘'"]
-            repeated = len(words.split()) >= 6 and any(
-                len(other) > len(folded[k]) and any(q in other for q in quoted) for other in quoting
-            )
+            key = normalise_line(text) if len(words.split()) >= 6 else ""
+            repeated = bool(key) and any(mark + key in quoting_text for mark in "“\"‘'")
         if repeated:
             _mark(line, "pull_quote", "quotation repeated from a body line")
             nxt = content[position + 1] if position + 1 < len(content) else None
@@ -861,6 +864,8 @@ def _strip_breadcrumb(text: str) -> str:
     The trail's parts are short section labels (three words at most) and either there are two
     of them or the trail opens like one ("Home", "You are here:"); the rest is a headline.
     """
+    if not any(mark in text for mark in "/>»›"):
+        return text
     parts = _CRUMB_SEPARATOR.split(text)
     if len(parts) < 2:
         return text
@@ -901,7 +906,7 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
     candidates = []
     for index in range(limit):
         line = content[index]
-        if _folded_label(line.clean) in _cue_set("highlight_labels"):
+        if len(line.clean) <= 40 and _folded_label(line.clean) in _cue_set("highlight_labels"):
             # "Story highlights": the summary bullets below it are body, never the headline
             break
         if line.kind != "body":
@@ -1097,6 +1102,8 @@ def _cut_paragraph(content: list[Line], index: int) -> bool:
 def _title_case_link(text: str) -> bool:
     """Return whether `text` is a headline in Title Case (six words or more, every word of four
     letters or more capitalised): news sites print links to other stories so, crossheads rarely."""
+    if SENTENCE_END.search(text + " "):
+        return False
     words = WORD.findall(text)
     long = [w for w in words if len(w) >= 4]
     return (
@@ -1105,7 +1112,6 @@ def _title_case_link(text: str) -> bool:
         and all(w[:1].isupper() for w in long)
         and not text.isupper()
         and is_headline(text)
-        and not SENTENCE_END.search(text + " ")
     )
 
 
@@ -1126,9 +1132,9 @@ def _printed_twice(content: list[Line], index: int) -> bool:
         return False
     line = content[index].clean
     return (
-        count_words(line) >= 4
+        not SENTENCE_END.search(line + " ")
+        and count_words(line) >= 4
         and not is_paragraph(line)
-        and not SENTENCE_END.search(line + " ")
         and normalise_line(line) == normalise_line(content[index + 1].clean)
     )
 
@@ -1137,7 +1143,11 @@ def _mark_alt_texts(content: list[Line]) -> None:
     """Mark an image's alt text: a short line that opens the caption printed next to it, or a
     label of a few words right above a caption."""
     for index, line in enumerate(content):
-        if line.kind != "body" or count_words(line.clean) > 30:
+        near = content[max(0, index - 1) : index + 2]
+        # only a line next to a caption or credit can be its alt text: test that first, cheaply
+        if line.kind != "body" or not any(o.reason in ("caption", "credit") for o in near):
+            continue
+        if count_words(line.clean) > 30:
             continue
         below = content[index + 1] if index + 1 < len(content) else None
         if (
@@ -1149,7 +1159,7 @@ def _mark_alt_texts(content: list[Line]) -> None:
             _mark(line, "caption", "image label above its caption")
             continue
         key = normalise_line(line.clean).rstrip(" .")
-        for other in content[max(0, index - 1) : index + 2]:
+        for other in near:
             if other is line or other.reason not in ("caption", "credit"):
                 continue
             caption = normalise_line(other.clean)

@@ -521,7 +521,11 @@ def caption_credit(text: str) -> tuple[list[str], str] | None:
     "… Photo: X", "(Photo: X)", "(AP Photo/Jane Roe)", "(Xinhua/Jane Roe)", "© X",
     "AGENCY/NAME", a photo-agency id ("epa05268598 …") or "FILE -", image alt text ("- photo 1").
     """
-    text = _CAPTION_WIDGET.sub("", text.rstrip())
+    text = text.rstrip()
+    # the widget words close the line: look at its tail only, so a long paragraph costs little
+    widget = _CAPTION_WIDGET.search(text, max(0, len(text) - 60))
+    if widget:
+        text = text[: widget.start()]
     if _PHOTO_ID.match(text):
         tail = (_tail_credit(p, text) for p in _CAPTION_TAIL)
         return next((m for m in tail if m is not None), []), "photo id or file-photo prefix"
@@ -532,6 +536,15 @@ def caption_credit(text: str) -> tuple[list[str], str] | None:
         if found is not None:
             return found, "photo credit at end of line"
     return None
+
+
+# characters a caption-tail pattern cannot match without
+# (keyed by identity: hashing a compiled pattern hashes its whole code)
+_TAIL_MARKS = {id(p): "" for p in _CAPTION_TAIL} | {
+    id(_TAIL_SLASH_CREDIT): "/",
+    id(_SQUARE_CREDIT): "[]",
+    id(_GLUED_CODE_CREDIT): "()",
+}
 
 
 def _agency_parts(who: str) -> list[str]:
@@ -554,6 +567,10 @@ def _tail_credit(pattern: re.Pattern, text: str) -> list[str] | None:
     """Return the credited names when `pattern` finds a photo credit closing `text`, else None."""
     # the credit patterns are anchored at the end: search only the line's tail, so a huge
     # "line" costs no more than a short one
+    marks = _TAIL_MARKS[id(pattern)]
+    if marks and any(mark not in text[-_TAIL_CHARS:] for mark in marks):
+        # the pattern needs this character in the tail: skip the costlier search
+        return None
     match = pattern.search(text, max(0, len(text) - _TAIL_CHARS))
     if not match or not count_words(text[: match.start()]):
         return None
