@@ -856,6 +856,7 @@ def headline_text(text: str) -> str:
 
 _CRUMB_SEPARATOR = re.compile(r"\s+/\s+|\s*[>»›]\s*")
 _CRUMB_START = re.compile(r"^(?:home|you are here|you are in|main|news)\b", re.IGNORECASE)
+_CRUMB_LABEL = re.compile(r"^\s*you are (?:here|in)\s*:\s*(?=\S)", re.IGNORECASE)
 
 
 def _strip_breadcrumb(text: str) -> str:
@@ -870,10 +871,12 @@ def _strip_breadcrumb(text: str) -> str:
     if len(parts) < 2:
         return text
     *trail, head = parts
+    # "You are here: Home > …": the label opening the trail is no section of it
+    trail = [_CRUMB_LABEL.sub("", part, count=1) if not k else part for k, part in enumerate(trail)]
     trail = [part for part in trail if part.strip()]
     if not trail or not all(count_words(part) <= 3 for part in trail):
         return text
-    if len(trail) < 2 and not _CRUMB_START.match(trail[0]):
+    if len(trail) < 2 and not (_CRUMB_START.match(trail[0]) or _CRUMB_LABEL.match(parts[0])):
         return text
     return head.strip() if count_words(head) >= 4 and is_headline(head) else text
 

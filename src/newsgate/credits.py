@@ -669,9 +669,18 @@ def _generic_pattern() -> re.Pattern:
 
 
 def generic_source(who: str) -> tuple[bool, str]:
-    """Return whether `who` names generic sources ("agencies", "staff"), and `who` without them."""
-    rest, count = _generic_pattern().subn("", who)
-    return bool(count), rest.strip(" ,&/")
+    """Return whether `who` names generic sources ("agencies", "staff"), and `who` without them.
+
+    A known outlet whose name holds a generic word ("Ghana News Agency", "News Agency of
+    Nigeria") is a name, not a generic source: it is kept whole.
+    """
+    pieces = re.split(r"(\s*(?:,|/|&|\band\b)\s*)", who)
+    count = 0
+    for k in range(0, len(pieces), 2):
+        if not is_known_outlet(pieces[k].strip(" .")):
+            pieces[k], found = _generic_pattern().subn("", pieces[k])
+            count += found
+    return bool(count), "".join(pieces).strip(" ,&/")
 
 
 def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
@@ -686,6 +695,7 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
         # the outlet whose staff wrote the text
         staffed = {credited_form(_staff_outlet(p)) for p in parts if _staff_outlet(p) != p}
         parts = [_staff_outlet(p) for p in parts]
+        parts = [piece for p in parts for piece in _name_then_outlet(p)]
         people = [p for p in parts if is_person_name(p)]
         if cue.re is _STAFF_CREDIT:
             role = (cue.group("role") or cue.group("role2")).lower()
@@ -729,6 +739,19 @@ def contributor_credits(text: str) -> list[str] | None:
         if part and not is_person_name(part) and (is_outlet_name(part) or is_agency_code(part)):
             names.append(credited_form(part))
     return names
+
+
+def _name_then_outlet(part: str) -> list[str]:
+    """Return a byline part split into a name and the known outlet printed after it without a
+    comma ("JANE ROE Associated Press" -> "JANE ROE", "Associated Press"), else the part."""
+    words = part.split()
+    if len(words) < 3 or is_person_name(part) or is_known_outlet(part):
+        return [part]
+    for k in range(2, min(len(words), 5)):
+        name, outlet = " ".join(words[:k]), " ".join(words[k:])
+        if is_person_name(name) and is_known_outlet(outlet):
+            return [name, outlet]
+    return [part]
 
 
 def _strip_byline_date(names: str) -> str:

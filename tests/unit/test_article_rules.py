@@ -38,6 +38,8 @@ def _kinds(text: str) -> dict[str, tuple[str, str | None]]:
     [
         f"Home / World / {HEAD}",
         f"Home > {HEAD}",
+        f"You are here: Home > {HEAD}",
+        f"You are here: Business / {HEAD}",
         f"{HEAD} | Harbour | The Coast Paper",
     ],
 )
@@ -249,3 +251,22 @@ def test_last_line_cut_off_mid_sentence_stays_body():
 )
 def test_name_only_lines_are_bylines_unless_plain_english(line, expected):
     assert is_byline_name(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Source: Ghana News Agency", ["Ghana News Agency"]),
+        ("Source: News Agency of Nigeria", ["News Agency of Nigeria"]),
+        ("Source: Al Jazeera and news agencies", ["Al Jazeera"]),
+        ("Source: Agencies", []),
+    ],
+)
+def test_a_known_outlet_holding_a_generic_word_is_kept_whole(line, names):
+    credit = credit_line(line)
+    assert credit is not None and credit.names == names
+
+
+def test_an_agency_printed_after_the_byline_name_without_a_comma():
+    parsed = parse_article(f"{HEAD}\nBy JANE ROE Associated Press\n{P1}\n{P2}")
+    assert (parsed.byline, parsed.outlet) == ("JANE ROE", "Associated Press")
