@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 import polars as pl
 
@@ -68,7 +69,8 @@ _DATELINE_PREFIX = re.compile(
 )
 # "WASHINGTON -", "KABUL:", "SHAMBHU, India, Feb 21:" (a place in capitals opens the lead)
 _CAPS_DATELINE_PREFIX = re.compile(
-    r"^\s*(?P<place>[A-Z]{2,}(?:[ /-][A-Z]{2,}){0,3})(?:\s*,\s*(?P<extra>[^–—:]{1,40}?))?"
+    r"^\s*(?P<place>[A-Z](?:[A-Z]|[.'’](?=[A-Z\s]))+(?:[ /-][A-Z](?:[A-Z]|[.'’](?=[A-Z\s,]))+){0,3})"
+    r"(?:\s*,\s*(?P<extra>[^–—:]{1,40}?))?"
     r"\s*(?:[–—-]+|:)\s+(?=[A-Z“\"‘])"
 )
 # "AT-KABUL:", "APP-ISLAMABAD:": the agency's code glued to the place
@@ -120,7 +122,29 @@ def _place_name(place: str) -> str:
     caps = [w for w in words[: next((i for i, w in enumerate(words) if not w.isupper()), None)]]
     if caps and len(caps) < len(words):
         place = " ".join(caps)
-    return place.title() if place.isupper() else place
+    if not place.isupper():
+        return place
+    # "RIO DE JANEIRO" is written "Rio de Janeiro": the gazetteer's own form when it has one
+    known = _place_forms().get(place.casefold())
+    return known or " ".join(_title_word(word) for word in place.split())
+
+
+@cache
+def _place_forms() -> dict[str, str]:
+    """Return the gazetteer's place forms in mixed case, keyed by their folded form."""
+    forms: dict[str, str] = {}
+    for form, entry in surface_index().items():
+        if entry.label in ("GPE", "LOC") and not form.isupper():
+            forms.setdefault(form.casefold(), form)
+    return forms
+
+
+def _title_word(word: str) -> str:
+    """Return a capitals word in title case: "N'DJAMENA" -> "N'Djamena", "COX'S" -> "Cox's"."""
+    parts = re.split(r"(-)", word)
+    out = "".join(part[:1].upper() + part[1:].lower() for part in parts)
+    # after a one-letter elision the name goes on in capitals ("N'Djamena", "D'Ivoire")
+    return re.sub(r"(?<![^\W\d_]{2})(?<=[^\W\d_]['’])([^\W\d_])", lambda m: m.group(1).upper(), out)
 
 
 def _document_language(lines: list[str]) -> tuple[str, float]:
@@ -339,7 +363,8 @@ def _split_site_name(title: str) -> str:
 
     " | Site" takes an outlet-shaped name, or any name of five words or fewer when the headline
     keeps four (a short part after a bar is a site, section or brand); " - Site" only a known
-    outlet, because a dash also joins the parts of a headline.
+    outlet or a several-word name with a media word ("Fjord Times"), because a dash also joins
+    the parts of a headline.
     """
     while True:
         head, sep, tail = title.rpartition(" | ")
@@ -351,7 +376,9 @@ def _split_site_name(title: str) -> str:
             break
         title = head.strip()
     match = re.search(r"\s+[-–—]\s+(?P<site>[^-–—|]{2,40})$", title)
-    if match and is_known_outlet(match.group("site")):
+    site = match.group("site").strip() if match else ""
+    # a known outlet, or a name of several words with a media word ("The Fjord Times")
+    if match and (is_known_outlet(site) or (" " in site and is_outlet_name(site))):
         return title[: match.start()].strip()
     return title
 

@@ -378,8 +378,9 @@ _FOOTER_OWNER = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
-    r"^[(\[]?\s*(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
-    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?) (?:by|from)|with|"
+    r"^[(\[]?\s*(?:[—–-]\s*(?=with\s))?"
+    r"(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
+    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?|files) (?:by|from)|with|"
     r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?)?|via|"
     r"courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
     r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
@@ -653,6 +654,12 @@ def credit_line(text: str) -> CreditLine | None:
     photo = cue.split()[0] in _PHOTO_CUES
     # After "Source:" or "According to" the value is a source by definition, whatever its shape.
     names = split_credit(who, keep_people=not photo and not weak_cue)
+    if cue.startswith("with ") or "reporting" in cue:
+        # "With reporting by Jane Roe" names the people who helped, not an outlet
+        helped = [n for n in names if is_known_outlet(n) or not is_person_name(n)]
+        if names and not helped:
+            return CreditLine([], stamp=stamped)
+        names = helped
     if not names and photo and is_person_name(who):
         # "Photo: Jane Roe" credits a photographer: a credit line that names no outlet.
         return CreditLine([], photo=True)
@@ -713,8 +720,13 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
             return people, outlets
         return None
     parts = [p.strip() for p in re.split(r"\s*(?:\||,|/|\s[-–—]\s)\s*", text)]
-    if len(parts) > 1 and is_person_name(parts[0]) and all(is_outlet_name(p) for p in parts[1:]):
-        return [parts[0]], [credited_form(p) for p in parts[1:]]
+    if len(parts) < 2 or not is_person_name(parts[0]):
+        return None
+    # "Jane Roe, Correspondent" names a role, not an outlet; "Jane Roe, Fjord Times Staff" its paper
+    roles = [_staff_outlet(p) for p in parts[1:]]
+    outlets = [p for p in roles if p]
+    if all(is_outlet_name(p) for p in outlets) and (outlets or len(parts) == 2):
+        return [parts[0]], [credited_form(p) for p in outlets]
     return None
 
 

@@ -270,3 +270,46 @@ def test_a_known_outlet_holding_a_generic_word_is_kept_whole(line, names):
 def test_an_agency_printed_after_the_byline_name_without_a_comma():
     parsed = parse_article(f"{HEAD}\nBy JANE ROE Associated Press\n{P1}\n{P2}")
     assert (parsed.byline, parsed.outlet) == ("JANE ROE", "Associated Press")
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("ST. PETERSBURG, Fla. — ", "St. Petersburg"),
+        ("N'DJAMENA, Chad — ", "N'Djamena"),
+        ("RIO DE JANEIRO (AP) — ", "Rio de Janeiro"),
+        ("PORT-AU-PRINCE, Haiti (AP) — ", "Port-au-Prince"),
+        ("SMALLVILLE, Kan. — ", "Smallville"),
+    ],
+)
+def test_capitals_datelines_with_dots_and_elisions_take_the_usual_spelling(opening, place):
+    assert parse_article(f"{HEAD}\n{opening}{P1}\n{P2}").dateline == place
+
+
+def test_a_role_after_the_byline_name_is_no_outlet():
+    parsed = parse_article(f"{HEAD}\nJane Roe, Correspondent\n{P1}\n{P2}")
+    assert (parsed.byline, parsed.outlet, parsed.credited) == ("Jane Roe", None, [])
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("— With files from Reuters", ["Reuters"]),
+        ("With reporting by Jane Roe", []),
+        ("With additional reporting by Jane Roe and AFP", ["AFP"]),
+    ],
+)
+def test_helper_notes_credit_agencies_only(line, names):
+    credit = credit_line(line)
+    assert credit is not None and credit.names == names
+
+
+@pytest.mark.parametrize("suffix", [" - Fjord Times", " — The Fjord Daily News"])
+def test_an_outlet_shaped_site_name_after_a_dash_leaves_the_headline(suffix):
+    parsed = parse_article(f"{HEAD}{suffix}\n{P1}\n{P2}")
+    assert (parsed.title, parsed.outlet) == (HEAD, None)
+
+
+def test_a_dash_joining_two_parts_of_a_headline_stays():
+    title = "Ferry terminal delayed again - traders fear for the summer"
+    assert parse_article(f"{title}\n{P1}\n{P2}").title == title
