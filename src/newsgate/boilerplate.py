@@ -100,7 +100,7 @@ _DATE_TOKEN = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|"
     r"wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|gmt|utc|ict|"
-    r"cet|cest|est|edt|pst|bst|ist|msk|st|nd|rd|th|h|[a-z]{2,4}t|et|ct|mt|pt|uk)\b|"
+    r"cet|cest|est|edt|pst|bst|ist|msk|st|nd|rd|th|h|[a-z]{2,4}t|et|ct|mt|pt|uk|at)\b|"
     # ordinals and clock suffixes glued to the number ("07th", "1:21AM"), "a.m." and "p.m."
     r"(?<=\d)(?:st|nd|rd|th|am|pm|h)\b|\b[ap]\.m\.|[\d:/.,+\-–|()]+",
     re.IGNORECASE,

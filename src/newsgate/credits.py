@@ -381,8 +381,8 @@ _CREDIT_LINE = re.compile(
     r"^[(\[]?\s*(?:[—–-]\s*(?=with\s))?"
     r"(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
     r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?|files) (?:by|from)|with|"
-    r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?)?|via|"
-    r"courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
+    r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?| source)?|"
+    r"via|courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
     r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
 )
@@ -464,7 +464,8 @@ _CAPTION_TAIL = [
     ),
 ]
 _PHOTO_ID = re.compile(
-    r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s|\((?:files?|file photo)\)\s)",
+    r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s|\((?:files?|file photo)\)\s|"
+    r"(?:image|photo|picture|video) caption\s*[,:]\s)",
     re.IGNORECASE,
 )
 _ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)

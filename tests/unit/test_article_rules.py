@@ -313,3 +313,32 @@ def test_an_outlet_shaped_site_name_after_a_dash_leaves_the_headline(suffix):
 def test_a_dash_joining_two_parts_of_a_headline_stays():
     title = "Ferry terminal delayed again - traders fear for the summer"
     assert parse_article(f"{title}\n{P1}\n{P2}").title == title
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [("2024/03/04", date(2024, 3, 4)), ("March 4, 2024 at 10:05 am", date(2024, 3, 4))],
+)
+def test_year_first_slashes_and_at_between_date_and_time(stamp, expected):
+    assert parse_article(f"{HEAD}\n{stamp}\n{P1}\n{P2}").published_date == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image source, Getty Images",
+        "Image caption, A ferry waits at the pier",
+        "Listen to this article · 4 min",
+        "Sign up for our daily newsletter",
+        "Click here to read more",
+        "Print this page",
+        "We value your feedback",
+    ],
+)
+def test_more_page_furniture(line):
+    assert _kinds(f"{HEAD}\n{P1}\n{line}\n{P2}\n{P3}")[line][0] == "boilerplate"
+
+
+def test_an_image_source_line_is_a_photo_credit_not_the_outlet():
+    parsed = parse_article(f"{HEAD}\n{P1}\nImage source, Reuters\n{P2}\n{P3}")
+    assert (parsed.outlet, parsed.credited) == (None, ["Reuters"])
