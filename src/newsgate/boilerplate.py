@@ -355,8 +355,11 @@ def _looks_like_caption(text: str, before_story: bool) -> bool:
     words = count_words(text)
     if words > 50 or words < 6 or _QUOTE_CHARS.search(text) or _INTERNAL_SENTENCE.search(text):
         return False
+    label = _CAPTION_LABEL.match(text)
     if (
-        _CAPTION_LABEL.match(text)
+        label
+        # "UPDATE:", "WATCH:" in capitals flag a headline; a caption's label is in normal case
+        and not text[: label.end()].split(":")[0].isupper()
         and not SENTENCE_END.search(text + " ")
         and not _REPORTING.search(text)
         and (

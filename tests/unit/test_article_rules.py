@@ -230,6 +230,11 @@ def test_labelled_present_tense_caption():
     assert _kinds(f"{HEAD}\n{P1}\n{caption}\n{P2}\n{P3}")[caption][0] == "boilerplate"
 
 
+def test_a_capitals_flag_before_a_headline_is_no_caption_label():
+    title = "UPDATE: Harbour workers hold talks on the new ferry terminal"
+    assert parse_article(f"{title}\n{P1}\n{P2}").title == title
+
+
 def test_pull_quote_without_marks_repeats_a_quotation():
     quoted = (
         "The mayor said: “We will never let the harbour close while people depend on it for work,” "
