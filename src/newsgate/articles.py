@@ -6,21 +6,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 import polars as pl
 
 from newsgate.boilerplate import (
     CORPUS_REPEAT_DOCS,
+    SENTENCE_END,
     WORD,
     Evidence,
     Line,
     classify_lines,
     is_known_place,
     is_paragraph,
+    is_place_name,
     normalise_line,
 )
 from newsgate.credits import (
     credited_form,
+    find_outlet,
     glued_byline,
     is_known_outlet,
     is_outlet_name,
@@ -29,7 +33,7 @@ from newsgate.credits import (
     split_credit,
     trailing_credit,
 )
-from newsgate.language import UNDETERMINED, identify_language
+from newsgate.language import UNDETERMINED, count_words, identify_language
 from newsgate.near_duplicates import Candidate, find_near_duplicates
 from newsgate.nlp.gazetteer import surface_index
 from newsgate.stamps import MARKER, stamp_date
@@ -67,7 +71,8 @@ _DATELINE_PREFIX = re.compile(
 )
 # "WASHINGTON -", "KABUL:", "SHAMBHU, India, Feb 21:" (a place in capitals opens the lead)
 _CAPS_DATELINE_PREFIX = re.compile(
-    r"^\s*(?P<place>[A-Z]{2,}(?:[ /-][A-Z]{2,}){0,3})(?:\s*,\s*(?P<extra>[^–—:]{1,40}?))?"
+    r"^\s*(?P<place>[A-Z](?:[A-Z]|[.'’](?=[A-Z\s]))+(?:[ /-][A-Z](?:[A-Z]|[.'’](?=[A-Z\s,]))+){0,3})"
+    r"(?:\s*,\s*(?P<extra>[^–—:]{1,40}?))?"
     r"\s*(?:[–—-]+|:)\s+(?=[A-Z“\"‘])"
 )
 # "AT-KABUL:", "APP-ISLAMABAD:": the agency's code glued to the place
@@ -114,7 +119,34 @@ class ParsedArticle:
 
 def _place_name(place: str) -> str:
     place = place.strip(" ,")
-    return place.title() if place.isupper() else place
+    words = place.split()
+    # "SACRAMENTO Calif.": the place in capitals, then its state or country in normal case
+    caps = [w for w in words[: next((i for i, w in enumerate(words) if not w.isupper()), None)]]
+    if caps and len(caps) < len(words):
+        place = " ".join(caps)
+    if not place.isupper():
+        return place
+    # "RIO DE JANEIRO" is written "Rio de Janeiro": the gazetteer's own form when it has one
+    known = _place_forms().get(place.casefold())
+    return known or " ".join(_title_word(word) for word in place.split())
+
+
+@cache
+def _place_forms() -> dict[str, str]:
+    """Return the gazetteer's place forms in mixed case, keyed by their folded form."""
+    forms: dict[str, str] = {}
+    for form, entry in surface_index().items():
+        if entry.label in ("GPE", "LOC") and not form.isupper():
+            forms.setdefault(form.casefold(), form)
+    return forms
+
+
+def _title_word(word: str) -> str:
+    """Return a capitals word in title case: "N'DJAMENA" -> "N'Djamena", "COX'S" -> "Cox's"."""
+    parts = re.split(r"(-)", word)
+    out = "".join(part[:1].upper() + part[1:].lower() for part in parts)
+    # after a one-letter elision the name goes on in capitals ("N'Djamena", "D'Ivoire")
+    return re.sub(r"(?<![^\W\d_]{2})(?<=[^\W\d_]['’])([^\W\d_])", lambda m: m.group(1).upper(), out)
 
 
 def _document_language(lines: list[str]) -> tuple[str, float]:
@@ -138,13 +170,19 @@ def _set_date(parsed: ParsedArticle, text: str, source: str) -> None:
         parsed.published_date, parsed.published_date_source = value, source
 
 
-def _read_opening(parsed: ParsedArticle, text: str, inline: list[str]) -> None:
+def _read_opening(
+    parsed: ParsedArticle, text: str, inline: list[str], strong: bool = False
+) -> None:
     """Read scraper metadata, bylines, inline credits and the dateline opening the story.
 
     The line itself stays in the body as printed: a line that mixes such an opening with the
-    lead is article text.
+    lead is article text. With `strong`, only a wire dateline ("OSLO -", "Oslo (AFP) -") is
+    read: a paragraph below a standfirst may open the story.
     """
     for _ in range(4):
+        if strong:
+            _read_strong_dateline(parsed, text, inline)
+            return
         marker = MARKER.match(text) or _METADATA_PREFIX.match(text)
         if marker:
             _set_date(parsed, marker.group("date"), "metadata")
@@ -172,14 +210,14 @@ def _read_opening(parsed: ParsedArticle, text: str, inline: list[str]) -> None:
         agency = groups.get("agency") or groups.get("slashed")
         if dateline and _is_subject_acronym(agency or dateline.group("place")):
             break
+        if dateline and dateline.re is _CAPS_DATELINE_PREFIX and _colon_label(text, dateline):
+            break
         if dateline and agency is None and _is_outlet_code(dateline.group("place")):
             # "NDO –" or "NDO/VNA –" open with the outlet's code, not a place.
             inline.extend(credited_form(p) for p in dateline.group("place").split("/"))
             text = text[dateline.end() :]
             continue
-        if dateline and dateline.re is _CAPS_DATELINE_PREFIX and _colon_label(text, dateline):
-            break
-        agencies = split_credit(agency) if agency else []
+        agencies = _bracket_agencies(agency) if agency else []
         if dateline and (agency is None or agencies):
             # "KABUL (Pajhwok- AFP) -" credits the publisher and its wire, in that order
             parsed.dateline = parsed.dateline or _place_name(dateline.group("place"))
@@ -197,6 +235,42 @@ def _read_opening(parsed: ParsedArticle, text: str, inline: list[str]) -> None:
         break
 
 
+def _bracket_agencies(agency: str) -> list[str]:
+    """Return the agencies in a dateline's brackets: "(Reuters)", "(Pajhwok- AFP)", and an
+    agency's code in its own case ("(dpa-AFX)"), which only a credit stands in that place."""
+    names = split_credit(agency)
+    code = re.fullmatch(r"[A-Za-z][\w.&-]{1,15}", agency.strip())
+    if not names and code and (re.search(r"[A-Z]", agency) or is_known_outlet(agency)):
+        names = [credited_form(agency.strip())]
+    return names
+
+
+def _read_strong_dateline(parsed: ParsedArticle, text: str, inline: list[str]) -> None:
+    """Read a wire dateline opening a later paragraph ("LILONGWE -", "Oslo (AFP) -")."""
+    coded = _AGENCY_PLACE_PREFIX.match(text)
+    if coded and not _is_subject_acronym(coded.group("agency")):
+        inline.append(credited_form(coded.group("agency")))
+        parsed.dateline = _place_name(coded.group("place"))
+        return
+    dateline = _DATELINE_PREFIX.match(text) or _CAPS_DATELINE_PREFIX.match(text)
+    if dateline is None:
+        return
+    groups = dateline.groupdict()
+    agency = groups.get("agency") or groups.get("slashed")
+    place = dateline.group("place")
+    extra = groups.get("extra") or ""
+    placed = is_place_name(place) or any(is_known_place(p) for p in re.split(r"\s*,\s*", extra))
+    if not placed or _is_subject_acronym(agency or place):
+        return
+    if dateline.re is _CAPS_DATELINE_PREFIX and _colon_label(text, dateline):
+        return
+    agencies = _bracket_agencies(agency) if agency else []
+    if agency is None or agencies:
+        parsed.dateline = _place_name(place)
+        inline.extend(agencies)
+        _set_date(parsed, extra, "dateline")
+
+
 def _colon_label(text: str, dateline: re.Match) -> bool:
     """Return whether a capitals opening ending in a colon is a label ("DEVELOPING:"), not a place.
 
@@ -206,7 +280,9 @@ def _colon_label(text: str, dateline: re.Match) -> bool:
     if not text[: dateline.end()].rstrip().endswith(":"):
         return False
     extra = dateline.group("extra") or ""
-    known = is_known_place(dateline.group("place")) or any(
+    if is_known_outlet(dateline.group("place")):
+        return False
+    known = is_place_name(dateline.group("place")) or any(
         is_known_place(part) for part in re.split(r"\s*,\s*", extra)
     )
     return not (known or stamp_date(extra) or re.search(_MONTH_DAY, extra, re.IGNORECASE))
@@ -231,11 +307,15 @@ def _is_outlet_code(token: str) -> bool:
 
 
 def _unique(names: list[str]) -> list[str]:
+    """Return the names once each, in order; two forms of one known outlet ("AP", "The
+    Associated Press") are one credit, kept in the form met first."""
     out: list[str] = []
     seen: set[str] = set()
     for name in names:
-        if name and normalise_line(name) not in seen:
-            seen.add(normalise_line(name))
+        outlet = find_outlet(name) if name else None
+        keys = {normalise_line(name)} | ({f"outlet:{outlet.name}"} if outlet else set())
+        if name and not keys & seen:
+            seen |= keys
             out.append(name)
     return out
 
@@ -249,16 +329,22 @@ def parse_article(text: str, common: frozenset[str] = frozenset()) -> ParsedArti
     lines, evidence = classify_lines(text, document_language=language, common_lines=common)
     parsed = ParsedArticle(lines=lines, language=language, foreign_share=foreign_share)
     title = next((ln for ln in lines if ln.kind == "title"), None)
-    site = None
     if title:
-        parsed.title, site = _split_site_name(title.value or title.clean)
+        # A site name in the page title is no credit: the page names itself there, it does not
+        # credit the text.
+        parsed.title = _split_site_name(title.value or title.clean)
     body_lines = [ln for ln in lines if ln.kind == "body"]
     inline: list[str] = []
     # Scraper metadata, bylines and the dateline open the story: look at the lines up to the
-    # first paragraph only, so a "(Reuters) -" deeper in the text is left alone.
+    # first paragraph, so a "(Reuters) -" deeper in the text is left alone. When a standfirst
+    # opens the page, a wire dateline may open one of the next two paragraphs.
+    paragraphs = 0
     for line in body_lines:
-        _read_opening(parsed, line.clean, inline)
-        if is_paragraph(line.clean):
+        if paragraphs and parsed.dateline is not None:
+            break
+        _read_opening(parsed, line.clean, inline, strong=paragraphs > 0)
+        paragraphs += is_paragraph(line.clean)
+        if paragraphs >= 3:
             break
     # "CGTN's Jane Roe reports" in the standfirst names both the outlet and the reporter.
     for line in body_lines[:3]:
@@ -269,26 +355,34 @@ def parse_article(text: str, common: frozenset[str] = frozenset()) -> ParsedArti
             break
     parsed.body = "\n\n".join(ln.clean for ln in body_lines)
     trailing = trailing_credit(body_lines[-1].clean) if body_lines else None
-    credits = (
-        inline + evidence.text_credits + ([site] if site else []) + ([trailing] if trailing else [])
-    )
+    credits = inline + evidence.text_credits + ([trailing] if trailing else [])
     _apply_evidence(parsed, evidence, credits)
     return parsed
 
 
-def _split_site_name(title: str) -> tuple[str, str | None]:
-    """Return the headline without a trailing site name, and that site name.
+def _split_site_name(title: str) -> str:
+    """Return the headline without the site names after it ("Headline | Site | Owner").
 
-    " | Site" takes any outlet-shaped name; " - Site" only a known outlet, because a dash also
-    joins the parts of a headline.
+    " | Site" takes an outlet-shaped name, or any name of five words or fewer when the headline
+    keeps four (a short part after a bar is a site, section or brand); " - Site" only a known
+    outlet or a several-word name with a media word ("Fjord Times"), because a dash also joins
+    the parts of a headline.
     """
-    head, sep, tail = title.rpartition(" | ")
-    if sep and head and is_outlet_name(tail.strip()):
-        return head.strip(), credited_form(tail.strip())
+    while True:
+        head, sep, tail = title.rpartition(" | ")
+        tail = tail.strip()
+        if not (sep and count_words(head) >= 2 and 0 < count_words(tail) <= 5):
+            break
+        site = is_outlet_name(tail) or count_words(head) >= 4
+        if not site or SENTENCE_END.search(tail + " "):
+            break
+        title = head.strip()
     match = re.search(r"\s+[-–—]\s+(?P<site>[^-–—|]{2,40})$", title)
-    if match and is_known_outlet(match.group("site")):
-        return title[: match.start()].strip(), credited_form(match.group("site").strip())
-    return title, None
+    site = match.group("site").strip() if match else ""
+    # a known outlet, or a name of several words with a media word ("The Fjord Times")
+    if match and (is_known_outlet(site) or (" " in site and is_outlet_name(site))):
+        return title[: match.start()].strip()
+    return title
 
 
 def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, text_credits: list[str]) -> None:
@@ -298,7 +392,10 @@ def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, text_credits: lis
         # reported", "told Reuters") is taken as the outlet; several such agencies, none.
         sources = source_credits(parsed.body)
         if len(sources) == 1:
-            text_credits = sources
+            # a photo credit of the same agency is its credited form ("told the Associated
+            # Press" beside "(Jane Roe/AP)" gives AP)
+            same = [p for p in evidence.photo_credits if _unique([sources[0], p]) == [sources[0]]]
+            text_credits = same[:1] or sources
     parsed.credited = _unique(text_credits + evidence.photo_credits)
     # A photo agency only supplied the picture, so it never becomes the article's outlet.
     parsed.outlet = text_credits[0] if text_credits else None

@@ -19,8 +19,10 @@ from newsgate.credits import (
     article_cues,
     byline_credit,
     caption_credit,
+    contributor_credits,
     credit_line,
     credited_form,
+    find_outlet,
     footer_owner,
     has_byline_cue,
     is_agency_code,
@@ -28,6 +30,7 @@ from newsgate.credits import (
     is_outlet_name,
     is_person_name,
     is_staff_credit,
+    opens_with_photo_id,
     read_more_source,
 )
 from newsgate.language import (
@@ -82,8 +85,9 @@ _RELATED = re.compile(
     re.IGNORECASE,
 )
 _METADATA_LABEL = re.compile(
-    r"^(?P<label>published|posted|updated|last updated|first published|modified|date|dated|"
-    r"created)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.+)$",
+    r"^(?P<label>published|posted|updated|last updated|first published|first posted|"
+    r"originally published|(?:original )?publication date|publish(?:ed)? date|date published|"
+    r"modified|date|dated|created)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _TAGS_HEADER = re.compile(r"^(?:tags?|topics?|keywords?|labels?|categories)\s*:?$", re.I)
@@ -96,10 +100,16 @@ _DATE_TOKEN = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|"
     r"wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|gmt|utc|ict|"
-    r"cet|cest|est|edt|pst|bst|ist|msk|st|nd|rd|th|h|[a-z]{2,4}t)\b|[\d:/.,+\-–|()]+",
+    r"cet|cest|est|edt|pst|bst|ist|msk|st|nd|rd|th|h|[a-z]{2,4}t|et|ct|mt|pt|uk|at)\b|"
+    # ordinals and clock suffixes glued to the number ("07th", "1:21AM"), "a.m." and "p.m."
+    r"(?<=\d)(?:st|nd|rd|th|am|pm|h)\b|\b[ap]\.m\.|[\d:/.,+\-–|()]+",
     re.IGNORECASE,
 )
+# a time of day: "22:02", "9:53 a.m.", "1:21AM"
+_TIME_OF_DAY = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _GARBLED = re.compile(r"\b[A-Z0-9]+_[A-Z0-9_]+\b|Ã[\x80-\xbf]|â€|�|\b[0-9a-f]{16,}\b")
+# an image's file name ("storm coast_00012.jpg") left where the picture was
+_IMAGE_FILE = re.compile(r"\S\.(?:jpe?g|png|gif|webp|bmp|tiff?)\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _TIMESTAMP_START = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})[\sT,|]")
 _LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
@@ -120,11 +130,61 @@ _PLACE_COUNTRY_LINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3}),\s*"
     r"(?P<country>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3})\s*[-–—:]*$"
 )
-# "Jane Roe in Oslo contributed to this report." notes a contributor.
-_CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$", re.I)
+# "AFP, Beijing": a credit line that carries the dateline after the agency
+_AGENCY_PLACE_LINE = re.compile(
+    r"^(?P<agency>[A-Za-z][\w.&-]{1,20}),\s*(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})"
+    r"\s*[-–—:]*$"
+)
+# "Jackson, Mississippi:" alone on a line: mixed case needs the dateline's closing colon or dash.
+_PLACE_REGION_LINE = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3}),\s*"
+    r"(?P<country>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3})\s*[-–—:]+$"
+)
+# A story opening with its dateline ("Chennai: The court …", "OSLO (Reuters) - …"): the lead, even
+# with a photo credit glued to its end. Getty captions open "CITY, STATE - MONTH DAY:", not a lead.
+_STORY_OPENING = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})(?:,\s*[^:–—()]{1,30}?)?\s*"
+    r"(?:\([^()]{2,30}\)\s*)?(?:[:–—]|\s-)\s+(?P<next>[A-Z“\"‘][\w’']*)"
+)
+# "— Electoral Board (@board) May 2, 2024": the footer of an embedded social-media post
+_EMBED_FOOTER = re.compile(r"^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*[^()]{0,40}$")
+# "Storm hits the coast 02:29", "02:20 - Source: CNN": a video player's title and duration
+_VIDEO_DURATION = re.compile(
+    r"^(?P<title>.*?)\s*(?<![\d:])\d{1,2}:[0-5]\d(?![\d:])"
+    r"(?:\s*[-–—|]\s*source\s*:\s*(?P<who>.{1,40}))?\s*$",
+    re.IGNORECASE,
+)
+# "…, above" or "(pictured)": the position words that close a caption
+_CAPTION_POSITION_END = re.compile(
+    r"(?:,\s*(?:above|below|left|right|centre|center|top|bottom|pictured|inset)|"
+    r"\((?:pictured|above|below|inset)\))\s*\.?$",
+    re.IGNORECASE,
+)
+# "Cat nap: A porter rests …": a caption's short label before its colon
+_CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+[A-Z“\"‘]")
+# "… out of the flood. The Associated Press": a bare agency name closing a caption
+_BARE_AGENCY_END = re.compile(
+    r"[.!?]\s+(?P<who>(?:The\s)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\.?\s*$"
+)
+# a link teaser cut off with an ellipsis
+_TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 # An "updated" or "modified" stamp is not the publication date, so only these labels count.
 _PUBLISHED_LABELS = frozenset(
-    ["published", "posted", "first published", "date", "dated", "created"]
+    [
+        "published",
+        "posted",
+        "first published",
+        "first posted",
+        "originally published",
+        "publication date",
+        "original publication date",
+        "publish date",
+        "published date",
+        "date published",
+        "date",
+        "dated",
+        "created",
+    ]
 )
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -230,9 +290,14 @@ def _cue_patterns(name: str) -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+def _folded_label(text: str) -> str:
+    """Return a short line folded for a cue lookup: bullets and closing punctuation stripped."""
+    return normalise_line(text).strip(" .:!?|»›>•▪*-–—")
+
+
 def _cue_match(text: str, name: str) -> str | None:
     """Return the cue of list `name` that `text` carries: a long cue anywhere, a short one first."""
-    folded = normalise_line(text).strip(" .:!|»›>")
+    folded = _folded_label(text)
     anywhere, start = _cue_patterns(name)
     found = anywhere.search(folded) or start.match(folded)
     return found.group(0).strip(" :") if found else None
@@ -244,14 +309,45 @@ def _caption_verb_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in verbs)})\b")
 
 
-def _caption_credit(text: str, before_story: bool) -> tuple[list[str], str] | None:
+def _caption_credit(
+    text: str, before_story: bool, closing: bool = False
+) -> tuple[list[str], str] | None:
     """Return the credited names and the signal when `text` is a photo caption."""
     found = caption_credit(text)
-    if found:
+    if found and not opens_story(text):
         return found
+    if found:
+        # the lead with a photo credit glued to its end stays body; the credit still counts
+        return found[0], "lead"
     if _looks_like_caption(text, before_story):
-        return [], "caption ending in a date (present tense or above the story)"
+        return [], "caption ending in a date or position, or a labelled caption"
+    bare = _BARE_AGENCY_END.search(text, max(0, len(text) - 80))
+    outlet = find_outlet(bare.group("who")) if bare else None
+    if (
+        outlet is not None
+        and outlet.kind in ("agency", "photo_agency")
+        and bare.group("who") not in outlet.ambiguous
+        and not _QUOTE_CHARS.search(text)
+        and not closing
+    ):
+        # "A farmer leads his pigs out of the flood. The Associated Press": a caption closed by
+        # its agency's bare name (at the story's end, "… on Friday. Reuters" credits the text)
+        return [credited_form(bare.group("who"))], "caption ending in its agency's name"
     return None
+
+
+def opens_story(text: str) -> bool:
+    """Return whether `text` is a lead opening with its dateline ("Chennai: The court …").
+
+    The place must be a place name, the opening must not be a Getty caption's date ("WASHINGTON,
+    DC - JANUARY 20:") and the line must hold a complete sentence before anything glued to it.
+    """
+    match = _STORY_OPENING.match(headline_text(text))
+    if not match or not is_place_name(match.group("place")):
+        return False
+    if re.fullmatch(_MONTH, match.group("next"), re.IGNORECASE):
+        return False
+    return is_paragraph(text) and bool(_INTERNAL_SENTENCE.search(text))
 
 
 def _looks_like_caption(text: str, before_story: bool) -> bool:
@@ -259,6 +355,20 @@ def _looks_like_caption(text: str, before_story: bool) -> bool:
     words = count_words(text)
     if words > 50 or words < 6 or _QUOTE_CHARS.search(text) or _INTERNAL_SENTENCE.search(text):
         return False
+    label = _CAPTION_LABEL.match(text)
+    if (
+        label
+        # "UPDATE:", "WATCH:" in capitals flag a headline; a caption's label is in normal case
+        and not text[: label.end()].split(":")[0].isupper()
+        and not SENTENCE_END.search(text + " ")
+        and not _REPORTING.search(text)
+        and (
+            _CAPTION_POSITION_END.search(text)
+            or _caption_verb_pattern().search(" ".join(WORD.findall(text)[:16]))
+        )
+    ):
+        # "Cat nap: A porter rests outside the station", "Idle: the depot, above"
+        return True
     positioned = any(p in text for p in _cue_set("caption_positions"))
     if not (_ENDS_WITH_FULL_DATE.search(text) or positioned):
         return False
@@ -285,6 +395,9 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     for segment in segments:
         credit = credit_line(segment)
         label = _METADATA_LABEL.match(segment)
+        if credit and credit.photo:
+            # "Caption | Jane Roe/AFP": a caption with its photo credit, not a header line
+            return None
         if credit:
             credits.extend(credit.names)
         elif _is_date_only(segment) or _TIMESTAMP_START.match(segment):
@@ -329,20 +442,72 @@ def is_known_place(name: str) -> bool:
     return name.strip(" ,.").casefold() in _place_index()
 
 
+@cache
+def _english_words() -> frozenset[str]:
+    from newsgate.nlp.lexicon import common_words
+
+    return common_words()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    from newsgate.nlp.lexicon import given_names
+
+    return frozenset(name.casefold() for name in given_names())
+
+
+def is_byline_name(text: str) -> bool:
+    """Return whether a line alone is a reporter's name: person-shaped, not a place, and not
+    only English words ("Market Data", "Staff Report") unless it opens with a given name that is
+    no English word ("Jane")."""
+    if not is_person_name(text) or is_known_place(text):
+        return False
+    words = [w.casefold() for w in WORD.findall(text)]
+    if words[0] in _given_names() and words[0] not in _english_words():
+        return True
+    return not all(w in _english_words() for w in words)
+
+
+def is_place_name(name: str) -> bool:
+    """Return whether `name` can be a dateline's place: a gazetteer place, or capitalised words
+    none of which is an English word ("CHICO" is a town, "BREAKING" and "NATIONAL" are labels)."""
+    name = name.strip(" ,.")
+    if is_known_place(name):
+        return True
+    words = WORD.findall(name)
+    return (
+        bool(words)
+        and all(w[:1].isupper() for w in words)
+        and not any(w.casefold() in _english_words() for w in words)
+    )
+
+
 def _dateline_line(text: str) -> tuple[str, str] | None:
     caps = _CAPS_DATELINE_LINE.match(text)
     if caps and not is_known_outlet(caps.group("place")):
         return caps.group("place"), ""
-    country = _PLACE_COUNTRY_LINE.match(text)
+    country = _PLACE_COUNTRY_LINE.match(text) or _PLACE_REGION_LINE.match(text)
     if country and (
         is_known_place(country.group("country")) or is_known_place(country.group("place"))
     ):
         return country.group("place"), ""
+    credit_first = _AGENCY_PLACE_LINE.match(text)
+    if credit_first and is_known_place(credit_first.group("place")):
+        # "Afp, Beijing": the agency's credit, then the dateline
+        outlet = find_outlet(credit_first.group("agency"))
+        if outlet is not None and credit_first.group("agency") not in outlet.ambiguous:
+            return credit_first.group("place"), credited_form(credit_first.group("agency"))
     match = _DATELINE_LINE.match(text)
     if not match:
         return None
     agency = (match.group("agency") or match.group("agency2") or "").strip()
     if not is_outlet_name(agency) or is_person_name(match.group("place")):
+        return None
+    if not is_place_name(match.group("place")):
+        # "Science/Nature" pairs two section names
+        return None
+    outlet = find_outlet(agency)
+    if outlet is not None and agency in outlet.ambiguous:
         return None
     if " " not in agency and not is_agency_code(agency):
         # "Moscow / Kyiv" pairs two places; an agency is known, an acronym or a domain.
@@ -373,6 +538,11 @@ def classify_lines(
     title = _assign_title(content, evidence)
     _classify_by_position(content, evidence, title, common_lines)
     _decide_stamps(content, evidence, title)
+    for line in content:
+        marker = MARKER.match(line.clean)
+        if marker and line.kind == "boilerplate":
+            # a marker glued to a caption, credit or byline still dates the article
+            evidence.metadata_dates.append(marker.group("date"))
     return lines, evidence
 
 
@@ -382,8 +552,16 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
     for index, line in enumerate(content):
         text = line.clean.replace("\xa0", " ")
         words = count_words(text)
+        marker = MARKER.match(text)
+        if marker and text[marker.end() :].strip():
+            # A marker glued to other text: the line is judged by what follows the marker.
+            if _metadata_line(line, text, words, index, evidence):
+                continue
+            text = text[marker.end() :].strip()
+            words = count_words(text)
         if in_related:
-            if is_paragraph(text) and not is_headline(text):
+            # a link teaser cut off with an ellipsis does not end the block of links
+            if is_paragraph(text) and not is_headline(text) and not _TEASER.search(text):
                 in_related = False
             else:
                 _mark(line, "related_block", "follows a related-news header")
@@ -425,6 +603,11 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             continue
         if _metadata_line(line, text, words, index, evidence):
             continue
+        if _video_line(content, index, text):
+            continue
+        if words <= 20 and _EMBED_FOOTER.match(text):
+            _mark(line, "credit", "footer of an embedded social-media post")
+            continue
         if not words:
             _mark(line, "navigation", "separator or symbol line")
             continue
@@ -434,8 +617,13 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         if words <= 14 and _SHARE.match(text):
             _mark(line, "share_widget", "share or comment cue")
             continue
-        if words <= 6 and normalise_line(text).strip(" .:|»›>") in _cue_set("widgets"):
+        if words <= 6 and _folded_label(text) in _cue_set("widgets"):
             _mark(line, "share_widget", "page widget label")
+            continue
+        if 2 <= words <= 8 and all(
+            w.casefold() in _cue_set("widget_words") for w in WORD.findall(text)
+        ):
+            _mark(line, "share_widget", "row of widget buttons")
             continue
         if _furniture(line, text, words):
             continue
@@ -450,7 +638,9 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         if fields:
             _mark(line, fields, "source, byline, date or editor fields")
             continue
-        if words <= 10 and (_NAVIGATION.match(text) or _breadcrumb(text)):
+        if words <= 10 and (
+            _NAVIGATION.match(text) or (_breadcrumb(text) and not caption_credit(text))
+        ):
             _mark(line, "navigation", "navigation, footer or breadcrumb cue")
             continue
         credit = credit_line(text)
@@ -460,8 +650,10 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             if credit.stamp:
                 evidence.metadata_dates.append(credit.stamp)
             continue
-        if words <= 30 and _CONTRIBUTED.search(text):
+        contributors = contributor_credits(text) if words <= 30 else None
+        if contributors is not None:
             _mark(line, "byline", "contributor note")
+            evidence.text_credits.extend(contributors)
             continue
         staff = words <= 40 and is_staff_credit(text)
         byline = byline_credit(text) if words <= 14 or staff else None
@@ -472,16 +664,45 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 evidence.byline_dates.append(text)
             evidence.text_credits.extend(byline[1])
             continue
-        caption = _caption_credit(text, index < first) if words <= MAX_CAPTION_WORDS else None
+        long_ok = words <= MAX_CAPTION_WORDS or opens_with_photo_id(text)
+        closing = index >= len(content) - 2
+        caption = _caption_credit(text, index < first, closing) if long_ok else None
         if caption:
             names, signal = caption
-            _mark(line, "caption", signal)
             evidence.photo_credits.extend(names)
+            if signal != "lead":
+                _mark(line, "caption", signal)
             continue
         if language == "en" and words >= 3:
             lang = identify_language(text)
             if lang not in ("en", UNDETERMINED):
                 _mark(line, "non_english", f"language '{lang}'")
+
+
+def _video_line(content: list[Line], index: int, text: str) -> bool:
+    """Mark a video player's duration line and the video title above it; return whether marked.
+
+    "Storm hits the coast 02:29" under "Storm hits the coast", or "02:20 - Source: CNN" under a
+    headline-shaped line: the line above is the video's title, not the article's headline.
+    """
+    video = _VIDEO_DURATION.match(text) if ":" in text else None
+    if not video:
+        return False
+    title = (video.group("title") or "").strip()
+    if not title and not video.group("who"):
+        return False
+    if title and (not is_headline(title) or _is_date_only(title)):
+        return False
+    previous = content[index - 1] if index else None
+    above = previous.clean if previous is not None and previous.kind == "body" else ""
+    if title and normalise_line(above) != normalise_line(title):
+        return False
+    if not title and not (above and is_headline(above) and not SENTENCE_END.search(above + " ")):
+        return False
+    _mark(content[index], "navigation", "video player title and duration")
+    if previous is not None and above:
+        _mark(previous, "navigation", "video title above its duration")
+    return True
 
 
 def _is_related_line(text: str, rest: str, words: int) -> bool:
@@ -504,10 +725,15 @@ def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evid
             return True
         place = re.fullmatch(rf"(?P<place>{_PLACE})\s*[-–—:]*", rest)
         name = place.group("place") if place else ""
-        if place and (is_known_place(name) or name.isupper() or " " not in name):
+        if place and is_place_name(name):
             _mark(line, "dateline", "scraper date marker and dateline")
             evidence.metadata_dates.append(marker.group("date"))
             evidence.datelines.append(place.group("place"))
+            return True
+        if place and count_words(name) <= 2 and name[:1].isupper():
+            # " date 2024-03-12 NATIONAL": the marker glued to a section label
+            _mark(line, "metadata", "scraper date marker and section label")
+            evidence.metadata_dates.append(marker.group("date"))
             return True
         # A marker glued to the headline or the lead: the line is judged by what follows it.
         return False
@@ -547,7 +773,7 @@ def _furniture(line: Line, text: str, words: int) -> bool:
 
 
 def _is_garbled(text: str) -> bool:
-    if _GARBLED.search(text):
+    if _GARBLED.search(text) or _IMAGE_FILE.search(text):
         return True
     visible = len(text) - len(re.findall(r"\s", text))
     letters = len(re.findall(r"[^\W\d_]", text))
@@ -568,28 +794,45 @@ def _words_of(text: str) -> list[str]:
 
 
 def _mark_pull_quotes(content: list[Line]) -> None:
-    """Mark pull quotes (a quotation repeated from a longer body line) and their attribution."""
+    """Mark pull quotes (a quotation repeated from a longer body line) and their attribution.
+
+    A pull quote keeps its quotation marks, or drops them while the body line quotes its words.
+    """
     positions = [i for i, ln in enumerate(content) if ln.kind == "body"]
     joined = [f" {' '.join(_words_of(content[i].clean))} " for i in positions]
+    # body lines that quote someone: where a pull quote without marks is found again
+    quoting = [
+        normalise_line(content[i].clean)
+        for i in positions
+        if _QUOTE_CHARS.search(content[i].clean) or any(m in content[i].clean for m in "‘'")
+    ]
+    # one text to search for a quotation's words after an opening mark (a mark never spans lines)
+    quoting_text = "\n".join(quoting)
     for k, position in enumerate(positions):
         line = content[position]
         text = line.clean
-        if not text or text[0] not in _QUOTE_OPEN or count_words(text) > 40:
+        if not text or count_words(text) > 40:
             continue
         words = joined[k]
         if len(words.split()) < 5:
             continue
-        if any(len(other) > len(words) and words in other for other in joined):
+        if text[0] in _QUOTE_OPEN:
+            repeated = any(len(other) > len(words) and words in other for other in joined)
+        else:
+            key = normalise_line(text) if len(words.split()) >= 6 else ""
+            repeated = bool(key) and any(mark + key in quoting_text for mark in "“\"‘'")
+        if repeated:
             _mark(line, "pull_quote", "quotation repeated from a body line")
             nxt = content[position + 1] if position + 1 < len(content) else None
-            if (
-                nxt is not None
-                and nxt.kind == "body"
-                and _DASH_START.match(nxt.clean)
-                and count_words(nxt.clean) <= 8
-                and not SENTENCE_END.search(nxt.clean + " ")
-            ):
+            if nxt is not None and nxt.kind == "body" and _attribution_line(nxt.clean):
                 _mark(nxt, "pull_quote", "attribution of a pull quote")
+
+
+def _attribution_line(text: str) -> bool:
+    """Return whether `text` credits a pull quote: "— Jane Roe" or "Jane Roe, Nordic Bank"."""
+    if count_words(text) > 8 or SENTENCE_END.search(text + " "):
+        return False
+    return bool(_DASH_START.match(text)) or is_person_name(text.split(",")[0].strip())
 
 
 _TITLE_STOP = frozenset(
@@ -608,9 +851,37 @@ def _stems(text: str) -> set[str]:
 
 
 def headline_text(text: str) -> str:
-    """Return a headline line without a glued scraper date marker."""
+    """Return a headline line without a glued scraper date marker or breadcrumb trail."""
     marker = MARKER.match(text)
-    return text[marker.end() :].strip() if marker else text.strip()
+    text = text[marker.end() :].strip() if marker else text.strip()
+    return _strip_breadcrumb(text)
+
+
+_CRUMB_SEPARATOR = re.compile(r"\s+/\s+|\s*[>»›]\s*")
+_CRUMB_START = re.compile(r"^(?:home|you are here|you are in|main|news)\b", re.IGNORECASE)
+_CRUMB_LABEL = re.compile(r"^\s*you are (?:here|in)\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def _strip_breadcrumb(text: str) -> str:
+    """Return `text` without a breadcrumb trail glued before it ("Home / World / Headline").
+
+    The trail's parts are short section labels (three words at most) and either there are two
+    of them or the trail opens like one ("Home", "You are here:"); the rest is a headline.
+    """
+    if not any(mark in text for mark in "/>»›"):
+        return text
+    parts = _CRUMB_SEPARATOR.split(text)
+    if len(parts) < 2:
+        return text
+    *trail, head = parts
+    # "You are here: Home > …": the label opening the trail is no section of it
+    trail = [_CRUMB_LABEL.sub("", part, count=1) if not k else part for k, part in enumerate(trail)]
+    trail = [part for part in trail if part.strip()]
+    if not trail or not all(count_words(part) <= 3 for part in trail):
+        return text
+    if len(trail) < 2 and not (_CRUMB_START.match(trail[0]) or _CRUMB_LABEL.match(parts[0])):
+        return text
+    return head.strip() if count_words(head) >= 4 and is_headline(head) else text
 
 
 def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
@@ -641,6 +912,9 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
     candidates = []
     for index in range(limit):
         line = content[index]
+        if len(line.clean) <= 40 and _folded_label(line.clean) in _cue_set("highlight_labels"):
+            # "Story highlights": the summary bullets below it are body, never the headline
+            break
         if line.kind != "body":
             continue
         text = headline_text(line.clean)
@@ -671,7 +945,14 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
     if chosen is None and candidates and lead is not None:
         index, text, _ = candidates[-1]
         between = content[index + 1 : lead]
-        if count_words(text) >= 4 and all(ln.kind == "boilerplate" for ln in between):
+        # a line right above a photo caption that shares no word with the story is the
+        # picture's alt text
+        above_caption = bool(between) and between[0].reason == "caption"
+        if (
+            count_words(text) >= 4
+            and all(ln.kind == "boilerplate" for ln in between)
+            and not above_caption
+        ):
             chosen = (index, text)
     if chosen is None:
         return None
@@ -692,19 +973,42 @@ def _truncated_tail(text: str) -> bool:
     if not words or SENTENCE_END.search(text + " ") or _BULLET.match(text):
         return False
     first, rest = words[0], words[1:]
-    return first.lower() in ENGLISH_STOPWORDS and not any(w[:1].isupper() for w in rest)
+    capitals = sum(w[:1].isupper() for w in rest)
+    # a sentence-case clause of some length ("Many marchers watched from the square")
+    if len(words) >= 4 and capitals <= len(rest) // 4:
+        return True
+    # "the temblor struck …", an opened quotation ("“People are jittery") or a clause that
+    # stops at its comma ("Altogether,")
+    return not capitals and (
+        first.lower() in ENGLISH_STOPWORDS
+        or text.lstrip()[:1] in _QUOTE_OPEN
+        or text.rstrip().endswith(",")
+    )
 
 
 def _classify_by_position(
     content: list[Line], evidence: Evidence, title: int | None, common: frozenset[str]
 ) -> None:
-    paragraphs = [i for i, ln in enumerate(content) if ln.kind == "body" and is_paragraph(ln.clean)]
+    last_content = len(content) - 1
+    # a paragraph cut off where the stored text ends still ends the story
+    paragraphs = [
+        i
+        for i, ln in enumerate(content)
+        if ln.kind == "body" and (is_paragraph(ln.clean) or _cut_paragraph(content, i))
+    ]
     first = paragraphs[0] if paragraphs else len(content)
     last = paragraphs[-1] if paragraphs else -1
-    last_content = len(content) - 1
+    title_key = normalise_line(content[title].value or "") if title is not None else ""
     seen: dict[str, Line] = {}
+    links_below = 0
     # Sentences of the body so far, so a line that repeats them is found in one set lookup each.
     earlier_sentences: set[str] = set()
+    caption_sentences = {
+        s
+        for ln in content
+        if ln.reason == "caption"
+        for s in _split_sentences(normalise_line(ln.clean))
+    }
     for index, line in enumerate(content):
         key = normalise_line(line.clean)
         if line.kind == "body":
@@ -718,36 +1022,62 @@ def _classify_by_position(
                     )
                 else:
                     _mark(line, "duplicate", f"repeats line {earlier.line_no}")
-            elif (
-                title is not None
-                and earlier is None
-                and key == normalise_line(content[title].value or "")
-            ):
+            elif title is not None and earlier is None and key == title_key:
                 _mark(line, "duplicate", "repeats the headline")
+            elif _split_copy(content, index, seen, title_key):
+                _mark(line, "duplicate", "a copy of an earlier line split over two lines")
+                _mark(
+                    content[index + 1],
+                    "duplicate",
+                    "a copy of an earlier line split over two lines",
+                )
+            elif index > first and _printed_twice(content, index):
+                # a caption or link printed twice in a row by the page's image or link widget
+                _mark(line, "duplicate", "short line printed twice in a row")
             elif count_words(key) >= 8 and all(
                 s in earlier_sentences for s in _split_sentences(key)
             ):
                 _mark(line, "duplicate", "contained in an earlier paragraph")
+            elif count_words(key) >= 8 and all(
+                s in caption_sentences for s in _split_sentences(key)
+            ):
+                # the caption printed again without its credit
+                _mark(line, "caption", "repeats the sentences of a caption")
             elif key in common and count_words(key) <= CORPUS_REPEAT_MAX_WORDS:
                 _mark(line, "navigation", "line repeated across the corpus")
-            elif top_or_tail and is_person_name(line.clean.replace("\xa0", " ")):
+            elif (
+                title is not None
+                and title < index < first
+                and count_words(key) <= 4
+                and is_known_place(line.clean)
+                and not SENTENCE_END.search(line.clean + " ")
+            ):
+                # "HONG KONG" alone between the headline and the lead: the dateline
+                _mark(line, "dateline", "place alone between the headline and the lead")
+                evidence.datelines.append(line.clean)
+            elif top_or_tail and is_byline_name(line.clean.replace("\xa0", " ")):
                 _mark(line, "byline", "name-only line outside the paragraphs")
                 evidence.bylines.append(line.clean)
             elif title is not None and index < title and not is_paragraph(line.clean):
                 _mark(line, "navigation", "above the headline")
             elif index > last and short and not _BULLET.match(line.clean):
-                if not (
-                    index == last_content and index == last + 1 and _truncated_tail(line.clean)
-                ):
+                if not (index == last_content and _truncated_tail(line.clean)):
                     _mark(line, "navigation", "short line after the last paragraph")
+            elif first < index < last and _title_case_link(line.clean):
+                # "Protesters Fill Streets Of The Capital Again" inside the story: a link
+                _mark(line, "related_block", "title-case headline inside the story")
             elif (
-                last < index < last_content
+                last < index
+                and (index < last_content or links_below >= 2)
                 and is_headline(line.clean)
                 and not SENTENCE_END.search(line.clean + " ")
                 and not _BULLET.match(line.clean)
+                and not (index == last_content and _truncated_tail(line.clean))
             ):
-                # below the story and not where the stored text stops: a link to another story
+                # below the story and not where the stored text stops (or closing a list of
+                # such links): a link to another story
                 _mark(line, "related_block", "headline-shaped line after the last paragraph")
+                links_below += 1
             elif (
                 index < first
                 and short
@@ -759,6 +1089,89 @@ def _classify_by_position(
         if line.kind == "body":
             earlier_sentences.update(_split_sentences(key))
     _mark_headline_lists(content, first)
+    _mark_alt_texts(content)
+
+
+def _cut_paragraph(content: list[Line], index: int) -> bool:
+    """Return whether the last line is a paragraph cut off where the stored text ends: long
+    enough for one and following the story, not a block of links."""
+    if index != len(content) - 1 or index == 0:
+        return False
+    text = content[index].clean
+    return (
+        count_words(text) >= 10
+        and not SENTENCE_END.search(text + " ")
+        and content[index - 1].kind == "body"
+    )
+
+
+def _title_case_link(text: str) -> bool:
+    """Return whether `text` is a headline in Title Case (six words or more, every word of four
+    letters or more capitalised): news sites print links to other stories so, crossheads rarely."""
+    if SENTENCE_END.search(text + " "):
+        return False
+    words = WORD.findall(text)
+    long = [w for w in words if len(w) >= 4]
+    return (
+        len(words) >= 6
+        and len(long) >= 4
+        and all(w[:1].isupper() for w in long)
+        and not text.isupper()
+        and is_headline(text)
+    )
+
+
+def _split_copy(content: list[Line], index: int, seen: dict[str, Line], title_key: str) -> bool:
+    """Return whether this line and the next one are an earlier line (or the headline) split in two."""
+    if index + 1 >= len(content) or content[index + 1].kind != "body":
+        return False
+    line, nxt = content[index].clean, content[index + 1].clean
+    if SENTENCE_END.search(line + " ") or count_words(line) < 2 or count_words(nxt) < 2:
+        return False
+    joined = normalise_line(f"{line} {nxt}")
+    return joined == title_key or (joined in seen and seen[joined] is not content[index])
+
+
+def _printed_twice(content: list[Line], index: int) -> bool:
+    """Return whether a short non-sentence line is printed again on the very next line."""
+    if index + 1 >= len(content) or content[index + 1].kind not in ("body", "boilerplate"):
+        return False
+    line = content[index].clean
+    return (
+        not SENTENCE_END.search(line + " ")
+        and count_words(line) >= 4
+        and not is_paragraph(line)
+        and normalise_line(line) == normalise_line(content[index + 1].clean)
+    )
+
+
+def _mark_alt_texts(content: list[Line]) -> None:
+    """Mark an image's alt text: a short line that opens the caption printed next to it, or a
+    label of a few words right above a caption."""
+    for index, line in enumerate(content):
+        near = content[max(0, index - 1) : index + 2]
+        # only a line next to a caption or credit can be its alt text: test that first, cheaply
+        if line.kind != "body" or not any(o.reason in ("caption", "credit") for o in near):
+            continue
+        if count_words(line.clean) > 30:
+            continue
+        below = content[index + 1] if index + 1 < len(content) else None
+        if (
+            below is not None
+            and below.reason == "caption"
+            and count_words(line.clean) <= 8
+            and not SENTENCE_END.search(line.clean + " ")
+        ):
+            _mark(line, "caption", "image label above its caption")
+            continue
+        key = normalise_line(line.clean).rstrip(" .")
+        for other in near:
+            if other is line or other.reason not in ("caption", "credit"):
+                continue
+            caption = normalise_line(other.clean)
+            if len(caption) > len(key) and caption.startswith(key):
+                _mark(line, "caption", "image alt text opening its caption")
+                break
 
 
 def _mark_headline_lists(content: list[Line], first: int) -> None:
@@ -799,7 +1212,14 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
     for index, text in evidence.date_lines:
         if index > lead:
             continue
-        if (title is not None and index > title) or (title is None and index >= header):
+        # A date and time right above the headline, below the page's header, is the article's
+        # timestamp: a running clock opens the page and rarely shows the time.
+        timestamp = title is not None and 0 < index == title - 1 and bool(_TIME_OF_DAY.search(text))
+        if (
+            (title is not None and index > title)
+            or (title is None and index >= header)
+            or timestamp
+        ):
             evidence.stamp_dates.append(text)
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "article_cues",
     "byline_credit",
     "caption_credit",
+    "contributor_credits",
     "credit_entity",
     "credit_line",
     "credit_parts",
@@ -37,6 +38,7 @@ __all__ = [
     "is_outlet_name",
     "is_person_name",
     "is_staff_credit",
+    "opens_with_photo_id",
     "outlets",
     "read_more_source",
     "reporter_credit",
@@ -151,6 +153,12 @@ def credited_form(name: str) -> str:
                 (f for f in outlet.forms if _key(f) == _key(name) and not f.isupper()), None
             )
             return usual or name
+    if not name.isupper() and not name.islower():
+        # "Afp" is AFP written in a site's own capitalisation: the agency's usual form
+        outlet = find_outlet(name)
+        forms = outlet.forms if outlet is not None else ()
+        if name not in forms:
+            return next((f for f in forms if _key(f) == _key(name)), name)
     return name
 
 
@@ -192,8 +200,11 @@ def is_person_name(text: str) -> bool:
         return False
     if not all(_NAME_TOKEN.match(t) for t in tokens) or not tokens[0][:1].isupper():
         return False
-    # An acronym among mixed-case words ("NATO Russia Ukraine") is a tag list, not a name.
-    if not text.isupper() and any(t.isupper() and len(t) > 1 for t in tokens):
+    # An acronym among mixed-case words ("NATO Russia Ukraine") is a tag list, not a name; an
+    # initial ("G.") is part of one.
+    if not text.isupper() and any(
+        t.isupper() and len(t) > 1 and not re.fullmatch(r"[A-Z]\.", t) for t in tokens
+    ):
         return False
     if is_known_outlet(text):
         return False
@@ -231,14 +242,29 @@ _TRAILING_CREDIT = re.compile(
 _SOURCE_VERB = re.compile(
     r"(?:\s+news agency)?\s+(?:reported|reports|quoted|cited|reporters? saw)\b"
 )
+# "National Daily gathered that", "The Herald has learnt": a publication speaking of itself,
+# which is the page's own outlet (another paper is cited with "reported", never so).
+_SELF_VERB = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:gathered|learnt|learned|can (?:reveal|report|confirm)|"
+    r"understands|recalls|observed)\b"
+)
 _SOURCE_BEFORE = re.compile(
     r"(?<![\w&/.-])(?P<who>(?:[Tt]he\s)?[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})$"
 )
-# "told Reuters", "told RFE/RL's Armenian Service", "told the Associated Press"
+# "told Reuters", "told RFE/RL's Armenian Service", "told the Associated Press", "was quoted by
+# AFP", "told state-run Anadolu Agency": the page's reporters in contact with the speaker
 _SOURCE_AFTER = re.compile(
-    r"\b(?:told|according to|speaking to|in an interview with)\s+(?P<who>(?:the\s)?"
+    r"\b(?P<verb>told|according to|speaking to|in an interview with|quoted by|made available to)"
+    r"\s+(?:the\s)?(?:(?:state[- ]run|state[- ]owned|official|local)\s+)?(?P<who>(?:the\s)?"
     r"[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})"
 )
+# "Al Jazeera's Jane Roe, reporting from Aden, said": the page's own correspondent
+_CORRESPONDENT = re.compile(
+    r"(?P<who>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s?\s+(?:[a-z]+\s+){0,2}"
+    r"[A-Z][\w'’.-]+(?:\s[\w'’.-]+){0,3},?\s+reporting\s+from\b"
+)
+# Verbs naming a source at second hand: a report cited, not the page's own reporting.
+_CITING = frozenset(["according to"])
 # End-anchored credit patterns look at this many trailing characters only (bounded work).
 _TAIL_CHARS = 240
 # Kinds of outlet whose naming as the text's source makes them its outlet; a newspaper that
@@ -282,17 +308,30 @@ def trailing_credit(text: str) -> str | None:
 def source_credits(text: str) -> list[str]:
     """Return the known agencies and broadcasters that `text` names as a reporting source.
 
-    "AFP reported", "told Reuters", "according to Xinhua": the outlets in the order found,
-    each once, in the form the text uses. Newspapers and unknown names are left out.
+    "told Reuters", "was quoted by AFP", "AFP reported", "according to Xinhua": the outlets in
+    the order found, each once, in the form the text uses. The page's own reporters in contact
+    with a speaker ("told AFP") outrank a report cited ("the BBC reported"), so when both kinds
+    are named only the first kind is returned. A publication speaking of itself ("National Daily
+    gathered") or its correspondent "reporting from" a place names the page's outlet, whatever
+    its kind. Newspapers and unknown names are otherwise left out.
     """
-    found: list[tuple[int, str]] = []
-    named: list[tuple[int, str, bool]] = []
+    # (position, name, the name precedes its verb, direct contact, any kind of outlet)
+    named: list[tuple[int, str, bool, bool, bool]] = []
     for verb in _SOURCE_VERB.finditer(text):
         before = _SOURCE_BEFORE.search(text, max(0, verb.start() - 80), verb.start())
         if before:
-            named.append((before.start("who"), before.group("who"), True))
-    named += [(m.start("who"), m.group("who"), False) for m in _SOURCE_AFTER.finditer(text)]
-    for position, who, before_verb in named:
+            named.append((before.start("who"), before.group("who"), True, False, False))
+    for verb in _SELF_VERB.finditer(text):
+        before = _SOURCE_BEFORE.search(text, max(0, verb.start() - 80), verb.start())
+        if before:
+            named.append((before.start("who"), before.group("who"), True, True, True))
+    for m in _SOURCE_AFTER.finditer(text):
+        direct = m.group("verb") not in _CITING
+        named.append((m.start("who"), m.group("who"), False, direct, False))
+    for m in _CORRESPONDENT.finditer(text):
+        named.append((m.start("who"), m.group("who"), True, True, True))
+    found: list[tuple[int, str, bool]] = []
+    for position, who, before_verb, direct, any_kind in named:
         # "RFE/RL's Armenian Service" is credited as RFE/RL.
         words = re.split(r"['’]s?\b", who)[0].split()
         if before_verb:
@@ -305,14 +344,23 @@ def source_credits(text: str) -> list[str]:
             candidate = re.sub(r"^(?:[Tt]he)\s", "", " ".join(span)).strip(".")
             outlet = find_outlet(candidate)
             if outlet is not None:
-                if outlet.kind in _SOURCE_KINDS and candidate not in outlet.ambiguous:
-                    found.append((position, credited_form(candidate)))
+                if candidate not in outlet.ambiguous and (any_kind or outlet.kind in _SOURCE_KINDS):
+                    found.append((position, credited_form(candidate), direct))
                 break
+            if any_kind and is_outlet_name(candidate) and _has_media_word(candidate):
+                found.append((position, credited_form(candidate), direct))
+                break
+    if any(direct for *_, direct in found):
+        found = [item for item in found if item[2]]
     names: list[str] = []
-    for _, name in sorted(found):
+    for _, name, _ in sorted(found):
         if name not in names:
             names.append(name)
     return names
+
+
+def _has_media_word(name: str) -> bool:
+    return any(t.lower().strip(".") in _media_words() for t in name.split())
 
 
 # "Read more on Xinhua", "Read the full story at Reuters.com": the source of the text.
@@ -330,10 +378,11 @@ _FOOTER_OWNER = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
-    r"^[(\[]?\s*(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
-    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?) (?:by|from)|with|"
-    r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?)?|via|"
-    r"courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
+    r"^[(\[]?\s*(?:[—–-]\s*(?=with\s))?"
+    r"(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
+    r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?|files) (?:by|from)|with|"
+    r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?| source)?|"
+    r"via|courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
     r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
 )
@@ -360,9 +409,26 @@ _STAFF_CREDIT = re.compile(
 )
 # Staff roles that name the article's authors (an editor or translator is not its byline).
 _AUTHOR_ROLES = frozenset(["reporting", "writing", "compiled", "research", "reporter"])
-# "EPA/JANE ROE", "REUTERS/John Doe": only trusted when the left part is a known agency.
-_SLASH_CREDIT = re.compile(
-    r"(?<![\w/])(?P<who>[A-Z]{2,}[A-Za-z-]*\s*/\s*[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,3})\s*\.?\s*$"
+# "EPA/JANE ROE", "Jane Roe/AP", "JANE ROE/AFP/Getty Images", "AP Photo/Jane Roe", "Jane
+# Roe/EFE via EPA": names joined by slashes, trusted only when one part is a known agency.
+_CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|via|de|da|van|von|al|le|la)){0,4}"
+_TAIL_SLASH_CREDIT = re.compile(
+    rf"(?<![\w/])(?P<who>{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME}){{1,3}})\s*\.?\s*$"
+)
+# "… in Taiz [EPA]": a bracketed agency closing a caption
+_SQUARE_CREDIT = re.compile(r"\[(?P<who>[A-Z][\w.&/ -]{1,30})\]\s*\.?\s*$")
+# "… in Alaska(KTVF)": a station or agency code glued to the caption by the scraper
+_GLUED_CODE_CREDIT = re.compile(r"(?<=[^\W\d_])\((?P<who>[A-Z][A-Z0-9-]{1,7})\)\s*$")
+# "… on April 27, 2019. — File pic": a file-picture note closing a caption
+_FILE_PICTURE = re.compile(
+    r"\s[-–—]+\s*(?:file\s+)?(?:pic|pics|photo|photos|picture|image)(?P<who>)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+# Caption widgets glued after the credit: "Jane Roe/AP hide caption", "… | License Photo".
+_CAPTION_WIDGET = re.compile(
+    r"(?:\s*\|)?\s*(?:(?:hide|show|toggle) caption|license (?:this )?photo|enlarge this image)"
+    r"\s*$",
+    re.IGNORECASE,
 )
 # "(Xinhua/Jane Roe)", "(JANE ROE / AFP)": a bracketed credit pairing an agency and a person.
 _BRACKET_SLASH_CREDIT = re.compile(r"\((?P<who>[^()/]{2,40}(?:\s*/\s*[^()/]{2,40})+)\)\s*\.?\s*$")
@@ -387,14 +453,21 @@ _CAPTION_TAIL = [
         r"(?P<who>)[)\]]\s*\.?\s*$",
         re.IGNORECASE,
     ),
-    _SLASH_CREDIT,
+    _TAIL_SLASH_CREDIT,
     _BRACKET_SLASH_CREDIT,
+    _SQUARE_CREDIT,
+    _GLUED_CODE_CREDIT,
+    _FILE_PICTURE,
     re.compile(
         r"(?:\b(?:photo|image|picture)\s*(?:by|courtesy(?: of)?)\s+)(?P<who>[^.]{1,60})\.?\s*$",
         re.IGNORECASE,
     ),
 ]
-_PHOTO_ID = re.compile(r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s)", re.IGNORECASE)
+_PHOTO_ID = re.compile(
+    r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s|\((?:files?|file photo)\)\s|"
+    r"(?:image|photo|picture|video) caption\s*[,:]\s)",
+    re.IGNORECASE,
+)
 _ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
 _PHOTO_CUES = frozenset(
     ["credit", "credits", "photo", "photos", "image", "images", "picture", "pictures", "video"]
@@ -439,45 +512,96 @@ def read_more_source(text: str) -> list[str] | None:
     return None
 
 
+def opens_with_photo_id(text: str) -> bool:
+    """Return whether `text` opens like a photo caption ("epa05268598 …", "FILE -", "(FILES)")."""
+    return bool(_PHOTO_ID.match(text))
+
+
 def caption_credit(text: str) -> tuple[list[str], str] | None:
     """Return the credited names and the signal when `text` ends in (or opens with) a photo credit.
 
     "… Photo: X", "(Photo: X)", "(AP Photo/Jane Roe)", "(Xinhua/Jane Roe)", "© X",
     "AGENCY/NAME", a photo-agency id ("epa05268598 …") or "FILE -", image alt text ("- photo 1").
     """
+    text = text.rstrip()
+    # the widget words close the line: look at its tail only, so a long paragraph costs little
+    widget = _CAPTION_WIDGET.search(text, max(0, len(text) - 60))
+    if widget:
+        text = text[: widget.start()]
     if _PHOTO_ID.match(text):
-        tail = next((m for m in (p.search(text) for p in _CAPTION_TAIL) if m), None)
-        return (split_credit(tail.group("who")) if tail else []), "photo id or file-photo prefix"
+        tail = (_tail_credit(p, text) for p in _CAPTION_TAIL)
+        return next((m for m in tail if m is not None), []), "photo id or file-photo prefix"
     if _ALT_TEXT.search(text):
         return [], "image alt text"
+    for pattern in _CAPTION_TAIL:
+        found = _tail_credit(pattern, text)
+        if found is not None:
+            return found, "photo credit at end of line"
+    return None
+
+
+# characters a caption-tail pattern cannot match without
+# (keyed by identity: hashing a compiled pattern hashes its whole code)
+_TAIL_MARKS = {id(p): "" for p in _CAPTION_TAIL} | {
+    id(_TAIL_SLASH_CREDIT): "/",
+    id(_SQUARE_CREDIT): "[]",
+    id(_GLUED_CODE_CREDIT): "()",
+}
+
+
+def _agency_parts(who: str) -> list[str]:
+    """Return the known agencies among the slash- or "via"-joined parts of a credit."""
+    names = []
+    for part in re.split(r"\s*/\s*|\s+via\s+", who):
+        part = part.strip(" .")
+        # the caption's last words may run into the first part: "… Sergei Lavrov TASS/…"
+        spans = []
+        for words in (part.split(), _PHOTO_SUFFIX.sub("", part).split()):
+            spans += [" ".join(words[k:]) for k in range(len(words))]
+            spans += [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
+        found = next((span for span in spans if is_known_outlet(span)), None)
+        if found and credited_form(found) not in names:
+            names.append(credited_form(found))
+    return names
+
+
+def _tail_credit(pattern: re.Pattern, text: str) -> list[str] | None:
+    """Return the credited names when `pattern` finds a photo credit closing `text`, else None."""
     # the credit patterns are anchored at the end: search only the line's tail, so a huge
     # "line" costs no more than a short one
-    offset = max(0, len(text) - _TAIL_CHARS)
-    for pattern in _CAPTION_TAIL:
-        match = pattern.search(text, offset)
-        if not match:
-            continue
-        who = match.group("who")
-        if pattern is _SLASH_CREDIT and not is_known_outlet(re.split(r"\s*/", who)[0]):
-            continue
-        if pattern is _BRACKET_SLASH_CREDIT and not any(
+    marks = _TAIL_MARKS[id(pattern)]
+    if marks and any(mark not in text[-_TAIL_CHARS:] for mark in marks):
+        # the pattern needs this character in the tail: skip the costlier search
+        return None
+    match = pattern.search(text, max(0, len(text) - _TAIL_CHARS))
+    if not match or not count_words(text[: match.start()]):
+        return None
+    who = match.group("who") or ""
+    if pattern is _TAIL_SLASH_CREDIT or pattern is _SQUARE_CREDIT:
+        names = _agency_parts(who)
+        if not names and pattern is _SQUARE_CREDIT and is_agency_code(who) and who.isupper():
+            names = [who]
+        return names or None
+    if pattern is _GLUED_CODE_CREDIT:
+        # "Bureau of Labor Statistics(BLS)" expands an acronym; "Alaska(KTVF)" credits a station
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", text[: match.start()]))
+        return None if initials.endswith(who) else [who]
+    if pattern is _BRACKET_SLASH_CREDIT:
+        parts = who.split("/")
+        if not any(
             (is_agency_code(p) and p.strip().upper() == p.strip()) or is_known_outlet(p)
-            for p in who.split("/")
+            for p in parts
         ):
-            continue
-        if not count_words(text[: match.start()]):
-            continue
-        names = split_credit(who)
-        if pattern is _BRACKET_SLASH_CREDIT:
-            names = [credited_form(p) for p in who.split("/") if is_known_outlet(p.strip())]
-        return names, "photo credit at end of line"
-    return None
+            return None
+        return [credited_form(p) for p in parts if is_known_outlet(p.strip())]
+    return split_credit(who)
 
 
 def credit_line(text: str) -> CreditLine | None:
     """Return what a credit-only line credits ("Source: X", "With X and Y", "Photo: X"), or None."""
     if count_words(text) > 10:
         return None
+    text = text.lstrip(" /|")
     bare = text.strip(" ()[]—–-.")
     outlet = find_outlet(bare) if bare else None
     # a line that is only "The Guardian" names the outlet; a lone "Metro" may be a section label
@@ -485,6 +609,17 @@ def credit_line(text: str) -> CreditLine | None:
         return CreditLine([credited_form(bare)])
     if bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I):
         return CreditLine([credited_form(bare)])
+    slashed = _TAIL_SLASH_CREDIT.fullmatch(text.strip())
+    if slashed:
+        # "Jane Roe/AP", "JANE ROE/AFP/Getty Images": a photographer and the photo's agencies
+        agencies = _agency_parts(slashed.group("who"))
+        others = [
+            part
+            for part in re.split(r"\s*/\s*|\s+via\s+", slashed.group("who"))
+            if part.strip() and not _agency_parts(part)
+        ]
+        if agencies and all(is_person_name(part) for part in others):
+            return CreditLine(agencies, photo=True)
     match = _CREDIT_LINE.match(text)
     if not match:
         if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
@@ -520,6 +655,12 @@ def credit_line(text: str) -> CreditLine | None:
     photo = cue.split()[0] in _PHOTO_CUES
     # After "Source:" or "According to" the value is a source by definition, whatever its shape.
     names = split_credit(who, keep_people=not photo and not weak_cue)
+    if cue.startswith("with ") or "reporting" in cue:
+        # "With reporting by Jane Roe" names the people who helped, not an outlet
+        helped = [n for n in names if is_known_outlet(n) or not is_person_name(n)]
+        if names and not helped:
+            return CreditLine([], stamp=stamped)
+        names = helped
     if not names and photo and is_person_name(who):
         # "Photo: Jane Roe" credits a photographer: a credit line that names no outlet.
         return CreditLine([], photo=True)
@@ -536,19 +677,33 @@ def _generic_pattern() -> re.Pattern:
 
 
 def generic_source(who: str) -> tuple[bool, str]:
-    """Return whether `who` names generic sources ("agencies", "staff"), and `who` without them."""
-    rest, count = _generic_pattern().subn("", who)
-    return bool(count), rest.strip(" ,&/")
+    """Return whether `who` names generic sources ("agencies", "staff"), and `who` without them.
+
+    A known outlet whose name holds a generic word ("Ghana News Agency", "News Agency of
+    Nigeria") is a name, not a generic source: it is kept whole.
+    """
+    pieces = re.split(r"(\s*(?:,|/|&|\band\b)\s*)", who)
+    count = 0
+    for k in range(0, len(pieces), 2):
+        if not is_known_outlet(pieces[k].strip(" .")):
+            pieces[k], found = _generic_pattern().subn("", pieces[k])
+            count += found
+    return bool(count), "".join(pieces).strip(" ,&/")
 
 
 def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
     """Return (people, outlets) named by a byline-shaped line, or None."""
     cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
     if cue:
-        names = _BYLINE_DATE.sub("", cue.group("names"))
+        names = _strip_byline_date(cue.group("names")).replace("*", "")
         names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", names)
         parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", names)]
         staff = re.split(r";|\band\b\s+(?:editing|writing)", names)[0]
+        # "By Staff Report" names nobody; "By Mail Today Reporter", "By Nordic TV Staff" name
+        # the outlet whose staff wrote the text
+        staffed = {credited_form(_staff_outlet(p)) for p in parts if _staff_outlet(p) != p}
+        parts = [_staff_outlet(p) for p in parts]
+        parts = [piece for p in parts for piece in _name_then_outlet(p)]
         people = [p for p in parts if is_person_name(p)]
         if cue.re is _STAFF_CREDIT:
             role = (cue.group("role") or cue.group("role2")).lower()
@@ -557,14 +712,83 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
                 return [], []
         outlets = [credited_form(p) for p in parts if p and not is_person_name(p)]
         # A lone unknown word after "Editor:" is a surname, not an outlet.
-        outlets = [o for o in outlets if is_outlet_name(o) and (" " in o or is_agency_code(o))]
+        outlets = [
+            o
+            for o in outlets
+            if (is_outlet_name(o) and (" " in o or is_agency_code(o))) or o in staffed
+        ]
         if people or outlets:
             return people, outlets
         return None
     parts = [p.strip() for p in re.split(r"\s*(?:\||,|/|\s[-–—]\s)\s*", text)]
-    if len(parts) > 1 and is_person_name(parts[0]) and all(is_outlet_name(p) for p in parts[1:]):
-        return [parts[0]], [credited_form(p) for p in parts[1:]]
+    if len(parts) < 2 or not is_person_name(parts[0]):
+        return None
+    # "Jane Roe, Correspondent" names a role, not an outlet; "Jane Roe, Fjord Times Staff" its paper
+    roles = [_staff_outlet(p) for p in parts[1:]]
+    outlets = [p for p in roles if p]
+    if all(is_outlet_name(p) for p in outlets) and (outlets or len(parts) == 2):
+        return [parts[0]], [credited_form(p) for p in outlets]
     return None
+
+
+# "Jane Roe in Oslo contributed to this report.", "(* MOI contributed to this story.)"
+_CONTRIBUTOR = re.compile(
+    r"^[(\[*\s]*(?P<who>.{2,80}?)\s+contributed (?:to )?(?:this|the) (?:report|story|article)"
+    r"\.?[)\]\s]*$",
+    re.IGNORECASE,
+)
+
+
+def contributor_credits(text: str) -> list[str] | None:
+    """Return the outlets a contributor note credits ("Reuters contributed to this report"), or
+    None when `text` is no contributor note; people who contributed are not credits."""
+    match = _CONTRIBUTOR.match(text.strip())
+    if not match:
+        return None
+    who = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=,|\band\b|$)", "", match.group("who"))
+    names = []
+    for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", who):
+        part = part.strip(" *.")
+        if part and not is_person_name(part) and (is_outlet_name(part) or is_agency_code(part)):
+            names.append(credited_form(part))
+    return names
+
+
+def _name_then_outlet(part: str) -> list[str]:
+    """Return a byline part split into a name and the known outlet printed after it without a
+    comma ("JANE ROE Associated Press" -> "JANE ROE", "Associated Press"), else the part."""
+    words = part.split()
+    if len(words) < 3 or is_person_name(part) or is_known_outlet(part):
+        return [part]
+    for k in range(2, min(len(words), 5)):
+        name, outlet = " ".join(words[:k]), " ".join(words[k:])
+        if is_person_name(name) and is_known_outlet(outlet):
+            return [name, outlet]
+    return [part]
+
+
+def _strip_byline_date(names: str) -> str:
+    """Return a byline's names without the date sharing its line ("Jane Roe | 12 March 2024").
+
+    "By Nordic TV 2 Staff" keeps its number: only a date, a year or a clock time is stripped.
+    """
+    match = _BYLINE_DATE.search(names)
+    dated = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:19|20)\d\d\b|\d:\d\d"
+    if match and re.search(dated, match.group(), re.IGNORECASE):
+        return names[: match.start()]
+    return names
+
+
+def _staff_outlet(part: str) -> str:
+    """Return a byline part without a generic staff word ("Mail Today Reporter" -> "Mail Today").
+
+    A part that is only generic ("Staff Report", "Correspondent") becomes empty.
+    """
+    generic, rest = generic_source(part)
+    if not generic:
+        return part
+    rest = rest.strip(" .,")
+    return rest if rest[:1].isupper() and count_words(rest) <= 4 else ""
 
 
 def glued_byline(text: str) -> tuple[str, str] | None:

@@ -2,7 +2,7 @@
 
 A stamp is read only where the article stage found one (a labelled or byline date, a date line
 under the headline, a timestamp, a scraper marker); this module only turns its words into a date.
-Forms: ISO ("2024-03-12", "2024-03-12T10:15Z"), day-first numeric with dots ("12.03.2024"),
+Forms: ISO ("2024-03-12", "2024-03-12T10:15Z", also "2024/03/12"), day-first numeric with dots ("12.03.2024"),
 numeric with slashes when the order is unambiguous ("25/11/2026", "11/25/2026"), and written
 dates in either order with or without weekday, comma and time ("Tuesday September 27 2016",
 "25 Jul 2016 10:19:51", "December 31, 2014 16:18 MYT").
@@ -19,7 +19,8 @@ __all__ = ["MARKER", "stamp_date"]
 
 # A scraper's date marker at the start of a line: " date 2024-03-12 …".
 MARKER = re.compile(r"^\s*date\s+(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)\b\s*", re.IGNORECASE)
-_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:\b|T)")
+# year first is year-month-day with any of the usual separators: "2024-03-12", "2024/03/12"
+_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?:\b|T)")
 _DOTTED = re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")
 _SLASHED = re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b")
 
@@ -35,8 +36,9 @@ def stamp_date(text: str) -> date | None:
     """Return the full date a stamp states, or None when it states none (or only part of one)."""
     if not text:
         return None
-    # Scrapers glue fields together: "Source: Agencies25 Jul 2016 10:19:51".
+    # Scrapers glue fields together: "Source: Agencies25 Jul 2016 10:19:51", "PM,Jul 27,2024".
     text = re.sub(r"(?<=[^\W\d_]{2})(?=\d)", " ", text)
+    text = re.sub(r",(?=[^\W\d_]{3}|(?:19|20)\d\d\b)", ", ", text)
     for pattern in (_ISO, _DOTTED):
         match = pattern.search(text)
         if match:
