@@ -164,6 +164,25 @@ def test_conflicting_dates_or_no_shared_actor_keep_events_apart():
     assert len(set(_keys(events))) == 3
 
 
+def test_unnamed_agents_are_shared_actors_within_an_article_only():
+    day = {"year": 2016, "month": 4, "day": 20}
+    agents = {"actors": ("officials",), "actor_labels": ["AGENT"]}
+    events = merge_events(
+        [
+            _mention("a", 0, day, **agents),
+            _mention("a", 4, day, **agents),
+            _mention("b", 0, day, **agents),
+            # a named actor still joins reports across articles
+            _mention("c", 0, day, actors=("officials", "NATO"), actor_labels=["AGENT", "ORG"]),
+            _mention("d", 2, day, actors=("NATO",), actor_labels=["ORG"]),
+        ]
+    )
+    a1, a2, b, c, d = _keys(events)
+    assert a1 == a2
+    assert len({a1, b, c}) == 3
+    assert c == d
+
+
 def test_directed_events_with_swapped_actors_stay_apart():
     events = merge_events(
         [

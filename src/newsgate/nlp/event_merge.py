@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsgate.nlp.events import AGENT_LABEL
+
 _KEYS = ("year", "month", "day")
 _TYPE_ORDER = ("meeting",)
 # types whose actors meet as equals; in the others actor1 acts on actor2
@@ -160,13 +162,29 @@ def _core_actors(event: dict) -> set:
     return core or set(names)
 
 
+def _agents(event: dict) -> set:
+    labels = event.get("actor_labels") or []
+    return {
+        n
+        for n, label in zip(event.get("actor_names") or [], labels, strict=False)
+        if label == AGENT_LABEL
+    }
+
+
 def _place_mention(event: dict, clusters: _Clusters) -> None:
     parts = event.get("date_parts") or {}
     best, best_score = None, 0.0
     # a kind told once per article (an arrest, a protest) is one event there whoever is named
     told_once = event["article_id"] if event.get("told_once") else None
     core = _core_actors(event)
-    for cluster in clusters.candidates(event["event_type"], core, told_once):
+    # an unnamed agent ("officials", "police") names nobody in particular: it is a shared actor
+    # only within one article, so clusters are looked up by it there (across a corpus, every
+    # "officials met" would otherwise be a candidate for every other: quadratic time)
+    named = core - _agents(event)
+    local = event["article_id"] if told_once or named != core else None
+    for cluster in clusters.candidates(event["event_type"], named, local):
+        if not (named & cluster.actors) and event["article_id"] not in cluster.articles:
+            continue
         # within its article such a kind needs only its actor1 to agree: who was arrested
         # is told in many ways ("four terrorists", "the suspects")
         same_story = told_once in cluster.articles and _agents_agree(event, cluster)
