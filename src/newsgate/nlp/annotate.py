@@ -81,32 +81,6 @@ EVENT_FIELDS = {
 }
 # fields the extractor gives as sets: kept as sorted lists, handed back as frozensets
 EVENT_SET_FIELDS = ("article_shingles",)
-# the raw_event_mention columns: the event fields the tables read, and what the merge decided
-EVENT_SCHEMA = {
-    **{
-        name: EVENT_FIELDS[name]
-        for name in (
-            "article_id",
-            "event_type",
-            "cameo_root",
-            "quad_class",
-            "trigger",
-            "sentence_index",
-            "start_char",
-            "end_char",
-            "actor_names",
-            "actor_labels",
-            "actor_roles",
-            "place",
-            "event_date",
-            "date_precision",
-            "date_text",
-        )
-    },
-    "merge_key": pl.String,
-    "merged_date": pl.Date,
-    "merged_precision": pl.String,
-}
 _KEYED = {"cache_key": pl.String, "ordinal": pl.Int64}
 ANNOTATED_SCHEMA = {"cache_key": pl.String, "article_id": pl.String, "run_id": pl.String}
 TABLES = {
