@@ -50,8 +50,9 @@ class _Cluster:
 class _Clusters:
     """Every cluster in creation order, indexed by (type, core actor) and by member event.
 
-    A mention can only join a cluster sharing a core actor, so looking clusters up by actor
-    gives the same candidates, in the same order, as scanning them all — in linear time.
+    A mention can only join a cluster sharing a named core actor, or one of its own article
+    (unnamed agents and kinds told once), so looking clusters up by actor and by article gives
+    the same candidates, in the same order, as scanning them all — in linear time.
     """
 
     def __init__(self) -> None:
