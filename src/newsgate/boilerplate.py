@@ -121,8 +121,8 @@ _FOOTER = re.compile(
 )
 _PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
 _DATELINE_LINE = re.compile(
-    rf"^(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[^/()]{{1,40}}?))?\s*(?:/\s*(?P<agency>[^/()]"
-    r"{2,30}?)|\((?P<agency2>[^()]{2,30})\))\s*[-–—:]*\s*$"
+    rf"^(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[^/()•|·]{{1,40}}?))?\s*(?:[/•|·]\s*"
+    r"(?P<agency>[^/()•|·]{2,30}?)|\((?P<agency2>[^()]{2,30})\))\s*[-–—:]*\s*$"
 )
 _CAPS_DATELINE_LINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})\s*[–—-]+$")
 # "CARTAGENA, COLOMBIA" or "KABUL, Afghanistan" alone on a line.
@@ -138,7 +138,7 @@ _AGENCY_PLACE_LINE = re.compile(
 # "Jackson, Mississippi:" alone on a line: mixed case needs the dateline's closing colon or dash.
 _PLACE_REGION_LINE = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3}),\s*"
-    r"(?P<country>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3})\s*[-–—:]+$"
+    r"(?P<country>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3})\s*[-–—:|•·]+$"
 )
 # A story opening with its dateline ("Chennai: The court …", "OSLO (Reuters) - …"): the lead, even
 # with a photo credit glued to its end. Getty captions open "CITY, STATE - MONTH DAY:", not a lead.
@@ -168,6 +168,19 @@ _BARE_AGENCY_END = re.compile(
 )
 # a link teaser cut off with an ellipsis
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
+# "Headline one • Headline two • Headline three": a row of links printed as one line
+_LIST_SEPARATOR = re.compile(r"\s*[•·▪◦]\s*")
+# "… 07:39 AM • 27317 views": a teaser closed by its view or comment counter
+_COUNTER_END = re.compile(
+    r"(?:[•|·]\s*|\s)[\d,.]+\s*[km]?\s*(?:views?|reads|comments?|shares)\s*$", re.IGNORECASE
+)
+# "You are here: Home", "You are in: Business": a breadcrumb label with its trail
+_TRAIL_LABEL = re.compile(r"^\s*you are (?:here|in)\s*:\s*(?P<trail>.*)$", re.IGNORECASE)
+# "PHILADELPHIA Thu Jun 6, 2013 6:04pm EDT": a place in capitals stamped with its date
+_CAPS_PLACE_STAMP = re.compile(
+    r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})(?:\s*,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+    r"\s*[,|–—-]?\s+(?P<stamp>(?:[A-Z][a-z]{2,8},?\s+)?[A-Z]?[\w.]*\s*\d.*)$"
+)
 # An "updated" or "modified" stamp is not the publication date, so only these labels count.
 _PUBLISHED_LABELS = frozenset(
     [
@@ -559,6 +572,10 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 continue
             text = text[marker.end() :].strip()
             words = count_words(text)
+        core = _without_widget_tail(text)
+        if core != text:
+            # "Xinhua, April 8, 2016 Adjust font size": the line is judged without its widget
+            text, words = core, count_words(core)
         if in_related:
             # a link teaser cut off with an ellipsis does not end the block of links
             if is_paragraph(text) and not is_headline(text) and not _TEASER.search(text):
@@ -594,6 +611,22 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             continue
         if words <= 20 and _LINK.search(text):
             _mark(line, "navigation", "link line")
+            continue
+        if _link_row(text):
+            _mark(line, "related_block", "row of headlines joined by bullets")
+            continue
+        if words <= 40 and _COUNTER_END.search(text) and not SENTENCE_END.search(text + " "):
+            _mark(line, "related_block", "teaser closed by a view or comment counter")
+            continue
+        trail = _TRAIL_LABEL.match(text)
+        if trail and count_words(trail.group("trail")) <= 8:
+            _mark(line, "navigation", "breadcrumb label")
+            continue
+        stamped = _place_stamp(text)
+        if stamped:
+            _mark(line, "dateline", "place in capitals and its date stamp")
+            evidence.datelines.append(stamped[0])
+            evidence.date_lines.append((index, stamped[1]))
             continue
         if words <= 40 and _FOOTER.search(text):
             _mark(line, "navigation", "copyright or site footer")
@@ -712,6 +745,52 @@ def _is_related_line(text: str, rest: str, words: int) -> bool:
         return False
     # "Read more: <a headline>" may carry a long headline; a bare cue is short.
     return words <= (28 if labelled else 12)
+
+
+def _without_widget_tail(text: str) -> str:
+    """Return a line without the widget label closing it ("… Adjust font size:", "… Share").
+
+    Only a run of two or more widget words after text that is no sentence is cut off: a
+    sentence ending "… on Facebook" stays whole.
+    """
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", text))
+    tail = len(words)
+    while tail and words[tail - 1].group().casefold() in _cue_set("widget_words"):
+        tail -= 1
+    if tail == len(words) or tail == 0 or len(words) - tail < 2:
+        return text
+    head = text[: words[tail].start()].rstrip(" |·•:-–—")
+    rest = text[words[tail].start() :]
+    if SENTENCE_END.search(head + " ") or re.search(r"[.!?]", rest) or not head:
+        return text
+    if words[tail].group().casefold() in ("on", "this", "story", "article", "text", "link"):
+        return text
+    return head
+
+
+def _link_row(text: str) -> bool:
+    """Return whether a line is a row of three or more headlines joined by bullets."""
+    parts = [p for p in _LIST_SEPARATOR.split(text) if p.strip()]
+    if len(parts) < 3:
+        return False
+    shaped = [p for p in parts if 3 <= count_words(p) <= 25 and not _INTERNAL_SENTENCE.search(p)]
+    return len(shaped) >= max(3, len(parts) - 1)
+
+
+def _place_stamp(text: str) -> tuple[str, str] | None:
+    """Return (place, stamp) of a line that is only a place in capitals and its date stamp."""
+    match = _CAPS_PLACE_STAMP.match(text)
+    if not match or count_words(text) > 12:
+        return None
+    stamp = match.group("stamp")
+    if not _is_date_only(stamp) or not _TIME_OF_DAY.search(stamp) and not re.search(
+        r"(?:19|20)\d\d", stamp
+    ):
+        return None
+    place = match.group("place")
+    if is_known_outlet(place) or not is_place_name(place):
+        return None
+    return place, stamp
 
 
 def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evidence) -> bool:

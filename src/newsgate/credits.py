@@ -258,6 +258,12 @@ _SOURCE_AFTER = re.compile(
     r"\s+(?:the\s)?(?:(?:state[- ]run|state[- ]owned|official|local)\s+)?(?P<who>(?:the\s)?"
     r"[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})"
 )
+# "Ada Derana reporter said", "a Nordic TV correspondent saw": the page's own reporter names
+# the outlet before the job word
+_OWN_REPORTER = re.compile(
+    r"(?:\s+(?:reporter|correspondent|journalist)s?)\s+(?:said|says|saw|reported|confirmed|"
+    r"witnessed|observed|counted)\b"
+)
 # "Al Jazeera's Jane Roe, reporting from Aden, said": the page's own correspondent
 _CORRESPONDENT = re.compile(
     r"(?P<who>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s?\s+(?:[a-z]+\s+){0,2}"
@@ -330,6 +336,12 @@ def source_credits(text: str) -> list[str]:
         named.append((m.start("who"), m.group("who"), False, direct, False))
     for m in _CORRESPONDENT.finditer(text):
         named.append((m.start("who"), m.group("who"), True, True, True))
+    own: set[int] = set()
+    for verb in _OWN_REPORTER.finditer(text):
+        before = _SOURCE_BEFORE.search(text, max(0, verb.start() - 80), verb.start())
+        if before:
+            own.add(before.start("who"))
+            named.append((before.start("who"), before.group("who"), True, True, True))
     found: list[tuple[int, str, bool]] = []
     for position, who, before_verb, direct, any_kind in named:
         # "RFE/RL's Armenian Service" is credited as RFE/RL.
@@ -350,6 +362,10 @@ def source_credits(text: str) -> list[str]:
             if any_kind and is_outlet_name(candidate) and _has_media_word(candidate):
                 found.append((position, credited_form(candidate), direct))
                 break
+            if position in own and _own_outlet_name(candidate):
+                # "Ada Derana reporter said": the capitalised words before the job word
+                found.append((position, candidate, direct))
+                break
     if any(direct for *_, direct in found):
         found = [item for item in found if item[2]]
     names: list[str] = []
@@ -357,6 +373,18 @@ def source_credits(text: str) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+def _own_outlet_name(name: str) -> bool:
+    """Return whether the words before "reporter said" can name an outlet: one to four
+    capitalised words that the gazetteer does not know as a place, people or organisation."""
+    from newsgate.nlp.gazetteer import surface_index
+
+    words = name.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    entry = surface_index().get(name)
+    return entry is None or entry.label not in ("GPE", "LOC", "NORP", "ORG", "PERSON")
 
 
 def _has_media_word(name: str) -> bool:
@@ -385,6 +413,12 @@ _CREDIT_LINE = re.compile(
     r"via|courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
     r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
+)
+# "Xinhua, April 8, 2016", "AFP | 12 March 2024 10:15": an outlet's name, then a date stamp
+_OUTLET_STAMP = re.compile(
+    r"^(?P<who>[A-Z][\w.&'’ -]{1,40}?)\s*[,|–—-]\s*(?P<stamp>(?:[A-Z][a-z]+,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{4}-\d\d-\d\d)[^A-Za-z]*"
+    r"(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|[A-Z]{2,4}T))?)\s*$"
 )
 _CREDIT_WHO = re.compile(
     r"^(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6})(?:\s*(?:,|/|&|\band\b|\s)\s*"
@@ -464,7 +498,8 @@ _CAPTION_TAIL = [
     ),
 ]
 _PHOTO_ID = re.compile(
-    r"^(?:[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s|\((?:files?|file photo)\)\s|"
+    # "1 of 6. A police officer …": a gallery's counter opens the picture's caption
+    r"^(?:\d{1,3}\s+of\s+\d{1,3}\s*[.:|–—-]\s|[a-z]{2,5}\d{6,}\b|file(?: photo)?\s*[-–—:]\s|\((?:files?|file photo)\)\s|"
     r"(?:image|photo|picture|video) caption\s*[,:]\s)",
     re.IGNORECASE,
 )
@@ -620,6 +655,13 @@ def credit_line(text: str) -> CreditLine | None:
         ]
         if agencies and all(is_person_name(part) for part in others):
             return CreditLine(agencies, photo=True)
+    dated = _OUTLET_STAMP.match(text)
+    if dated and stamp_date(dated.group("stamp")):
+        # "Xinhua, April 8, 2016": the outlet's name and the article's stamp
+        who = dated.group("who").strip()
+        outlet = find_outlet(who)
+        if outlet is not None and (who not in outlet.ambiguous or " " in who):
+            return CreditLine([credited_form(who)], stamp=dated.group("stamp"))
     match = _CREDIT_LINE.match(text)
     if not match:
         if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
