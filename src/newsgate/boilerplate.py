@@ -166,6 +166,11 @@ _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+[A-Z“\"�
 _BARE_AGENCY_END = re.compile(
     r"[.!?]\s+(?P<who>(?:The\s)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\.?\s*$"
 )
+# "… in Washington, DC. (AFP)", "… pose before the signing (AP)": a caption closed by its
+# agency's name in brackets (the story's last line closed so credits the text instead)
+_BRACKET_AGENCY_END = re.compile(
+    r"\s\((?P<who>(?:The\s)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\)\s*\.?\s*$"
+)
 # a link teaser cut off with an ellipsis
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 # "Headline one • Headline two • Headline three": a row of links printed as one line
@@ -334,7 +339,9 @@ def _caption_credit(
         return found[0], "lead"
     if _looks_like_caption(text, before_story):
         return [], "caption ending in a date or position, or a labelled caption"
-    bare = _BARE_AGENCY_END.search(text, max(0, len(text) - 80))
+    bare = _BARE_AGENCY_END.search(text, max(0, len(text) - 80)) or _BRACKET_AGENCY_END.search(
+        text, max(0, len(text) - 80)
+    )
     outlet = find_outlet(bare.group("who")) if bare else None
     if (
         outlet is not None
@@ -342,6 +349,7 @@ def _caption_credit(
         and bare.group("who") not in outlet.ambiguous
         and not _QUOTE_CHARS.search(text)
         and not closing
+        and not (bare.re is _BRACKET_AGENCY_END and _REPORTING.search(text))
     ):
         # "A farmer leads his pigs out of the flood. The Associated Press": a caption closed by
         # its agency's bare name (at the story's end, "… on Friday. Reuters" credits the text)
@@ -562,6 +570,7 @@ def classify_lines(
 def _classify_by_content(content: list[Line], evidence: Evidence, language: str) -> None:
     in_related = in_tags = False
     first = next((i for i, ln in enumerate(content) if is_paragraph(ln.clean)), len(content))
+    last_paragraph = max((i for i, ln in enumerate(content) if is_paragraph(ln.clean)), default=-1)
     for index, line in enumerate(content):
         text = line.clean.replace("\xa0", " ")
         words = count_words(text)
@@ -698,7 +707,8 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             evidence.text_credits.extend(byline[1])
             continue
         long_ok = words <= MAX_CAPTION_WORDS or opens_with_photo_id(text)
-        closing = index >= len(content) - 2
+        # the story's last paragraph (links and widgets may follow it) closes the text
+        closing = index >= len(content) - 2 or index >= last_paragraph
         caption = _caption_credit(text, index < first, closing) if long_ok else None
         if caption:
             names, signal = caption
@@ -998,6 +1008,11 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
             continue
         text = headline_text(line.clean)
         head = re.split(r"\s+\|\s+", text)[0]
+        if _closed_headline(content, index, lead, text, story_stems):
+            # "Governments sign a treaty." opening the page above its dek: a headline that some
+            # sites close with a full stop
+            candidates.append((index, text, _stems(text)))
+            continue
         if count_words(head) <= 2 or not is_headline(text) or _is_date_only(text):
             continue
         candidates.append((index, text, _stems(head)))
@@ -1044,6 +1059,19 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
     if marker:
         evidence.metadata_dates.append(marker.group("date"))
     return index
+
+
+def _closed_headline(
+    content: list[Line], index: int, lead: int | None, text: str, story: set[str]
+) -> bool:
+    """Return whether a line closed by one full stop is the page's headline: one short sentence,
+    the first line above the lead that shares words with it, with a line other than the lead
+    between it and the lead."""
+    if lead is None or index + 1 >= lead or not re.search(r"[^.]\.$", text):
+        return False
+    if not 4 <= count_words(text) <= 14 or not is_headline(text[:-1]):
+        return False
+    return not any(ln.kind == "body" and _stems(ln.clean) & story for ln in content[:index])
 
 
 def _truncated_tail(text: str) -> bool:
@@ -1142,6 +1170,10 @@ def _classify_by_position(
             elif index > last and short and not _BULLET.match(line.clean):
                 if not (index == last_content and _truncated_tail(line.clean)):
                     _mark(line, "navigation", "short line after the last paragraph")
+            elif first < index < last and re.fullmatch(r"[^\W\d_][\w'’-]*:?", line.clean):
+                # "Details", "Graphic" between paragraphs: a widget or section label (a
+                # crosshead has two words or more)
+                _mark(line, "navigation", "one-word label inside the story")
             elif first < index < last and _title_case_link(line.clean):
                 # "Protesters Fill Streets Of The Capital Again" inside the story: a link
                 _mark(line, "related_block", "title-case headline inside the story")
@@ -1168,6 +1200,7 @@ def _classify_by_position(
         if line.kind == "body":
             earlier_sentences.update(_split_sentences(key))
     _mark_headline_lists(content, first)
+    _mark_credited_captions(content)
     _mark_alt_texts(content)
 
 
@@ -1222,6 +1255,22 @@ def _printed_twice(content: list[Line], index: int) -> bool:
         and not is_paragraph(line)
         and normalise_line(line) == normalise_line(content[index + 1].clean)
     )
+
+
+def _mark_credited_captions(content: list[Line]) -> None:
+    """Mark the caption printed right above its own photo-credit line ("Photo by X"): a short
+    line in the present tense of picture captions that quotes and reports nobody."""
+    for index in range(1, len(content)):
+        if content[index].signal != "photo credit line":
+            continue
+        line = content[index - 1]
+        text = line.clean
+        if line.kind != "body" or not 4 <= count_words(text) <= 40:
+            continue
+        if _QUOTE_CHARS.search(text) or _REPORTING.search(text) or _INTERNAL_SENTENCE.search(text):
+            continue
+        if _caption_verb_pattern().search(" ".join(WORD.findall(text)[:16])):
+            _mark(line, "caption", "caption above its photo credit")
 
 
 def _mark_alt_texts(content: list[Line]) -> None:
