@@ -69,6 +69,18 @@ _DATELINE_PREFIX = re.compile(
     rf"^\s*(?P<place>{_PLACE})(?:\s*[,.]\s*(?P<extra>[^()/–—]{{1,40}}?))?\s*"
     r"(?:\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)|\.?\s*/(?P<slashed>[^/]{2,30})/\.?)\s*"
 )
+# "NEW DELHI (Nordic News / AFP - 10th September, 2020) The …": the credit and the date share
+# the dateline's brackets, and the lead follows the closing bracket
+_BRACKET_STAMP_PREFIX = re.compile(
+    rf"^\s*(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[^()]{{1,40}}?))?\s*\((?P<agency>[^()]{{2,40}}?)"
+    r"\s*[-–—,]\s*(?P<stamp>[^()]{4,30})\)\s*(?:(?:[-–—:]+|\.-)\s*)?(?=[A-Z“\"‘])"
+)
+# "(2nd UPDATE)", "(UPDATED)", "(CORRECTED)": a version label in the dateline's brackets, no credit
+_UPDATE_LABEL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:update[ds]?|updated|corrected|correction|recasts?|"
+    r"refiled|repeats?|writethru|lead)$",
+    re.IGNORECASE,
+)
 # "WASHINGTON -", "KABUL:", "SHAMBHU, India, Feb 21:" (a place in capitals opens the lead)
 _CAPS_DATELINE_PREFIX = re.compile(
     r"^\s*(?P<place>[A-Z](?:[A-Z]|[.'’](?=[A-Z\s]))+(?:[ /-][A-Z](?:[A-Z]|[.'’](?=[A-Z\s,]))+){0,3})"
@@ -205,6 +217,13 @@ def _read_opening(
             parsed.dateline = parsed.dateline or _place_name(coded.group("place"))
             text = text[coded.end() :]
             continue
+        stamped = _bracket_stamp(text)
+        if stamped:
+            parsed.dateline = parsed.dateline or _place_name(stamped[0].group("place"))
+            inline.extend(stamped[1])
+            _set_date(parsed, stamped[0].group("stamp"), "dateline")
+            text = text[stamped[0].end() :]
+            continue
         dateline = _DATELINE_PREFIX.match(text) or _CAPS_DATELINE_PREFIX.match(text)
         groups = dateline.groupdict() if dateline else {}
         agency = groups.get("agency") or groups.get("slashed")
@@ -218,7 +237,7 @@ def _read_opening(
             text = text[dateline.end() :]
             continue
         agencies = _bracket_agencies(agency) if agency else []
-        if dateline and (agency is None or agencies):
+        if dateline and (agency is None or agencies or _UPDATE_LABEL.match(agency.strip())):
             # "KABUL (Pajhwok- AFP) -" credits the publisher and its wire, in that order
             parsed.dateline = parsed.dateline or _place_name(dateline.group("place"))
             inline.extend(agencies)
@@ -233,6 +252,18 @@ def _read_opening(
             text = text[mixed.end() :]
             continue
         break
+
+
+def _bracket_stamp(text: str) -> tuple[re.Match, list[str]] | None:
+    """Return the match and the agencies of a dateline whose brackets hold a credit and a date
+    ("NEW DELHI (Nordic News / AFP - 10th September, 2020) …"), or None."""
+    match = _BRACKET_STAMP_PREFIX.match(text)
+    if not match or stamp_date(match.group("stamp")) is None:
+        return None
+    agencies = _bracket_agencies(match.group("agency"))
+    if not agencies or _is_subject_acronym(match.group("agency")):
+        return None
+    return match, agencies
 
 
 def _bracket_agencies(agency: str) -> list[str]:
@@ -252,6 +283,12 @@ def _read_strong_dateline(parsed: ParsedArticle, text: str, inline: list[str]) -
         inline.append(credited_form(coded.group("agency")))
         parsed.dateline = _place_name(coded.group("place"))
         return
+    stamped = _bracket_stamp(text)
+    if stamped and is_place_name(stamped[0].group("place")):
+        parsed.dateline = _place_name(stamped[0].group("place"))
+        inline.extend(stamped[1])
+        _set_date(parsed, stamped[0].group("stamp"), "dateline")
+        return
     dateline = _DATELINE_PREFIX.match(text) or _CAPS_DATELINE_PREFIX.match(text)
     if dateline is None:
         return
@@ -265,7 +302,7 @@ def _read_strong_dateline(parsed: ParsedArticle, text: str, inline: list[str]) -
     if dateline.re is _CAPS_DATELINE_PREFIX and _colon_label(text, dateline):
         return
     agencies = _bracket_agencies(agency) if agency else []
-    if agency is None or agencies:
+    if agency is None or agencies or _UPDATE_LABEL.match(agency.strip()):
         parsed.dateline = _place_name(place)
         inline.extend(agencies)
         _set_date(parsed, extra, "dateline")
