@@ -85,7 +85,7 @@ _UPDATE_LABEL = re.compile(
 _CAPS_DATELINE_PREFIX = re.compile(
     r"^\s*(?P<place>[A-Z](?:[A-Z]|[.'’](?=[A-Z\s]))+(?:[ /-][A-Z](?:[A-Z]|[.'’](?=[A-Z\s,]))+){0,3})"
     r"(?:\s*,\s*(?P<extra>[^–—:]{1,40}?))?"
-    r"\s*(?:[–—-]+|:)\s+(?=[A-Z“\"‘])"
+    r"\s*(?:[–—-]+|:|[|•·])\s+(?=[A-Z“\"‘])"
 )
 # "AT-KABUL:", "APP-ISLAMABAD:": the agency's code glued to the place
 _AGENCY_PLACE_PREFIX = re.compile(
@@ -99,8 +99,13 @@ _MONTH_DAY = (
 # "Kathmandu, July 25:" or "Kathmandu:" (mixed case: a dated or known place)
 _PLACE_DATE_PREFIX = re.compile(
     rf"^\s*(?P<place>{_PLACE})\s*(?:,\s*(?P<extra>{_MONTH_DAY}|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?"
-    r"(?:\s+\d{4})?))?\s*[:–—-]+\s+(?=[A-Z“\"‘])",
+    r"(?:\s+\d{4})?))?\s*(?:[:–—-]+|[|•·])\s+(?=[A-Z“\"‘])",
     re.IGNORECASE,
+)
+# "Lagos, Nigeria | The …", "Jackson, Mississippi: The …": a place and its country or region
+_PLACE_REGION_PREFIX = re.compile(
+    rf"^\s*(?P<place>{_PLACE}),\s*(?P<region>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){{0,2}})"
+    r"\s*(?:[:–—-]+|[|•·])\s+(?=[A-Z“\"‘])"
 )
 
 
@@ -231,6 +236,16 @@ def _read_opening(
             break
         if dateline and dateline.re is _CAPS_DATELINE_PREFIX and _colon_label(text, dateline):
             break
+        if (
+            dateline
+            and dateline.re is _CAPS_DATELINE_PREFIX
+            and not dateline.group("extra")
+            and not is_place_name(dateline.group("place"))
+            and not is_known_outlet(dateline.group("place"))
+        ):
+            # "OPINION | The …", "EXCLUSIVE - The …": capitals that are English words label the
+            # story; a dateline names a place (or carries its state: "GREEN BAY, Wis. -")
+            break
         if dateline and agency is None and _is_outlet_code(dateline.group("place")):
             # "NDO –" or "NDO/VNA –" open with the outlet's code, not a place.
             inline.extend(credited_form(p) for p in dateline.group("place").split("/"))
@@ -243,6 +258,15 @@ def _read_opening(
             inline.extend(agencies)
             _set_date(parsed, dateline.group("extra") or "", "dateline")
             text = text[dateline.end() :]
+            continue
+        region = _PLACE_REGION_PREFIX.match(text)
+        if (
+            region
+            and is_known_place(region.group("region"))
+            and is_place_name(region.group("place"))
+        ):
+            parsed.dateline = parsed.dateline or _place_name(region.group("place"))
+            text = text[region.end() :]
             continue
         mixed = _PLACE_DATE_PREFIX.match(text)
         known = mixed is not None and is_known_place(mixed.group("place"))
@@ -444,6 +468,7 @@ def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, text_credits: lis
         ("metadata", evidence.metadata_dates),
         ("stamp", evidence.stamp_dates),
         ("byline", evidence.byline_dates),
+        ("metadata", evidence.updated_dates),
     ):
         for text in dates:
             _set_date(parsed, text, source)

@@ -90,6 +90,17 @@ _METADATA_LABEL = re.compile(
     r"modified|date|dated|created)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# "12 March 2024 10:15 | Published", "March 12, 2024 (updated)": the label after its date
+_TRAILING_DATE_LABEL = re.compile(
+    r"^(?P<rest>.*?\d.*?)\s*[|•·,–-]?\s*[(\[]?(?P<label>published|posted|updated|last updated|"
+    r"modified)[)\]]?\s*:?$",
+    re.IGNORECASE,
+)
+# "… | Published: March 12, 2024" inside an "Updated: …" line
+_PUBLISHED_LABEL_INSIDE = re.compile(
+    r"\b(?:first |originally )?(?:published|posted)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.*\d.*)$",
+    re.IGNORECASE,
+)
 _TAGS_HEADER = re.compile(r"^(?:tags?|topics?|keywords?|labels?|categories)\s*:?$", re.I)
 _METADATA_OTHER = re.compile(
     r"^(?:(?:tags?|topics?|keywords?|categor(?:y|ies)|section|filed under|labels?)\s*:.*|"
@@ -114,7 +125,8 @@ _DIGIT = re.compile(r"\d")
 _TIMESTAMP_START = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})[\sT,|]")
 _LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 _FOOTER = re.compile(
-    r"^(?:copyright\s*(?:©|\(c\)|(?:19|20)\d\d)|©\s*(?:19|20)\d\d|\(c\)\s*(?:19|20)\d\d|"
+    r"^(?:copyright\s*(?:©|\(c\)|(?:19|20)\d\d)|(?:©|\(c\))\s*(?:copyright\s*)?(?:19|20)\d\d|"
+    r"[A-Z][\w&'’ .-]{1,60}?\s*(?:©|\(c\))\s*(?:19|20)\d\d\s*\.?$|"
     r"our standards\b|this material "
     r"may not be\b)|\ball rights reserved\b",
     re.IGNORECASE,
@@ -255,6 +267,8 @@ class Evidence:
     datelines: list[str] = field(default_factory=list)
     byline_dates: list[str] = field(default_factory=list)
     metadata_dates: list[str] = field(default_factory=list)
+    # "Updated: …" and "Last modified …" stamps: the article's date only when nothing else is
+    updated_dates: list[str] = field(default_factory=list)
     # date lines under the headline and timestamps: the article's stamp (site clocks excluded)
     stamp_dates: list[str] = field(default_factory=list)
     # (content index, text) of every date-only line, decided once the headline is known
@@ -803,6 +817,19 @@ def _place_stamp(text: str) -> tuple[str, str] | None:
     return place, stamp
 
 
+def _record_labelled_date(label: str, rest: str, evidence: Evidence) -> None:
+    """Record the date of a labelled line: a publication label's date first, an "Updated" stamp
+    only as the last resort (a later "| Published: …" on the same line is the publication)."""
+    if label in _PUBLISHED_LABELS:
+        evidence.metadata_dates.append(rest)
+        return
+    published = _PUBLISHED_LABEL_INSIDE.search(rest)
+    if published:
+        evidence.metadata_dates.append(published.group("rest"))
+    else:
+        evidence.updated_dates.append(rest)
+
+
 def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evidence) -> bool:
     """Mark labelled dates, scraper markers, date-only lines and tag lines; return whether marked."""
     marker = MARKER.match(text)
@@ -829,8 +856,13 @@ def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evid
     label = _METADATA_LABEL.match(text)
     if label and words <= 14 and (_is_date_only(label.group("rest")) or ":" in text[:20]):
         _mark(line, "metadata", f"labelled '{label.group('label').lower()}'")
-        if label.group("label").lower() in _PUBLISHED_LABELS:
-            evidence.metadata_dates.append(label.group("rest"))
+        _record_labelled_date(label.group("label").lower(), label.group("rest"), evidence)
+        return True
+    trailing = _TRAILING_DATE_LABEL.match(text) if words <= 14 else None
+    if trailing and _is_date_only(trailing.group("rest")):
+        # "12 March 2024 10:15 | Published": the label after its date
+        _mark(line, "metadata", f"labelled '{trailing.group('label').lower()}' after the date")
+        _record_labelled_date(trailing.group("label").lower(), trailing.group("rest"), evidence)
         return True
     if _METADATA_OTHER.match(text):
         _mark(line, "metadata", "tag or counter line")

@@ -402,8 +402,18 @@ _READ_MORE_SOURCE = re.compile(
 # copyright sign and years.
 _FOOTER_OWNER = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
-    r"[\s,–-]*(?P<who>[A-Z][\w&'’ -]{1,60}?(?:\.[a-z]{2,6})?)\s*(?:[.,|]\s|[.,|]?$|\s[-–]\s)",
+    r"[\s,–-]*(?P<who>[A-Z][\w&'’ -]{1,60}?(?:\.[a-z]{2,6})?)\s*,?"
+    # "Copyright © Nordic Times 2024": the year may follow the name
+    r"(?:\s(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*(?:[.,|]\s|[.,|]?$|\s[-–]\s)",
     re.IGNORECASE,
+)
+# "Nordic Herald © 2024": the owner's name before the sign and its year
+_OWNER_BEFORE_SIGN = re.compile(
+    r"^(?P<who>[A-Z][\w&'’ .-]{1,60}?)\s*(?:©|\(c\)|copyright)\s*(?:19|20)\d\d\b", re.IGNORECASE
+)
+# "Nordic Herald Ltd": the company form of a publisher's name is the outlet without it
+_COMPANY_SUFFIX = re.compile(
+    r",?\s+(?:pvt\.?\s+)?(?:ltd|limited|inc|llc|plc|corp|co)\.?$", re.IGNORECASE
 )
 _CREDIT_LINE = re.compile(
     r"^[(\[]?\s*(?:[—–-]\s*(?=with\s))?"
@@ -425,7 +435,7 @@ _CREDIT_WHO = re.compile(
     r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6}))*$"
 )
 _BYLINE_CUE = re.compile(
-    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|text by|author)\s*:?\s+"
+    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|published by|text by|author)\s*:?\s+"
     r"(?P<names>[^()]+?)\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
@@ -531,9 +541,19 @@ def is_staff_credit(text: str) -> bool:
 
 
 def footer_owner(text: str) -> str | None:
-    """Return the publisher a copyright footer names ("© 2024 Nordic Herald. …"), or None."""
-    owner = _FOOTER_OWNER.match(text)
+    """Return the publisher a copyright footer names ("© 2024 Nordic Herald. …", "Nordic Herald
+    © 2024", "All rights reserved © Nordic Herald 2024"), or None."""
+    sign = re.search(r"©|\(c\)|\bcopyright\b", text, re.IGNORECASE)
+    owner = _FOOTER_OWNER.match(text) or (
+        _FOOTER_OWNER.match(text[sign.start() :]) if sign and sign.start() else None
+    )
     who = owner.group("who").strip() if owner else ""
+    if re.fullmatch(r"(?:all rights reserved|copyright)\W*", who, re.IGNORECASE):
+        who = ""
+    if not who:
+        before = _OWNER_BEFORE_SIGN.match(text)
+        who = before.group("who").strip() if before else ""
+    who = _COMPANY_SUFFIX.sub("", who).strip(" ,.")
     if who and is_outlet_name(who) and not generic_source(who)[0]:
         return credited_form(who)
     return None
@@ -666,7 +686,10 @@ def credit_line(text: str) -> CreditLine | None:
     if not match:
         if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
             names = split_credit(text.lstrip("© "))
-            return CreditLine(names, photo=True) if names else None
+            # "© nordictimes.com": a site owns its pages under its domain, a photo is credited
+            # to an agency or a photographer
+            site = bool(_DOMAIN.match(text.lstrip("© ").strip(" ."))) and len(names) == 1
+            return CreditLine(names, photo=not site) if names else None
         return None
     cue, who = match.group("cue").lower(), match.group("who").strip()
     # "Source: Agencies 25 Jul 2016 10:19:51": a stamp glued to the credit is the article's date.

@@ -40,16 +40,36 @@ def test_metadata_date_prefix_sets_published_date():
     assert parsed.body.startswith("date 2023-03-04 The city council")
 
 
-def test_published_label_line_sets_date_but_updated_and_clock_lines_do_not():
+def test_published_label_line_sets_date_but_a_garbled_clock_does_not():
     labelled = parse_article(f"Council passes budget\nPublished: 4 March 2023\n{BODY}\n{BODY_2}")
     assert (labelled.published_date, labelled.published_date_source) == (
         date(2023, 3, 4),
         "metadata",
     )
-    for stamp in ("Updated: 5 March 2023 10:00", "ABCD_EFGHIJ 12:20"):
-        parsed = parse_article(f"Council passes budget\n{stamp}\n{BODY}\n{BODY_2}")
-        assert parsed.published_date is None
-        assert stamp not in parsed.body
+    parsed = parse_article(f"Council passes budget\nABCD_EFGHIJ 12:20\n{BODY}\n{BODY_2}")
+    assert parsed.published_date is None
+    assert "ABCD_EFGHIJ" not in parsed.body
+
+
+@pytest.mark.parametrize(
+    ("stamps", "expected"),
+    [
+        # an "Updated" stamp dates the article only when no publication stamp does
+        (["Updated on: 5 March 2023 10:00"], date(2023, 3, 5)),
+        (["Last updated 5 March 2023"], date(2023, 3, 5)),
+        (["Updated: 5 March 2023", "Published: 4 March 2023"], date(2023, 3, 4)),
+        (["Published: 4 March 2023", "Last modified: 5 March 2023"], date(2023, 3, 4)),
+        # several stamps on one line, in either order, and the label after its date
+        (["Updated: March 5, 2023 | Published: March 4, 2023"], date(2023, 3, 4)),
+        (["4 March 2023 10:15 | Published"], date(2023, 3, 4)),
+        (["Published by Jane Roe on March 4, 2023"], date(2023, 3, 4)),
+    ],
+)
+def test_updated_stamps_are_the_last_resort_and_labels_in_any_order(stamps, expected):
+    lines = "\n".join(stamps)
+    parsed = parse_article(f"Council passes budget\n{lines}\n{BODY}\n{BODY_2}")
+    assert parsed.published_date == expected
+    assert not any(stamp in parsed.body for stamp in stamps)
 
 
 def test_date_line_under_the_headline_is_the_stamp_but_a_clock_above_it_is_not():
