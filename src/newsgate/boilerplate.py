@@ -1163,6 +1163,8 @@ def _classify_by_position(
                     _mark(line, "duplicate", f"repeats line {earlier.line_no}")
             elif title is not None and earlier is None and key == title_key:
                 _mark(line, "duplicate", "repeats the headline")
+            elif title is not None and _headline_copy(key, title_key):
+                _mark(line, "duplicate", "the headline again with a site name or punctuation")
             elif _split_copy(content, index, seen, title_key):
                 _mark(line, "duplicate", "a copy of an earlier line split over two lines")
                 _mark(
@@ -1233,7 +1235,20 @@ def _classify_by_position(
             earlier_sentences.update(_split_sentences(key))
     _mark_headline_lists(content, first)
     _mark_credited_captions(content)
+    _mark_repeated_alt_texts(content)
     _mark_alt_texts(content)
+
+
+def _headline_copy(key: str, title_key: str) -> bool:
+    """Return whether a normalised line is the headline again: followed only by closing
+    punctuation, or by " - Site" / " | Site" (an HTML page title with the site name)."""
+    if len(title_key) < 20 or not key.startswith(title_key) or key == title_key:
+        return False
+    rest = key[len(title_key) :]
+    if not WORD.search(rest):
+        return True
+    site = re.fullmatch(r"\s+[-–—|:]\s+(?P<site>[^.!?]+)", rest)
+    return site is not None and count_words(site.group("site")) <= 5
 
 
 def _cut_paragraph(content: list[Line], index: int) -> bool:
@@ -1303,6 +1318,30 @@ def _mark_credited_captions(content: list[Line]) -> None:
             continue
         if _caption_verb_pattern().search(" ".join(WORD.findall(text)[:16])):
             _mark(line, "caption", "caption above its photo credit")
+
+
+def _mark_repeated_alt_texts(content: list[Line]) -> None:
+    """Mark an image's alt text printed right above its longer caption, which opens with the same
+    words ("Workers mend the wall" over "Workers mend the wall on Monday."), and that caption
+    when it is no paragraph of the story: short, quoting and reporting nobody."""
+    for index in range(len(content) - 1):
+        line, below = content[index], content[index + 1]
+        if line.kind != "body" or below.kind not in ("body", "boilerplate"):
+            continue
+        text = line.clean
+        if not 3 <= count_words(text) <= 20 or SENTENCE_END.search(text + " "):
+            continue
+        key, caption = normalise_line(text).rstrip(" ."), normalise_line(below.clean)
+        if len(caption) <= len(key) or not caption.startswith(key):
+            continue
+        if caption[len(key) : len(key) + 1].isalnum():
+            # "Workers mend the wall" is no copy of "Workers mend the walls …"
+            continue
+        _mark(line, "caption", "image alt text repeated by the caption below it")
+        plain = not _QUOTE_CHARS.search(below.clean) and not _REPORTING.search(below.clean)
+        if below.kind == "body" and plain and count_words(below.clean) <= 40:
+            if not is_paragraph(below.clean) or _caption_verb_pattern().search(caption):
+                _mark(below, "caption", "caption under its image's alt text")
 
 
 def _mark_alt_texts(content: list[Line]) -> None:
