@@ -807,9 +807,8 @@ def _place_stamp(text: str) -> tuple[str, str] | None:
     if not match or count_words(text) > 12:
         return None
     stamp = match.group("stamp")
-    if not _is_date_only(stamp) or not _TIME_OF_DAY.search(stamp) and not re.search(
-        r"(?:19|20)\d\d", stamp
-    ):
+    dated = _TIME_OF_DAY.search(stamp) or re.search(r"(?:19|20)\d\d", stamp)
+    if not _is_date_only(stamp) or not dated:
         return None
     place = match.group("place")
     if is_known_outlet(place) or not is_place_name(place):
@@ -1339,9 +1338,9 @@ def _mark_repeated_alt_texts(content: list[Line]) -> None:
             continue
         _mark(line, "caption", "image alt text repeated by the caption below it")
         plain = not _QUOTE_CHARS.search(below.clean) and not _REPORTING.search(below.clean)
-        if below.kind == "body" and plain and count_words(below.clean) <= 40:
-            if not is_paragraph(below.clean) or _caption_verb_pattern().search(caption):
-                _mark(below, "caption", "caption under its image's alt text")
+        short = not is_paragraph(below.clean) or _caption_verb_pattern().search(caption)
+        if below.kind == "body" and plain and count_words(below.clean) <= 40 and short:
+            _mark(below, "caption", "caption under its image's alt text")
 
 
 def _mark_alt_texts(content: list[Line]) -> None:

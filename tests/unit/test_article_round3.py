@@ -53,7 +53,9 @@ def test_a_teaser_closed_by_its_view_counter_and_a_trail_label_are_furniture():
     kinds = _kinds(
         _page(
             "You are here:   Home",
-            middle=("Governor: the port will stay open all winterMar 3 2024, 07:39 AM • 2731 views",),
+            middle=(
+                "Governor: the port will stay open all winterMar 3 2024, 07:39 AM • 2731 views",
+            ),
         )
     )
     assert kinds["You are here:   Home"] == ("boilerplate", "navigation")
@@ -158,7 +160,9 @@ def test_alt_text_repeated_by_an_uncredited_caption():
     assert kinds["Workers repair"][0] == "body"
 
 
-@pytest.mark.parametrize("copy", [f"{HEADLINE} - Harbour Post", f"{HEADLINE}.", f"{HEADLINE} | HPN"])
+@pytest.mark.parametrize(
+    "copy", [f"{HEADLINE} - Harbour Post", f"{HEADLINE}.", f"{HEADLINE} | HPN"]
+)
 def test_the_headline_again_with_a_site_name_or_punctuation_is_a_duplicate(copy):
     kinds = _kinds(_page(tail=(copy,)))
     assert kinds[copy] == ("boilerplate", "duplicate")
