@@ -633,6 +633,12 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             in_related = not related.group("rest")
             continue
         if words <= 20 and _LINK.search(text):
+            site = credit_line(text) if words <= 4 else None
+            if site and site.names and not site.photo:
+                # "www.nordictimes.com" alone: the page names its site by its address
+                _mark(line, "credit", "the site's address")
+                evidence.text_credits.extend(site.names)
+                continue
             _mark(line, "navigation", "link line")
             continue
         if _link_row(text):

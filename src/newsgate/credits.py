@@ -652,17 +652,49 @@ def _tail_credit(pattern: re.Pattern, text: str) -> list[str] | None:
     return split_credit(who)
 
 
+# "https://", "www." before a domain: the address as printed, not part of the site's name
+_SCHEME = re.compile(r"(?<![\w.])(?:https?://)?www\.|https?://", re.IGNORECASE)
+
+
+def _platform_domain(domain: str) -> bool:
+    """Return whether a domain is a social platform's ("twitter.com"), named by the share-widget
+    words of the cue data: a link to it names no publisher."""
+    return domain.split(".")[-2].casefold() in article_cues()["widget_words"]
+
+
+def _site_header(text: str) -> str | None:
+    """Return the site a header line names by its domain ("nordictimes.com | Politics",
+    "Nordic Times | nordictimes.com"): a domain among short segments joined by bars."""
+    segments = [seg.strip() for seg in re.split(r"\s+[|•·]\s+", text) if seg.strip()]
+    if len(segments) < 2 or not all(1 <= count_words(seg) <= 4 for seg in segments):
+        return None
+    domains = [seg for seg in segments if _DOMAIN.match(seg) and not seg[:1].isdigit()]
+    if len(domains) != 1 or _platform_domain(domains[0]):
+        return None
+    # the site's name printed beside its domain is the form to credit
+    named = [seg for seg in segments if seg not in domains and is_outlet_name(seg)]
+    stem = re.sub(r"\W", "", domains[0].split(".")[0]).casefold()
+    for name in named:
+        if re.sub(r"\W", "", name).casefold() == stem:
+            return credited_form(name)
+    return credited_form(domains[0])
+
+
 def credit_line(text: str) -> CreditLine | None:
     """Return what a credit-only line credits ("Source: X", "With X and Y", "Photo: X"), or None."""
     if count_words(text) > 10:
         return None
-    text = text.lstrip(" /|")
+    # "https://www.nordictimes.com" is the site's domain as the page prints it: credit the domain
+    text = _SCHEME.sub("", text.lstrip(" /|")).rstrip("/")
+    site = _site_header(text)
+    if site:
+        return CreditLine([site])
     bare = text.strip(" ()[]—–-.")
     outlet = find_outlet(bare) if bare else None
     # a line that is only "The Guardian" names the outlet; a lone "Metro" may be a section label
     if outlet is not None and (bare not in outlet.ambiguous or " " in bare):
         return CreditLine([credited_form(bare)])
-    if bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I):
+    if bare and re.fullmatch(r"[\w-]+\.[a-z]{2,6}", bare, re.I) and not _platform_domain(bare):
         return CreditLine([credited_form(bare)])
     slashed = _TAIL_SLASH_CREDIT.fullmatch(text.strip())
     if slashed:

@@ -224,3 +224,24 @@ def test_a_copyright_line_with_a_domain_names_the_site_not_a_photo():
     found = credit_line("© harbourherald.com")
     assert found is not None and not found.photo
     assert parse_article(_page(tail=("© harbourherald.com",))).outlet == "harbourherald.com"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("www.harbourherald.com", "harbourherald.com"),
+        ("https://www.harbourherald.com/", "harbourherald.com"),
+        ("Source: www.harbourherald.com", "harbourherald.com"),
+        ("Harbour Herald | harbourherald.com", "Harbour Herald"),
+        ("harbourherald.com | Politics", "harbourherald.com"),
+    ],
+)
+def test_the_page_naming_its_site_by_its_address(line, outlet):
+    parsed = parse_article(_page(tail=(line,)))
+    assert parsed.outlet == outlet
+    assert line not in parsed.body
+
+
+@pytest.mark.parametrize("line", ["www.twitter.com", "https://facebook.com", "Politics | World"])
+def test_a_social_platform_address_or_section_row_names_no_site(line):
+    assert parse_article(_page(tail=(line,))).outlet is None
