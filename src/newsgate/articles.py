@@ -64,7 +64,8 @@ _METADATA_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _OUTLET_PREFIX = re.compile(r"^\s*\((?P<outlet>[^()]{2,40})\)\s*(?:[-–—:]+|\.-)\s*")
-_PLACE = r"[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}"
+# "KYIV/MOSCOW": a dateline may name two places; the first is the dateline's place
+_PLACE = r"[A-Z][\w'’.]*(?:[ /-][A-Z][\w'’.]*){0,3}"
 _DATELINE_PREFIX = re.compile(
     rf"^\s*(?P<place>{_PLACE})(?:\s*[,.]\s*(?P<extra>[^()/–—]{{1,40}}?))?\s*"
     r"(?:\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)|\.?\s*/(?P<slashed>[^/]{2,30})/\.?)\s*"
@@ -85,8 +86,10 @@ _UPDATE_LABEL = re.compile(
 _CAPS_DATELINE_PREFIX = re.compile(
     r"^\s*(?P<place>[A-Z](?:[A-Z]|[.'’](?=[A-Z\s]))+(?:[ /-][A-Z](?:[A-Z]|[.'’](?=[A-Z\s,]))+){0,3})"
     r"(?:\s*,\s*(?P<extra>[^–—:]{1,40}?))?"
-    r"\s*(?:[–—-]+|:|[|•·])\s+(?=[A-Z“\"‘])"
+    r"\s*(?:[–—-]+|:[–—-]*|[|•·])\s+(?=[A-Z“\"‘])"
 )
+# "img20230526PHILIPSBURG:": an image's file name glued before the dateline by the scraper
+_GLUED_FILE_NAME = re.compile(r"^\s*[a-z][a-z_]*\d[a-z0-9_]*(?=[A-Z]{3,})")
 # "AT-KABUL:", "APP-ISLAMABAD:": the agency's code glued to the place
 _AGENCY_PLACE_PREFIX = re.compile(
     r"^\s*(?P<agency>[A-Z]{2,6})\s*-\s*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})\s*[:–—-]+\s+"
@@ -135,7 +138,7 @@ class ParsedArticle:
 
 
 def _place_name(place: str) -> str:
-    place = place.strip(" ,")
+    place = place.strip(" ,").split("/")[0].strip()
     words = place.split()
     # "SACRAMENTO Calif.": the place in capitals, then its state or country in normal case
     caps = [w for w in words[: next((i for i, w in enumerate(words) if not w.isupper()), None)]]
@@ -204,6 +207,10 @@ def _read_opening(
         if marker:
             _set_date(parsed, marker.group("date"), "metadata")
             text = text[marker.end() :]
+            continue
+        junk = _GLUED_FILE_NAME.match(text)
+        if junk:
+            text = text[junk.end() :]
             continue
         glued = glued_byline(text)
         if glued:
@@ -362,6 +369,12 @@ def _is_subject_acronym(token: str) -> bool:
 
 def _is_outlet_code(token: str) -> bool:
     parts = token.split("/")
+    if len(parts) > 1:
+        # "NDO/VNA –" pairs outlet codes; "BEIRUT/DAMASCUS —" names the places a story was
+        # reported from
+        return all(_is_outlet_code(part) for part in parts) and not all(
+            is_known_place(part) for part in parts
+        )
     # Capitalised place names have vowels and more than three letters; "TTO", "SGGP" do not.
     no_vowel = not re.search(r"[AEIOUY]", token)
     return len(parts) > 1 or is_known_outlet(token) or len(token) <= 3 or no_vowel

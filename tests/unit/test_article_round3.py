@@ -245,3 +245,23 @@ def test_the_page_naming_its_site_by_its_address(line, outlet):
 @pytest.mark.parametrize("line", ["www.twitter.com", "https://facebook.com", "Politics | World"])
 def test_a_social_platform_address_or_section_row_names_no_site(line):
     assert parse_article(_page(tail=(line,))).outlet is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "outlet"),
+    [
+        ("KAVALA/ATHENS (Reuters) - ", "Kavala", "Reuters"),
+        ("KAVALA/ATHENS, March 3 (Reuters) - ", "Kavala", "Reuters"),
+        ("BEIRUT/DAMASCUS — ", "Beirut", None),
+        ("img20230526KAVALA:--- ", "Kavala", None),
+    ],
+)
+def test_two_place_datelines_and_a_file_name_glued_before_the_dateline(opening, dateline, outlet):
+    parsed = parse_article(_page().replace(PARA_1, opening + PARA_1))
+    assert (parsed.dateline, parsed.outlet) == (dateline, outlet)
+
+
+def test_outlet_codes_joined_by_a_slash_still_credit():
+    parsed = parse_article(_page().replace(PARA_1, "NDO/VNA – " + PARA_1))
+    assert parsed.credited == ["NDO", "VNA"]
+    assert parsed.dateline is None
