@@ -1069,10 +1069,30 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
     best = max((ratio for *_, ratio in scored), default=0.0)
     if lead is None and candidates:
         chosen = candidates[0][:2]
-    for index, text, ratio in scored:
-        if lead is not None and ratio >= 0.6 * best:
-            chosen = (index, text)
-            break
+    close = [(index, text) for index, text, ratio in scored if ratio >= 0.6 * best]
+    if lead is not None and close:
+        chosen = close[0]
+        # The page prints its headline twice (page title and heading) more often than a
+        # navigation headline: a close candidate printed again below is the headline.
+        keys = [normalise_line(ln.clean) for ln in content]
+        printed_twice = [
+            (index, text)
+            for index, text in close
+            if any(
+                key == normalise_line(text) or _headline_copy(key, normalise_line(text))
+                for key in keys[index + 1 :]
+            )
+        ]
+        if printed_twice and printed_twice[0][0] != close[0][0]:
+            chosen = printed_twice[0]
+        elif (
+            len(close) > 1
+            and normalise_line(close[0][1]) != normalise_line(close[1][1])
+            and _section_label_between(content, close[0][0], close[1][0])
+        ):
+            # "Storm closes schools" / "Politics" / the headline: a section label parts a
+            # navigation headline from the page's own
+            chosen = close[1]
     if chosen is None and candidates and lead is not None:
         index, text, _ = candidates[-1]
         between = content[index + 1 : lead]
@@ -1096,6 +1116,21 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
     if marker:
         evidence.metadata_dates.append(marker.group("date"))
     return index
+
+
+def _section_label_between(content: list[Line], start: int, end: int) -> bool:
+    """Return whether a section label (one to three words, no sentence, no name, place or date)
+    stands between two lines."""
+    for line in content[start + 1 : end]:
+        text = line.clean
+        if line.kind != "body" or not 1 <= count_words(text) <= 3:
+            continue
+        if SENTENCE_END.search(text + " ") or _DIGIT.search(text):
+            continue
+        if is_known_place(text) or is_byline_name(text):
+            continue
+        return True
+    return False
 
 
 def _closed_headline(

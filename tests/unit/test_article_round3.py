@@ -265,3 +265,20 @@ def test_outlet_codes_joined_by_a_slash_still_credit():
     parsed = parse_article(_page().replace(PARA_1, "NDO/VNA – " + PARA_1))
     assert parsed.credited == ["NDO", "VNA"]
     assert parsed.dateline is None
+
+
+def test_a_navigation_headline_opening_the_page_is_not_the_title():
+    furniture = "Ferry terminal delays anger harbour traders again"
+    parts = [furniture, "Politics", HEADLINE, "By Jane Roe", PARA_1, PARA_2]
+    # a section label parts it from the page's headline
+    assert parse_article("\n\n".join(parts)).title == HEADLINE
+    # or the page prints its headline again below (the page title with the site name)
+    parts = [furniture, HEADLINE, PARA_1, PARA_2, f"{HEADLINE} | Harbour Post"]
+    assert parse_article("\n\n".join(parts)).title == HEADLINE
+    # a headline and its dek: the headline
+    dek = "Traders say the ferry terminal delays will cost the harbour its summer season"
+    assert parse_article("\n\n".join([HEADLINE, dek, PARA_1, PARA_2])).title == HEADLINE
+    # the headline printed twice around a label: the first copy
+    parsed = parse_article("\n\n".join([HEADLINE, "World Today", HEADLINE, PARA_1, PARA_2]))
+    lines = [ln for ln in parsed.lines if ln.kind == "title"]
+    assert parsed.title == HEADLINE and lines[0].line_no == 0
