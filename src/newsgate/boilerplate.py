@@ -66,7 +66,8 @@ _SHARE = re.compile(
 _NAVIGATION = re.compile(
     r"^(?:home|menu|search|log ?in|log ?out|sign ?in|sign ?up|register|my account|subscribe"
     r"(?: now| to .*)?|skip to (?:main )?content|back to top|top|next(?: article| story| post)?|"
-    r"previous(?: article| story| post)?|close|[x×✕]|advertisement|advertising|sponsored"
+    r"previous(?: article| story| post)?|close|[x×✕]|advertisement(?:\s*[-–—:|]\s*\w+(?: \w+){0,3})?|"
+    r"advertising|sponsored|(?:a\s*[+-]?\s*){2,3}"
     r"(?: content)?|cookies?(?: policy| settings)?|accept(?: all)?(?: cookies)?|all rights "
     r"reserved\.?|terms (?:of use|of service|and conditions)|privacy(?: policy)?|contact(?: us)?|"
     r"about(?: us)?|powered\s*by.*|download (?:our|the) app.*|watch live|listen(?: to this)?"
@@ -79,9 +80,10 @@ _RELATED = re.compile(
     r"also|next)|see also|also read|more (?:from|on|in|news|stories)\b.*|you (?:may|might) "
     r"also (?:like|be interested in)|recommended(?: for you| stories)?|most (?:read|popular|"
     r"viewed|shared)|latest(?: news| stories)?|top stories|trending(?: now)?|featured\b.*|"
-    r"editor'?s picks?|further reading|other news|hot news|in other news|don'?t miss|"
-    r"(?:watch|video|listen|gallery|in pictures)(?=\s*:))"
-    r"\s*[:>»]?\s*(?P<rest>.*)$",
+    r"editor'?s picks?|further reading|suggested reading|other news|hot news|in other news|"
+    r"also in the news|don'?t miss|read the full (?:story|article)(?: here)?|"
+    r"(?:watch|video|listen|gallery|in pictures|read|more|see)(?=\s*[:|]))"
+    r"\s*[:>»|]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _METADATA_LABEL = re.compile(
@@ -103,7 +105,10 @@ _PUBLISHED_LABEL_INSIDE = re.compile(
 )
 _TAGS_HEADER = re.compile(r"^(?:tags?|topics?|keywords?|labels?|categories)\s*:?$", re.I)
 _METADATA_OTHER = re.compile(
-    r"^(?:(?:tags?|topics?|keywords?|categor(?:y|ies)|section|filed under|labels?)\s*:.*|"
+    # "Updated 2 hours ago", "Just now": a relative stamp, which dates nothing
+    r"^(?:(?:(?:updated|posted|published|last updated)\s*:?\s*)?(?:\d+|an?|one)\s+(?:seconds?|"
+    r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|just now|"
+    r"(?:tags?|topics?|keywords?|categor(?:y|ies)|section|filed under|labels?)\s*:.*|"
     r"\d+\s*(?:min|minute)s?\s+read(?:ing)?|reading time\s*:?.*|(?:views?|hits|reads)\s*:?\s*[\d,.]+)$",
     re.IGNORECASE,
 )
@@ -940,10 +945,18 @@ def _mark_pull_quotes(content: list[Line]) -> None:
         if not text or count_words(text) > 40:
             continue
         words = joined[k]
+        signed = _SIGNED_QUOTE.match(text) if text[0] in _QUOTE_OPEN else None
+        if signed:
+            # "“We will rebuild” – Jane Roe": the quotation with its attribution on one line
+            words = f" {' '.join(_words_of(signed.group('quote')))} "
         if len(words.split()) < 5:
             continue
         if text[0] in _QUOTE_OPEN:
-            repeated = any(len(other) > len(words) and words in other for other in joined)
+            repeated = any(
+                len(other) > len(words) and words in other
+                for j, other in enumerate(joined)
+                if j != k
+            )
         else:
             key = normalise_line(text) if len(words.split()) >= 6 else ""
             repeated = bool(key) and any(mark + key in quoting_text for mark in "“\"‘'")
@@ -952,6 +965,9 @@ def _mark_pull_quotes(content: list[Line]) -> None:
             nxt = content[position + 1] if position + 1 < len(content) else None
             if nxt is not None and nxt.kind == "body" and _attribution_line(nxt.clean):
                 _mark(nxt, "pull_quote", "attribution of a pull quote")
+
+
+_SIGNED_QUOTE = re.compile(r"^(?P<quote>[“\"‘'«„].{10,}?[”\"’'»])\s*[-–—]+\s*[A-Z][^“”\"]{1,60}$")
 
 
 def _attribution_line(text: str) -> bool:

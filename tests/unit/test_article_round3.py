@@ -282,3 +282,41 @@ def test_a_navigation_headline_opening_the_page_is_not_the_title():
     parsed = parse_article("\n\n".join([HEADLINE, "World Today", HEADLINE, PARA_1, PARA_2]))
     lines = [ln for ln in parsed.lines if ln.kind == "title"]
     assert parsed.title == HEADLINE and lines[0].line_no == 0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "READ: Ferry operator faces questions over ticket prices",
+        "MORE: Ferry operator faces questions over ticket prices",
+        "WATCH | Ferry operator faces questions over ticket prices",
+        "Suggested reading",
+        "Also in the news:",
+        "Read the full story here",
+        "Advertisement - Scroll to continue",
+        "Updated 2 hours ago",
+        "Just now",
+        "A+ A-",
+    ],
+)
+def test_more_related_cues_widgets_and_relative_stamps_inside_the_story(line):
+    kinds = _kinds(_page(middle=(line,)))
+    assert kinds[line][0] == "boilerplate"
+
+
+def test_relative_stamps_date_nothing():
+    assert parse_article(_page("Updated 2 hours ago")).published_date is None
+
+
+def test_a_pull_quote_signed_on_its_own_line():
+    said = (
+        "“We will not let the sea take the pier again within ten years,” said harbour master "
+        "Jane Roe, who has run the port since 2015."
+    )
+    pull = "“We will not let the sea take the pier again within ten years” – Jane Roe"
+    kinds = _kinds(_page(middle=(said, pull)))
+    assert kinds[pull] == ("boilerplate", "pull_quote")
+    assert kinds[said][0] == "body"
+    # a quotation the body does not repeat is the story's own
+    other = "“The pier will be ready before the summer season starts” – Jane Roe"
+    assert _kinds(_page(middle=(said, other)))[other][0] == "body"
