@@ -95,7 +95,13 @@ _METADATA_LABEL = re.compile(
 # "12 March 2024 10:15 | Published", "March 12, 2024 (updated)": the label after its date
 _TRAILING_DATE_LABEL = re.compile(
     r"^(?P<rest>.*?\d.*?)\s*[|•·,–-]?\s*[(\[]?(?P<label>published|posted|updated|last updated|"
-    r"modified)[)\]]?\s*:?$",
+    r"modified)(?:\s+on)?[)\]]?\s*:?$",
+    re.IGNORECASE,
+)
+# "Posted on March 12, 2024 by Jane Roe", "Last updated on 12 March 2024 by Jane Roe"
+_DATED_BYLINE = re.compile(
+    r"^(?:(?P<label>published|posted|updated|last updated|modified)(?:\s+(?:on|at))?\s*[:|–-]?\s*)?"
+    r"(?P<date>.*?\d.*?)\s*[,|•·–-]?\s+by\s+(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3})\s*$",
     re.IGNORECASE,
 )
 # "… | Published: March 12, 2024" inside an "Updated: …" line
@@ -425,11 +431,12 @@ def _looks_like_caption(text: str, before_story: bool) -> bool:
 
 def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     """Return the reason for a "Source: X | 2024-03-12 10:15 | Editor: Y" line and record it."""
-    segments = [seg.strip() for seg in text.split("|") if seg.strip()]
+    segments = [seg.strip() for seg in re.split(r"\s*[|•·]\s*", text) if seg.strip()]
     if len(segments) < 2:
         return None
     credits: list[str] = []
     dates: list[str] = []
+    updated: list[str] = []
     people: list[str] = []
     staff_seen = False
     for segment in segments:
@@ -445,6 +452,11 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
         elif label and _is_date_only(label.group("rest")):
             if label.group("label").lower() in _PUBLISHED_LABELS:
                 dates.append(segment)
+            else:
+                updated.append(label.group("rest"))
+        elif _METADATA_OTHER.match(segment):
+            # "3 min read", "Tags: …" beside the byline and the date
+            continue
         elif has_byline_cue(segment):
             named = byline_credit(segment)
             staff_seen = True
@@ -458,6 +470,7 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
         # Date and time fields alone may be a site clock, not the article's own header.
         return None
     evidence.text_credits.extend(credits)
+    evidence.updated_dates.extend(updated)
     if people:
         evidence.bylines.append(", ".join(people))
         evidence.byline_dates.extend(dates)
@@ -701,7 +714,8 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             if dateline[1]:
                 evidence.text_credits.append(dateline[1])
             continue
-        fields = _segmented_metadata(text, evidence) if "|" in text and words <= 24 else None
+        multi = "|" in text or "•" in text or "·" in text
+        fields = _segmented_metadata(text, evidence) if multi and words <= 24 else None
         if fields:
             _mark(line, fields, "source, byline, date or editor fields")
             continue
@@ -863,6 +877,17 @@ def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evid
             return True
         # A marker glued to the headline or the lead: the line is judged by what follows it.
         return False
+    dated = _DATED_BYLINE.match(text) if words <= 16 else None
+    if dated and _is_date_only(dated.group("date")) and is_person_name(dated.group("name")):
+        # "Posted on March 12, 2024 by Jane Roe", "12 March 2024 By Jane Roe"
+        _mark(line, "byline", "date and byline")
+        evidence.bylines.append(dated.group("name"))
+        label = (dated.group("label") or "").lower()
+        if label and label not in _PUBLISHED_LABELS:
+            evidence.updated_dates.append(dated.group("date"))
+        else:
+            evidence.byline_dates.append(dated.group("date"))
+        return True
     label = _METADATA_LABEL.match(text)
     if label and words <= 14 and (_is_date_only(label.group("rest")) or ":" in text[:20]):
         _mark(line, "metadata", f"labelled '{label.group('label').lower()}'")

@@ -320,3 +320,21 @@ def test_a_pull_quote_signed_on_its_own_line():
     # a quotation the body does not repeat is the story's own
     other = "“The pier will be ready before the summer season starts” – Jane Roe"
     assert _kinds(_page(middle=(said, other)))[other][0] == "body"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "byline"),
+    [
+        ("Posted on March 12, 2024 by Jane Roe", date(2024, 3, 12), "Jane Roe"),
+        ("March 12, 2024 By Jane Roe", date(2024, 3, 12), "Jane Roe"),
+        ("Last Updated on March 13, 2024 by Jane Roe", date(2024, 3, 13), "Jane Roe"),
+        ("By Jane Roe | Updated: March 13, 2024", date(2024, 3, 13), "Jane Roe"),
+        ("Jane Roe • March 12, 2024 • 3 min read", date(2024, 3, 12), "Jane Roe"),
+        ("Mar 12, 2024 10:15 AM IST | Published on", date(2024, 3, 12), None),
+    ],
+)
+def test_dated_bylines_and_stamps_in_unusual_orders(line, expected, byline):
+    parsed = parse_article(_page(line))
+    assert parsed.published_date == expected
+    assert parsed.byline == byline
+    assert line not in parsed.body
