@@ -68,7 +68,9 @@ _OUTLET_PREFIX = re.compile(r"^\s*\((?P<outlet>[^()]{2,40})\)\s*(?:[-–—:]+|\
 _PLACE = r"[A-Z][\w'’.]*(?:[ /-][A-Z][\w'’.]*){0,3}"
 _DATELINE_PREFIX = re.compile(
     rf"^\s*(?P<place>{_PLACE})(?:\s*[,.]\s*(?P<extra>[^()/–—]{{1,40}}?))?\s*"
-    r"(?:\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)|\.?\s*/(?P<slashed>[^/]{2,30})/\.?)\s*"
+    # "New Delhi, Oct 3 (IANS) The …": some agencies print no dash after their bracket
+    r"(?:\((?P<agency>[^()]{2,30})\)(?:\s*(?:[-–—:]+|\.-)|\s+(?=[A-Z“\"‘]))|"
+    r"\.?\s*/(?P<slashed>[^/]{2,30})/\.?)\s*"
 )
 # "NEW DELHI (Nordic News / AFP - 10th September, 2020) The …": the credit and the date share
 # the dateline's brackets, and the lead follows the closing bracket

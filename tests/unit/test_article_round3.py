@@ -338,3 +338,11 @@ def test_dated_bylines_and_stamps_in_unusual_orders(line, expected, byline):
     assert parsed.published_date == expected
     assert parsed.byline == byline
     assert line not in parsed.body
+
+
+def test_an_agency_bracket_without_a_dash_after_it():
+    parsed = parse_article(_page().replace(PARA_1, f"KAVALA, Oct 3 (IANS) {PARA_1}"))
+    assert (parsed.dateline, parsed.outlet) == ("Kavala", "IANS")
+    # a bracket that credits nobody opens no dateline
+    parsed = parse_article(_page().replace(PARA_1, f"KAVALA (the port city) {PARA_1}"))
+    assert parsed.dateline is None
