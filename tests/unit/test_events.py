@@ -493,3 +493,15 @@ def test_an_arrest_told_once_merges_whoever_is_named_arrested():
 
     events = merge_events([arrest(0, "police", "Swabi"), arrest(1, "authorities", "terrorists")])
     assert len(set(_keys(events))) == 1
+
+
+def test_a_definite_body_word_speaks_for_the_body_the_article_named(nlp):
+    text = (
+        "The Ruritanian Foreign Ministry summoned the envoy of Freedonia on Monday. "
+        "The ministry said the envoy was told of its concern."
+    )
+    statements = _events(nlp, text, kind="statement")
+    assert [e["actor_names"][0] for e in statements] == ["Ruritanian Foreign Ministry"]
+    # with no ministry named before, "the ministry" is nobody the article can name
+    assert _events(nlp, "The ministry said the envoy was told.", kind="statement") == []
+    assert _events(nlp, "Officials said the envoy was told.", kind="statement") == []

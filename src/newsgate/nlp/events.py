@@ -37,6 +37,7 @@ from newsgate.nlp.event_lexicon import (
 )
 from newsgate.nlp.event_lexicon import lemma as word_lemma
 from newsgate.nlp.gazetteer import gazetteer_entries
+from newsgate.nlp.lexicon import ORG_HEADS
 from newsgate.nlp.names import article_names
 from newsgate.nlp.quotes import find_quote_spans
 
@@ -459,6 +460,8 @@ def find_events(doc: Doc) -> list[dict]:
                 speaker = _speaker(text, ents, trigger, strict=kind == "statement")
                 if speaker is None:
                     speaker = _pronoun_speaker(doc, sent, trigger)
+                if speaker is None:
+                    speaker = _agent_speaker(doc, text, sent, agents, trigger)
                 target = None
                 if trigger.passive:
                     # "Germany was accused by France": the agent speaks, the subject is the target
@@ -1301,6 +1304,63 @@ def _pronoun_speaker(doc: Doc, sent: Span, trigger: _Trigger) -> Span | None:
     if found is None or found.label != "PERSON":
         return None
     return Span(doc, k, k + 1, label="PERSON", kb_id=found.name)
+
+
+# what may stand between an unnamed speaker and its verb ("officials on Monday said")
+_SPEAKER_GAP = re.compile(
+    r"\s*(?:(?:also|later|then|further|earlier|recently|had|has|have|\w+ly)\s+)*$", re.I
+)
+# what may open the clause an unnamed speaker heads ("The court said", "..., prosecutors said")
+_SUBJECT_START = re.compile(
+    r"(?:^|[,;:—–(\"“”]|\bwhile|\band|\bbut)\s*(?:(?:the|a|an|one|two|three|several|some|many)\s+)?$",
+    re.I,
+)
+
+
+def _agent_speaker(
+    doc: Doc, text: str, sent: Span, agents: list[_Candidate], trigger: _Trigger
+) -> Span | None:
+    """Return the body a definite speaker word stands for ("the ministry said": its ministry).
+
+    "The ministry", "the appeals court" before a reporting verb stand for the last organisation
+    of the article with that head word. An agent word that names no one the article named
+    ("officials said", "the company said" with no company named) is left out: such speakers
+    are mostly sources of what the sentence reports, not statements of their own.
+    """
+    if trigger.event_type.name != "statement":
+        return None
+    agent = next(
+        (
+            a
+            for a in reversed(agents)
+            if a.end_char <= trigger.start
+            and _SPEAKER_GAP.fullmatch(text[a.end_char : trigger.start])
+        ),
+        None,
+    )
+    if agent is None or not _SUBJECT_START.search(text[sent.start_char : agent.start_char]):
+        return None
+    span = doc.char_span(agent.start_char, agent.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    head = agent.name.split()[-1]
+    definite = re.search(
+        r"(?i)\bthe\s+$", text[max(sent.start_char, agent.start_char - 5) : agent.start_char]
+    )
+    if not definite or head.capitalize() not in ORG_HEADS or agent.country is not None:
+        return None
+    named = _last_entity_before(
+        doc,
+        agent.start_char,
+        lambda e: (
+            e.label_ == "ORG"
+            and head in (e.kb_id_ or e.text).lower().split()
+            and (e.kb_id_ or e.text) not in _outlets()
+        ),
+    )
+    if named is None:
+        return None
+    return Span(doc, span.start, span.end, label="ORG", kb_id=named.kb_id_ or named.text)
 
 
 def _passive_agent(text: str, sent: Span, ents: list[Span], trigger: _Trigger) -> Span | None:
