@@ -505,3 +505,27 @@ def test_a_definite_body_word_speaks_for_the_body_the_article_named(nlp):
     # with no ministry named before, "the ministry" is nobody the article can name
     assert _events(nlp, "The ministry said the envoy was told.", kind="statement") == []
     assert _events(nlp, "Officials said the envoy was told.", kind="statement") == []
+
+
+def test_an_undated_article_dates_a_weekday_by_the_full_date_it_states_for_that_day(nlp):
+    # June 5, 2013 was a Wednesday; the article has no publication date
+    text = (
+        "Rescuers search the rubble in Lyon on June 5, 2013. "
+        "Germany and France held talks on Wednesday."
+    )
+    (meeting,) = _events(nlp, text, kind="meeting")
+    assert meeting["event_date"] == date(2013, 6, 5)
+    # a weekday no stated date falls on stays null
+    (meeting,) = _events(nlp, text.replace("Wednesday", "Friday"), kind="meeting")
+    assert meeting["event_date"] is None
+
+
+def test_a_state_protesting_is_no_demonstration_and_a_street_is_no_demonstrator(nlp):
+    assert _events(nlp, "Germany protests against the actions of France.", kind="protest") == []
+    text = "Hundreds of farmers marched along Main Street on Monday."
+    for event in _events(nlp, text, date(2024, 5, 8), kind="protest"):
+        assert "Main Street" not in [
+            n
+            for n, r in zip(event["actor_names"], event["actor_roles"], strict=True)
+            if r == "actor1"
+        ]

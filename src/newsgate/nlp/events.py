@@ -26,7 +26,14 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgate.nlp.dates import ResolvedDate, article_year_hint, period_end, resolve_dates
+from newsgate.nlp.dates import (
+    ResolvedDate,
+    article_year_hint,
+    on_stated_day,
+    period_end,
+    resolve_dates,
+    weekday_anchors,
+)
 from newsgate.nlp.event_lexicon import (
     EventType,
     Lexicon,
@@ -389,6 +396,8 @@ def find_events(doc: Doc) -> list[dict]:
     masked = _mask(text, quotes)
     hint = None if base else article_year_hint(masked)
     horizon = base or _latest_date(masked, hint)
+    # an undated article's weekdays resolve only to the full dates it states on that weekday
+    stated_days = {} if base else weekday_anchors(masked)
     shingles = article_shingles(text)
     lemmas = [token_lemma(t) for t in doc]
     elections = any(lemma in _ELECTION_WORDS for lemma in lemmas)
@@ -411,7 +420,7 @@ def find_events(doc: Doc) -> list[dict]:
         }
         # a weekday or month is read forwards only when its own clause is in the future tense
         dates = [
-            future if _clause_future(s_text, past.start) else past
+            on_stated_day(future if _clause_future(s_text, past.start) else past, stated_days)
             for past, future in zip(
                 resolve_dates(s_text, base, future=False, **settings),
                 resolve_dates(s_text, base, future=True, **settings),
@@ -498,6 +507,10 @@ def find_events(doc: Doc) -> list[dict]:
                     doc, text, sent, ents, flags, agents, trigger, last_meeting_actors, speech
                 )
                 actors = [a for a in actors if a[2] != "other" or a[0] not in speaker_names]
+                if trigger.event_type.conventions_type == "protest":
+                    actors = _demonstrators(actors)
+                    if actors is None:
+                        continue
             if kind == "meeting":
                 last_meeting_actors = [(n, lab) for n, lab, _ in actors]
             # of several dates bound to a trigger the nearest one dates it; the publication
@@ -1571,6 +1584,22 @@ def _actors(
         group = trigger.event_type.name in ("meeting", "agreement")
         actors = _anaphoric_actors(doc, sent, last_meeting_actors if group else [])
     return actors
+
+
+def _demonstrators(actors: list[tuple[str, str, str]]) -> list[tuple[str, str, str]] | None:
+    """Return a protest's actors with places out of actor1, or None for a state's protest.
+
+    People and groups demonstrate; a street or region before "marched" is where they went,
+    and a country that "protests against" something lodges a diplomatic protest, which the
+    article tells as a summons or a statement, not as a demonstration.
+    """
+    countries = _demonyms()
+    first = [(n, lab) for n, lab, r in actors if r == "actor1"]
+    if first and all(lab == "GPE" and n in countries for n, lab in first):
+        return None
+    return [
+        (n, lab, "other" if r == "actor1" and lab in ("GPE", "LOC") else r) for n, lab, r in actors
+    ]
 
 
 def _expand(ent: Span, doc: Doc) -> list[tuple[str, str]]:
