@@ -529,3 +529,12 @@ def test_a_state_protesting_is_no_demonstration_and_a_street_is_no_demonstrator(
             for n, r in zip(event["actor_names"], event["actor_roles"], strict=True)
             if r == "actor1"
         ]
+
+
+def test_two_speakers_joined_by_while_make_two_statements(nlp):
+    text = "Maria Ostrova told reporters the talks went well while Karl Brenner said they failed."
+    speakers = [e["actor_names"][0] for e in _events(nlp, text, kind="statement")]
+    assert speakers == ["Maria Ostrova", "Karl Brenner"]
+    # a speaker's second verb in one sentence is the same statement
+    text = "Maria Ostrova told reporters the talks went well and said they would resume."
+    assert len(_events(nlp, text, kind="statement")) == 1

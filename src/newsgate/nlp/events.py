@@ -615,10 +615,14 @@ def _find_triggers(
         # one event of a type per clause: a second in another clause is another event ("X was
         # sentenced ..., whose head Y also received a sentence"); a speaker speaks once, and a
         # sentence tells of one disaster (its nouns are one event: "floods and landslides")
-        if earlier and (
-            trigger.event_type.verbal
-            or not trigger.event_type.needs_actor
-            or not _CLAUSE_BREAK.search(masked, earlier[-1].end, trigger.start)
+        if (
+            earlier
+            and not _second_speaker(masked, earlier[-1], trigger)
+            and (
+                trigger.event_type.verbal
+                or not trigger.event_type.needs_actor
+                or not _CLAUSE_BREAK.search(masked, earlier[-1].end, trigger.start)
+            )
         ):
             continue
         before = masked[max(sent.start_char, trigger.start - 25) : trigger.start]
@@ -627,6 +631,19 @@ def _find_triggers(
         found.setdefault(trigger.event_type.name, []).append(trigger)
     ordered = sorted((t for ts in found.values() for t in ts), key=lambda t: t.start)
     return [t for t in ordered if not _purpose_of(t, ordered, masked)]
+
+
+# "X told reporters ... while Y said": a conjunction that lets a second speaker speak
+_OTHER_SPEAKER = re.compile(r"[;,]\s+(?:and|but|while|whereas)\s|\s(?:while|whereas)\s")
+
+
+def _second_speaker(masked: str, earlier: _Trigger, trigger: _Trigger) -> bool:
+    """Tell whether a second reporting verb of a sentence has a clause (and speaker) of its own."""
+    return (
+        trigger.event_type.name == "statement"
+        and earlier.event_type.name == "statement"
+        and bool(_OTHER_SPEAKER.search(masked, earlier.end, trigger.start))
+    )
 
 
 def _purpose_of(trigger: _Trigger, triggers: list[_Trigger], masked: str) -> bool:
