@@ -5,6 +5,7 @@ import polars as pl
 import pytest
 
 from newsgate.nlp.cross_article import EVENT_SCHEMA
+from newsgate.nlp.event_lexicon import conventions_types
 from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.events import event_types
 from newsgate.nlp.pipeline import load_pipeline, make_doc
@@ -538,3 +539,19 @@ def test_two_speakers_joined_by_while_make_two_statements(nlp):
     # a speaker's second verb in one sentence is the same statement
     text = "Maria Ostrova told reporters the talks went well and said they would resume."
     assert len(_events(nlp, text, kind="statement")) == 1
+
+
+def test_a_refused_meeting_is_no_meeting(nlp):
+    assert _events(nlp, "Germany refused to meet with France on Monday.", kind="meeting") == []
+    text = "Critics faulted Germany for its refusal to meet with France."
+    assert _events(nlp, text, kind="meeting") == []
+
+
+def test_a_courts_fine_is_part_of_its_sentence_not_a_sanction(nlp):
+    text = (
+        "The Supreme Court sentenced Karl Brenner to two years in prison and imposed a fine "
+        "of 5,000 euros."
+    )
+    kinds = {e["event_type"] for e in _events(nlp, text)}
+    assert "court_verdict" in kinds
+    assert "sanction" not in {conventions_types()[k] for k in kinds}

@@ -250,7 +250,12 @@ _HYPOTHETICAL = re.compile(
     r"(?:\w+ly\s+)?$",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor)\s+(?:\w+\s+){0,2}$", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|n't|neither|nor)\s+(?:\w+\s+){0,2}$"
+    # "refused to meet", "their refusal to attend": what was refused did not take place
+    r"|\b(?:refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing))\s+to\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 _REASON = re.compile(r"\b(?:by|for)\s+$", re.I)
 _MEET_NOT_EVENT = re.compile(
     r"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?:demands?|requirements?|criteria|needs|expectations|"
@@ -630,7 +635,15 @@ def _find_triggers(
             continue
         found.setdefault(trigger.event_type.name, []).append(trigger)
     ordered = sorted((t for ts in found.values() for t in ts), key=lambda t: t.start)
-    return [t for t in ordered if not _purpose_of(t, ordered, masked)]
+    # "sentenced him to three years in prison and a fine": a court's fine is part of its
+    # sentence (CONVENTIONS 6.1: a conviction and its sentence are one event), no sanction
+    ruled = any(t.event_type.name == "court_verdict" for t in ordered)
+    return [
+        t
+        for t in ordered
+        if not _purpose_of(t, ordered, masked)
+        and not (ruled and t.event_type.conventions_type == "sanction")
+    ]
 
 
 # "X told reporters ... while Y said": a conjunction that lets a second speaker speak
