@@ -555,3 +555,12 @@ def test_a_courts_fine_is_part_of_its_sentence_not_a_sanction(nlp):
     kinds = {e["event_type"] for e in _events(nlp, text)}
     assert "court_verdict" in kinds
     assert "sanction" not in {conventions_types()[k] for k in kinds}
+
+
+def test_export_controls_and_a_tariff_hike_taking_effect_are_trade_measures(nlp):
+    text = "The Commerce Department imposed new export controls on Russia."
+    assert _events(nlp, text, kind="economic_measure")
+    text = "A United States tariff hike on Chinese goods took effect on Friday."
+    assert _events(nlp, text, date(2018, 7, 6), kind="economic_measure")
+    # a tariff named without its occurrence is a topic, not an event
+    assert _events(nlp, "Analysts discussed the tariff hike.", kind="economic_measure") == []
