@@ -564,3 +564,9 @@ def test_export_controls_and_a_tariff_hike_taking_effect_are_trade_measures(nlp)
     assert _events(nlp, text, date(2018, 7, 6), kind="economic_measure")
     # a tariff named without its occurrence is a topic, not an event
     assert _events(nlp, "Analysts discussed the tariff hike.", kind="economic_measure") == []
+
+
+def test_a_date_word_after_the_object_keeps_the_object_its_head(nlp):
+    text = "President Karl Brenner dismissed the two outgoing ministers yesterday."
+    kinds = [e["event_type"] for e in _events(nlp, text, date(2024, 5, 8))]
+    assert kinds == ["dismissal"]

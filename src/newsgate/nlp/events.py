@@ -170,6 +170,8 @@ _DURATIONS = frozenset(["day", "hour", "week", "month", "year", "round", "night"
 _MODALS = frozenset(
     ["will", "would", "could", "can", "may", "might", "must", "shall", "should", "to"]
 )
+# nouns that say when, not what: after an object they leave it the head of its phrase
+_RELATIVE_DAYS = frozenset(["yesterday", "today", "tomorrow", "tonight"])
 _MEASURES = frozenset(["percent", "%", "share", "half", "third", "majority", "number", "count"])
 _NEGATORS = frozenset(["not", "n't", "never", "no", "cannot"])
 _DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her"])
@@ -836,6 +838,8 @@ def _noun_modifier_of(following: Token, lemma: str) -> bool:
     """Tell whether `following` (with its lemma) is a noun the word before it modifies."""
     return (
         following.is_alpha
+        # "dismissed the ministers yesterday": a date word is no head noun
+        and following.lower_ not in _RELATIVE_DAYS
         and following.is_lower
         and is_noun_lemma(lemma)
         and _noun_form(following, lemma)
