@@ -570,3 +570,13 @@ def test_a_date_word_after_the_object_keeps_the_object_its_head(nlp):
     text = "President Karl Brenner dismissed the two outgoing ministers yesterday."
     kinds = [e["event_type"] for e in _events(nlp, text, date(2024, 5, 8))]
     assert kinds == ["dismissal"]
+
+
+def test_claiming_lives_and_a_plural_noun_after_a_name_are_no_statements(nlp):
+    text = "A fire broke out in Lyon on Monday, claiming the lives of two firefighters."
+    assert _events(nlp, text, date(2024, 5, 8), kind="statement") == []
+    text = "Smoke from the blaze was visible in nearby US states."
+    assert _events(nlp, text, kind="statement") == []
+    # a name before a verb with a complement still speaks
+    text = "Karl Brenner states that the talks failed."
+    assert _events(nlp, text, kind="statement")

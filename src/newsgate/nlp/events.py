@@ -722,6 +722,10 @@ def _reads_as_verb(sent: Span, token: Token, lemma: str, in_entity: list[str | N
         if not is_noun_lemma(lemma):
             return True
         subject = prev is not None and in_entity[prev.i] in ("PERSON", "ORG", "GPE")
+        # "nearby US states.": a plural noun ending its phrase is no verb after a name
+        nxt = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
+        if subject and (nxt is None or (nxt.is_punct and nxt.text not in ':"“')):
+            return False
         return plow in _SUBJECT_PRONOUNS or subject
     # "belonging to banned outfits", "of detained protesters": a participle after a
     # preposition modifies a noun
@@ -874,6 +878,12 @@ def _make_trigger(
         return None
     if event_type.name == "demand" and lemma == "want" and re.match(r"\s+to\b", after):
         return None
+    if (
+        event_type.name == "statement"
+        and lemma == "claim"
+        and re.match(r"\s+(?:the\s+)?li(?:fe|ves)\b", after)
+    ):
+        return None  # "claiming the lives of two firefighters": a death toll, not a claim
     if event_type.name == "agreement" and re.match(r"\s+that\b", after):
         return None  # "agree that ...": an opinion shared, not an agreement made
     passive = _passive_form(sent, token, lemma)
