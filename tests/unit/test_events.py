@@ -5,6 +5,7 @@ import polars as pl
 import pytest
 
 from newsgate.nlp.cross_article import EVENT_SCHEMA
+from newsgate.nlp.event_lexicon import conventions_types
 from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.events import event_types
 from newsgate.nlp.pipeline import load_pipeline, make_doc
@@ -493,3 +494,89 @@ def test_an_arrest_told_once_merges_whoever_is_named_arrested():
 
     events = merge_events([arrest(0, "police", "Swabi"), arrest(1, "authorities", "terrorists")])
     assert len(set(_keys(events))) == 1
+
+
+def test_a_definite_body_word_speaks_for_the_body_the_article_named(nlp):
+    text = (
+        "The Ruritanian Foreign Ministry summoned the envoy of Freedonia on Monday. "
+        "The ministry said the envoy was told of its concern."
+    )
+    statements = _events(nlp, text, kind="statement")
+    assert [e["actor_names"][0] for e in statements] == ["Ruritanian Foreign Ministry"]
+    # with no ministry named before, "the ministry" is nobody the article can name
+    assert _events(nlp, "The ministry said the envoy was told.", kind="statement") == []
+    assert _events(nlp, "Officials said the envoy was told.", kind="statement") == []
+
+
+def test_an_undated_article_dates_a_weekday_by_the_full_date_it_states_for_that_day(nlp):
+    # June 5, 2013 was a Wednesday; the article has no publication date
+    text = (
+        "Rescuers search the rubble in Lyon on June 5, 2013. "
+        "Germany and France held talks on Wednesday."
+    )
+    (meeting,) = _events(nlp, text, kind="meeting")
+    assert meeting["event_date"] == date(2013, 6, 5)
+    # a weekday no stated date falls on stays null
+    (meeting,) = _events(nlp, text.replace("Wednesday", "Friday"), kind="meeting")
+    assert meeting["event_date"] is None
+
+
+def test_a_state_protesting_is_no_demonstration_and_a_street_is_no_demonstrator(nlp):
+    assert _events(nlp, "Germany protests against the actions of France.", kind="protest") == []
+    text = "Hundreds of farmers marched along Main Street on Monday."
+    for event in _events(nlp, text, date(2024, 5, 8), kind="protest"):
+        assert "Main Street" not in [
+            n
+            for n, r in zip(event["actor_names"], event["actor_roles"], strict=True)
+            if r == "actor1"
+        ]
+
+
+def test_two_speakers_joined_by_while_make_two_statements(nlp):
+    text = "Maria Ostrova told reporters the talks went well while Karl Brenner said they failed."
+    speakers = [e["actor_names"][0] for e in _events(nlp, text, kind="statement")]
+    assert speakers == ["Maria Ostrova", "Karl Brenner"]
+    # a speaker's second verb in one sentence is the same statement
+    text = "Maria Ostrova told reporters the talks went well and said they would resume."
+    assert len(_events(nlp, text, kind="statement")) == 1
+
+
+def test_a_refused_meeting_is_no_meeting(nlp):
+    assert _events(nlp, "Germany refused to meet with France on Monday.", kind="meeting") == []
+    text = "Critics faulted Germany for its refusal to meet with France."
+    assert _events(nlp, text, kind="meeting") == []
+
+
+def test_a_courts_fine_is_part_of_its_sentence_not_a_sanction(nlp):
+    text = (
+        "The Supreme Court sentenced Karl Brenner to two years in prison and imposed a fine "
+        "of 5,000 euros."
+    )
+    kinds = {e["event_type"] for e in _events(nlp, text)}
+    assert "court_verdict" in kinds
+    assert "sanction" not in {conventions_types()[k] for k in kinds}
+
+
+def test_export_controls_and_a_tariff_hike_taking_effect_are_trade_measures(nlp):
+    text = "The Commerce Department imposed new export controls on Russia."
+    assert _events(nlp, text, kind="economic_measure")
+    text = "A United States tariff hike on Chinese goods took effect on Friday."
+    assert _events(nlp, text, date(2018, 7, 6), kind="economic_measure")
+    # a tariff named without its occurrence is a topic, not an event
+    assert _events(nlp, "Analysts discussed the tariff hike.", kind="economic_measure") == []
+
+
+def test_a_date_word_after_the_object_keeps_the_object_its_head(nlp):
+    text = "President Karl Brenner dismissed the two outgoing ministers yesterday."
+    kinds = [e["event_type"] for e in _events(nlp, text, date(2024, 5, 8))]
+    assert kinds == ["dismissal"]
+
+
+def test_claiming_lives_and_a_plural_noun_after_a_name_are_no_statements(nlp):
+    text = "A fire broke out in Lyon on Monday, claiming the lives of two firefighters."
+    assert _events(nlp, text, date(2024, 5, 8), kind="statement") == []
+    text = "Smoke from the blaze was visible in nearby US states."
+    assert _events(nlp, text, kind="statement") == []
+    # a name before a verb with a complement still speaks
+    text = "Karl Brenner states that the talks failed."
+    assert _events(nlp, text, kind="statement")

@@ -5,8 +5,10 @@ Semantics (documented in the README):
 - "Month YYYY" has month precision, "in YYYY" year precision;
 - "Month D" without a year takes the year of the publication date (the nearest such day), or
   else a `year_hint` from the article's own explicit dates; otherwise it stays null;
-- weekdays ("on Wednesday", "on Thursday") resolve against the publication date only: the
+- weekdays ("on Wednesday", "on Thursday") resolve against the publication date: the
   nearest such day on or before it, or on or after it when the clause is in the future tense;
+  an article without one resolves a weekday only to a full date it states that falls on that
+  weekday ("on Wednesday" with a caption's "June 5, 2013", a Wednesday), the only such date;
 - "in November" is the nearest November on or before the publication date (after, in the
   future tense); "last week" is the week before it (week precision); "yesterday", "today",
   "tomorrow", "N days ago" count from it;
@@ -17,7 +19,7 @@ Semantics (documented in the README):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -161,6 +163,27 @@ def resolve_dates(
             anchor = resolved.value
         found.append(resolved)
     return found
+
+
+def weekday_anchors(text: str) -> dict[int, date]:
+    """Return the full dates `text` states, by weekday, for each weekday only one date falls on."""
+    days: dict[int, set[date]] = {}
+    for found in resolve_dates(text, None):
+        if found.kind in ("explicit", "iso") and found.value is not None:
+            days.setdefault(found.value.weekday(), set()).add(found.value)
+    return {weekday: next(iter(values)) for weekday, values in days.items() if len(values) == 1}
+
+
+def on_stated_day(found: ResolvedDate, anchors: dict[int, date]) -> ResolvedDate:
+    """Return an unresolved weekday resolved to the stated date of that weekday, if there is one."""
+    if found.kind != "weekday" or found.value is not None or found.weekday not in anchors:
+        return found
+    if found.text.lower().startswith(("last", "next")) or found.text.lower().endswith("s"):
+        return found
+    value = anchors[found.weekday]
+    return replace(
+        found, value=value, precision="day", year=value.year, month=value.month, day=value.day
+    )
 
 
 def period_end(found: ResolvedDate) -> date | None:

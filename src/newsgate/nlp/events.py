@@ -26,7 +26,14 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgate.nlp.dates import ResolvedDate, article_year_hint, period_end, resolve_dates
+from newsgate.nlp.dates import (
+    ResolvedDate,
+    article_year_hint,
+    on_stated_day,
+    period_end,
+    resolve_dates,
+    weekday_anchors,
+)
 from newsgate.nlp.event_lexicon import (
     EventType,
     Lexicon,
@@ -37,6 +44,7 @@ from newsgate.nlp.event_lexicon import (
 )
 from newsgate.nlp.event_lexicon import lemma as word_lemma
 from newsgate.nlp.gazetteer import gazetteer_entries
+from newsgate.nlp.lexicon import ORG_HEADS
 from newsgate.nlp.names import article_names
 from newsgate.nlp.quotes import find_quote_spans
 
@@ -162,6 +170,8 @@ _DURATIONS = frozenset(["day", "hour", "week", "month", "year", "round", "night"
 _MODALS = frozenset(
     ["will", "would", "could", "can", "may", "might", "must", "shall", "should", "to"]
 )
+# nouns that say when, not what: after an object they leave it the head of its phrase
+_RELATIVE_DAYS = frozenset(["yesterday", "today", "tomorrow", "tonight"])
 _MEASURES = frozenset(["percent", "%", "share", "half", "third", "majority", "number", "count"])
 _NEGATORS = frozenset(["not", "n't", "never", "no", "cannot"])
 _DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "his", "her"])
@@ -242,7 +252,12 @@ _HYPOTHETICAL = re.compile(
     r"(?:\w+ly\s+)?$",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor)\s+(?:\w+\s+){0,2}$", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|n't|neither|nor)\s+(?:\w+\s+){0,2}$"
+    # "refused to meet", "their refusal to attend": what was refused did not take place
+    r"|\b(?:refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing))\s+to\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 _REASON = re.compile(r"\b(?:by|for)\s+$", re.I)
 _MEET_NOT_EVENT = re.compile(
     r"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?:demands?|requirements?|criteria|needs|expectations|"
@@ -388,6 +403,8 @@ def find_events(doc: Doc) -> list[dict]:
     masked = _mask(text, quotes)
     hint = None if base else article_year_hint(masked)
     horizon = base or _latest_date(masked, hint)
+    # an undated article's weekdays resolve only to the full dates it states on that weekday
+    stated_days = {} if base else weekday_anchors(masked)
     shingles = article_shingles(text)
     lemmas = [token_lemma(t) for t in doc]
     elections = any(lemma in _ELECTION_WORDS for lemma in lemmas)
@@ -410,7 +427,7 @@ def find_events(doc: Doc) -> list[dict]:
         }
         # a weekday or month is read forwards only when its own clause is in the future tense
         dates = [
-            future if _clause_future(s_text, past.start) else past
+            on_stated_day(future if _clause_future(s_text, past.start) else past, stated_days)
             for past, future in zip(
                 resolve_dates(s_text, base, future=False, **settings),
                 resolve_dates(s_text, base, future=True, **settings),
@@ -459,6 +476,8 @@ def find_events(doc: Doc) -> list[dict]:
                 speaker = _speaker(text, ents, trigger, strict=kind == "statement")
                 if speaker is None:
                     speaker = _pronoun_speaker(doc, sent, trigger)
+                if speaker is None:
+                    speaker = _agent_speaker(doc, text, sent, agents, trigger)
                 target = None
                 if trigger.passive:
                     # "Germany was accused by France": the agent speaks, the subject is the target
@@ -495,6 +514,10 @@ def find_events(doc: Doc) -> list[dict]:
                     doc, text, sent, ents, flags, agents, trigger, last_meeting_actors, speech
                 )
                 actors = [a for a in actors if a[2] != "other" or a[0] not in speaker_names]
+                if trigger.event_type.conventions_type == "protest":
+                    actors = _demonstrators(actors)
+                    if actors is None:
+                        continue
             if kind == "meeting":
                 last_meeting_actors = [(n, lab) for n, lab, _ in actors]
             # of several dates bound to a trigger the nearest one dates it; the publication
@@ -599,10 +622,14 @@ def _find_triggers(
         # one event of a type per clause: a second in another clause is another event ("X was
         # sentenced ..., whose head Y also received a sentence"); a speaker speaks once, and a
         # sentence tells of one disaster (its nouns are one event: "floods and landslides")
-        if earlier and (
-            trigger.event_type.verbal
-            or not trigger.event_type.needs_actor
-            or not _CLAUSE_BREAK.search(masked, earlier[-1].end, trigger.start)
+        if (
+            earlier
+            and not _second_speaker(masked, earlier[-1], trigger)
+            and (
+                trigger.event_type.verbal
+                or not trigger.event_type.needs_actor
+                or not _CLAUSE_BREAK.search(masked, earlier[-1].end, trigger.start)
+            )
         ):
             continue
         before = masked[max(sent.start_char, trigger.start - 25) : trigger.start]
@@ -610,7 +637,28 @@ def _find_triggers(
             continue
         found.setdefault(trigger.event_type.name, []).append(trigger)
     ordered = sorted((t for ts in found.values() for t in ts), key=lambda t: t.start)
-    return [t for t in ordered if not _purpose_of(t, ordered, masked)]
+    # "sentenced him to three years in prison and a fine": a court's fine is part of its
+    # sentence (CONVENTIONS 6.1: a conviction and its sentence are one event), no sanction
+    ruled = any(t.event_type.name == "court_verdict" for t in ordered)
+    return [
+        t
+        for t in ordered
+        if not _purpose_of(t, ordered, masked)
+        and not (ruled and t.event_type.conventions_type == "sanction")
+    ]
+
+
+# "X told reporters ... while Y said": a conjunction that lets a second speaker speak
+_OTHER_SPEAKER = re.compile(r"[;,]\s+(?:and|but|while|whereas)\s|\s(?:while|whereas)\s")
+
+
+def _second_speaker(masked: str, earlier: _Trigger, trigger: _Trigger) -> bool:
+    """Tell whether a second reporting verb of a sentence has a clause (and speaker) of its own."""
+    return (
+        trigger.event_type.name == "statement"
+        and earlier.event_type.name == "statement"
+        and bool(_OTHER_SPEAKER.search(masked, earlier.end, trigger.start))
+    )
 
 
 def _purpose_of(trigger: _Trigger, triggers: list[_Trigger], masked: str) -> bool:
@@ -674,6 +722,10 @@ def _reads_as_verb(sent: Span, token: Token, lemma: str, in_entity: list[str | N
         if not is_noun_lemma(lemma):
             return True
         subject = prev is not None and in_entity[prev.i] in ("PERSON", "ORG", "GPE")
+        # "nearby US states.": a plural noun ending its phrase is no verb after a name
+        nxt = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
+        if subject and (nxt is None or (nxt.is_punct and nxt.text not in ':"“')):
+            return False
         return plow in _SUBJECT_PRONOUNS or subject
     # "belonging to banned outfits", "of detained protesters": a participle after a
     # preposition modifies a noun
@@ -790,6 +842,8 @@ def _noun_modifier_of(following: Token, lemma: str) -> bool:
     """Tell whether `following` (with its lemma) is a noun the word before it modifies."""
     return (
         following.is_alpha
+        # "dismissed the ministers yesterday": a date word is no head noun
+        and following.lower_ not in _RELATIVE_DAYS
         and following.is_lower
         and is_noun_lemma(lemma)
         and _noun_form(following, lemma)
@@ -824,6 +878,12 @@ def _make_trigger(
         return None
     if event_type.name == "demand" and lemma == "want" and re.match(r"\s+to\b", after):
         return None
+    if (
+        event_type.name == "statement"
+        and lemma == "claim"
+        and re.match(r"\s+(?:the\s+)?li(?:fe|ves)\b", after)
+    ):
+        return None  # "claiming the lives of two firefighters": a death toll, not a claim
     if event_type.name == "agreement" and re.match(r"\s+that\b", after):
         return None  # "agree that ...": an opinion shared, not an agreement made
     passive = _passive_form(sent, token, lemma)
@@ -1303,6 +1363,63 @@ def _pronoun_speaker(doc: Doc, sent: Span, trigger: _Trigger) -> Span | None:
     return Span(doc, k, k + 1, label="PERSON", kb_id=found.name)
 
 
+# what may stand between an unnamed speaker and its verb ("officials on Monday said")
+_SPEAKER_GAP = re.compile(
+    r"\s*(?:(?:also|later|then|further|earlier|recently|had|has|have|\w+ly)\s+)*$", re.I
+)
+# what may open the clause an unnamed speaker heads ("The court said", "..., prosecutors said")
+_SUBJECT_START = re.compile(
+    r"(?:^|[,;:—–(\"“”]|\bwhile|\band|\bbut)\s*(?:(?:the|a|an|one|two|three|several|some|many)\s+)?$",
+    re.I,
+)
+
+
+def _agent_speaker(
+    doc: Doc, text: str, sent: Span, agents: list[_Candidate], trigger: _Trigger
+) -> Span | None:
+    """Return the body a definite speaker word stands for ("the ministry said": its ministry).
+
+    "The ministry", "the appeals court" before a reporting verb stand for the last organisation
+    of the article with that head word. An agent word that names no one the article named
+    ("officials said", "the company said" with no company named) is left out: such speakers
+    are mostly sources of what the sentence reports, not statements of their own.
+    """
+    if trigger.event_type.name != "statement":
+        return None
+    agent = next(
+        (
+            a
+            for a in reversed(agents)
+            if a.end_char <= trigger.start
+            and _SPEAKER_GAP.fullmatch(text[a.end_char : trigger.start])
+        ),
+        None,
+    )
+    if agent is None or not _SUBJECT_START.search(text[sent.start_char : agent.start_char]):
+        return None
+    span = doc.char_span(agent.start_char, agent.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    head = agent.name.split()[-1]
+    definite = re.search(
+        r"(?i)\bthe\s+$", text[max(sent.start_char, agent.start_char - 5) : agent.start_char]
+    )
+    if not definite or head.capitalize() not in ORG_HEADS or agent.country is not None:
+        return None
+    named = _last_entity_before(
+        doc,
+        agent.start_char,
+        lambda e: (
+            e.label_ == "ORG"
+            and head in (e.kb_id_ or e.text).lower().split()
+            and (e.kb_id_ or e.text) not in _outlets()
+        ),
+    )
+    if named is None:
+        return None
+    return Span(doc, span.start, span.end, label="ORG", kb_id=named.kb_id_ or named.text)
+
+
 def _passive_agent(text: str, sent: Span, ents: list[Span], trigger: _Trigger) -> Span | None:
     """Return the named agent of a passive verb: "was accused by France" -> France."""
     for ent in ents:
@@ -1511,6 +1628,22 @@ def _actors(
         group = trigger.event_type.name in ("meeting", "agreement")
         actors = _anaphoric_actors(doc, sent, last_meeting_actors if group else [])
     return actors
+
+
+def _demonstrators(actors: list[tuple[str, str, str]]) -> list[tuple[str, str, str]] | None:
+    """Return a protest's actors with places out of actor1, or None for a state's protest.
+
+    People and groups demonstrate; a street or region before "marched" is where they went,
+    and a country that "protests against" something lodges a diplomatic protest, which the
+    article tells as a summons or a statement, not as a demonstration.
+    """
+    countries = _demonyms()
+    first = [(n, lab) for n, lab, r in actors if r == "actor1"]
+    if first and all(lab == "GPE" and n in countries for n, lab in first):
+        return None
+    return [
+        (n, lab, "other" if r == "actor1" and lab in ("GPE", "LOC") else r) for n, lab, r in actors
+    ]
 
 
 def _expand(ent: Span, doc: Doc) -> list[tuple[str, str]]:
