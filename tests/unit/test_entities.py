@@ -491,3 +491,26 @@ def test_bare_capital_initials_open_a_name(nlp):
     people = {t for t, label, _ in ents if label == "PERSON"}
     assert {"K Ponmudy", "G S Naveen"} <= people
     assert not any(p.startswith(("A ", "I ")) for p in people)
+
+
+def test_apposition_before_a_reporting_verb_names_a_person_not_a_body(nlp):
+    _, found = _ents(
+        nlp, "Ondrej Vasquez-Tull, a ferry pilot from the coast, said the sea was calm."
+    )
+    assert ("Ondrej Vasquez-Tull", "PERSON", "") in {(t, lab, "") for t, lab, _ in found}
+    _, found = _ents(
+        nlp, "Joint Services Public Relations, the mouthpiece of the army, said troops moved."
+    )
+    assert not any(label == "PERSON" for _, label, _ in found)
+
+
+def test_bare_acronyms_that_name_no_body(nlp):
+    text = (
+        "The ban covers CPO (crude palm oil) and KRX (kernel residue extract) shipments. "
+        "Officials met in Washington, DC on Monday. (Photo by Hector QUARVEL / Agency)"
+    )
+    _, found = _ents(nlp, text)
+    orgs = {t for t, label, _ in found if label == "ORG"}
+    assert not orgs & {"CPO", "KRX", "DC", "QUARVEL"}
+    _, found = _ents(nlp, "The ZOVEK electoral commission said the count was over.")
+    assert ("ZOVEK", "ORG") in {(t, label) for t, label, _ in found}

@@ -190,6 +190,10 @@ class ArticleNames:
         if lowered in _ORG_PRONOUNS:
             found = self._salient(position, {"ORG"})
             return Referent(found[1], found[0], start_char, end_char, "pronoun") if found else None
+        if _AGED.match(lowered):
+            # "the 43-year-old": an age stands for the person the article is talking about
+            name = self.salient_person(position, _gender([lowered]) or "m")
+            return Referent(name, "PERSON", start_char, end_char, "role") if name else None
         if words_[0].lower() in _INDEFINITE:
             return None  # "a spokesman", "another official": someone unnamed
         holder = self.role_holder(phrase, position)
@@ -279,7 +283,7 @@ class ArticleNames:
                 inside = bisect_right(quoted, (m.start_char, len(self.text))) - 1
                 if inside >= 0 and quoted[inside][0] <= m.start_char < quoted[inside][1]:
                     continue
-                before = self.text[s_start : m.start_char].split()
+                before = _before_titles(self.text[s_start : m.start_char].split())
                 if before and before[-1].lower() in _PREPOSITIONS:
                     continue
                 if self.text.startswith(_POSSESSIVE, m.end_char) and m.label != "PERSON":
@@ -296,6 +300,28 @@ def article_names(doc: Doc) -> ArticleNames:
         names = ArticleNames(doc)
         doc.user_data[_USER_DATA_KEY] = names
     return names
+
+
+def _before_titles(words_: list[str]) -> list[str]:
+    """Return the words before a name without the capitalised title written with it.
+
+    "from President Ana Ruiz" and "to Minister of Trade Ana Ruiz": the name still follows a
+    preposition, so it is no subject.
+    """
+    end = len(words_)
+    while end > 0:
+        word = words_[end - 1]
+        if (word[:1].isupper() and word.isalpha()) or (
+            word in _TITLE_LINKS and end > 1 and words_[end - 2][:1].isupper()
+        ):
+            end -= 1
+        else:
+            break
+    return words_[:end]
+
+
+_AGED = re.compile(r"^the \d{1,3}[- ]year[- ]old(?: [a-z]+)?$")
+_TITLE_LINKS = frozenset({"of", "for", "and", "the"})
 
 
 def _tidy(text: str) -> str:
