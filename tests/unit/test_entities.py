@@ -514,3 +514,11 @@ def test_bare_acronyms_that_name_no_body(nlp):
     assert not orgs & {"CPO", "KRX", "DC", "QUARVEL"}
     _, found = _ents(nlp, "The ZOVEK electoral commission said the count was over.")
     assert ("ZOVEK", "ORG") in {(t, label) for t, label, _ in found}
+
+
+def test_derived_org_head_makes_a_capitalised_run_a_body(nlp):
+    from newsgate.nlp.lexicon import ORG_HEADS
+
+    assert "Laboratories" in ORG_HEADS and "Kishore" not in ORG_HEADS
+    _, found = _ents(nlp, "The deal moves the team into Quorvane Research Laboratories next year.")
+    assert ("Quorvane Research Laboratories", "ORG") in {(t, label) for t, label, _ in found}
