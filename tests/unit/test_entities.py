@@ -522,3 +522,12 @@ def test_derived_org_head_makes_a_capitalised_run_a_body(nlp):
     assert "Laboratories" in ORG_HEADS and "Kishore" not in ORG_HEADS
     _, found = _ents(nlp, "The deal moves the team into Quorvane Research Laboratories next year.")
     assert ("Quorvane Research Laboratories", "ORG") in {(t, label) for t, label, _ in found}
+
+
+def test_surnamed_cue_and_an_unlisted_first_name_before_a_listed_one(nlp):
+    _, found = _ents(nlp, "He took money from a trader surnamed Quillfeather in 2009.")
+    assert ("Quillfeather", "PERSON") in {(t, label) for t, label, _ in found}
+    _, found = _ents(nlp, "The dead were identified as Zorvath Kumar Singh (31), a farmer.")
+    assert ("Zorvath Kumar Singh", "PERSON") in {(t, label) for t, label, _ in found}
+    _, found = _ents(nlp, "Minister Kumar Singh spoke first.")
+    assert ("Minister Kumar Singh", "PERSON") not in {(t, label) for t, label, _ in found}

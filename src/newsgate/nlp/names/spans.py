@@ -947,6 +947,20 @@ def _find_kin(finder: NameFinder) -> None:
             finder.person(start, end)
 
 
+def _find_surnamed(finder: NameFinder) -> None:
+    """Find "a businessman surnamed Chen", "identified only by his surname Choi": a person's name."""
+    doc, lower = finder.doc, finder.lower
+    for i, word in enumerate(lower):
+        if word not in _SURNAME_CUES or i + 1 >= len(doc):
+            continue
+        end = name_end(doc, i + 1, finder.taken)
+        if end > i + 1:
+            finder.person(i + 1, end)
+
+
+_SURNAME_CUES = frozenset({"surnamed", "surname", "nicknamed"})
+
+
 def _age_after(doc: Doc, index: int) -> bool:
     """Return whether ", 34," or ", a 25-year-old" follows a name ending before `index`."""
     if index + 2 >= len(doc) or doc[index].text != ",":
@@ -1055,8 +1069,36 @@ def _find_given_name_people(finder: NameFinder) -> None:
         if any(w.lower() in TITLE_HEADS or w in ORG_HEADS or w in LOC_HEADS for w in words):
             i = max(end, i + 1)
             continue
-        finder.person(i, end)
+        finder.person(_first_name_before(finder, i, common), end)
         i = max(end, i + 1)
+
+
+def _first_name_before(finder: NameFinder, start: int, common: frozenset[str]) -> int:
+    """Return where a name opening with a known given name really starts.
+
+    "identified as Saroj Kumar Singh": a first name the list lacks may precede a listed one
+    when it is a name word, no common English word, title or head word, and not the first
+    word of its sentence.
+    """
+    doc = finder.doc
+    k = start - 1
+    if k < 0 or k in finder.taken or doc[start].is_sent_start:
+        return start
+    token = doc[k]
+    if (
+        not is_name_token(token)
+        or token.is_sent_start
+        or not token.is_title
+        or token.lower_ in common
+        or token.lower_ in TITLE_HEADS
+        or token.lower_ in TITLE_MODIFIERS
+        or token.text in ORG_HEADS
+        or token.text in LOC_HEADS
+        or token.text in HONORIFICS
+        or token.text in surface_index()
+    ):
+        return start
+    return k
 
 
 def _find_qualified_bodies(finder: NameFinder) -> None:
@@ -1223,6 +1265,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_venues(finder)
     _find_titled_people(finder)
     _find_kin(finder)
+    _find_surnamed(finder)
     _find_aged_people(finder)
     _find_owned_reporters(finder)
     _find_appositions(finder)
