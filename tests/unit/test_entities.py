@@ -531,3 +531,8 @@ def test_surnamed_cue_and_an_unlisted_first_name_before_a_listed_one(nlp):
     assert ("Zorvath Kumar Singh", "PERSON") in {(t, label) for t, label, _ in found}
     _, found = _ents(nlp, "Minister Kumar Singh spoke first.")
     assert ("Minister Kumar Singh", "PERSON") not in {(t, label) for t, label, _ in found}
+
+
+def test_demonym_before_a_body_of_common_words_is_one_body(nlp):
+    _, found = _ents(nlp, "Trucks of the Syrian Red Crescent reached the town on Friday.")
+    assert ("Syrian Red Crescent", "ORG") in {(t, label) for t, label, _ in found}

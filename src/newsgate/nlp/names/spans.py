@@ -1102,14 +1102,14 @@ def _first_name_before(finder: NameFinder, start: int, common: frozenset[str]) -
 
 
 def _find_qualified_bodies(finder: NameFinder) -> None:
-    """Claim "Nepali Congress", "Indian Parliament": a demonym or place before a one-word body."""
+    """Claim "Nepali Congress", "Indian Parliament", "Syrian Red Crescent": a demonym or place
+    before a body named by one head word or by common words only (a national branch)."""
+    common = common_words()
     for ent in list(finder.ents):
-        if (
-            ent.label_ == "ORG"
-            and len(ent) == 1
-            and ent.text in ORG_HEADS
-            and ent.start not in finder.removed
-        ):
+        generic = (len(ent) == 1 and ent.text in ORG_HEADS) or (
+            len(ent) >= 2 and all(t.is_alpha and t.lower_ in common for t in ent)
+        )
+        if ent.label_ == "ORG" and generic and ent.start not in finder.removed:
             qualifier = finder.ent_by_token.get(ent.start - 1) if ent.start > 0 else None
             if (
                 qualifier is not None
