@@ -536,3 +536,14 @@ def test_surnamed_cue_and_an_unlisted_first_name_before_a_listed_one(nlp):
 def test_demonym_before_a_body_of_common_words_is_one_body(nlp):
     _, found = _ents(nlp, "Trucks of the Syrian Red Crescent reached the town on Friday.")
     assert ("Syrian Red Crescent", "ORG") in {(t, label) for t, label, _ in found}
+
+
+def test_plural_titles_honorifics_and_title_ended_runs_are_no_persons(nlp):
+    text = (
+        "The former Governor and former Lieutenant Governors attended. "
+        "Minister Honorable Ms. Odalys Verbrugge spoke, said Fire Commissioner Lloyd Quinterro."
+    )
+    _, found = _ents(nlp, text)
+    persons = {t for t, label, _ in found if label == "PERSON"}
+    assert not persons & {"Governors", "Honorable", "Fire Commissioner"}
+    assert "Lloyd Quinterro" in persons
