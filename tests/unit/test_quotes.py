@@ -573,3 +573,19 @@ def test_crosshead_quotation_takes_the_speaker_of_its_words(nlp):
     )
     by = _by_text(_quotes(nlp, text))
     assert by["Lasting Harm"] == ("Evander Quaile", None)
+
+
+def test_a_group_of_named_persons_speaks_through_the_first(nlp):
+    text = (
+        "It was the first call between Maria Verbrugge and John Moyo since March.\n\n"
+        "They agreed that the dispute had “gone on for far too long”.\n\n"
+        "Nobody else was on the line. Officials said “talks will resume”."
+    )
+    by = _by_text(_quotes(nlp, text))
+    assert by["gone on for far too long"][0] == "Maria Verbrugge"
+    assert by["talks will resume"][0] is None
+    text = (
+        "Envoy Quillon Marr held talks with his counterpart Peter Farrant on Monday.\n\n"
+        "The duo described the talks as “warm and useful”."
+    )
+    assert _by_text(_quotes(nlp, text))["warm and useful"][0] == "Quillon Marr"

@@ -208,7 +208,7 @@ def resolve_phrase(
     if not phrase or "\x00" in masked[start:end]:
         return Speaker()
     lowered = phrase.lower()
-    if lowered in {"they", "we", "i", "you", "who", "which"}:
+    if lowered in {"we", "i", "you", "who", "which"}:
         return Speaker()
     if not inverted:
         # "Ana Ruiz, an attorney for Mia Chen, said", "Ana Ruiz, director of the Port of

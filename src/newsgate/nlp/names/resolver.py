@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -187,6 +188,12 @@ class ArticleNames:
         if lowered in _PERSON_PRONOUNS:
             name = self.salient_person(position, _PERSON_PRONOUNS[lowered])
             return Referent(name, "PERSON", start_char, end_char, "pronoun") if name else None
+        group = _GROUP.match(lowered)
+        if group:
+            # "the duo", "the three leaders", "They agreed": a joint act of persons just named
+            # goes to the first of them (the joint-statement convention)
+            name = self.first_of_group(position, coordinated=lowered == "they")
+            return Referent(name, "PERSON", start_char, end_char, "role") if name else None
         if lowered in _ORG_PRONOUNS:
             found = self._salient(position, {"ORG"})
             return Referent(found[1], found[0], start_char, end_char, "pronoun") if found else None
@@ -205,6 +212,28 @@ class ArticleNames:
         body = self._org_by_head(words_, position)
         if body:
             return Referent(body, "ORG", start_char, end_char, "role")
+        return None
+
+    def first_of_group(self, position: int, coordinated: bool = False) -> str | None:
+        """Return the first person of the latest sentence before `position` naming two or more.
+
+        Only the three sentences before the phrase are read; `coordinated` asks for two persons
+        joined by "and" ("Ana Ruiz and Mia Chen"), as a bare "they" needs.
+        """
+        index = max(0, bisect_right(self._sentences, (position, len(self.text))) - 1)
+        for s_start, s_end in reversed(self._sentences[max(0, index - 3) : index + 1]):
+            end = min(s_end, position)
+            persons = self.mentions(s_start, end, {"PERSON"})
+            names = list(dict.fromkeys(m.name for m in persons))
+            if len(names) < 2:
+                continue
+            if coordinated and not any(
+                a.name != b.name
+                and re.fullmatch(r"\s+and\s+", self.text[a.end_char : b.start_char])
+                for a, b in pairwise(persons)
+            ):
+                return None
+            return names[0]
         return None
 
     def salient_person(self, position: int, gender: str = "m") -> str | None:
@@ -320,6 +349,10 @@ def _before_titles(words_: list[str]) -> list[str]:
     return words_[:end]
 
 
+_GROUP = re.compile(
+    r"^(?:they|the (?:duo|pair|two|two men|two women|two leaders|two ministers|three leaders"
+    r"|leaders|two sides)|both (?:leaders|men|women|ministers))$"
+)
 _AGED = re.compile(r"^the \d{1,3}[- ]year[- ]old(?: [a-z]+)?$")
 _TITLE_LINKS = frozenset({"of", "for", "and", "the"})
 
