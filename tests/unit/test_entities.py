@@ -491,3 +491,59 @@ def test_bare_capital_initials_open_a_name(nlp):
     people = {t for t, label, _ in ents if label == "PERSON"}
     assert {"K Ponmudy", "G S Naveen"} <= people
     assert not any(p.startswith(("A ", "I ")) for p in people)
+
+
+def test_apposition_before_a_reporting_verb_names_a_person_not_a_body(nlp):
+    _, found = _ents(
+        nlp, "Ondrej Vasquez-Tull, a ferry pilot from the coast, said the sea was calm."
+    )
+    assert ("Ondrej Vasquez-Tull", "PERSON", "") in {(t, lab, "") for t, lab, _ in found}
+    _, found = _ents(
+        nlp, "Joint Services Public Relations, the mouthpiece of the army, said troops moved."
+    )
+    assert not any(label == "PERSON" for _, label, _ in found)
+
+
+def test_bare_acronyms_that_name_no_body(nlp):
+    text = (
+        "The ban covers CPO (crude palm oil) and KRX (kernel residue extract) shipments. "
+        "Officials met in Washington, DC on Monday. (Photo by Hector QUARVEL / Agency)"
+    )
+    _, found = _ents(nlp, text)
+    orgs = {t for t, label, _ in found if label == "ORG"}
+    assert not orgs & {"CPO", "KRX", "DC", "QUARVEL"}
+    _, found = _ents(nlp, "The ZOVEK electoral commission said the count was over.")
+    assert ("ZOVEK", "ORG") in {(t, label) for t, label, _ in found}
+
+
+def test_derived_org_head_makes_a_capitalised_run_a_body(nlp):
+    from newsgate.nlp.lexicon import ORG_HEADS
+
+    assert "Laboratories" in ORG_HEADS and "Kishore" not in ORG_HEADS
+    _, found = _ents(nlp, "The deal moves the team into Quorvane Research Laboratories next year.")
+    assert ("Quorvane Research Laboratories", "ORG") in {(t, label) for t, label, _ in found}
+
+
+def test_surnamed_cue_and_an_unlisted_first_name_before_a_listed_one(nlp):
+    _, found = _ents(nlp, "He took money from a trader surnamed Quillfeather in 2009.")
+    assert ("Quillfeather", "PERSON") in {(t, label) for t, label, _ in found}
+    _, found = _ents(nlp, "The dead were identified as Zorvath Kumar Singh (31), a farmer.")
+    assert ("Zorvath Kumar Singh", "PERSON") in {(t, label) for t, label, _ in found}
+    _, found = _ents(nlp, "Minister Kumar Singh spoke first.")
+    assert ("Minister Kumar Singh", "PERSON") not in {(t, label) for t, label, _ in found}
+
+
+def test_demonym_before_a_body_of_common_words_is_one_body(nlp):
+    _, found = _ents(nlp, "Trucks of the Syrian Red Crescent reached the town on Friday.")
+    assert ("Syrian Red Crescent", "ORG") in {(t, label) for t, label, _ in found}
+
+
+def test_plural_titles_honorifics_and_title_ended_runs_are_no_persons(nlp):
+    text = (
+        "The former Governor and former Lieutenant Governors attended. "
+        "Minister Honorable Ms. Odalys Verbrugge spoke, said Fire Commissioner Lloyd Quinterro."
+    )
+    _, found = _ents(nlp, text)
+    persons = {t for t, label, _ in found if label == "PERSON"}
+    assert not persons & {"Governors", "Honorable", "Fire Commissioner"}
+    assert "Lloyd Quinterro" in persons

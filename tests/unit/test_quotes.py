@@ -507,3 +507,85 @@ def test_inverted_speaker_with_a_middle_initial_or_honorific(nlp):
     assert speakers["We will hold the line,"][0] == "Martin J. Kessler"
     assert speakers["Nobody wants a long strike."][0] == "Martin J. Kessler"
     assert speakers["The cranes are idle,"][0] == "Ana Reyes"
+
+
+# --- round 3: appositions, role phrases, crossheads, pronoun paragraphs ----------------------
+
+
+def test_speaker_before_a_role_set_off_by_commas(nlp):
+    text = (
+        "The court freed Tomas Velde on Monday.\n\n"
+        "“We thank the judges,” Odile Marchetti Jr., a lawyer for Velde, said Friday.\n\n"
+        "Quentin Arbuthnot, director of the Port of Lima and Callao, said the ruling would "
+        "cause “lasting damage to trade”."
+    )
+    by = _by_text(_quotes(nlp, text))
+    assert by["We thank the judges,"][0] == "Odile Marchetti Jr."
+    assert by["lasting damage to trade"][0] == "Quentin Arbuthnot"
+
+
+def test_role_phrase_then_name_in_apposition_speaks(nlp):
+    text = (
+        "An adviser to President Ilse Brandauer, Gudrun Okonkwo-Lind, recently said, "
+        "“Nobody is starving in the valley.”"
+    )
+    quotes = _quotes(nlp, text)
+    assert quotes[0]["speaker_name"] == "Gudrun Okonkwo-Lind"
+
+
+def test_age_phrase_and_following_paragraph_go_to_the_person(nlp):
+    text = (
+        "Tarquin Ebbesmeyer, a ferry pilot, said the village spent the night in a shelter.\n\n"
+        "“We were all afraid,” the 43-year-old told reporters on Tuesday morning when the "
+        "winds had died down and the rain had stopped.\n\n"
+        "“Everyone stayed awake.”"
+    )
+    by = _by_text(_quotes(nlp, text))
+    assert by["We were all afraid,"][0] == "Tarquin Ebbesmeyer"
+    assert by["Everyone stayed awake."][0] == "Tarquin Ebbesmeyer"
+
+
+def test_pronoun_cue_in_the_paragraph_before_a_bare_quotation(nlp):
+    text = (
+        "Provincial official Wendell Aberquist described the damage.\n\n"
+        "The river rose overnight.\n\n"
+        "He said the water had receded below the danger mark.\n\n"
+        "“The area needs help now.”"
+    )
+    assert _by_text(_quotes(nlp, text))["The area needs help now."][0] == "Wendell Aberquist"
+
+
+def test_name_after_a_preposition_and_title_is_no_subject_for_he(nlp):
+    text = (
+        "Trade minister Ottoline Farquhar spoke on Monday.\n\n"
+        "The minister said the order came from President Bartholomew Nkemelu.\n\n"
+        "“The policy protects buyers,” he added."
+    )
+    assert _by_text(_quotes(nlp, text))["The policy protects buyers,"][0] == "Ottoline Farquhar"
+
+
+def test_crosshead_quotation_takes_the_speaker_of_its_words(nlp):
+    text = (
+        "The strike began at midnight.\n\n"
+        "‘Lasting Harm’\n\n"
+        "Evander Quaile, head of the port authority, said the walkout would do "
+        "“lasting harm to our region” and cost jobs."
+    )
+    by = _by_text(_quotes(nlp, text))
+    assert by["Lasting Harm"] == ("Evander Quaile", None)
+
+
+def test_a_group_of_named_persons_speaks_through_the_first(nlp):
+    text = (
+        "It was the first call between Maria Verbrugge and John Moyo since March.\n\n"
+        "They agreed that the dispute had “gone on for far too long”.\n\n"
+        "Nobody else was on the line. Officials said “talks will resume”."
+    )
+    by = _by_text(_quotes(nlp, text))
+    assert by["gone on for far too long"][0] == "Maria Verbrugge"
+    assert by["talks will resume"][0] is None
+    text = (
+        "Envoy Quillon Marr held talks with his counterpart Peter Farrant on Monday.\n\n"
+        "The duo described the talks as “warm and useful”."
+    )
+    assert _by_text(_quotes(nlp, text))["warm and useful"][0] == "Quillon Marr"

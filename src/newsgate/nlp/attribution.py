@@ -208,8 +208,14 @@ def resolve_phrase(
     if not phrase or "\x00" in masked[start:end]:
         return Speaker()
     lowered = phrase.lower()
-    if lowered in {"they", "we", "i", "you", "who", "which"}:
+    if lowered in {"we", "i", "you", "who", "which"}:
         return Speaker()
+    if not inverted:
+        # "Ana Ruiz, an attorney for Mia Chen, said", "Ana Ruiz, director of the Port of
+        # Lima and Callao, said": the role set off by commas follows the speaker
+        apposed = _apposition_subject(names, masked, start, end, position)
+        if apposed is not None:
+            return Speaker.of(apposed)
     found = names.refer(start, end, position, inverted=inverted)
     if inverted and (found is None or found.label != "PERSON"):
         # "said Abdel-Fattah's aunt, Ahdaf Soueif, a novelist": the name set off after the role
@@ -253,16 +259,36 @@ def _person_before_and(names: ArticleNames, start: int) -> Referent | None:
     return persons[-1] if persons and persons[-1].end_char == before else None
 
 
+def _apposition_subject(
+    names: ArticleNames, masked: str, start: int, end: int, verb: int
+) -> Referent | None:
+    """Return the person before a role phrase set off by commas just before the verb, or None."""
+    if not re.fullmatch(r"\s*,\s*(?:\w+ly\s+)?", masked[end:verb]):
+        return None
+    floor = max(0, start - 120)
+    comma = masked.rfind(",", floor, start)
+    if comma < 0 or re.search(r"[\x00;:.!?\n]", masked[comma + 1 : end]):
+        return None
+    first = masked[comma + 1 : end].split()
+    if not first or not (first[0] in _DETERMINERS or first[0][:1].islower()):
+        return None
+    return _apposed_person(names, masked, comma + 1)
+
+
 def _apposed_person(names: ArticleNames, masked: str, start: int) -> Referent | None:
     """Return the person a role phrase stands in apposition to ("Mia Chen, the trade envoy, said")."""
-    before = masked[max(0, start - 60) : start]
-    m = re.search(r"([^\x00,;:.]+),\s*$", before)
+    before = masked[max(0, start - 80) : start]
+    m = re.search(r",\s*$", before)
     if not m:
         return None
-    seg_start = start - len(before) + m.start(1)
-    seg_end = start - len(before) + m.end(1)
-    persons = names.mentions(seg_start, seg_end, {"PERSON"})
-    if persons and persons[-1].end_char >= seg_end - 1:
+    comma = start - len(before) + m.start()
+    persons = names.mentions(max(0, start - 80), comma, {"PERSON"})
+    # the name ends at the comma, or one character before it ("Ana Ruiz Jr.,")
+    if (
+        persons
+        and persons[-1].end_char >= comma - 1
+        and "\x00" not in masked[persons[-1].end_char : comma]
+    ):
         return persons[-1]
     return None
 

@@ -111,6 +111,7 @@ def find_quotes(doc: Doc) -> list[dict]:
     attributor = _Attributor(ctx, placed, sentences, paragraphs)
     for index in range(len(placed)):
         attributor.attribute(index)
+    attributor.attribute_headings()
     return [asdict(p.quote) for p in _unique(text, placed, sentences)]
 
 
@@ -169,6 +170,28 @@ class _Attributor:
         self.placed = placed
         self.sentences = sentences
         self.paragraphs = paragraphs
+        self.headings: list[_Placed] = []
+
+    def attribute_headings(self) -> None:
+        """Give a crosshead or headline quotation the speaker of the body quotation with its words.
+
+        "‘Irreparable harm’" over a section whose quotation says "… irreparable harm to our
+        economy": the line repeats the speaker's words, so it is theirs (returns nothing).
+        """
+        for item in self.headings:
+            words = _word_key(item.quote.text)
+            if not words:
+                continue
+            speakers = {
+                other.quote.speaker_name
+                for other in self.placed
+                if other is not item
+                and other not in self.headings
+                and other.quote.speaker_name
+                and f" {words} " in f" {_word_key(other.quote.text)} "
+            }
+            if len(speakers) == 1:
+                item.quote.speaker_name = speakers.pop()
 
     def attribute(self, index: int) -> None:
         """Set the verb, speaker and description of the quotation at `index` (returns nothing)."""
@@ -178,6 +201,7 @@ class _Attributor:
             self._apply(item, cue.verb, self._speaker_of(index, cue), cue.verb_start)
             return
         if self._is_heading(item):
+            self.headings.append(item)
             return
         source = self._neighbour_source(index)
         if source is not None:
@@ -201,7 +225,15 @@ class _Attributor:
             # A paragraph that is only a quotation follows the paragraph before it.
             p_start = self.paragraphs[item.paragraph - 1][0]
         previous = self.ctx.names.subjects(p_start, s_start)
-        return previous[-1] if previous else None
+        if previous:
+            return previous[-1]
+        # "He said the river had receded." and then the quotation: the pronoun's person
+        for start, end, verb in reversed(find_verbs(self.ctx.masked, p_start, s_start)):
+            floor = max(p_start, self.sentences[_index_of(self.sentences, start)][0])
+            subject = left_subject(self.ctx.masked, floor, start)
+            if subject is not None:
+                return self._resolve(Cue(verb, start, end, subject)).name
+        return None
 
     def _apply(self, item: _Placed, verb: str | None, speaker: Speaker, position: int) -> None:
         item.quote.verb = verb
@@ -338,6 +370,11 @@ def _cue_after(masked: str, start: int, end: int) -> tuple[Cue, bool] | None:
     subject = left_subject(masked, offset, v_start)
     adjacent = subject is not None and subject[0] == offset
     return Cue(verb, v_start, v_end, subject), adjacent
+
+
+def _word_key(text: str) -> str:
+    """Return a quotation's words, lower-cased and joined by single spaces, for comparison."""
+    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def _unique(text: str, placed: list[_Placed], sentences: list[tuple[int, int]]) -> list[_Placed]:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -187,9 +188,19 @@ class ArticleNames:
         if lowered in _PERSON_PRONOUNS:
             name = self.salient_person(position, _PERSON_PRONOUNS[lowered])
             return Referent(name, "PERSON", start_char, end_char, "pronoun") if name else None
+        group = _GROUP.match(lowered)
+        if group:
+            # "the duo", "the three leaders", "They agreed": a joint act of persons just named
+            # goes to the first of them (the joint-statement convention)
+            name = self.first_of_group(position, coordinated=lowered == "they")
+            return Referent(name, "PERSON", start_char, end_char, "role") if name else None
         if lowered in _ORG_PRONOUNS:
             found = self._salient(position, {"ORG"})
             return Referent(found[1], found[0], start_char, end_char, "pronoun") if found else None
+        if _AGED.match(lowered):
+            # "the 43-year-old": an age stands for the person the article is talking about
+            name = self.salient_person(position, _gender([lowered]) or "m")
+            return Referent(name, "PERSON", start_char, end_char, "role") if name else None
         if words_[0].lower() in _INDEFINITE:
             return None  # "a spokesman", "another official": someone unnamed
         holder = self.role_holder(phrase, position)
@@ -201,6 +212,28 @@ class ArticleNames:
         body = self._org_by_head(words_, position)
         if body:
             return Referent(body, "ORG", start_char, end_char, "role")
+        return None
+
+    def first_of_group(self, position: int, coordinated: bool = False) -> str | None:
+        """Return the first person of the latest sentence before `position` naming two or more.
+
+        Only the three sentences before the phrase are read; `coordinated` asks for two persons
+        joined by "and" ("Ana Ruiz and Mia Chen"), as a bare "they" needs.
+        """
+        index = max(0, bisect_right(self._sentences, (position, len(self.text))) - 1)
+        for s_start, s_end in reversed(self._sentences[max(0, index - 3) : index + 1]):
+            end = min(s_end, position)
+            persons = self.mentions(s_start, end, {"PERSON"})
+            names = list(dict.fromkeys(m.name for m in persons))
+            if len(names) < 2:
+                continue
+            if coordinated and not any(
+                a.name != b.name
+                and re.fullmatch(r"\s+and\s+", self.text[a.end_char : b.start_char])
+                for a, b in pairwise(persons)
+            ):
+                return None
+            return names[0]
         return None
 
     def salient_person(self, position: int, gender: str = "m") -> str | None:
@@ -279,7 +312,7 @@ class ArticleNames:
                 inside = bisect_right(quoted, (m.start_char, len(self.text))) - 1
                 if inside >= 0 and quoted[inside][0] <= m.start_char < quoted[inside][1]:
                     continue
-                before = self.text[s_start : m.start_char].split()
+                before = _before_titles(self.text[s_start : m.start_char].split())
                 if before and before[-1].lower() in _PREPOSITIONS:
                     continue
                 if self.text.startswith(_POSSESSIVE, m.end_char) and m.label != "PERSON":
@@ -296,6 +329,32 @@ def article_names(doc: Doc) -> ArticleNames:
         names = ArticleNames(doc)
         doc.user_data[_USER_DATA_KEY] = names
     return names
+
+
+def _before_titles(words_: list[str]) -> list[str]:
+    """Return the words before a name without the capitalised title written with it.
+
+    "from President Ana Ruiz" and "to Minister of Trade Ana Ruiz": the name still follows a
+    preposition, so it is no subject.
+    """
+    end = len(words_)
+    while end > 0:
+        word = words_[end - 1]
+        if (word[:1].isupper() and word.isalpha()) or (
+            word in _TITLE_LINKS and end > 1 and words_[end - 2][:1].isupper()
+        ):
+            end -= 1
+        else:
+            break
+    return words_[:end]
+
+
+_GROUP = re.compile(
+    r"^(?:they|the (?:duo|pair|two|two men|two women|two leaders|two ministers|three leaders"
+    r"|leaders|two sides)|both (?:leaders|men|women|ministers))$"
+)
+_AGED = re.compile(r"^the \d{1,3}[- ]year[- ]old(?: [a-z]+)?$")
+_TITLE_LINKS = frozenset({"of", "for", "and", "the"})
 
 
 def _tidy(text: str) -> str:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgate.nlp.gazetteer import country_demonyms
 from newsgate.nlp.lexicon import (
+    HONORIFICS,
     LOC_HEADS,
     NAME_PARTICLES,
     NOT_NAMES,
@@ -18,6 +19,7 @@ from newsgate.nlp.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     common_words,
+    given_names,
 )
 from newsgate.nlp.names.fold import NAME_SUFFIXES
 
@@ -295,9 +297,15 @@ class NameFinder:
         """Return whether a run cannot be a person: only title words ("Mayor"), or, without a
         title, a body's or a place's head word last ("the Central Weather Bureau said")."""
         lower = self.lower
-        if all(lower[k] in TITLE_HEADS or lower[k] in TITLE_MODIFIERS for k in range(start, end)):
-            return True
+        if all(_is_title_word(lower[k], self.text[k]) for k in range(start, end)):
+            return True  # "Governors", "Honorable"
         last = self.text[end - 1]
+        if (
+            end - start >= 2
+            and lower[end - 1] in TITLE_HEADS
+            and self.text[start] not in given_names()
+        ):
+            return True  # "Fire Commissioner": a title ends the run and no given name opens it
         return role is None and (last in ORG_HEADS or last in LOC_HEADS)
 
     def soft(self) -> frozenset[int]:
@@ -344,6 +352,17 @@ class NameFinder:
         if ent is None or ent.start != j or ent.label_ not in ROLE_LABELS:
             return None, None, index
         return (*org_or_country(ent), ent.end)
+
+
+def _is_title_word(lower: str, text: str) -> bool:
+    """Return whether a word is a title, a plural title ("governors") or an honorific."""
+    return (
+        lower in TITLE_HEADS
+        or lower in TITLE_MODIFIERS
+        or (lower.endswith("s") and lower[:-1] in TITLE_HEADS)
+        or text in HONORIFICS
+        or text + "." in HONORIFICS
+    )
 
 
 def org_or_country(ent: Span) -> tuple[str | None, str | None]:

@@ -37,6 +37,7 @@ from newsgate.nlp.lexicon import (
     given_names,
     reporting_verb_forms,
 )
+from newsgate.nlp.names.fold import NAME_SUFFIXES
 from newsgate.nlp.names.local import resolve_in_article
 from newsgate.nlp.names.shape import (
     CONNECTORS,
@@ -118,6 +119,10 @@ _SPEAKER_VERBS = frozenset(f for f in reporting_verb_forms() if not f.endswith("
 # "Ana Ruiz from the council said": prepositions that qualify a subject before its verb
 _SUBJECT_QUALIFIERS = frozenset({"from", "of", "at", "with"})
 _MAX_SUBJECT_TOKENS = 14
+# adverbs between a subject's closing comma and its reporting verb ("…, recently said")
+_SPEECH_ADVERBS = frozenset(
+    {"also", "recently", "later", "earlier", "previously", "then", "further", "again", "once"}
+)
 # words before "X province", "X district" that leave X to be the place's name
 _BEFORE_REGION = frozenset({"the", "'s", "’s", "in", "of", "from", "at", "across", "near", "and"})
 _BEFORE_SURNAME = {"and", "but", "as", "while", "when", "where", "which", "that", "'s", "’s"}
@@ -297,7 +302,12 @@ def _office_complement_end(finder: NameFinder, end: int, title_ends: dict[int, i
         return title_ends.get(k, k)
     while k < len(doc) and k - j < 3 and doc[k].is_lower and doc[k].is_alpha:
         k += 1
-    return k if k > j and k < len(doc) and doc[k].text == "," else end
+    if k <= j or k >= len(doc):
+        return end
+    # "minister for economic affairs Ana Ruiz": lower-case words, then the name itself
+    if doc[k].text == "," or (doc[k].is_title and is_name_token(doc[k]) and k not in finder.taken):
+        return k
+    return end
 
 
 def _find_speakers(finder: NameFinder) -> None:
@@ -334,6 +344,76 @@ def _find_speakers(finder: NameFinder) -> None:
                 finder.person(i + 1, end)
         elif word in _TRAILING_AGENT and i + 1 < len(lower) and lower[i + 1] == "to":
             finder.person(i + 2, name_end(doc, i + 2, finder.taken))
+
+
+def _find_apposed_speakers(finder: NameFinder) -> None:
+    """Find the name of "Ana Ruiz, a nurse at the clinic, said" and "A nurse, Ana Ruiz, said".
+
+    A phrase set off by commas just before a reporting verb stands in apposition to the
+    subject: when one side opens with a determiner ("a", "the", "his"), the other side, two
+    name words or more, is the person who speaks.
+    """
+    doc, lower = finder.doc, finder.lower
+    for verb, word in enumerate(lower):
+        if word not in _SPEAKER_VERBS or verb < 4:
+            continue
+        close = verb - 1
+        while close > 0 and verb - close <= 2 and lower[close] in _SPEECH_ADVERBS:
+            close -= 1
+        if doc[close].text != ",":
+            continue
+        open_ = close - 1
+        while (
+            open_ > 0
+            and close - open_ <= _MAX_SUBJECT_TOKENS
+            and doc[open_].text not in {",", ";", ":", "(", ")"}
+            and not doc[open_].is_quote
+            and not doc[open_].is_sent_start
+            and "\n" not in doc[open_].text
+        ):
+            open_ -= 1
+        if doc[open_].text != "," or close - open_ < 2:
+            continue
+        inner_start = open_ + 1
+        if lower[inner_start] in DETERMINERS and doc[inner_start].is_lower:
+            # "Ana Ruiz, a nurse …, said": the name closes the clause before the first comma
+            # "Ana Ruiz Jr., a lawyer": a suffix closes the name
+            last = open_ - 1 if doc[open_ - 1].text in NAME_SUFFIXES else open_
+            start = name_start(doc, last, finder.taken)
+            if last - start >= 2 and _opens_clause(doc, start) and _person_like(doc, start, open_):
+                finder.person(start, open_)
+            continue
+        end = name_end(doc, inner_start, finder.taken, finder.soft())
+        if end != close or end - inner_start < 2 or not _person_like(doc, inner_start, end):
+            continue
+        k = open_ - 1
+        while k > 0 and not doc[k].is_sent_start and "\n" not in doc[k - 1].text:
+            if doc[k].is_quote or doc[k].text in {";", ":"}:
+                break
+            k -= 1
+        # "An adviser to the president, Ana Ruiz, said": the clause opens with a role phrase
+        if lower[k] in DETERMINERS and open_ - k <= _MAX_SUBJECT_TOKENS:
+            finder.person(inner_start, end)
+
+
+def _person_like(doc: Doc, start: int, end: int) -> bool:
+    """Return whether name words read as a person's: no body or place head, at most one common word.
+
+    "Inter-Services Public Relations, the army's mouthpiece, said" names a body.
+    """
+    words = [t.text for t in doc[start:end] if t.is_alpha]
+    if any(w in ORG_HEADS or w in LOC_HEADS or w in GENERIC_ORG_WORDS for w in words):
+        return False
+    common = common_words()
+    return sum(w.lower() in common for w in words) <= 1
+
+
+def _opens_clause(doc: Doc, start: int) -> bool:
+    """Return whether a name opens its sentence, paragraph or quoted clause."""
+    if start == 0 or doc[start].is_sent_start:
+        return True
+    before = doc[start - 1]
+    return before.is_quote or before.text in {",", ";", ":"} or "\n" in before.text
 
 
 def _find_qualified_subject(finder: NameFinder, verb: int) -> None:
@@ -867,6 +947,20 @@ def _find_kin(finder: NameFinder) -> None:
             finder.person(start, end)
 
 
+def _find_surnamed(finder: NameFinder) -> None:
+    """Find "a businessman surnamed Chen", "identified only by his surname Choi": a person's name."""
+    doc, lower = finder.doc, finder.lower
+    for i, word in enumerate(lower):
+        if word not in _SURNAME_CUES or i + 1 >= len(doc):
+            continue
+        end = name_end(doc, i + 1, finder.taken)
+        if end > i + 1:
+            finder.person(i + 1, end)
+
+
+_SURNAME_CUES = frozenset({"surnamed", "surname", "nicknamed"})
+
+
 def _age_after(doc: Doc, index: int) -> bool:
     """Return whether ", 34," or ", a 25-year-old" follows a name ending before `index`."""
     if index + 2 >= len(doc) or doc[index].text != ",":
@@ -975,19 +1069,47 @@ def _find_given_name_people(finder: NameFinder) -> None:
         if any(w.lower() in TITLE_HEADS or w in ORG_HEADS or w in LOC_HEADS for w in words):
             i = max(end, i + 1)
             continue
-        finder.person(i, end)
+        finder.person(_first_name_before(finder, i, common), end)
         i = max(end, i + 1)
 
 
+def _first_name_before(finder: NameFinder, start: int, common: frozenset[str]) -> int:
+    """Return where a name opening with a known given name really starts.
+
+    "identified as Saroj Kumar Singh": a first name the list lacks may precede a listed one
+    when it is a name word, no common English word, title or head word, and not the first
+    word of its sentence.
+    """
+    doc = finder.doc
+    k = start - 1
+    if k < 0 or k in finder.taken or doc[start].is_sent_start:
+        return start
+    token = doc[k]
+    if (
+        not is_name_token(token)
+        or token.is_sent_start
+        or not token.is_title
+        or token.lower_ in common
+        or token.lower_ in TITLE_HEADS
+        or token.lower_ in TITLE_MODIFIERS
+        or token.text in ORG_HEADS
+        or token.text in LOC_HEADS
+        or token.text in HONORIFICS
+        or token.text in surface_index()
+    ):
+        return start
+    return k
+
+
 def _find_qualified_bodies(finder: NameFinder) -> None:
-    """Claim "Nepali Congress", "Indian Parliament": a demonym or place before a one-word body."""
+    """Claim "Nepali Congress", "Indian Parliament", "Syrian Red Crescent": a demonym or place
+    before a body named by one head word or by common words only (a national branch)."""
+    common = common_words()
     for ent in list(finder.ents):
-        if (
-            ent.label_ == "ORG"
-            and len(ent) == 1
-            and ent.text in ORG_HEADS
-            and ent.start not in finder.removed
-        ):
+        generic = (len(ent) == 1 and ent.text in ORG_HEADS) or (
+            len(ent) >= 2 and all(t.is_alpha and t.lower_ in common for t in ent)
+        )
+        if ent.label_ == "ORG" and generic and ent.start not in finder.removed:
             qualifier = finder.ent_by_token.get(ent.start - 1) if ent.start > 0 else None
             if (
                 qualifier is not None
@@ -1002,11 +1124,13 @@ def _find_qualified_bodies(finder: NameFinder) -> None:
 def _find_bare_acronyms(finder: NameFinder) -> None:
     """Mark an acronym the text never expands as an organisation ("the NHS", "DZMM reported").
 
-    An all-caps word of two to six letters counts unless it is a common English word, a listed
-    abbreviation of something else (time zones, units, "CEO"), or part of a line in capitals.
+    An all-caps word of three to six letters counts unless it is a common English word, a listed
+    abbreviation of something else (time zones, units, "CEO"), a surname in capitals after a
+    given name, or part of a line in capitals.
     """
     doc = finder.doc
     common = common_words()
+    given = given_names()
     for token in doc:
         text = token.text
         if (
@@ -1022,6 +1146,11 @@ def _find_bare_acronyms(finder: NameFinder) -> None:
             continue  # "the FTSE 100 index": a market index
         if _is_ticker(doc, token.i):
             continue  # "Acme Corp. (ACM: up $1.20)", "(NYSE: ACM)": a stock symbol
+        if len(text) == 2:
+            continue  # "DC", "PH", "SA": two capitals are mostly a state or country code
+        before = doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text in given and before.lower_ not in common:
+            continue  # "Photo by Ana RUIZ": a surname in capitals after a given name
         neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
         if any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours):
             continue  # a headline or credit line in capitals
@@ -1103,8 +1232,8 @@ def _defined_as_term(doc: Doc, acronym: str) -> bool:
     """
     text = doc.text
     after = re.search(re.escape(acronym) + r" \(([^()]{3,80})\)", text)
-    if after and after.group(1).split()[-1] in DOCUMENT_HEADS:
-        return True
+    if after and (after.group(1).split()[-1] in DOCUMENT_HEADS or after.group(1)[:1].islower()):
+        return True  # "… Act)", and "CPO (crude palm oil)": a lower-case expansion is a term
     at = text.find(f"({acronym})")
     if at < 0:
         return False
@@ -1136,10 +1265,12 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_venues(finder)
     _find_titled_people(finder)
     _find_kin(finder)
+    _find_surnamed(finder)
     _find_aged_people(finder)
     _find_owned_reporters(finder)
     _find_appositions(finder)
     _find_speakers(finder)
+    _find_apposed_speakers(finder)
     _find_headed_spans(finder)
     _find_company_forms(finder)
     _find_body_appositions(finder)
