@@ -39,11 +39,14 @@ collect_run_summary = task(collect_summary, cache_policy=NO_CACHE)
 write_report = task(report.write_report, cache_policy=NO_CACHE)
 
 
-def _ingest(settings: Settings, run_id: str, pool: Pool) -> dict[str, int]:
-    """Ingest; with new documents, start the workers now (they warm up during the gate)."""
+def _ingest(settings: Settings, run_id: str, full_refresh: bool, pool: Pool) -> dict[str, int]:
+    """Ingest; with new documents, start the workers now; parsing starts on them ahead of the
+    ingest gate (which imports Great Expectations meanwhile)."""
     counts = ingest_documents(settings, run_id)
     if counts.get("ingested"):
         pool.start()
+    # parsed rows are kept by content: if the gate blocks, nothing built from them is published
+    article_stage.parse_ahead(settings, run_id, full_refresh, pool)
     return counts
 
 
@@ -80,7 +83,7 @@ def _blocking_gate(
 ) -> quality.GateReport | None:
     """Build and gate each stage in turn; return the first gate that blocks, else None."""
     stages = (
-        ("ingest", lambda: _ingest(settings, run_id, pool)),
+        ("ingest", lambda: _ingest(settings, run_id, full_refresh, pool)),
         ("article", lambda: build_articles(settings, run_id, full_refresh, pool)),
         ("nlp", lambda: _annotate(settings, run_id, full_refresh, pool)),
     )

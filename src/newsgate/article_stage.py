@@ -8,8 +8,11 @@ Kept between runs, keyed by doc_id, the article code's version and that context 
 recurring lines the document contains):
 - work.article_parsed: one row per document, its article fields or why it is not an article;
 - work.article_parsed_line: every line of those documents with its decision;
+- work.article_line_key: each document's lines that count towards recurring (read once per
+  document and code version, so new documents cost only their own lines);
 - work.article_context: each current document's context; work.article_common: the recurring
-  lines, recomputed only when the set of current documents changes;
+  lines, recounted in SQL from work.article_line_key only when the set of current documents
+  changes — a document is parsed again only when a line it contains starts or stops recurring;
 - work.article_near_duplicate: the near-duplicate flags, recomputed only when the current
   articles change (the fingerprints in work.stage_state say what they were computed for).
 """
@@ -27,11 +30,11 @@ from newsgate import warehouse
 from newsgate.articles import (
     ARTICLE_SCHEMA,
     LINE_SCHEMA,
-    common_lines,
     document_rows,
     flag_near_duplicates,
     line_keys,
 )
+from newsgate.boilerplate import CORPUS_REPEAT_DOCS, WORD, is_paragraph
 from newsgate.config import Settings
 from newsgate.errors import StageCacheError
 from newsgate.runs import add_quarantine
@@ -53,9 +56,12 @@ PARSED_LINES = "article_parsed_line"
 NEAR_DUPLICATES = "article_near_duplicate"
 CONTEXTS = "article_context"
 COMMON = "article_common"
+LINE_KEYS = "article_line_key"
+# the key under which parsing runs ahead of the ingest gate (build_articles joins it)
+AHEAD = "article"
 NEAR_DUPLICATE_STEP = "article.near_duplicates"
 COMMON_STEP = "article.common_lines"
-# documents read from the warehouse at once when every text is needed (flat memory)
+# documents whose texts are read from the warehouse at once (flat memory)
 TEXT_CHUNK = 500
 # the article columns only a look across all articles can fill
 CROSS_ARTICLE = ("duplicate_of_doc_id", "similarity")
@@ -70,6 +76,8 @@ PARSED_SCHEMA = {
 }
 PARSED_LINE_SCHEMA = {"version": pl.String, "context": pl.String, **LINE_SCHEMA}
 CONTEXT_SCHEMA = {"doc_id": pl.String, "context": pl.String}
+# line is null on the one row that marks a document read even when none of its lines counts
+LINE_KEY_SCHEMA = {"version": pl.String, "doc_id": pl.String, "line": pl.String}
 COMMON_SCHEMA = {"line": pl.String}
 NEAR_DUPLICATE_SCHEMA = {
     "doc_id": pl.String,
@@ -90,10 +98,21 @@ def _empty(schema: dict) -> pa.Schema:
     return pl.DataFrame(schema=schema).to_arrow().schema
 
 
-def context_of(text: str, common: frozenset[str]) -> tuple[frozenset[str], str]:
-    """Return the recurring lines a document contains, and a hash of them (its context)."""
-    mine = frozenset(common & line_keys(text))
-    return mine, fingerprint(*sorted(mine))[:16] if mine else ""
+def recurring_candidates(text: str) -> frozenset[str]:
+    """Return the lines of a document that `articles.common_lines` counts towards recurring."""
+    # the same filter as common_lines, per document, so that the count over the corpus is a
+    # GROUP BY over kept rows (tests check both give the same lines)
+    return frozenset(
+        key
+        for key in line_keys(text)
+        if key and len(WORD.findall(key)) <= 12 and not is_paragraph(key)
+    )
+
+
+def context_of(lines: frozenset[str]) -> str:
+    """Return a document's context: a hash of the recurring lines it contains ("" for none)."""
+    # the SQL in _common computes the same hash; this one is for tests and callers outside
+    return fingerprint(*sorted(lines))[:16] if lines else ""
 
 
 def parse_batch(
@@ -126,6 +145,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> None:
         NEAR_DUPLICATES: NEAR_DUPLICATE_SCHEMA,
         CONTEXTS: CONTEXT_SCHEMA,
         COMMON: COMMON_SCHEMA,
+        LINE_KEYS: LINE_KEY_SCHEMA,
     }
     if full_refresh or _outdated(con, tables):
         drop_tables(con, list(tables))
@@ -150,34 +170,91 @@ def _outdated(con: duckdb.DuckDBPyConnection, tables: dict[str, dict]) -> bool:
     return False
 
 
-def _texts(con: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, str]]:
-    """Yield (doc_id, text) of every current document, a chunk at a time."""
-    cursor = con.cursor()
-    try:
-        result = cursor.execute("select doc_id, text from work.document order by doc_id")
-        while rows := result.fetchmany(TEXT_CHUNK):
-            yield from rows
-    finally:
-        cursor.close()
+def _read_line_keys(con: duckdb.DuckDBPyConnection, version: str) -> None:
+    """Keep the recurring-line candidates of every current document not read by this code."""
+    con.execute(
+        f"delete from work.{LINE_KEYS} as k where k.version <> ? "
+        "or not exists (select 1 from work.document as d where d.doc_id = k.doc_id)",
+        [version],
+    )
+    unread = [
+        r[0]
+        for r in con.execute(
+            f"select d.doc_id from work.document as d anti join work.{LINE_KEYS} as k "
+            "on k.doc_id = d.doc_id order by d.doc_id"
+        ).fetchall()
+    ]
+    # a chunk of texts at a time (flat memory)
+    for start in range(0, len(unread), TEXT_CHUNK):
+        texts = con.execute(
+            "select doc_id, text from work.document "
+            "where doc_id in (select unnest(?::varchar[])) order by doc_id",
+            [unread[start : start + TEXT_CHUNK]],
+        ).fetchall()
+        rows: list[tuple[str, str, str | None]] = []
+        for doc_id, text in texts:
+            rows.append((version, doc_id, None))
+            rows.extend((version, doc_id, line) for line in recurring_candidates(text or ""))
+        _append_line_keys(con, rows)
 
 
-def _common(con: duckdb.DuckDBPyConnection, version: str) -> frozenset[str]:
-    """Return the lines that recur across the current documents, and make sure each current
-    document's context is in work.article_context; both are recomputed only when the set of
-    current documents (or the code) changed."""
+def _append_line_keys(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
+    if rows:
+        frame = pl.DataFrame(rows, schema=LINE_KEY_SCHEMA, orient="row")
+        append_tables(con, {LINE_KEYS: frame.to_arrow()})
+
+
+def _common(con: duckdb.DuckDBPyConnection, version: str) -> None:
+    """Make sure work.article_common holds the lines that recur across the current documents
+    and work.article_context each current document's context; both are recounted only when
+    the set of current documents (or the code) changed."""
     ids = [r[0] for r in con.execute("select doc_id from work.document order by 1").fetchall()]
     current = fingerprint(version, *ids)
     if stored_fingerprint(con, COMMON_STEP) == current:
-        return frozenset(r[0] for r in con.execute(f"select line from work.{COMMON}").fetchall())
+        return
     store_fingerprint(con, COMMON_STEP, None)
-    common = common_lines(text or "" for _, text in _texts(con))
-    warehouse.write_frame(con, COMMON, pl.DataFrame({"line": sorted(common)}, schema=COMMON_SCHEMA))
-    contexts = [(doc_id, context_of(text or "", common)[1]) for doc_id, text in _texts(con)]
-    warehouse.write_frame(
-        con, CONTEXTS, pl.DataFrame(contexts, schema=CONTEXT_SCHEMA, orient="row")
+    _read_line_keys(con, version)
+    con.execute(
+        f"""
+        create or replace table work.{COMMON} as
+        select line from work.{LINE_KEYS}
+        where line is not null
+        group by line having count(*) >= {int(CORPUS_REPEAT_DOCS)}
+        order by line
+        """
+    )
+    # the hash of context_of: sha256 over each line followed by chr(31), in code-point order
+    con.execute(
+        f"""
+        create or replace table work.{CONTEXTS} as
+        select d.doc_id, coalesce(c.context, '') as context
+        from work.document as d
+        left join (
+            select k.doc_id,
+                substr(sha256(string_agg(k.line || chr(31), '' order by k.line)), 1, 16) as context
+            from work.{LINE_KEYS} as k semi join work.{COMMON} as m on m.line = k.line
+            group by k.doc_id
+        ) as c on c.doc_id = d.doc_id
+        order by d.doc_id
+        """
     )
     store_fingerprint(con, COMMON_STEP, current)
-    return common
+
+
+def _recurring_in(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, frozenset[str]]:
+    """Return the recurring lines each of `doc_ids` contains (what its parse may look up)."""
+    rows = con.execute(
+        f"""
+        select k.doc_id, k.line from work.{LINE_KEYS} as k
+        semi join work.{COMMON} as m on m.line = k.line
+        where k.doc_id in (select unnest(?::varchar[]))
+        """,
+        [doc_ids],
+    ).fetchall()
+    found: dict[str, set[str]] = {}
+    for doc_id, line in rows:
+        found.setdefault(doc_id, set()).add(line)
+    return {doc_id: frozenset(lines) for doc_id, lines in found.items()}
 
 
 def _unparsed(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
@@ -203,18 +280,20 @@ def parsing(settings: Settings, run_id: str, full_refresh: bool = False) -> Iter
     con = warehouse.connect(settings)
     try:
         _prepare(con, full_refresh)
-        common = _common(con, version)
+        _common(con, version)
         todo = _unparsed(con, version)
         planned = split_batches(todo)
 
         def payloads() -> Iterator[tuple]:
             for doc_ids in planned:
                 documents = con.execute(
-                    "select doc_id, text from work.document "
-                    "where doc_id in (select unnest(?::varchar[])) order by doc_id",
+                    f"select d.doc_id, d.text, c.context from work.document as d "
+                    f"inner join work.{CONTEXTS} as c on c.doc_id = d.doc_id "
+                    "where d.doc_id in (select unnest(?::varchar[])) order by d.doc_id",
                     [doc_ids],
                 ).fetchall()
-                batch = [(d, t or "", *context_of(t or "", common)) for d, t in documents]
+                recurring = _recurring_in(con, doc_ids)
+                batch = [(d, t or "", recurring.get(d, frozenset()), c) for d, t, c in documents]
                 yield batch, version, run_id
 
         yield BatchJob(
@@ -333,6 +412,19 @@ def finish_articles(settings: Settings, run_id: str) -> dict[str, int]:
         con.close()
 
 
+def parse_ahead(settings: Settings, run_id: str, full_refresh: bool, pool: Pool) -> None:
+    """Start parsing the ingested documents on a thread (build_articles joins it), so the
+    workers parse while this process runs the ingest gate."""
+
+    def work() -> None:
+        with parsing(settings, run_id, full_refresh) as job:
+            run_job(pool, job)
+
+    # one connection stays open until the work is joined (see nlp.stage.annotate_ahead)
+    keeper = warehouse.connect(settings)
+    pool.run_ahead(AHEAD, work, cleanup=keeper.close)
+
+
 def parsed_source() -> tuple[str, str]:
     """Return SQL relations of the current parsed articles (article_id, body, published_date,
     credited) and of their lines (article_id, line_no, kind, reason, text), shaped as the
@@ -374,6 +466,9 @@ def build_articles(
     """Parse what needs parsing on `pool` (default: this process) and build the stage's tables;
     return their row counts."""
     pool = pool or InlinePool()
+    if pool.join_ahead(AHEAD):
+        # what was parsed ahead is kept: a full refresh already started from nothing
+        full_refresh = False
     with parsing(settings, run_id, full_refresh) as job:
         run_job(pool, job)
     # what waits for parsed articles can start now (the NLP, while near-duplicates are flagged)
