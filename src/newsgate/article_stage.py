@@ -32,9 +32,9 @@ from newsgate.articles import (
     LINE_SCHEMA,
     document_rows,
     flag_near_duplicates,
-    line_keys,
+    recurring_candidates,
 )
-from newsgate.boilerplate import CORPUS_REPEAT_DOCS, WORD, is_paragraph
+from newsgate.boilerplate import CORPUS_REPEAT_DOCS
 from newsgate.config import Settings
 from newsgate.errors import StageCacheError
 from newsgate.runs import add_quarantine
@@ -96,17 +96,6 @@ def _arrow(rows: list[dict], schema: dict) -> pa.Table:
 
 def _empty(schema: dict) -> pa.Schema:
     return pl.DataFrame(schema=schema).to_arrow().schema
-
-
-def recurring_candidates(text: str) -> frozenset[str]:
-    """Return the lines of a document that `articles.common_lines` counts towards recurring."""
-    # the same filter as common_lines, per document, so that the count over the corpus is a
-    # GROUP BY over kept rows (tests check both give the same lines)
-    return frozenset(
-        key
-        for key in line_keys(text)
-        if key and len(WORD.findall(key)) <= 12 and not is_paragraph(key)
-    )
 
 
 def context_of(lines: frozenset[str]) -> str:

@@ -45,6 +45,7 @@ __all__ = [
     "line_keys",
     "not_article_reason",
     "parse_article",
+    "recurring_candidates",
 ]
 
 MIN_BODY_WORDS = 30
@@ -489,14 +490,22 @@ def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, text_credits: lis
             _set_date(parsed, text, source)
 
 
+def recurring_candidates(text: str) -> frozenset[str]:
+    """Return the lines of one document (normalised) that may count as recurring furniture."""
+    # short, non-paragraph lines only: a story's own paragraphs never become furniture
+    return frozenset(
+        key
+        for key in line_keys(text)
+        if key and len(WORD.findall(key)) <= 12 and not is_paragraph(key)
+    )
+
+
 def common_lines(texts: list[str]) -> frozenset[str]:
     """Return the short lines (normalised) that occur in several documents: site furniture."""
     counts: dict[str, int] = {}
     for text in texts:
-        seen = {normalise_line(line) for line in (text or "").split("\n")}
-        for key in seen:
-            if key and len(WORD.findall(key)) <= 12 and not is_paragraph(key):
-                counts[key] = counts.get(key, 0) + 1
+        for key in recurring_candidates(text):
+            counts[key] = counts.get(key, 0) + 1
     return frozenset(k for k, n in counts.items() if n >= CORPUS_REPEAT_DOCS)
 
 
