@@ -8,20 +8,9 @@ import pytest
 from newsgate.articles import parse_article
 from newsgate.boilerplate import classify_lines
 from newsgate.credits import credit_line, footer_owner, source_credits
+from tests.unit.test_boilerplate import PARA_1, PARA_2, PARA_3
 
 HEADLINE = "Harbour gets new ferry terminal after long delay"
-PARA_1 = (
-    "The harbour authority said on Friday that the new ferry terminal would open next spring, "
-    "after two years of delays caused by flooding and a shortage of steel."
-)
-PARA_2 = (
-    "Local traders welcomed the decision but warned that prices for tickets should stay low, "
-    "because most passengers are commuters who travel to the mainland every day."
-)
-PARA_3 = (
-    "The regional governor is expected to visit the site next week and meet the engineers "
-    "who designed the floating pier and its storm barrier."
-)
 
 
 def _page(*top: str, middle: tuple[str, ...] = (), tail: tuple[str, ...] = ()) -> str:
