@@ -1397,14 +1397,14 @@ def _agent_speaker(
     )
     if agent is None or not _SUBJECT_START.search(text[sent.start_char : agent.start_char]):
         return None
-    span = doc.char_span(agent.start_char, agent.end_char, alignment_mode="expand")
-    if span is None:
-        return None
     head = agent.name.split()[-1]
     definite = re.search(
         r"(?i)\bthe\s+$", text[max(sent.start_char, agent.start_char - 5) : agent.start_char]
     )
     if not definite or head.capitalize() not in ORG_HEADS or agent.country is not None:
+        return None
+    span = doc.char_span(agent.start_char, agent.end_char, alignment_mode="expand")
+    if span is None:
         return None
     named = _last_entity_before(
         doc,
