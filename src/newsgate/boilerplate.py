@@ -183,6 +183,17 @@ _CAPTION_POSITION_END = re.compile(
     r"\((?:pictured|above|below|inset)\))\s*\.?$",
     re.IGNORECASE,
 )
+# "Jane Roe, right, poses with John Doe, center, …": AP caption style names who stands where
+_INLINE_POSITION = re.compile(
+    r",\s*(?:(?:second|third|2nd|3rd|far)\s+)?(?:left|right|center|centre|front|rear|back|top|"
+    r"bottom|foreground|background)\s*,"
+)
+# "… on Channel 7 or stream it free >>": a call to follow a link
+_LINK_ARROW_END = re.compile(r"\s(?:>>|»|›)\s*$")
+# "16x9 Image", "4:3 Video": an image or player widget's aspect-ratio label
+_ASPECT_LABEL = re.compile(
+    r"^\W*\d{1,2}\s*[x×:]\s*\d{1,2}\s+(?:image|photo|picture|video)s?\W*$", re.I
+)
 # "Cat nap: A porter rests …": a caption's short label before its colon
 _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+[A-Z“\"‘]")
 # "… out of the flood. The Associated Press": a bare agency name closing a caption
@@ -346,6 +357,19 @@ def _cue_match(text: str, name: str) -> str | None:
     return found.group(0).strip(" :") if found else None
 
 
+def _opens_with_cue(text: str, name: str) -> str | None:
+    """Return the cue of list `name` that opens `text` (whole words, case folded), or None."""
+    folded = _folded_label(text).replace("’", "'")
+    return next(
+        (
+            c
+            for c in _cue_set(name)
+            if folded.startswith(c) and not folded[len(c) : len(c) + 1].isalnum()
+        ),
+        None,
+    )
+
+
 @cache
 def _caption_verb_pattern() -> re.Pattern:
     verbs = sorted(_cue_set("caption_verbs"), key=len, reverse=True)
@@ -415,6 +439,13 @@ def _looks_like_caption(text: str, before_story: bool) -> bool:
     ):
         # "Cat nap: A porter rests outside the station", "Idle: the depot, above"
         return True
+    head = " ".join(WORD.findall(text)[:16])
+    if not _REPORTING.search(text) and (
+        _opens_with_cue(text, "caption_openers")
+        or (_INLINE_POSITION.search(text) and _caption_verb_pattern().search(head))
+    ):
+        # "A picture taken on … shows …", "Jane Roe, right, poses with …": agency captions
+        return True
     positioned = any(p in text for p in _cue_set("caption_positions"))
     if not (_ENDS_WITH_FULL_DATE.search(text) or positioned):
         return False
@@ -423,7 +454,6 @@ def _looks_like_caption(text: str, before_story: bool) -> bool:
     if positioned:
         return True
     # caption verbs are lower case ("march"), dates are not ("March")
-    head = " ".join(WORD.findall(text)[:16])
     present = bool(_caption_verb_pattern().search(head))
     # above the story, a sentence in the past tense ending in a date is a short lead, not a caption
     return present or (before_story and not _PAST_TENSE.search(text))
@@ -922,6 +952,12 @@ def _furniture(line: Line, text: str, words: int) -> bool:
         if cue and (words <= 25 or len(cue.split()) >= 3):
             _mark(line, "navigation", f"{signal} ('{cue}')")
             return True
+    if words <= 25 and _LINK_ARROW_END.search(text):
+        _mark(line, "navigation", "line closed by a link arrow")
+        return True
+    if _ASPECT_LABEL.match(text):
+        _mark(line, "share_widget", "aspect-ratio label of an image or video widget")
+        return True
     if _PICTOGRAPH.search(text) and not SENTENCE_END.search(text + " ") and words <= 30:
         _mark(line, "navigation", "pictograph promo line")
         return True
