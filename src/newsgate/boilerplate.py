@@ -1057,6 +1057,10 @@ def headline_text(text: str) -> str:
     """Return a headline line without a glued scraper date marker or breadcrumb trail."""
     marker = MARKER.match(text)
     text = text[marker.end() :].strip() if marker else text.strip()
+    label = _opens_with_cue(text, "reading_labels") if ":" in text[:30] else None
+    if label:
+        # "You're reading: Headline": a widget's label glued to the headline
+        text = text[len(label) :].lstrip(" :")
     return _strip_breadcrumb(text)
 
 
@@ -1233,6 +1237,9 @@ def _truncated_tail(text: str) -> bool:
     # a sentence-case clause of some length ("Many marchers watched from the square")
     if len(words) >= 4 and capitals <= len(rest) // 4:
         return True
+    if len(words) >= 4 and words[-1] in ENGLISH_STOPWORDS and text.rstrip()[-1:].isalpha():
+        # "Jane Roe and Mr Doe are": a clause stopped on a function word
+        return True
     # "the temblor struck …", an opened quotation ("“People are jittery") or a clause that
     # stops at its comma ("Altogether,")
     return not capitals and (
@@ -1309,6 +1316,7 @@ def _classify_by_position(
                 and count_words(key) <= 4
                 and is_known_place(line.clean)
                 and not SENTENCE_END.search(line.clean + " ")
+                and not _section_label_between(content, index, index + 2)
             ):
                 # "HONG KONG" alone between the headline and the lead: the dateline
                 _mark(line, "dateline", "place alone between the headline and the lead")
@@ -1395,6 +1403,14 @@ def _title_case_link(text: str) -> bool:
         and not text.isupper()
         and is_headline(text)
     )
+
+
+def _title_cased(text: str) -> bool:
+    """Return whether a line is set in Title Case (nine in ten of its words of five letters or
+    more capitalised, four at least), as headlines are and sentences ("U.S. officials …") not."""
+    long = [w for w in WORD.findall(text) if len(w) >= 5 and w.isalpha()]
+    capitals = sum(w[:1].isupper() for w in long)
+    return len(long) >= 4 and capitals >= 0.9 * len(long)
 
 
 def _split_copy(content: list[Line], index: int, seen: dict[str, Line], title_key: str) -> bool:
@@ -1491,15 +1507,20 @@ def _mark_alt_texts(content: list[Line]) -> None:
 
 
 def _mark_headline_lists(content: list[Line], first: int) -> None:
-    """Mark runs of three or more headline-shaped lines inside or below the story: link lists."""
+    """Mark runs of three or more headline-shaped lines inside or below the story (link lists),
+    also when separator lines ("-") part them, and the short label right above such a run."""
     run: list[Line] = []
+    above: Line | None = None
     for line in [*content[first + 1 :], None]:
+        if line is not None and line.signal == "separator or symbol line":
+            # "-" or "•" alone between the links of a list does not end it
+            continue
         if (
             line is not None
             and line.kind == "body"
             and is_headline(line.clean)
             and count_words(line.clean) >= 4
-            and not is_paragraph(line.clean)
+            and (not is_paragraph(line.clean) or _title_cased(line.clean))
             and not _BULLET.match(line.clean)
         ):
             run.append(line)
@@ -1507,7 +1528,16 @@ def _mark_headline_lists(content: list[Line], first: int) -> None:
         if len(run) >= 3:
             for item in run:
                 _mark(item, "related_block", "run of headline-shaped lines (a link list)")
+            if (
+                above is not None
+                and above.kind == "body"
+                and count_words(above.clean) <= 5
+                and not SENTENCE_END.search(above.clean + " ")
+            ):
+                # '"Politics" MOST READ': the list's label, printed without a known cue
+                _mark(above, "related_block", "label of a link list")
         run = []
+        above = line
 
 
 def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -> None:
