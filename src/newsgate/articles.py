@@ -23,6 +23,7 @@ from newsgate.boilerplate import (
     normalise_line,
 )
 from newsgate.credits import (
+    article_cues,
     credited_form,
     find_outlet,
     glued_byline,
@@ -251,6 +252,7 @@ def _read_opening(
             and dateline.re is _CAPS_DATELINE_PREFIX
             and not dateline.group("extra")
             and not is_place_name(dateline.group("place"))
+            and not _dateline_place(dateline.group("place"))
             and not is_known_outlet(dateline.group("place"))
         ):
             # "OPINION | The …", "EXCLUSIVE - The …": capitals that are English words label the
@@ -279,7 +281,7 @@ def _read_opening(
             text = text[region.end() :]
             continue
         mixed = _PLACE_DATE_PREFIX.match(text)
-        known = mixed is not None and is_known_place(mixed.group("place"))
+        known = mixed is not None and _dateline_place(mixed.group("place"))
         if mixed and (known or (mixed.group("extra") and len(mixed.group("place").split()) <= 2)):
             parsed.dateline = parsed.dateline or _place_name(mixed.group("place"))
             _set_date(parsed, mixed.group("extra") or "", "dateline")
@@ -342,6 +344,17 @@ def _read_strong_dateline(parsed: ParsedArticle, text: str, inline: list[str]) -
         _set_date(parsed, extra, "dateline")
 
 
+def _dateline_place(name: str) -> bool:
+    """Return whether a dateline's opening names a known place or a body the AP Stylebook lets
+    stand alone as a dateline ("UNITED NATIONS")."""
+    return is_known_place(name) or name.casefold() in _cue_set("dateline_bodies")
+
+
+@cache
+def _cue_set(name: str) -> frozenset[str]:
+    return frozenset(article_cues()[name])
+
+
 def _colon_label(text: str, dateline: re.Match) -> bool:
     """Return whether a capitals opening ending in a colon is a label ("DEVELOPING:"), not a place.
 
@@ -353,8 +366,10 @@ def _colon_label(text: str, dateline: re.Match) -> bool:
     extra = dateline.group("extra") or ""
     if is_known_outlet(dateline.group("place")):
         return False
-    known = is_place_name(dateline.group("place")) or any(
-        is_known_place(part) for part in re.split(r"\s*,\s*", extra)
+    known = (
+        _dateline_place(dateline.group("place"))
+        or is_place_name(dateline.group("place"))
+        or any(is_known_place(part) for part in re.split(r"\s*,\s*", extra))
     )
     return not (known or stamp_date(extra) or re.search(_MONTH_DAY, extra, re.IGNORECASE))
 
@@ -431,10 +446,27 @@ def parse_article(text: str, common: frozenset[str] = frozenset()) -> ParsedArti
             parsed.byline = parsed.byline or found[1]
             break
     parsed.body = "\n\n".join(ln.clean for ln in body_lines)
-    trailing = trailing_credit(body_lines[-1].clean) if body_lines else None
+    trailing = _trailing_code(body_lines[-1].clean) if body_lines else None
     credits = inline + evidence.text_credits + ([trailing] if trailing else [])
     _apply_evidence(parsed, evidence, credits)
     return parsed
+
+
+# "… was to be held on November 16. DMS": an agency's bare code closing the story's last line
+_BARE_CODE_END = re.compile(r"[.!?”\"’]\s+(?P<code>[A-Z]{2,6})\s*$")
+
+
+def _trailing_code(text: str) -> str | None:
+    """Return the agency credited at the end of the story's last line: "— AFP", "(Reuters)", or a
+    bare capitals code after the last sentence that names no organisation or place ("… DMS")."""
+    found = trailing_credit(text)
+    if found:
+        return found
+    bare = _BARE_CODE_END.search(text)
+    code = bare.group("code") if bare else ""
+    if not code or (surface_index().get(code) is not None and not is_known_outlet(code)):
+        return None
+    return credited_form(code)
 
 
 def _split_site_name(title: str) -> str:

@@ -17,6 +17,7 @@ from functools import cache
 
 from newsgate.credits import (
     article_cues,
+    author_box_outlet,
     byline_credit,
     caption_credit,
     contributor_credits,
@@ -133,6 +134,7 @@ _GARBLED = re.compile(r"\b[A-Z0-9]+_[A-Z0-9_]+\b|Ã[\x80-\xbf]|â€|�|\b[0-9a
 # an image's file name ("storm coast_00012.jpg") left where the picture was
 _IMAGE_FILE = re.compile(r"\S\.(?:jpe?g|png|gif|webp|bmp|tiff?)\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_DOMAIN_ONLY = re.compile(r"[\w-]+\.[a-z]{2,6}", re.IGNORECASE)
 _TIMESTAMP_START = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})[\sT,|]")
 _LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 _FOOTER = re.compile(
@@ -754,7 +756,17 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         ):
             _mark(line, "navigation", "navigation, footer or breadcrumb cue")
             continue
+        boxed = author_box_outlet(text) if index > last_paragraph else None
+        if boxed:
+            # "VOA News" alone below the story: the author box crediting the text
+            _mark(line, "credit", "outlet named by the author box below the story")
+            evidence.text_credits.append(boxed)
+            continue
         credit = credit_line(text)
+        if credit and index < first and _DOMAIN_ONLY.fullmatch(text.strip()):
+            # "NordicTimes.com" alone above the story: the site's logo, which credits nothing
+            _mark(line, "navigation", "the site's name above the story")
+            continue
         if credit:
             _mark(line, "credit", "photo credit line" if credit.photo else "source credit line")
             (evidence.photo_credits if credit.photo else evidence.text_credits).extend(credit.names)

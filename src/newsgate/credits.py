@@ -21,6 +21,7 @@ __all__ = [
     "CreditLine",
     "Outlet",
     "article_cues",
+    "author_box_outlet",
     "byline_credit",
     "caption_credit",
     "contributor_credits",
@@ -430,6 +431,14 @@ _OUTLET_STAMP = re.compile(
     r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{4}-\d\d-\d\d)[^A-Za-z]*"
     r"(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|[A-Z]{2,4}T))?)\s*$"
 )
+# "(Nordic Media/Reuters)": a line that is only credits in brackets
+_BRACKETED_CREDIT = re.compile(r"\((?P<who>[^()]{2,60})\)\s*\.?")
+# "AAP / Law and order": an outlet's name, then the section the page filed the story under
+_OUTLET_SECTION = re.compile(
+    r"(?P<who>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s+[/|]\s+[A-Z][a-z]+(?: [a-z&]+| [A-Z][a-z]+){0,3}"
+)
+# "VOA News" alone: an outlet's code and a media word, as an author box prints its outlet
+_CODE_AND_MEDIA = re.compile(r"[A-Z]{2,6}(?: [A-Z][a-z]+){1,2}")
 _CREDIT_WHO = re.compile(
     r"^(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6})(?:\s*(?:,|/|&|\band\b|\s)\s*"
     r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6}))*$"
@@ -680,6 +689,16 @@ def _site_header(text: str) -> str | None:
     return credited_form(domains[0])
 
 
+def author_box_outlet(text: str) -> str | None:
+    """Return the outlet an author box names on a line of its own ("VOA News": a capitals code
+    and media words), or None."""
+    text = text.strip(" •·|")
+    if not _CODE_AND_MEDIA.fullmatch(text):
+        return None
+    words = text.split()[1:]
+    return text if all(w.casefold() in _media_words() for w in words) else None
+
+
 def credit_line(text: str) -> CreditLine | None:
     """Return what a credit-only line credits ("Source: X", "With X and Y", "Photo: X"), or None."""
     if count_words(text) > 10:
@@ -707,6 +726,16 @@ def credit_line(text: str) -> CreditLine | None:
         ]
         if agencies and all(is_person_name(part) for part in others):
             return CreditLine(agencies, photo=True)
+    bracketed = _BRACKETED_CREDIT.fullmatch(text.strip())
+    names = split_credit(bracketed.group("who")) if bracketed else []
+    if names and all(is_outlet_name(n) for n in names) and any(is_known_outlet(n) for n in names):
+        # "(Nordic Media/Reuters)" alone: the page and its wire, the page first
+        return CreditLine(names)
+    sectioned = _OUTLET_SECTION.fullmatch(text.strip())
+    outlet = find_outlet(sectioned.group("who")) if sectioned else None
+    if outlet is not None and sectioned.group("who") not in outlet.ambiguous:
+        # "AAP / Law and order": the agency's credit and the page's section
+        return CreditLine([credited_form(sectioned.group("who"))])
     dated = _OUTLET_STAMP.match(text)
     if dated and stamp_date(dated.group("stamp")):
         # "Xinhua, April 8, 2016": the outlet's name and the article's stamp
