@@ -1567,12 +1567,22 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
     header = lead
     while header > 0 and content[header - 1].reason in _HEADER_REASONS:
         header -= 1
+    bare_title = title is not None and normalise_line(content[title].value or "") == normalise_line(
+        content[title].clean
+    )
     for index, text in evidence.date_lines:
         if index > lead:
             continue
         # A date and time right above the headline, below the page's header, is the article's
         # timestamp: a running clock opens the page and rarely shows the time.
-        timestamp = title is not None and 0 < index == title - 1 and bool(_TIME_OF_DAY.search(text))
+        # A date opening the page right above a bare headline (nothing before it) dates the
+        # story too: a running clock sits in a page header, with navigation lines or a
+        # breadcrumb ("Home / World / Headline") around it.
+        timestamp = (
+            title is not None
+            and index == title - 1
+            and ((index > 0 and bool(_TIME_OF_DAY.search(text))) or (index == 0 and bare_title))
+        )
         if (
             (title is not None and index > title)
             or (title is None and index >= header)
