@@ -1529,6 +1529,15 @@ def _mark_headline_lists(content: list[Line], first: int) -> None:
             continue
         if (
             line is not None
+            and line.reason in ("related_block", "navigation")
+            and count_words(line.clean) >= 4
+            and is_headline(line.clean)
+        ):
+            # a link another rule found already belongs to the run
+            run.append(line)
+            continue
+        if (
+            line is not None
             and line.kind == "body"
             and is_headline(line.clean)
             and count_words(line.clean) >= 4
@@ -1539,7 +1548,8 @@ def _mark_headline_lists(content: list[Line], first: int) -> None:
             continue
         if len(run) >= 3:
             for item in run:
-                _mark(item, "related_block", "run of headline-shaped lines (a link list)")
+                if item.kind == "body":
+                    _mark(item, "related_block", "run of headline-shaped lines (a link list)")
             if (
                 above is not None
                 and above.kind == "body"
