@@ -1585,13 +1585,16 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
             continue
         # A date and time right above the headline, below the page's header, is the article's
         # timestamp: a running clock opens the page and rarely shows the time.
-        # A date opening the page right above a bare headline (nothing before it) dates the
-        # story too: a running clock sits in a page header, with navigation lines or a
-        # breadcrumb ("Home / World / Headline") around it.
+        # A bare date opening the page right above a bare headline (nothing before it) dates
+        # the story too: a running clock names the weekday or the time ("Saturday, 25/11/2026
+        # 12:20") or sits in a page header, with a breadcrumb ("Home / World / Headline").
         timestamp = (
             title is not None
             and index == title - 1
-            and ((index > 0 and bool(_TIME_OF_DAY.search(text))) or (index == 0 and bare_title))
+            and (
+                (index > 0 and bool(_TIME_OF_DAY.search(text)))
+                or (index == 0 and bare_title and not _CLOCK_WORDS.search(text))
+            )
         )
         if (
             (title is not None and index > title)
@@ -1601,6 +1604,11 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
             evidence.stamp_dates.append(text)
 
 
+# the weekday or the time of day a site's running clock prints with today's date
+_CLOCK_WORDS = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b[0-2]?\d:[0-5]\d\b",
+    re.IGNORECASE,
+)
 _HEADER_REASONS = frozenset(["metadata", "credit", "byline", "dateline", "caption"])
 
 
