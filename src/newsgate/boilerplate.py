@@ -190,6 +190,12 @@ _INLINE_POSITION = re.compile(
     r",\s*(?:(?:second|third|2nd|3rd|far)\s+)?(?:left|right|center|centre|front|rear|back|top|"
     r"bottom|foreground|background)\s*,"
 )
+# "| Twitter/@jane_roe", "(Photo: Instagram/@jane)": a picture's credit to a social account
+_HANDLE_CREDIT_END = re.compile(
+    r"(?:\||\()\s*(?:(?:photo|image|picture|video)\s*:\s*)?(?:twitter|x|instagram|facebook|"
+    r"tiktok|youtube|threads)\s*/\s*@[\w.]{1,30}\s*\)?\s*$",
+    re.IGNORECASE,
+)
 # "… on Channel 7 or stream it free >>": a call to follow a link
 _LINK_ARROW_END = re.compile(r"\s(?:>>|»|›)\s*$")
 # "16x9 Image", "4:3 Video": an image or player widget's aspect-ratio label
@@ -786,6 +792,11 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 evidence.bylines.append(", ".join(byline[0]))
                 evidence.byline_dates.append(text)
             evidence.text_credits.extend(byline[1])
+            continue
+        if words <= MAX_CAPTION_WORDS and _HANDLE_CREDIT_END.search(text):
+            # "… under the grip of floods | Twitter/@jane_roe": a picture credited to the
+            # social-media account it was taken from
+            _mark(line, "caption", "caption credited to a social-media account")
             continue
         long_ok = words <= MAX_CAPTION_WORDS or opens_with_photo_id(text)
         # the story's last paragraph (links and widgets may follow it) closes the text

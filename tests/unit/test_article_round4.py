@@ -166,3 +166,14 @@ def test_a_date_opening_the_page_above_a_bare_headline_is_the_stamp():
     # a running clock names the weekday
     parsed = parse_article("\n\n".join(["Monday, March 11, 2024", HEADLINE, PARA_1, PARA_2]))
     assert parsed.published_date is None
+
+
+def test_a_caption_credited_to_a_social_media_account():
+    caption = (
+        " date 2024-03-12 Floodwater covers the quay of the old terminal | Twitter/@harbour_cam"
+    )
+    parsed = parse_article("\n\n".join([caption, PARA_1, PARA_2, PARA_3]))
+    assert "Floodwater covers" not in parsed.body
+    assert parsed.published_date == date(2024, 3, 12)
+    line = "Residents shared pictures of the quay on Twitter, where @harbour_cam posted them."
+    assert line in parse_article(_page(middle=(line,))).body
