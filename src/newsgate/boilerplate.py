@@ -553,7 +553,8 @@ def is_byline_name(text: str) -> bool:
     no English word ("Jane")."""
     if not is_person_name(text) or is_known_place(text):
         return False
-    words = [w.casefold() for w in WORD.findall(text)]
+    # "TODAY’S PAPER": a possessive is the English word it is formed from
+    words = [re.sub(r"['’]s$", "", w.casefold()) for w in WORD.findall(text)]
     if words[0] in _given_names() and words[0] not in _english_words():
         return True
     return not all(w in _english_words() for w in words)

@@ -444,7 +444,8 @@ _CREDIT_WHO = re.compile(
     r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*\.[a-z]{2,6}))*$"
 )
 _BYLINE_CUE = re.compile(
-    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|published by|text by|author)\s*:?\s+"
+    r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|published by|text by|author|"
+    r"(?:writer|reporter)(?=\s*:))\s*:?\s+"
     r"(?P<names>[^()]+?)\s*[)\]]?\s*$",
     re.IGNORECASE,
 )

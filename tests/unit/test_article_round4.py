@@ -177,3 +177,10 @@ def test_a_caption_credited_to_a_social_media_account():
     assert parsed.published_date == date(2024, 3, 12)
     line = "Residents shared pictures of the quay on Twitter, where @harbour_cam posted them."
     assert line in parse_article(_page(middle=(line,))).body
+
+
+def test_a_labelled_writer_is_the_byline_but_a_possessive_label_is_no_name():
+    parsed = parse_article(_page("writer: Jane Roe"))
+    assert parsed.byline == "Jane Roe"
+    parsed = parse_article("\n\n".join(["TODAY’S PAPER", HEADLINE, PARA_1, PARA_2]))
+    assert parsed.byline is None
