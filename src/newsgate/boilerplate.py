@@ -766,7 +766,7 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         boxed = author_box_outlet(text) if index > last_paragraph else None
         if boxed:
             # "VOA News" alone below the story: the author box crediting the text
-            _mark(line, "credit", "outlet named by the author box below the story")
+            _mark(line, "credit", _AUTHOR_BOX)
             evidence.text_credits.append(boxed)
             continue
         credit = credit_line(text)
@@ -1383,6 +1383,7 @@ def _classify_by_position(
         if line.kind == "body":
             earlier_sentences.update(_split_sentences(key))
     _mark_headline_lists(content, first)
+    _mark_author_box(content)
     _mark_credited_captions(content)
     _mark_repeated_alt_texts(content)
     _mark_alt_texts(content)
@@ -1459,6 +1460,20 @@ def _printed_twice(content: list[Line], index: int) -> bool:
         and not is_paragraph(line)
         and normalise_line(line) == normalise_line(content[index + 1].clean)
     )
+
+
+_AUTHOR_BOX = "outlet named by the author box below the story"
+
+
+def _mark_author_box(content: list[Line]) -> None:
+    """Mark the blurb under an author box's outlet line ("VOA News" / "The Voice of America
+    provides …"): one or two lines that close the page after it."""
+    box = next((i for i, ln in enumerate(content) if ln.signal == _AUTHOR_BOX), None)
+    if box is None or len(content) - box - 1 > 2:
+        return
+    for line in content[box + 1 :]:
+        if line.kind == "body":
+            _mark(line, "credit", "blurb of the author box")
 
 
 def _mark_credited_captions(content: list[Line]) -> None:

@@ -133,6 +133,10 @@ def test_an_author_box_below_the_story_credits_its_outlet():
     assert author_box_outlet("World News Today") is None
     parsed = parse_article(_page(tail=("HBN News",)))
     assert parsed.outlet == "HBN News"
+    blurb = "Harbour Broadcasting Network brings news from the coast in more than ten"
+    parsed = parse_article(_page(tail=("HBN News", blurb)))
+    assert parsed.outlet == "HBN News"
+    assert blurb not in parsed.body
     # above the story the same line is a header, not a credit
     assert parse_article(_page(middle=("HBN News",))).outlet is None
 
