@@ -190,6 +190,8 @@ _INLINE_POSITION = re.compile(
     r",\s*(?:(?:second|third|2nd|3rd|far)\s+)?(?:left|right|center|centre|front|rear|back|top|"
     r"bottom|foreground|background)\s*,"
 )
+# "More from Reuters": the section of a syndicated wire's stories
+_MORE_FROM = re.compile(r"^more (?:from|by)\s+(?P<who>[A-Z][\w.&' -]{1,40}?)\s*[:>»]?$", re.I)
 # "| Twitter/@jane_roe", "(Photo: Instagram/@jane)": a picture's credit to a social account
 _HANDLE_CREDIT_END = re.compile(
     r"(?:\||\()\s*(?:(?:photo|image|picture|video)\s*:\s*)?(?:twitter|x|instagram|facebook|"
@@ -685,6 +687,12 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 # "Latest" or "Featured" above the story labels a page section, and the
                 # headline follows it: no block of links starts here.
                 _mark(line, "navigation", "section label above the story")
+                wire = _MORE_FROM.match(text)
+                outlet = find_outlet(wire.group("who")) if wire else None
+                if outlet is not None and outlet.kind == "agency":
+                    # "More from Reuters" over the story: a syndicated page files the wire's
+                    # stories under the wire's name
+                    evidence.text_credits.append(credited_form(wire.group("who")))
                 continue
             _mark(line, "related_block", "related-news cue")
             in_related = not related.group("rest")

@@ -188,3 +188,14 @@ def test_a_labelled_writer_is_the_byline_but_a_possessive_label_is_no_name():
     assert parsed.byline == "Jane Roe"
     parsed = parse_article("\n\n".join(["TODAY’S PAPER", HEADLINE, PARA_1, PARA_2]))
     assert parsed.byline is None
+
+
+def test_more_from_a_wire_above_the_story_credits_the_wire():
+    parsed = parse_article("\n\n".join([HEADLINE, "More from Reuters", PARA_1, PARA_2]))
+    assert parsed.outlet == "Reuters"
+    assert "More from Reuters" not in parsed.body
+    # a section of the site's own, or the same label below the story, credits nothing
+    assert (
+        parse_article("\n\n".join([HEADLINE, "More from Harbour", PARA_1, PARA_2])).outlet is None
+    )
+    assert parse_article(_page(tail=("More from Reuters",))).outlet is None
