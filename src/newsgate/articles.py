@@ -17,13 +17,13 @@ from newsgate.boilerplate import (
     Evidence,
     Line,
     classify_lines,
+    is_dateline_place,
     is_known_place,
     is_paragraph,
     is_place_name,
     normalise_line,
 )
 from newsgate.credits import (
-    article_cues,
     credited_form,
     find_outlet,
     glued_byline,
@@ -252,7 +252,7 @@ def _read_opening(
             and dateline.re is _CAPS_DATELINE_PREFIX
             and not dateline.group("extra")
             and not is_place_name(dateline.group("place"))
-            and not _dateline_place(dateline.group("place"))
+            and not is_dateline_place(dateline.group("place"))
             and not is_known_outlet(dateline.group("place"))
         ):
             # "OPINION | The …", "EXCLUSIVE - The …": capitals that are English words label the
@@ -281,7 +281,7 @@ def _read_opening(
             text = text[region.end() :]
             continue
         mixed = _PLACE_DATE_PREFIX.match(text)
-        known = mixed is not None and _dateline_place(mixed.group("place"))
+        known = mixed is not None and is_dateline_place(mixed.group("place"))
         if mixed and (known or (mixed.group("extra") and len(mixed.group("place").split()) <= 2)):
             parsed.dateline = parsed.dateline or _place_name(mixed.group("place"))
             _set_date(parsed, mixed.group("extra") or "", "dateline")
@@ -344,17 +344,6 @@ def _read_strong_dateline(parsed: ParsedArticle, text: str, inline: list[str]) -
         _set_date(parsed, extra, "dateline")
 
 
-def _dateline_place(name: str) -> bool:
-    """Return whether a dateline's opening names a known place or a body the AP Stylebook lets
-    stand alone as a dateline ("UNITED NATIONS")."""
-    return is_known_place(name) or name.casefold() in _cue_set("dateline_bodies")
-
-
-@cache
-def _cue_set(name: str) -> frozenset[str]:
-    return frozenset(article_cues()[name])
-
-
 def _colon_label(text: str, dateline: re.Match) -> bool:
     """Return whether a capitals opening ending in a colon is a label ("DEVELOPING:"), not a place.
 
@@ -367,7 +356,7 @@ def _colon_label(text: str, dateline: re.Match) -> bool:
     if is_known_outlet(dateline.group("place")):
         return False
     known = (
-        _dateline_place(dateline.group("place"))
+        is_dateline_place(dateline.group("place"))
         or is_place_name(dateline.group("place"))
         or any(is_known_place(part) for part in re.split(r"\s*,\s*", extra))
     )

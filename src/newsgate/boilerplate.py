@@ -562,6 +562,12 @@ def is_byline_name(text: str) -> bool:
     return not all(w in _english_words() for w in words)
 
 
+def is_dateline_place(name: str) -> bool:
+    """Return whether a dateline's opening names a known place or a body the AP Stylebook lets
+    stand alone as a dateline ("UNITED NATIONS")."""
+    return is_known_place(name) or name.casefold() in _cue_set("dateline_bodies")
+
+
 def is_place_name(name: str) -> bool:
     """Return whether `name` can be a dateline's place: a gazetteer place, or capitalised words
     none of which is an English word ("CHICO" is a town, "BREAKING" and "NATIONAL" are labels)."""
