@@ -564,6 +564,12 @@ def test_words_before_a_body_that_belong_to_its_name(nlp):
     assert not any(label in {"GPE", "LOC"} for _, label, _ in ents)
 
 
+def test_a_formal_name_joining_two_parts_leaves_the_country_a_place(nlp):
+    _, ents = _ents(nlp, "The U.S. Fish and Wildlife Bureau opened an inquiry.")
+    assert ("U.S.", "GPE", "United States") in ents
+    assert not any(text.startswith("U.S.") and label == "ORG" for text, label, _ in ents)
+
+
 def test_a_named_owner_stays_outside_a_body(nlp):
     # a place that owns the body is no plural owner: it stays a place
     _, ents = _ents(nlp, "Delegates of Kenya's Democratic Reform Committee met.")

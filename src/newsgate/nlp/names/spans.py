@@ -1156,10 +1156,12 @@ def _is_abbreviated_country(ent: Span) -> bool:
     return len(ent) == 1 and text.isupper() and 2 <= len(text) <= 3 and _is_country_or_region(ent)
 
 
-def _prefix_start(finder: NameFinder, start: int) -> int:
+def _prefix_start(finder: NameFinder, start: int, end: int, found: bool) -> int:
     """Return where a body's name really starts when words that belong to it precede the span.
 
-    "U.S. District Court" (a country's abbreviation written as part of a federal body's name),
+    "U.S. District Court" (a country's abbreviation written as part of a federal body's name, for
+    a body the rules found: a known body keeps its gazetteer name and the country its place, and
+    so does a formal name joining two parts, "U.S. Securities and Exchange Commission"),
     "5th Circuit Court" (an ordinal numbering the body), "al-Nusra Front" (an Arabic article
     joined by a hyphen), "People's Democratic Reform Committee" and "National Employers'
     Organisation" (a capitalised plural owner inside the name).
@@ -1174,7 +1176,13 @@ def _prefix_start(finder: NameFinder, start: int) -> int:
     ):
         return k - 2  # "al-Nusra Front"
     qualifier = finder.ent_by_token.get(k - 1) if k > 0 else None
-    if qualifier is not None and qualifier.end == k and _is_abbreviated_country(qualifier):
+    if (
+        found
+        and "and" not in lower[start:end]
+        and qualifier is not None
+        and qualifier.end == k
+        and _is_abbreviated_country(qualifier)
+    ):
         k = qualifier.start
     elif k >= 2 and _plural_owner(finder, k - 2, k - 1):
         k -= 2
@@ -1209,7 +1217,7 @@ def _find_prefixed_bodies(finder: NameFinder) -> None:
     for span in [*found, *ents]:
         if span.label_ != "ORG" or span.start == 0:
             continue
-        start = _prefix_start(finder, span.start)
+        start = _prefix_start(finder, span.start, span.end, found=span in found)
         if start < span.start:
             text = finder.doc[start : span.end].text
             finder.claim(start, span.end, "ORG", text)
