@@ -198,18 +198,15 @@ class _Attributor:
         """Give a quotation left without a named speaker the one person whose quotation repeats
         its words: a teaser ("…," UN official says) and the body's "…," he said are one
         person's words (returns nothing)."""
-        for item in self.placed:
-            if item.quote.speaker_name or item in self.headings:
-                continue
-            words = _word_key(item.quote.text)
-            if len(words.split()) < 4:
+        keys = [_word_key(item.quote.text) for item in self.placed]
+        for index, item in enumerate(self.placed):
+            words = keys[index]
+            if item.quote.speaker_name or item in self.headings or len(words.split()) < 4:
                 continue
             others = [
                 other.quote
-                for other in self.placed
-                if other is not item
-                and other.quote.speaker_name
-                and _word_key(other.quote.text) == words
+                for k, other in enumerate(self.placed)
+                if k != index and other.quote.speaker_name and keys[k] == words
             ]
             if len({other.speaker_name for other in others}) == 1:
                 source = others[0]

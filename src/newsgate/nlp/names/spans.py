@@ -860,6 +860,8 @@ def _find_compass_regions(finder: NameFinder) -> list[Span]:
         if ent.start == 0:
             continue
         word = doc[ent.start - 1]
+        if word.lower_ not in COMPASS_WORDS or word.i in finder.taken:
+            continue
         if not _is_country_or_region(ent) and not (word.is_title and not word.is_sent_start):
             # "South Los Angeles" names a part of a city; "northern Jakarta" does only when
             # Jakarta is named on its own too (the city stays listed); "southern Kandahar"
@@ -867,9 +869,8 @@ def _find_compass_regions(finder: NameFinder) -> list[Span]:
             key = ent.kb_id_ or ent.text
             if not any((o.kb_id_ or o.text) == key and o.start != ent.start for o in places):
                 continue
-        if word.lower_ in COMPASS_WORDS and word.i not in finder.taken:
-            name = f"{COMPASS_WORDS[word.lower_]} {ent.kb_id_ or ent.text}"
-            regions.append(Span(doc, word.i, ent.end, label="LOC", kb_id=name))
+        name = f"{COMPASS_WORDS[word.lower_]} {ent.kb_id_ or ent.text}"
+        regions.append(Span(doc, word.i, ent.end, label="LOC", kb_id=name))
     return regions
 
 
