@@ -547,3 +547,96 @@ def test_plural_titles_honorifics_and_title_ended_runs_are_no_persons(nlp):
     persons = {t for t, label, _ in found if label == "PERSON"}
     assert not persons & {"Governors", "Honorable", "Fire Commissioner"}
     assert "Lloyd Quinterro" in persons
+
+
+def test_words_before_a_body_that_belong_to_its_name(nlp):
+    # a country's abbreviation, an ordinal, an Arabic article and a plural owner open the name
+    _, ents = _ents(
+        nlp,
+        "A panel of the 7th U.S. Circuit Court of Appeals sided with the U.S. Treasury "
+        "Department against fighters of al-Tawhid Front and the People's Renewal Council.",
+    )
+    orgs = {text for text, label, _ in ents if label == "ORG"}
+    assert "7th U.S. Circuit Court of Appeals" in orgs
+    assert "U.S. Treasury Department" in orgs
+    assert "al-Tawhid Front" in orgs
+    assert "People's Renewal Council" in orgs
+    assert not any(label in {"GPE", "LOC"} for _, label, _ in ents)
+
+
+def test_a_formal_name_joining_two_parts_leaves_the_country_a_place(nlp):
+    _, ents = _ents(nlp, "The U.S. Fish and Wildlife Bureau opened an inquiry.")
+    assert ("U.S.", "GPE", "United States") in ents
+    assert not any(text.startswith("U.S.") and label == "ORG" for text, label, _ in ents)
+
+
+def test_a_named_owner_stays_outside_a_body(nlp):
+    # a place that owns the body is no plural owner: it stays a place
+    _, ents = _ents(nlp, "Delegates of Kenya's Democratic Reform Committee met.")
+    assert ("Kenya", "GPE", "Kenya") in ents
+    assert not any(text.startswith("Kenya") and label == "ORG" for text, label, _ in ents)
+
+
+def test_brand_words_before_a_legal_form_are_a_company(nlp):
+    _, ents = _ents(nlp, "Regulators fined DermaGlow LLC and Nutri4Kids Ltd on Friday.")
+    orgs = {text for text, label, _ in ents if label == "ORG"}
+    assert {"DermaGlow LLC", "Nutri4Kids Ltd"} <= orgs
+
+
+def test_capitalised_compass_word_names_part_of_a_city(nlp):
+    _, ents = _ents(nlp, "Floods hit South Nairobi and the west of Lagos.")
+    assert ("South Nairobi", "LOC", "South Nairobi") in ents
+
+
+def test_lower_case_compass_region_of_a_city_needs_the_city_named_too(nlp):
+    _, alone = _ents(nlp, "Rebels attacked checkpoints in southern Kandahar.")
+    assert ("Kandahar", "GPE", "Kandahar") in {(t, lab, kb) for t, lab, kb in alone}
+    _, both = _ents(nlp, "Floods hit northern Nairobi on Monday. Nairobi's mayor called for help.")
+    assert any(kb == "Northern Nairobi" for _, _, kb in both)
+    assert any(kb == "Nairobi" for _, _, kb in both)
+
+
+def test_short_compass_words_form_a_country_region(nlp):
+    _, ents = _ents(nlp, "Storms moved across northeast Brazil.")
+    assert any(kb == "Northeast Brazil" and label == "LOC" for _, label, kb in ents)
+
+
+def test_councillor_is_a_title_not_part_of_the_name(nlp):
+    _, ents = _ents(nlp, "Councillor Mara Quist said the budget was tight.")
+    assert ("Mara Quist", "PERSON", "Mara Quist") in ents
+
+
+def test_social_networks_are_organisations(nlp):
+    _, ents = _ents(nlp, "The video spread on WhatsApp and Instagram within hours.")
+    orgs = {text for text, label, _ in ents if label == "ORG"}
+    assert {"WhatsApp", "Instagram"} <= orgs
+
+
+def test_a_place_noun_modifying_another_noun_makes_no_place(nlp):
+    _, ents = _ents(
+        nlp, "He paid Tomas Reyes, a city contractor, and reached Lira, a town of 9,000."
+    )
+    assert ("Tomas Reyes", "PERSON", "Tomas Reyes") in ents
+    assert ("Lira", "GPE", "Lira") in ents
+
+
+def test_photo_words_and_caption_furniture_leave_the_credited_agency(nlp):
+    lines = [
+        {
+            "article_id": "a",
+            "line_no": 1,
+            "reason": "caption",
+            "text": "A ferry docks. (AP Photo/Ana Lund)",
+        },
+        {"article_id": "a", "line_no": 2, "reason": "caption", "text": "Crowds gather. AFP PHOTO"},
+        {
+            "article_id": "a",
+            "line_no": 3,
+            "reason": "caption",
+            "text": "Rain falls. AP hide caption",
+        },
+    ]
+    rows = credit_mentions(nlp, lines, {"a": ["AP Photo"]})
+    names = {r["local_name"] for r in rows}
+    assert "Ana Lund" in names
+    assert not any("photo" in n.lower() or "caption" in n.lower() for n in names)

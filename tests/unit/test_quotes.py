@@ -589,3 +589,31 @@ def test_a_group_of_named_persons_speaks_through_the_first(nlp):
         "The duo described the talks as “warm and useful”."
     )
     assert _by_text(_quotes(nlp, text))["warm and useful"][0] == "Quillon Marr"
+
+
+def test_a_teaser_repeating_a_quotation_takes_its_named_speaker(nlp):
+    text = (
+        'NEW: "We expect a long and difficult winter for everyone," envoy says\n\n'
+        "Talks resumed in Oslo, Maren Holt said.\n\n"
+        '"We expect a long and difficult winter for everyone," she said.'
+    )
+    quotes = _quotes(nlp, text)
+    assert [q["speaker_name"] for q in quotes] == ["Maren Holt", "Maren Holt"]
+
+
+def test_a_definite_role_goes_to_the_subject_when_no_title_is_written(nlp):
+    text = (
+        "Jonas Brekke made the announcement on Monday.\n\n"
+        'Speaking slowly, the prime minister said, "It is time for me to go."'
+    )
+    [quote] = _quotes(nlp, text)
+    assert quote["speaker_name"] == "Jonas Brekke"
+
+
+def test_a_definite_role_stays_unnamed_when_titles_are_written_for_others(nlp):
+    text = (
+        "Jonas Brekke made the announcement. Finance Minister Ola Nes agreed.\n\n"
+        '"It is time," the president said.'
+    )
+    [quote] = _quotes(nlp, text)
+    assert quote["speaker_name"] is None

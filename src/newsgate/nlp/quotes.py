@@ -112,6 +112,7 @@ def find_quotes(doc: Doc) -> list[dict]:
     for index in range(len(placed)):
         attributor.attribute(index)
     attributor.attribute_headings()
+    attributor.share_repeated_speakers()
     return [asdict(p.quote) for p in _unique(text, placed, sentences)]
 
 
@@ -192,6 +193,27 @@ class _Attributor:
             }
             if len(speakers) == 1:
                 item.quote.speaker_name = speakers.pop()
+
+    def share_repeated_speakers(self) -> None:
+        """Give a quotation left without a named speaker the one person whose quotation repeats
+        its words: a teaser ("…," UN official says) and the body's "…," he said are one
+        person's words (returns nothing)."""
+        keys = [_word_key(item.quote.text) for item in self.placed]
+        for index, item in enumerate(self.placed):
+            words = keys[index]
+            if item.quote.speaker_name or item in self.headings or len(words.split()) < 4:
+                continue
+            others = [
+                other.quote
+                for k, other in enumerate(self.placed)
+                if k != index and other.quote.speaker_name and keys[k] == words
+            ]
+            if len({other.speaker_name for other in others}) == 1:
+                source = others[0]
+                item.quote.speaker_name = source.speaker_name
+                item.quote.speaker_entity = source.speaker_entity
+                item.quote.speaker_label = source.speaker_label
+                item.quote.speaker_description = None
 
     def attribute(self, index: int) -> None:
         """Set the verb, speaker and description of the quotation at `index` (returns nothing)."""

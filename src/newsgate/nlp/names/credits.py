@@ -58,6 +58,9 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
             # the credit's own parts first: its names are people and agencies, whatever the
             # rules make of capitals ("Abdul MAJEED / AFP" is no organisation MAJEED)
             for start, end in credit_spans(doc.text):
+                start, end = _trimmed(doc.text, start, end)
+                if end <= start:
+                    continue
                 found = credit_entity(doc.text[start:end])
                 if found and not (found[0] == "PERSON" and _newsroom(doc.text[start:end])):
                     spans.append((start, end, *found))
@@ -103,6 +106,16 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
                     }
                 )
     return rows
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return a credit part's bounds without a leading "Photo by" and trailing newsroom words
+    ("AP Photo" -> "AP", "Photo By WWD Staff" -> "WWD")."""
+    lead = _CREDIT_BY.match(text[start:end])
+    if lead:
+        start += lead.end()
+    kept = _without_newsroom_words(text[start:end])
+    return start, start + len(kept)
 
 
 def _newsroom(text: str) -> bool:

@@ -203,7 +203,7 @@ class ArticleNames:
             return Referent(name, "PERSON", start_char, end_char, "role") if name else None
         if words_[0].lower() in _INDEFINITE:
             return None  # "a spokesman", "another official": someone unnamed
-        holder = self.role_holder(phrase, position)
+        holder = self.role_holder(phrase, position) or self._untitled_holder(words_, position)
         if holder:
             return Referent(holder, "PERSON", start_char, end_char, "role")
         bodies = [m for m in own if m.label == "ORG"]
@@ -268,6 +268,19 @@ class ArticleNames:
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
         return best[2] if best else None
+
+    def _untitled_holder(self, words_: list[str], position: int) -> str | None:
+        """Return the person a definite role ("the prime minister") stands for when no person has
+        a title written: the one in subject position just before, if the text gives them no role
+        that could belong to someone else."""
+        if words_[0].lower() not in _DETERMINERS or _role_head(" ".join(words_)) is None:
+            return None
+        if any(self._titled(name) for name in self._roles):
+            return None  # the article writes roles: only a matching title names the holder
+        return self.salient_person(position, _gender([" ".join(words_).lower()]) or "m")
+
+    def _titled(self, name: str) -> bool:
+        return any(_role_terms(phrase)[0] for phrase in self._roles.get(name, []))
 
     # -- internals -----------------------------------------------------------------------------
     def _text(self, m: Referent) -> str:

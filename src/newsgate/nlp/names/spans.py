@@ -28,12 +28,14 @@ from newsgate.nlp.lexicon import (
     LOC_HEADS,
     NAME_PARTICLES,
     NOT_ACRONYMS,
+    NOT_NAMES,
     ORG_HEADS,
     SHIP_PREFIXES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEAK_TITLE_HEADS,
     common_words,
+    function_words,
     given_names,
     reporting_verb_forms,
 )
@@ -125,6 +127,7 @@ _SPEECH_ADVERBS = frozenset(
 )
 # words before "X province", "X district" that leave X to be the place's name
 _BEFORE_REGION = frozenset({"the", "'s", "’s", "in", "of", "from", "at", "across", "near", "and"})
+_IRREGULAR_PLURALS = function_words("irregular_plural")
 _BEFORE_SURNAME = {"and", "but", "as", "while", "when", "where", "which", "that", "'s", "’s"}
 # institutions written with generic words only are still named ("the Supreme Court")
 _INSTITUTION_HEADS = {
@@ -813,7 +816,21 @@ def _find_place_phrases(finder: NameFinder) -> None:
             j = i + 2
             while j < n and j - i <= 4 and doc[j].is_lower and lower[j] not in _PLACE_NOUNS:
                 j += 1
-            if j < n and lower[j] in _PLACE_NOUNS and lower[j] not in _REGION_NOUNS:
+            # "X, a city contractor", "X, a state senator": the place noun only modifies the
+            # noun after it, and X is no place
+            modifier = (
+                j + 1 < n
+                and doc[j + 1].is_alpha
+                and doc[j + 1].is_lower
+                and not doc[j + 1].is_stop
+                and lower[j + 1] not in _PLACE_NOUNS
+            )
+            if (
+                j < n
+                and lower[j] in _PLACE_NOUNS
+                and lower[j] not in _REGION_NOUNS
+                and not modifier
+            ):
                 start = i
                 while start > 0 and i - start < 3 and _is_place_word(finder, start - 1):
                     start -= 1
@@ -836,15 +853,24 @@ def _find_compass_regions(finder: NameFinder) -> list[Span]:
     """Return "eastern Ukraine"-style spans that replace the country mention they contain."""
     doc = finder.doc
     regions = []
-    for ent in finder.ents:
-        if ent.label_ not in {"GPE", "LOC"} or ent.start == 0 or ent.start in finder.removed:
+    places = [
+        e for e in finder.ents if e.label_ in {"GPE", "LOC"} and e.start not in finder.removed
+    ]
+    for ent in places:
+        if ent.start == 0:
             continue
         word = doc[ent.start - 1]
-        if not _is_country_or_region(ent):
-            continue  # "southern Kandahar" stays Kandahar: compass regions are of countries
-        if word.lower_ in COMPASS_WORDS and word.i not in finder.taken:
-            name = f"{COMPASS_WORDS[word.lower_]} {ent.kb_id_ or ent.text}"
-            regions.append(Span(doc, word.i, ent.end, label="LOC", kb_id=name))
+        if word.lower_ not in COMPASS_WORDS or word.i in finder.taken:
+            continue
+        if not _is_country_or_region(ent) and not (word.is_title and not word.is_sent_start):
+            # "South Los Angeles" names a part of a city; "northern Jakarta" does only when
+            # Jakarta is named on its own too (the city stays listed); "southern Kandahar"
+            # alone stays Kandahar
+            key = ent.kb_id_ or ent.text
+            if not any((o.kb_id_ or o.text) == key and o.start != ent.start for o in places):
+                continue
+        name = f"{COMPASS_WORDS[word.lower_]} {ent.kb_id_ or ent.text}"
+        regions.append(Span(doc, word.i, ent.end, label="LOC", kb_id=name))
     return regions
 
 
@@ -1121,6 +1147,83 @@ def _find_qualified_bodies(finder: NameFinder) -> None:
                     finder.removed.add(ent.start)
 
 
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "an", "as", "ar", "ash", "at", "az"})
+
+
+def _is_abbreviated_country(ent: Span) -> bool:
+    """Return whether a place is a country written as an abbreviation ("U.S.", "UK")."""
+    text = ent.text.replace(".", "")
+    return len(ent) == 1 and text.isupper() and 2 <= len(text) <= 3 and _is_country_or_region(ent)
+
+
+def _prefix_start(finder: NameFinder, start: int, end: int, found: bool) -> int:
+    """Return where a body's name really starts when words that belong to it precede the span.
+
+    "U.S. District Court" (a country's abbreviation written as part of a federal body's name, for
+    a body the rules found: a known body keeps its gazetteer name and the country its place, and
+    so does a formal name joining two parts, "U.S. Securities and Exchange Commission"),
+    "5th Circuit Court" (an ordinal numbering the body), "al-Nusra Front" (an Arabic article
+    joined by a hyphen), "People's Democratic Reform Committee" and "National Employers'
+    Organisation" (a capitalised plural owner inside the name).
+    """
+    doc, lower = finder.doc, finder.lower
+    k = start
+    if (
+        k >= 2
+        and doc[k - 1].text in _HYPHEN_TOKENS
+        and lower[k - 2] in _ARTICLE_PARTICLES
+        and k - 2 not in finder.taken
+    ):
+        return k - 2  # "al-Nusra Front"
+    qualifier = finder.ent_by_token.get(k - 1) if k > 0 else None
+    if (
+        found
+        and "and" not in lower[start:end]
+        and qualifier is not None
+        and qualifier.end == k
+        and _is_abbreviated_country(qualifier)
+    ):
+        k = qualifier.start
+    elif k >= 2 and _plural_owner(finder, k - 2, k - 1):
+        k -= 2
+        while k > 0 and _is_capitalised_free(finder, k - 1) and not doc[k - 1].is_stop:
+            if lower[k - 1] in common_words() or doc[k - 1].is_sent_start:
+                k -= 1  # "National Employers' …": capitalised words before the owner
+                if doc[k].is_sent_start:
+                    break
+            else:
+                break
+    if k > 0 and _ORDINAL.match(doc[k - 1].text) and k - 1 not in finder.taken:
+        k -= 1
+    return k
+
+
+def _plural_owner(finder: NameFinder, word: int, mark: int) -> bool:
+    """Return whether "Employers'" / "People's" is a capitalised plural owner free of any entity."""
+    doc = finder.doc
+    token = doc[word]
+    if word in finder.taken or not token.is_title or not token.is_alpha:
+        return False
+    if doc[mark].text in {"'", "’"}:
+        return token.lower_.endswith("s")
+    return doc[mark].text in POSSESSIVE and token.lower_ in _IRREGULAR_PLURALS
+
+
+def _find_prefixed_bodies(finder: NameFinder) -> None:
+    """Widen organisations over the words before them that belong to their name (see
+    `_prefix_start`): the qualifier's own span is folded into the body's."""
+    found = list(finder.found)
+    ents = [e for e in finder.ents if e.start not in finder.removed]
+    for span in [*found, *ents]:
+        if span.label_ != "ORG" or span.start == 0:
+            continue
+        start = _prefix_start(finder, span.start, span.end, found=span in found)
+        if start < span.start:
+            text = finder.doc[start : span.end].text
+            finder.claim(start, span.end, "ORG", text)
+
+
 def _find_bare_acronyms(finder: NameFinder) -> None:
     """Mark an acronym the text never expands as an organisation ("the NHS", "DZMM reported").
 
@@ -1212,6 +1315,39 @@ def _find_company_forms(finder: NameFinder) -> None:
             finder.claim(ent.start, end, "ORG", doc[ent.start : end].text)
 
 
+def _is_brand_word(finder: NameFinder, index: int) -> bool:
+    """Return whether a free token reads as a word of a brand name: a capital first, letters and
+    digits, inner capitals allowed ("CalmSupport", "U4Life", "Rosneft")."""
+    text = finder.text[index]
+    return (
+        index not in finder.taken
+        and text[:1].isupper()
+        and text.replace("-", "").isalnum()
+        and any(c.islower() for c in text)
+        and text not in NOT_NAMES
+        and not finder.doc[index].is_stop
+    )
+
+
+def _find_suffixed_companies(finder: NameFinder) -> None:
+    """Find "CalmSupport LLC", "U4Life Ltd": up to three brand words before a capitalised legal
+    form, where word shape alone ("CalmSupport" is no title-case word) left the run unread."""
+    doc = finder.doc
+    for i in range(1, len(doc)):
+        text = finder.text[i]
+        if (
+            i in finder.taken
+            or not text[:1].isupper()
+            or text.rstrip(".").lower() not in COMPANY_SUFFIXES
+        ):
+            continue
+        start = i
+        while start > 0 and i - start < 3 and _is_brand_word(finder, start - 1):
+            start -= 1
+        if start < i:
+            finder.add(start, i + 1, "ORG", doc[start : i + 1].text)
+
+
 def _names_an_index(doc: Doc, index: int) -> bool:
     """Return whether the words at `index` make the name before them a market index ("100 index")."""
     if index < len(doc) and doc[index].like_num:
@@ -1273,11 +1409,13 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_apposed_speakers(finder)
     _find_headed_spans(finder)
     _find_company_forms(finder)
+    _find_suffixed_companies(finder)
     _find_body_appositions(finder)
     _find_lowercase_ministries(finder)
     _find_place_phrases(finder)
     _find_given_name_people(finder)
     _find_qualified_bodies(finder)
+    _find_prefixed_bodies(finder)
     _find_bare_acronyms(finder)
     regions = _find_compass_regions(finder)
     kept = [e for e in doc.ents if e.start not in finder.removed]
