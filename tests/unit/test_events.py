@@ -599,6 +599,9 @@ def test_rescue_and_relief_operations_are_aid_events_with_their_agents(nlp, text
 def test_rescue_subjects_need_their_verbs(nlp):
     # a rise or fall is a market move only with a market word; a rescuer's "fall" is none
     assert not _events(nlp, "The rescue workers said the wall might fall.", None, "aid")
+    # the rescued are no actors of a rescue
+    rescued = _events(nlp, "Twelve passengers were rescued after the ferry capsized.", None, "aid")
+    assert not [e for e in rescued if "passengers" in e["actor_names"]]
 
 
 def test_first_mention_of_a_disaster_by_reference_is_the_disaster(nlp):
@@ -645,3 +648,28 @@ def test_a_later_types_verb_keeps_an_earlier_types_object_patterns(nlp):
     assert event["event_type"] == "court_verdict"
     [event] = _events(nlp, "A bus overturned on a mountain road, killing 12 people.", None)
     assert event["event_type"] == "accident"
+
+
+def test_workers_striking_is_a_strike_with_the_workers_as_actors(nlp):
+    [event] = _events(nlp, "About 9,000 dockworkers struck 14 ports on Monday.", None)
+    assert event["event_type"] == "strike_or_boycott"
+    assert event["actor_names"] == ["dockworkers"]
+    # a storm that could strike the coast is no strike
+    assert not _events(
+        nlp, "Forecasters said the storm could strike the coast.", None, "strike_or_boycott"
+    )
+
+
+def test_speaking_by_phone_is_a_phone_call_between_both_leaders(nlp):
+    text = "Premier Ana Ruvalo and President Ivo Marek spoke by phone about trade on Tuesday."
+    [event] = _events(nlp, text, date(2031, 5, 9), "phone_call")
+    assert {"Ana Ruvalo", "Ivo Marek"} <= set(event["actor_names"])
+    assert event["event_date"] == date(2031, 5, 6)
+
+
+def test_placing_sanctions_and_sanctioning_are_sanctions(nlp):
+    for text in (
+        "The Treasury Department placed sanctions on 14 people on Friday.",
+        "Canada sanctioned the shipping firm for breaking the embargo.",
+    ):
+        assert _events(nlp, text, None, "sanctions"), text

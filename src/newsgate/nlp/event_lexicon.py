@@ -134,7 +134,13 @@ def _noun_index() -> frozenset[str]:
 def lemma(word: str) -> str:
     """Return the lower-case lemma of a word from spaCy's English lookup table."""
     low = word.lower()
-    return _lemma_table().get(low, low)
+    found = _lemma_table().get(low)
+    if found is not None:
+        return found
+    # a plural the table lacks ("dockworkers"): its singular when WordNet knows that noun
+    if len(low) > 4 and low.endswith("s") and not low.endswith("ss") and low[:-1] in _noun_index():
+        return low[:-1]
+    return low
 
 
 def token_lemma(token: Token) -> str:

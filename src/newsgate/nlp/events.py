@@ -1089,11 +1089,22 @@ def _subject_verb_trigger(
         # ("firefighters battle the blaze"), else a noun ("a rise in prices")
         if lemmas[token.i] not in verbs or (
             base
-            and (prev is None or (prev.lower_ not in _MODALS and lemmas[prev.i] not in subjects))
+            and (
+                prev is None
+                or (
+                    prev.lower_ not in _MODALS
+                    and lemmas[prev.i] not in subjects
+                    and lemmas[prev.i].removesuffix("s") not in subjects
+                )
+            )
         ):
             continue
         lo = max(sent.start, token.i - _SUBJECT_WINDOW)
-        if any(lemmas[k] in subjects for k in range(lo, token.i)):
+        # a plural the lookup table lacks ("dockworkers") is matched by its singular
+        if any(
+            lemmas[k] in subjects or lemmas[k].removesuffix("s") in subjects
+            for k in range(lo, token.i)
+        ):
             end = token.idx + len(token)
             return _Trigger(
                 lex.types[name], token.idx, end, token.text, True, token.i, source="subject verb"
