@@ -59,6 +59,13 @@ def test_days_later_counts_from_the_previous_day_in_the_article():
     assert later.value == date(2020, 5, 5)
 
 
+@pytest.mark.parametrize("text", ["three days after dismissing him", "a week before the vote"])
+def test_days_after_another_event_stay_null_even_with_an_anchor(text):
+    # counted from another event whose day the clause does not give (CONVENTIONS 7.2)
+    found = _only(text, None, anchor=date(2016, 4, 11))
+    assert (found.value, found.precision) == (None, None)
+
+
 @pytest.mark.parametrize(
     "text",
     ["on Wednesday", "last week", "two days later", "in November", "on Thursday", "on April 12"],

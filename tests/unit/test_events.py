@@ -580,3 +580,96 @@ def test_claiming_lives_and_a_plural_noun_after_a_name_are_no_statements(nlp):
     # a name before a verb with a complement still speaks
     text = "Karl Brenner states that the talks failed."
     assert _events(nlp, text, kind="statement")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Rescue workers pulled nine people from the rubble on Tuesday.", "rescue workers"),
+        ("Firefighters battle strong winds near the town.", "firefighters"),
+        ("The navy was called in for rescue efforts in the delta.", "navy"),
+    ],
+)
+def test_rescue_and_relief_operations_are_aid_events_with_their_agents(nlp, text, actor):
+    [event] = _events(nlp, text, date(2030, 3, 7), "aid")
+    assert actor in [name.lower() for name in event["actor_names"]]
+    assert conventions_types()["aid"] == "other"
+
+
+def test_rescue_subjects_need_their_verbs(nlp):
+    # a rise or fall is a market move only with a market word; a rescuer's "fall" is none
+    assert not _events(nlp, "The rescue workers said the wall might fall.", None, "aid")
+    # the rescued are no actors of a rescue
+    rescued = _events(nlp, "Twelve passengers were rescued after the ferry capsized.", None, "aid")
+    assert not [e for e in rescued if "passengers" in e["actor_names"]]
+
+
+def test_first_mention_of_a_disaster_by_reference_is_the_disaster(nlp):
+    text = "The toll from the worst floods in decades rose above 200 dead in the province."
+    [event] = _events(nlp, text, None, "natural_disaster")
+    assert event["trigger"] == "floods"
+    # once the article has told of the floods, "the floods" refers back to them
+    told = "Floods killed 30 people in the province. The toll from the floods rose to 40 dead."
+    assert len(_events(nlp, told, None, "natural_disaster")) == 1
+
+
+def test_an_outcome_tells_that_an_election_took_place(nlp):
+    text = "Miriam Osterlund won the Vallby seat in the parliamentary election."
+    [event] = _events(nlp, text, None, "election")
+    assert "Miriam Osterlund" in event["actor_names"]
+    # a count of votes alone is no outcome
+    assert not _events(nlp, "Osterlund said the votes were counted slowly.", None, "election")
+
+
+def test_conceding_and_claiming_victory_are_statements(nlp):
+    [event] = _events(nlp, "Miriam Osterlund conceded defeat late on Sunday.", None, "statement")
+    assert event["actor_names"][0] == "Miriam Osterlund"
+    [event] = _events(nlp, "Tomas Vinter claimed victory in the runoff.", None, "statement")
+    assert event["actor_names"][0] == "Tomas Vinter"
+
+
+def test_a_veto_is_a_legislative_act_not_a_statement(nlp):
+    events = _events(nlp, "France vetoed the draft resolution at the council.", None)
+    assert [e["event_type"] for e in events] == ["legislative_vote"]
+    assert conventions_types()["legislative_vote"] == "other"
+
+
+def test_raiding_homes_or_offices_is_a_search_while_a_hideout_raid_is_an_attack(nlp):
+    [event] = _events(nlp, "Police raided the offices of Vantoria Bank on Monday.", None)
+    assert event["event_type"] == "coercion"
+    assert conventions_types()["coercion"] == "other"
+    [event] = _events(nlp, "Police raided the militants' hideout near the river.", None)
+    assert event["event_type"] == "attack"
+
+
+def test_a_later_types_verb_keeps_an_earlier_types_object_patterns(nlp):
+    # "overturn" is an accident's verb and a ruling's verb + object ("overturned the verdict")
+    [event] = _events(nlp, "The appeals court overturned the verdict on Monday.", None)
+    assert event["event_type"] == "court_verdict"
+    [event] = _events(nlp, "A bus overturned on a mountain road, killing 12 people.", None)
+    assert event["event_type"] == "accident"
+
+
+def test_workers_striking_is_a_strike_with_the_workers_as_actors(nlp):
+    [event] = _events(nlp, "About 9,000 dockworkers struck 14 ports on Monday.", None)
+    assert event["event_type"] == "strike_or_boycott"
+    assert event["actor_names"] == ["dockworkers"]
+    # a storm that could strike the coast is no strike
+    assert not _events(
+        nlp, "Forecasters said the storm could strike the coast.", None, "strike_or_boycott"
+    )
+
+
+def test_speaking_by_phone_is_a_phone_call_between_both_leaders(nlp):
+    text = "Premier Ana Ruvalo and President Ivo Marek spoke by phone about trade on Tuesday."
+    [event] = _events(nlp, text, date(2031, 5, 9), "phone_call")
+    assert {"Ana Ruvalo", "Ivo Marek"} <= set(event["actor_names"])
+    assert event["event_date"] == date(2031, 5, 6)
+
+
+def test_placing_sanctions_and_sanctioning_are_sanctions(nlp):
+    for text in (
+        "The Treasury Department placed sanctions on 14 people on Friday.",
+        "Canada sanctioned the shipping firm for breaking the embargo.",
+    ):
+        assert _events(nlp, text, None, "sanctions"), text

@@ -13,6 +13,7 @@ Semantics (documented in the README):
   future tense); "last week" is the week before it (week precision); "yesterday", "today",
   "tomorrow", "N days ago" count from it;
 - "N days later/earlier" counts from `anchor`, the previously mentioned day in the same article;
+  "N days after/before" something counts from another event, whose day it does not give: null;
 - without the anchor a form needs, the value stays null and only the words are kept.
 """
 
@@ -325,9 +326,11 @@ def _relative(
         direction = groups["dir"].lower()
         if direction == "ago":
             return (base - timedelta(days=days), "day") if base else (None, None)
-        if anchor is None:
+        # "three days after dismissing him", "a week before the vote": counted from another
+        # event, whose day this clause does not give (CONVENTIONS 7.2: relative, null)
+        if anchor is None or direction in ("after", "before"):
             return None, None
-        sign = 1 if direction in ("later", "after") else -1
+        sign = 1 if direction == "later" else -1
         return anchor + timedelta(days=sign * days), "day"
     if base is None:
         return None, None

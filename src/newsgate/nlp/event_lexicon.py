@@ -68,6 +68,8 @@ class EventType:
     told_once: bool = False
     # noun lemmas of one phenomenon an article tells as one story (its earthquake)
     one_story: frozenset[str] = frozenset()
+    # words of the outcome that say an election took place ("conceded defeat", "won")
+    outcomes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -132,7 +134,13 @@ def _noun_index() -> frozenset[str]:
 def lemma(word: str) -> str:
     """Return the lower-case lemma of a word from spaCy's English lookup table."""
     low = word.lower()
-    return _lemma_table().get(low, low)
+    found = _lemma_table().get(low)
+    if found is not None:
+        return found
+    # a plural the table lacks ("dockworkers"): its singular when WordNet knows that noun
+    if len(low) > 4 and low.endswith("s") and not low.endswith("ss") and low[:-1] in _noun_index():
+        return low[:-1]
+    return low
 
 
 def token_lemma(token: Token) -> str:
@@ -186,6 +194,7 @@ def lexicon() -> Lexicon:
             implied_actor=spec.get("implied_actor"),
             told_once=spec.get("told_once", False),
             one_story=frozenset(lemma(w) for w in spec.get("one_story", [])),
+            outcomes=frozenset(lemma(w) for w in spec.get("outcomes", [])),
         )
         for name, spec in data["types"].items()
     }
@@ -234,8 +243,19 @@ def lexicon() -> Lexicon:
         # newsgate's own words override the CAMEO dictionary's reading of the same verb
         for words in spec.get("verbs", []):
             phrase = _phrase(words)
+            # an earlier type's object patterns for the same verb stay ("overturn a verdict"
+            # is a ruling, "the bus overturned" an accident)
+            kept = tuple(
+                p
+                for p in (verbs[phrase].patterns if phrase in verbs else ())
+                if p[3] == "newsgate object"
+            )
             verbs[phrase] = VerbRule(
-                rest=phrase[1:], event_type=name, standalone=True, source="newsgate verb"
+                rest=phrase[1:],
+                event_type=name,
+                standalone=True,
+                patterns=kept,
+                source="newsgate verb",
             )
         for verb, objects in spec.get("objects", {}).items():
             phrase = _phrase(verb)

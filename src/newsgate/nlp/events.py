@@ -134,7 +134,6 @@ _VICTIM_BEFORE = re.compile(
 _ADJECTIVE_CUES = frozenset(
     ["a", "an", "first", "second", "third", "new", "its", "his", "her", "their", "our", "another"]
 )
-_OUTCOMES = frozenset(["victory", "win", "triumph", "defeat", "loss", "landslide"])
 _PREPOSITIONS = frozenset(
     [
         "to",
@@ -377,6 +376,8 @@ class _Trigger:
     passive: bool = False
     # a noun that is an event only through its date ("Friday's deal"): likely a back-reference
     reference: bool = False
+    # a noun after "the toll from the", "in the": the article may have told the event before
+    anaphoric: bool = False
     # where the trigger comes from: cameo pattern, newsgate verb/object/noun, reporting verb …
     source: str = "newsgate noun"
 
@@ -520,6 +521,10 @@ def find_events(doc: Doc) -> list[dict]:
                         continue
             if kind == "meeting":
                 last_meeting_actors = [(n, lab) for n, lab, _ in actors]
+            # an actorless event ("the toll from the floods") named only by reference is new only
+            # when the article has not told of one of its kind before
+            if trigger.anaphoric and any(e["event_type"] == kind for e in events):
+                continue
             # of several dates bound to a trigger the nearest one dates it; the publication
             # stamp printed at the top of the text ("date 2017-05-23") dates the article only
             mine = sorted(
@@ -954,9 +959,23 @@ def _noun_trigger(
             end_of_name += 1
         if not _occurs(sent, end_of_name + 1, end_of_name, lemmas, lex, before=0, after=3):
             return None
+    # "an election victory", "conceded defeat after the runoff": the outcome says the vote took
+    # place (a count of "votes" is no outcome of its own)
+    outcome = bool(event_type.outcomes) and (
+        (nxt is not None and lemmas[nxt.i] in event_type.outcomes)
+        or (
+            lemma != "vote"
+            and any(lemmas[k] in event_type.outcomes for k in range(sent.start, sent.end))
+        )
+    )
     start = doc[first].idx
     before = _text(doc)[max(sent.start_char, start - 40) : start]
-    if _ANAPHORIC.search(before) and not _dated_here(doc, token, dates, sent):
+    # "after the talks": a back-reference to an event told before, unless the noun is dated
+    # here; an outcome ("won the seat in the parliamentary election") or a disaster's toll
+    # ("the toll from the worst floods") tells the event itself, as a reference the article's
+    # earlier mention (if any) absorbs
+    anaphoric = bool(_ANAPHORIC.search(before)) and not _dated_here(doc, token, dates, sent)
+    if anaphoric and not outcome and event_type.needs_actor:
         return None
     # "a flood of refugees", "a storm of criticism" are no disasters
     if not event_type.needs_actor and (
@@ -966,10 +985,6 @@ def _noun_trigger(
     prev = doc[first - 1].lower_ if first > sent.start else ""
     if prev in ("in", "under", "without") and lemma == token.lower_:
         return None  # "in protest at", "in talks": a manner or state, not an occurrence
-    # "an election victory": the outcome says the vote took place
-    outcome = (
-        event_type.conventions_type == "election" and nxt is not None and lemmas[nxt.i] in _OUTCOMES
-    )
     # "ballot count", "election results": the noun modifies the head that follows it
     if (
         not outcome
@@ -1013,7 +1028,14 @@ def _noun_trigger(
         reference = True
     end = token.idx + len(token)
     return _Trigger(
-        event_type, start, end, _text(doc)[start:end], False, token.i, reference=reference
+        event_type,
+        start,
+        end,
+        _text(doc)[start:end],
+        False,
+        token.i,
+        reference=reference or anaphoric,
+        anaphoric=anaphoric,
     )
 
 
@@ -1058,17 +1080,34 @@ def _dated_here(doc: Doc, token: Token, dates: list[ResolvedDate], sent: Span) -
 def _subject_verb_trigger(
     sent: Span, token: Token, lemmas: list[str], lex: Lexicon
 ) -> _Trigger | None:
-    """Return a market move: a price or share word followed by a rise or fall verb."""
+    """Return an event named by its subject and verb: a market move ("Brent crude surged"), a
+    rescue ("rescue workers searched the rubble")."""
     for name, (subjects, verbs) in lex.subject_verbs.items():
         prev = _previous(sent, token)
         base = token.lower_ == lemmas[token.i]
-        if lemmas[token.i] not in verbs or (base and (prev is None or prev.lower_ not in _MODALS)):
+        # a bare verb form is a verb after a modal or right after its plural subject
+        # ("firefighters battle the blaze"), else a noun ("a rise in prices")
+        if lemmas[token.i] not in verbs or (
+            base
+            and (
+                prev is None
+                or (
+                    prev.lower_ not in _MODALS
+                    and lemmas[prev.i] not in subjects
+                    and lemmas[prev.i].removesuffix("s") not in subjects
+                )
+            )
+        ):
             continue
         lo = max(sent.start, token.i - _SUBJECT_WINDOW)
-        if any(lemmas[k] in subjects for k in range(lo, token.i)):
+        # a plural the lookup table lacks ("dockworkers") is matched by its singular
+        if any(
+            lemmas[k] in subjects or lemmas[k].removesuffix("s") in subjects
+            for k in range(lo, token.i)
+        ):
             end = token.idx + len(token)
             return _Trigger(
-                lex.types[name], token.idx, end, token.text, True, token.i, source="market"
+                lex.types[name], token.idx, end, token.text, True, token.i, source="subject verb"
             )
     return None
 
