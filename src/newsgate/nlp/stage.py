@@ -342,7 +342,7 @@ def _merge_state(con: duckdb.DuckDBPyConnection) -> bool:
     }
 
 
-def _merge_events(con: duckdb.DuckDBPyConnection, outlines: list[dict]) -> int:
+def _merge_events(con: duckdb.DuckDBPyConnection, outlines: list[dict], version: str) -> int:
     """Rebuild work.raw_event_mention: kept rows for the merge groups whose input did not change,
     the merge run again, a batch of groups at a time, for the others; return events merged."""
     groups = merge_groups(outlines)
@@ -353,7 +353,6 @@ def _merge_events(con: duckdb.DuckDBPyConnection, outlines: list[dict]) -> int:
     members: dict[int, list[int]] = {}
     for i, group in enumerate(groups):
         members.setdefault(group, []).append(i)
-    version = cross_article_version()
     prints = {
         group: fingerprint(
             version,
@@ -366,13 +365,16 @@ def _merge_events(con: duckdb.DuckDBPyConnection, outlines: list[dict]) -> int:
         )[:32]
         for group, rows in members.items()
     }
-    current = pa.table(
+    # built by polars: pyarrow's own table-from-dict imports pandas (seconds, and the flow
+    # process may need no pandas at all)
+    current = pl.DataFrame(
         {
             "cache_key": [e["_key"] for e in outlines],
-            "ordinal": pa.array([e["_ordinal"] for e in outlines], pa.int64()),
+            "ordinal": [e["_ordinal"] for e in outlines],
             "merge_group": [prints[g] for g in groups],
-        }
-    )
+        },
+        schema={"cache_key": pl.String, "ordinal": pl.Int64, "merge_group": pl.String},
+    ).to_arrow()
     con.register("_groups", current)
     try:
         con.execute("create or replace temp table _groups_now as select * from _groups")
@@ -448,12 +450,13 @@ def _merge_batch(
     """Merge the events at `chosen` (and `extra`, whose rows are dropped) and append their rows
     to the next raw_event_mention."""
     wanted = sorted(chosen + extra)
-    keys = pa.table(
+    keys = pl.DataFrame(
         {
             "cache_key": [outlines[i]["_key"] for i in wanted],
-            "ordinal": pa.array([outlines[i]["_ordinal"] for i in wanted], pa.int64()),
-        }
-    )
+            "ordinal": [outlines[i]["_ordinal"] for i in wanted],
+        },
+        schema={"cache_key": pl.String, "ordinal": pl.Int64},
+    ).to_arrow()
     con.register("_todo_frame", keys)
     try:
         con.execute("create or replace temp table _todo as select * from _todo_frame")
@@ -476,7 +479,7 @@ def _merge_batch(
     warehouse.append_frame(con, "_raw_event_next", frame(rows, EVENT_STATE))
 
 
-def _resolve_and_write(con: duckdb.DuckDBPyConnection) -> None:
+def _resolve_and_write(con: duckdb.DuckDBPyConnection, version: str) -> None:
     """Run the cross-article step over the kept annotations of the current articles and write
     the raw tables the stage's SQL reads: names and speakers over every article, the event
     merge again only for the events a changed article can affect."""
@@ -492,7 +495,7 @@ def _resolve_and_write(con: duckdb.DuckDBPyConnection) -> None:
     outlines = _event_outlines(con)
     for event in outlines:
         canonical_actors(event, canonical)
-    _merge_events(con, outlines)
+    _merge_events(con, outlines, version)
     tables = {
         "raw_entity_mention": mention_frame,
         "raw_entity_credit": credit_frame,
@@ -520,11 +523,12 @@ def resolve_annotations(settings: Settings, run_id: str) -> dict[str, int]:
             raise StageCacheError(f"{missing} current articles have no annotations kept")
         _forget_stale(con)
         keys = [r[0] for r in con.execute("select cache_key from _current order by 1").fetchall()]
-        current = fingerprint(cross_article_version(), *keys)
+        version = cross_article_version()
+        current = fingerprint(version, *keys)
         kept = all(warehouse.table_exists(con, name) for name in RAW_TABLES)
         if not kept or stored_fingerprint(con, CROSS_ARTICLE_STEP) != current:
             store_fingerprint(con, CROSS_ARTICLE_STEP, None)
-            _resolve_and_write(con)
+            _resolve_and_write(con, version)
             store_fingerprint(con, CROSS_ARTICLE_STEP, current)
         counts = {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
         counts["articles_annotated"] = con.execute(
