@@ -12,6 +12,7 @@ from newsgate.bench.corpus import generate_corpus
 from newsgate.config import Settings
 from newsgate.nlp import cross_article, stage
 from newsgate.nlp.annotate import extractor_version
+from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.stage import annotate_articles
 from newsgate.workers import InlinePool
 from tests.conftest import SEEDS, published_contents
@@ -132,23 +133,52 @@ def test_incremental_run_builds_the_tables_a_full_run_does(corpus, tmp_path, mon
     assert again["parsed"] == again["articles_annotated"] == 0
     assert _tables(settings) == before
 
-    # three new stories and one edited story: those four are parsed and annotated, and the
-    # documents whose lines the new ones make recur across the corpus are parsed again
+    # each step from kept state builds what a fresh full build of the same folder builds, and
+    # merges again only the events that a new, edited or removed story can affect
+    def full_build(name: str) -> dict[str, list[str]]:
+        fresh = Settings.load(folder, tmp_path / name)
+        _run(fresh, "f1")
+        return _tables(fresh)
+
+    merged: list[int] = []
+
+    def counting(events):
+        merged.append(len(events))
+        return merge_events(events)
+
+    def step(run_id: str) -> dict[str, int]:
+        merged.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(cross_article, "merge_events", counting)
+            counts = _run(settings, run_id)
+        assert _tables(settings) == full_build(f"full-{run_id}")
+        # fewer events merged again than the run publishes
+        assert sum(merged) < counts["event_mention"]
+        return counts
+
+    # three new stories: those are parsed and annotated, and the documents whose lines the new
+    # ones make recur across the corpus are parsed again
     _write(folder, 3, seed=6)
+    third = step("r3")
+    assert 3 <= third["articles_annotated"] <= third["parsed"] < 24
+    assert merged
+
+    # one edited story
     edited = sorted(folder.glob("*.txt"))[0]
     edited.write_text(
         edited.read_text() + "\n\nThe talks will resume next month, officials said.\n"
     )
-    third = _run(settings, "r3")
-    assert 4 <= third["articles_annotated"] <= third["parsed"] < 24
+    fourth = step("r4")
+    assert 1 <= fourth["articles_annotated"] <= fourth["parsed"] < 24
 
-    fresh = Settings.load(folder, tmp_path / "full")
-    _run(fresh, "f1")
-    assert _tables(settings) == _tables(fresh)
+    # one removed story: nothing is annotated, its events' groups are merged again
+    sorted((folder / "gen6").rglob("*.txt"))[0].unlink()
+    fifth = step("r5")
+    assert fifth["articles_annotated"] == 0
 
-    refreshed = _run(settings, "r4", full_refresh=True)
-    assert refreshed["parsed"] == refreshed["articles_annotated"] == 24
-    assert _tables(settings) == _tables(fresh)
+    refreshed = _run(settings, "r6", full_refresh=True)
+    assert refreshed["parsed"] == refreshed["articles_annotated"] == 23
+    assert _tables(settings) == full_build("full-r6")
 
 
 def test_annotating_ahead_of_the_article_gate_leaves_nothing_for_the_stage(corpus, tmp_path):

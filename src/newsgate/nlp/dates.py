@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import dateparser
 
@@ -139,18 +139,8 @@ def resolve_dates(
     # `anchor` is the last day mentioned before `text` in the same article ("two days later"
     # counts from it, or from an earlier day in `text` itself); `year_hint` gives year-less
     # "Month D" dates a year when there is no `base`, unless that puts them before `hint_floor`.
-    matches: list[tuple[str, re.Match]] = []
-    used: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text or ""):
-            if any(m.start() < e and s < m.end() for s, e in used):
-                continue
-            if kind == "month" and m.group("month") == "May" and m.group("prep") != "in":
-                continue
-            used.append((m.start(), m.end()))
-            matches.append((kind, m))
     found: list[ResolvedDate] = []
-    for kind, m in sorted(matches, key=lambda km: km[1].start()):
+    for kind, m in _date_matches(text or ""):
         resolved = _resolve(kind, m, base, future, anchor, year_hint)
         if (
             kind == "month_day"
@@ -164,6 +154,24 @@ def resolve_dates(
             anchor = resolved.value
         found.append(resolved)
     return found
+
+
+@lru_cache(maxsize=64)
+def _date_matches(text: str) -> tuple[tuple[str, re.Match], ...]:
+    """Return the date expressions of `text` in order, each with the kind of pattern it matched."""
+    # cached: a sentence is read for past and future dates, an article for its year hint, its
+    # latest date and its weekdays, and the patterns' scan costs more than resolving
+    matches: list[tuple[str, re.Match]] = []
+    used: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in used):
+                continue
+            if kind == "month" and m.group("month") == "May" and m.group("prep") != "in":
+                continue
+            used.append((m.start(), m.end()))
+            matches.append((kind, m))
+    return tuple(sorted(matches, key=lambda km: km[1].start()))
 
 
 def weekday_anchors(text: str) -> dict[int, date]:

@@ -37,7 +37,16 @@ from newsgate.nlp.annotate import (
     extractor_version,
     pipeline,
 )
-from newsgate.nlp.cross_article import cross_article_version, resolve
+from newsgate.nlp.cross_article import (
+    EVENT_SCHEMA,
+    canonical_actors,
+    cross_article_version,
+    frame,
+    implied_actors,
+    merge,
+    merge_groups,
+    resolve_names,
+)
 from newsgate.stage_cache import (
     append_tables,
     create_empty,
@@ -67,6 +76,25 @@ CREDIT_LINE_REASONS = ("caption", "credit", "byline", "dateline")
 CREDIT_LINE_COLUMNS = ("article_id", "line_no", "reason", "text")
 # the gated tables: articles (article_id, body, published_date, credited) and their lines
 GATED = ("work.article", "work.article_line")
+# the event fields that decide which events one event's merge can affect
+GROUP_FIELDS = (
+    "article_id",
+    "event_type",
+    "actor_names",
+    "actor_labels",
+    "actor_roles",
+    "date_parts",
+    "date_ref",
+)
+# raw_event_mention as kept between runs: each row's event and the merge group it was made in
+EVENT_STATE = {
+    **EVENT_SCHEMA,
+    "cache_key": pl.String,
+    "ordinal": pl.Int64,
+    "merge_group": pl.String,
+}
+# events merged per batch when the merge runs again (bounds the Python objects held at once)
+MERGE_BATCH = 5000
 RAW_TABLES = (
     "raw_entity_mention",
     "raw_entity_credit",
@@ -113,7 +141,7 @@ def _empty(schema: dict) -> pa.Schema:
 
 def _prepare(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> None:
     # the pickled cache of earlier versions is never read again
-    drop_tables(con, ["nlp_cache", *(TABLES if full_refresh else [])])
+    drop_tables(con, ["nlp_cache", *((*TABLES, *RAW_TABLES) if full_refresh else [])])
     if full_refresh:
         store_fingerprint(con, CROSS_ARTICLE_STEP, None)
     create_empty(con, {name: _empty(schema) for name, schema in TABLES.items()})
@@ -244,20 +272,24 @@ def _select(con: duckdb.DuckDBPyConnection, name: str, columns: dict, order: str
     ).to_arrow_table()
 
 
-def _events(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    """Return every current event as the dict the extractor made, sets restored."""
+def _events(con: duckdb.DuckDBPyConnection, todo: str) -> list[dict]:
+    """Return the current events listed in temp table `todo` (cache_key, ordinal) as the dicts
+    the extractor made, sets restored, with their keys (`_key`, `_ordinal`)."""
     # a set-valued field (an article's shingles) is the same for most of an article's events:
     # each distinct value is read and made a frozenset once, and its events share it, instead
     # of one Python list of ints per event (hundreds of MB at 10,000 articles)
     plain = [f"t.{c}" for c in EVENT_FIELDS if c not in EVENT_SET_FIELDS]
+    chosen = (
+        f"from work.nlp_event as t inner join {todo} as k "
+        "on k.cache_key = t.cache_key and k.ordinal = t.ordinal"
+    )
     ids, values = [], []
     for n, field in enumerate(EVENT_SET_FIELDS):
         con.execute(
             f"""
             create or replace temp table _set_{n} as
             select row_number() over () as set_id, article_id, {field} as value from (
-                select distinct t.article_id, t.{field} from work.nlp_event as t
-                where t.cache_key in (select cache_key from _current) and t.{field} is not null
+                select distinct t.article_id, t.{field} {chosen} where t.{field} is not null
             )
             """
         )
@@ -272,30 +304,206 @@ def _events(con: duckdb.DuckDBPyConnection) -> list[dict]:
             f"and s.value = t.{field}) as _set_{n}"
         )
     rows = con.sql(
-        f"select {', '.join(plain + ids)} from work.nlp_event as t "
-        "where t.cache_key in (select cache_key from _current) order by t.article_id, t.ordinal"
+        f"select t.cache_key as _key, t.ordinal as _ordinal, {', '.join(plain + ids)} {chosen} "
+        "order by t.article_id, t.ordinal"
     ).to_arrow_table()
     events = rows.to_pylist()
+    del rows
     for event in events:
         for n, field in enumerate(EVENT_SET_FIELDS):
             set_id = event.pop(f"_set_{n}")
             event[field] = None if set_id is None else values[n][set_id]
-    return [{name: event[name] for name in EVENT_FIELDS} for event in events]
+    return [{name: event[name] for name in ("_key", "_ordinal", *EVENT_FIELDS)} for event in events]
 
 
-def _resolve_and_write(con: duckdb.DuckDBPyConnection) -> None:
+def _event_outlines(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Return every current event's keys and the fields that decide which events its merge can
+    affect (see cross_article.merge_groups), in the extractor's order."""
+    fields = ", ".join(f"t.{c}" for c in GROUP_FIELDS)
+    return (
+        con.sql(
+            f"select t.cache_key as _key, t.ordinal as _ordinal, {fields} from work.nlp_event as t "
+            "where t.cache_key in (select cache_key from _current) order by t.article_id, t.ordinal"
+        )
+        .to_arrow_table()
+        .to_pylist()
+    )
+
+
+def _merge_state(con: duckdb.DuckDBPyConnection) -> bool:
+    """Tell whether the kept raw_event_mention carries the merge groups it was made from."""
+    return warehouse.table_exists(con, "raw_event_mention") and "merge_group" in {
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = ? and table_name = 'raw_event_mention'",
+            [warehouse.WORK_SCHEMA],
+        ).fetchall()
+    }
+
+
+def _merge_events(con: duckdb.DuckDBPyConnection, outlines: list[dict], version: str) -> int:
+    """Rebuild work.raw_event_mention: kept rows for the merge groups whose input did not change,
+    the merge run again, a batch of groups at a time, for the others; return events merged."""
+    groups = merge_groups(outlines)
+    # a group's merge reads its events (fixed by cache key and ordinal), their canonical
+    # actors and the merge code; "after the meeting" dates are only resolved when the corpus
+    # has some event other than a meeting (see event_merge.merge_events), so that counts too
+    others = any(e["event_type"] != "meeting" for e in outlines)
+    members: dict[int, list[int]] = {}
+    for i, group in enumerate(groups):
+        members.setdefault(group, []).append(i)
+    prints = {
+        group: fingerprint(
+            version,
+            str(others),
+            *sorted(
+                f"{outlines[i]['_key']}:{outlines[i]['_ordinal']}:"
+                + chr(30).join(outlines[i]["actor_names"])
+                for i in rows
+            ),
+        )[:32]
+        for group, rows in members.items()
+    }
+    # built by polars: pyarrow's own table-from-dict imports pandas (seconds, and the flow
+    # process may need no pandas at all)
+    current = pl.DataFrame(
+        {
+            "cache_key": [e["_key"] for e in outlines],
+            "ordinal": [e["_ordinal"] for e in outlines],
+            "merge_group": [prints[g] for g in groups],
+        },
+        schema={"cache_key": pl.String, "ordinal": pl.Int64, "merge_group": pl.String},
+    ).to_arrow()
+    con.register("_groups", current)
+    try:
+        con.execute("create or replace temp table _groups_now as select * from _groups")
+    finally:
+        con.unregister("_groups")
+    del current
+    columns = ", ".join(f"r.{c}" for c in EVENT_STATE)
+    if _merge_state(con):
+        con.execute(
+            f"""
+            create or replace table {warehouse.WORK_SCHEMA}._raw_event_next as
+            select {columns} from {warehouse.WORK_SCHEMA}.raw_event_mention as r
+            inner join _groups_now as g
+                on g.cache_key = r.cache_key and g.ordinal = r.ordinal
+                and g.merge_group = r.merge_group
+            """
+        )
+        kept = {
+            r[0]
+            for r in con.execute(
+                f"select distinct merge_group from {warehouse.WORK_SCHEMA}._raw_event_next"
+            ).fetchall()
+        }
+    else:
+        warehouse.write_frame(con, "_raw_event_next", frame([], EVENT_STATE))
+        kept = set()
+    todo = [g for g in sorted(members, key=lambda g: members[g][0]) if prints[g] not in kept]
+    # a batch without any non-meeting event would skip the "after the meeting" dates a whole
+    # corpus with one resolves: it merges the smallest such group along (its rows not kept twice)
+    sentinel = min(
+        (g for g in members if any(outlines[i]["event_type"] != "meeting" for i in members[g])),
+        key=lambda g: (len(members[g]), members[g][0]),
+        default=None,
+    )
+    merged = 0
+    for batch in _group_batches(todo, members):
+        chosen = [i for g in batch for i in members[g]]
+        extra = []
+        if sentinel is not None and all(outlines[i]["event_type"] == "meeting" for i in chosen):
+            extra = list(members[sentinel])
+        merged += len(chosen)
+        _merge_batch(con, outlines, chosen, extra, groups, prints)
+    con.execute(
+        f"create or replace table {warehouse.WORK_SCHEMA}.raw_event_mention as "
+        f"select * from {warehouse.WORK_SCHEMA}._raw_event_next order by article_id, ordinal"
+    )
+    con.execute(f"drop table {warehouse.WORK_SCHEMA}._raw_event_next")
+    return merged
+
+
+def _group_batches(todo: list[int], members: dict[int, list[int]]) -> Iterator[list[int]]:
+    """Yield the groups to merge again in batches of about MERGE_BATCH events (flat memory)."""
+    batch: list[int] = []
+    size = 0
+    for group in todo:
+        if batch and size + len(members[group]) > MERGE_BATCH:
+            yield batch
+            batch, size = [], 0
+        batch.append(group)
+        size += len(members[group])
+    if batch:
+        yield batch
+
+
+def _merge_batch(
+    con: duckdb.DuckDBPyConnection,
+    outlines: list[dict],
+    chosen: list[int],
+    extra: list[int],
+    groups: list[int],
+    prints: dict[int, str],
+) -> None:
+    """Merge the events at `chosen` (and `extra`, whose rows are dropped) and append their rows
+    to the next raw_event_mention."""
+    wanted = sorted(chosen + extra)
+    keys = pl.DataFrame(
+        {
+            "cache_key": [outlines[i]["_key"] for i in wanted],
+            "ordinal": [outlines[i]["_ordinal"] for i in wanted],
+        },
+        schema={"cache_key": pl.String, "ordinal": pl.Int64},
+    ).to_arrow()
+    con.register("_todo_frame", keys)
+    try:
+        con.execute("create or replace temp table _todo as select * from _todo_frame")
+    finally:
+        con.unregister("_todo_frame")
+    events = _events(con, "_todo")
+    by_key = {(outlines[i]["_key"], outlines[i]["_ordinal"]): i for i in wanted}
+    for event in events:
+        event["actor_names"] = outlines[by_key[(event["_key"], event["_ordinal"])]]["actor_names"]
+    events = merge(events)
+    skip = {(outlines[i]["_key"], outlines[i]["_ordinal"]) for i in extra}
+    rows = []
+    for event in events:
+        key = (event["_key"], event["_ordinal"])
+        if key in skip:
+            continue
+        event["cache_key"], event["ordinal"] = key
+        event["merge_group"] = prints[groups[by_key[key]]]
+        rows.append(event)
+    warehouse.append_frame(con, "_raw_event_next", frame(rows, EVENT_STATE))
+
+
+def _resolve_and_write(con: duckdb.DuckDBPyConnection, version: str) -> None:
     """Run the cross-article step over the kept annotations of the current articles and write
-    the raw tables the stage's SQL reads."""
+    the raw tables the stage's SQL reads: names and speakers over every article, the event
+    merge again only for the events a changed article can affect."""
     mentions = pl.from_arrow(_select(con, "nlp_mention", MENTION_SCHEMA, "t.article_id, t.ordinal"))
     credits = pl.from_arrow(
         _select(con, "nlp_credit", CREDIT_SCHEMA, "t.line_no is null, t.article_id, t.ordinal")
     )
     quotes = _select(con, "nlp_quote", QUOTE_SCHEMA, "t.article_id, t.ordinal").to_pylist()
-    resolved = resolve(
-        mentions.cast(MENTION_SCHEMA), credits.cast(CREDIT_SCHEMA), quotes, _events(con)
+    mention_frame, credit_frame, canonical = resolve_names(
+        mentions.cast(MENTION_SCHEMA), credits.cast(CREDIT_SCHEMA), quotes
     )
-    for name, frame in resolved.tables.items():
-        warehouse.write_frame(con, name, frame)
+    del mentions, credits
+    outlines = _event_outlines(con)
+    for event in outlines:
+        canonical_actors(event, canonical)
+    _merge_events(con, outlines, version)
+    tables = {
+        "raw_entity_mention": mention_frame,
+        "raw_entity_credit": credit_frame,
+        "raw_entity_implied": implied_actors(outlines, mention_frame, credit_frame),
+        "raw_quote": frame(quotes, QUOTE_SCHEMA),
+    }
+    for name, table in tables.items():
+        warehouse.write_frame(con, name, table)
 
 
 def resolve_annotations(settings: Settings, run_id: str) -> dict[str, int]:
@@ -315,11 +523,12 @@ def resolve_annotations(settings: Settings, run_id: str) -> dict[str, int]:
             raise StageCacheError(f"{missing} current articles have no annotations kept")
         _forget_stale(con)
         keys = [r[0] for r in con.execute("select cache_key from _current order by 1").fetchall()]
-        current = fingerprint(cross_article_version(), *keys)
+        version = cross_article_version()
+        current = fingerprint(version, *keys)
         kept = all(warehouse.table_exists(con, name) for name in RAW_TABLES)
         if not kept or stored_fingerprint(con, CROSS_ARTICLE_STEP) != current:
             store_fingerprint(con, CROSS_ARTICLE_STEP, None)
-            _resolve_and_write(con)
+            _resolve_and_write(con, version)
             store_fingerprint(con, CROSS_ARTICLE_STEP, current)
         counts = {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
         counts["articles_annotated"] = con.execute(
