@@ -80,6 +80,16 @@ def write_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) 
     return frame.height
 
 
+def write_temp_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> int:
+    """Replace the connection's temp table <name> with `frame` and return its row count."""
+    con.register("_frame", frame.to_arrow())
+    try:
+        con.execute(f"create or replace temp table {name} as select * from _frame")
+    finally:
+        con.unregister("_frame")
+    return frame.height
+
+
 def append_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> int:
     """Append `frame` to work.<name>, creating the table from the frame's schema if needed."""
     con.register("_frame", frame.to_arrow())

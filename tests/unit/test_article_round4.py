@@ -6,20 +6,9 @@ from datetime import date
 import pytest
 
 from newsgate.articles import parse_article
-from newsgate.boilerplate import classify_lines
 from newsgate.credits import author_box_outlet, credit_line
+from tests.unit.test_article_round3 import HEADLINE, _kinds, _page
 from tests.unit.test_boilerplate import PARA_1, PARA_2, PARA_3
-
-HEADLINE = "Harbour gets new ferry terminal after long delay"
-
-
-def _page(*top: str, middle: tuple[str, ...] = (), tail: tuple[str, ...] = ()) -> str:
-    return "\n\n".join([HEADLINE, *top, PARA_1, *middle, PARA_2, PARA_3, *tail])
-
-
-def _kinds(text: str) -> dict[str, tuple[str, str | None]]:
-    lines, _ = classify_lines(text)
-    return {ln.clean: (ln.kind, ln.reason) for ln in lines if ln.kind != "blank"}
 
 
 @pytest.mark.parametrize(

@@ -374,12 +374,8 @@ def _merge_events(con: duckdb.DuckDBPyConnection, outlines: list[dict], version:
             "merge_group": [prints[g] for g in groups],
         },
         schema={"cache_key": pl.String, "ordinal": pl.Int64, "merge_group": pl.String},
-    ).to_arrow()
-    con.register("_groups", current)
-    try:
-        con.execute("create or replace temp table _groups_now as select * from _groups")
-    finally:
-        con.unregister("_groups")
+    )
+    warehouse.write_temp_frame(con, "_groups_now", current)
     del current
     columns = ", ".join(f"r.{c}" for c in EVENT_STATE)
     if _merge_state(con):
@@ -456,12 +452,8 @@ def _merge_batch(
             "ordinal": [outlines[i]["_ordinal"] for i in wanted],
         },
         schema={"cache_key": pl.String, "ordinal": pl.Int64},
-    ).to_arrow()
-    con.register("_todo_frame", keys)
-    try:
-        con.execute("create or replace temp table _todo as select * from _todo_frame")
-    finally:
-        con.unregister("_todo_frame")
+    )
+    warehouse.write_temp_frame(con, "_todo", keys)
     events = _events(con, "_todo")
     by_key = {(outlines[i]["_key"], outlines[i]["_ordinal"]): i for i in wanted}
     for event in events:
