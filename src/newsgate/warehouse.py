@@ -70,24 +70,24 @@ def run_lock(settings: Settings, check_input: bool = True) -> Iterator[None]:
         os.close(fd)
 
 
-def write_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> int:
-    """Replace work.<name> with `frame` and return its row count."""
+def _create_from_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Replace `table` (a DDL target such as "temp table x") with `frame`; return its row count."""
     con.register("_frame", frame.to_arrow())
     try:
-        con.execute(f"create or replace table {WORK_SCHEMA}.{name} as select * from _frame")
+        con.execute(f"create or replace {table} as select * from _frame")
     finally:
         con.unregister("_frame")
     return frame.height
+
+
+def write_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> int:
+    """Replace work.<name> with `frame` and return its row count."""
+    return _create_from_frame(con, f"table {WORK_SCHEMA}.{name}", frame)
 
 
 def write_temp_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> int:
     """Replace the connection's temp table <name> with `frame` and return its row count."""
-    con.register("_frame", frame.to_arrow())
-    try:
-        con.execute(f"create or replace temp table {name} as select * from _frame")
-    finally:
-        con.unregister("_frame")
-    return frame.height
+    return _create_from_frame(con, f"temp table {name}", frame)
 
 
 def append_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> int:

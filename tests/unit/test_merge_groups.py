@@ -53,7 +53,7 @@ def _event(rng: random.Random, article: int, sentence: int) -> dict:
         "event_date": date(parts["year"], parts["month"], parts["day"]) if full else None,
         "date_precision": "day" if full else None,
         "date_text": None,
-        "date_ref": kind != "meeting" and parts is None and rng.random() < 0.4,
+        "date_ref": parts is None and rng.random() < 0.4,
         "places": rng.sample(PLACES, rng.choice([0, 1])),
         "words": rng.sample(WORDS, 3),
         "article_shingles": frozenset(rng.sample(range(40), 12)),
@@ -84,19 +84,10 @@ def test_merging_each_group_alone_gives_the_merge_of_all():
         events = _corpus(seed, 60)
         whole = _outcome(merge_events(copy.deepcopy(events)))
         groups = merge_groups(events)
-        others = any(e["event_type"] != "meeting" for e in events)
-        sentinel = next(
-            g for e, g in zip(events, groups, strict=True) if e["event_type"] != "meeting"
-        )
         alone: dict = {}
         for group in sorted(set(groups)):
             members = [e for e, g in zip(events, groups, strict=True) if g == group]
-            extra = []
-            if others and all(e["event_type"] == "meeting" for e in members):
-                # the stage merges such a group along with one holding another type (nlp.stage)
-                extra = [e for e, g in zip(events, groups, strict=True) if g == sentinel]
-            merged = _outcome(merge_events(copy.deepcopy(members + extra)))
-            alone.update({key: merged[key] for key in _outcome(members)})
+            alone.update(_outcome(merge_events(copy.deepcopy(members))))
         assert alone == whole, seed
         assert len(set(groups)) > 1
         # the corpus is one where mentions of several articles do merge

@@ -101,8 +101,6 @@ def merge_events(events: list[dict]) -> list[dict]:
     clusters = _Clusters()
     types = sorted({e["event_type"] for e in events}, key=lambda t: (t not in _TYPE_ORDER, t))
     for event_type in types:
-        if event_type != "meeting":
-            _date_references(events, clusters)
         mentions = sorted((e for e in events if e["event_type"] == event_type), key=_specificity)
         for event in mentions:
             _place_mention(event, clusters)
@@ -118,6 +116,9 @@ def merge_events(events: list[dict]) -> list[dict]:
             if rest:
                 _rebuild(home.event_type, rest, clusters)
             _place_mention(event, clusters)
+        if event_type == "meeting":
+            # every meeting is placed (meetings come first): date the "after the meeting" mentions
+            _date_references(events, clusters)
     _share_article_years(list(clusters))
     for cluster in clusters:
         first = min(cluster.members, key=_position)

@@ -347,16 +347,13 @@ def _merge_events(con: duckdb.DuckDBPyConnection, outlines: list[dict], version:
     the merge run again, a batch of groups at a time, for the others; return events merged."""
     groups = merge_groups(outlines)
     # a group's merge reads its events (fixed by cache key and ordinal), their canonical
-    # actors and the merge code; "after the meeting" dates are only resolved when the corpus
-    # has some event other than a meeting (see event_merge.merge_events), so that counts too
-    others = any(e["event_type"] != "meeting" for e in outlines)
+    # actors and the merge code
     members: dict[int, list[int]] = {}
     for i, group in enumerate(groups):
         members.setdefault(group, []).append(i)
     prints = {
         group: fingerprint(
             version,
-            str(others),
             *sorted(
                 f"{outlines[i]['_key']}:{outlines[i]['_ordinal']}:"
                 + chr(30).join(outlines[i]["actor_names"])
@@ -398,21 +395,11 @@ def _merge_events(con: duckdb.DuckDBPyConnection, outlines: list[dict], version:
         warehouse.write_frame(con, "_raw_event_next", frame([], EVENT_STATE))
         kept = set()
     todo = [g for g in sorted(members, key=lambda g: members[g][0]) if prints[g] not in kept]
-    # a batch without any non-meeting event would skip the "after the meeting" dates a whole
-    # corpus with one resolves: it merges the smallest such group along (its rows not kept twice)
-    sentinel = min(
-        (g for g in members if any(outlines[i]["event_type"] != "meeting" for i in members[g])),
-        key=lambda g: (len(members[g]), members[g][0]),
-        default=None,
-    )
     merged = 0
     for batch in _group_batches(todo, members):
         chosen = [i for g in batch for i in members[g]]
-        extra = []
-        if sentinel is not None and all(outlines[i]["event_type"] == "meeting" for i in chosen):
-            extra = list(members[sentinel])
         merged += len(chosen)
-        _merge_batch(con, outlines, chosen, extra, groups, prints)
+        _merge_batch(con, outlines, chosen, groups, prints)
     con.execute(
         f"create or replace table {warehouse.WORK_SCHEMA}.raw_event_mention as "
         f"select * from {warehouse.WORK_SCHEMA}._raw_event_next order by article_id, ordinal"
@@ -439,13 +426,11 @@ def _merge_batch(
     con: duckdb.DuckDBPyConnection,
     outlines: list[dict],
     chosen: list[int],
-    extra: list[int],
     groups: list[int],
     prints: dict[int, str],
 ) -> None:
-    """Merge the events at `chosen` (and `extra`, whose rows are dropped) and append their rows
-    to the next raw_event_mention."""
-    wanted = sorted(chosen + extra)
+    """Merge the events at `chosen` and append their rows to the next raw_event_mention."""
+    wanted = sorted(chosen)
     keys = pl.DataFrame(
         {
             "cache_key": [outlines[i]["_key"] for i in wanted],
@@ -459,12 +444,9 @@ def _merge_batch(
     for event in events:
         event["actor_names"] = outlines[by_key[(event["_key"], event["_ordinal"])]]["actor_names"]
     events = merge(events)
-    skip = {(outlines[i]["_key"], outlines[i]["_ordinal"]) for i in extra}
     rows = []
     for event in events:
         key = (event["_key"], event["_ordinal"])
-        if key in skip:
-            continue
         event["cache_key"], event["ordinal"] = key
         event["merge_group"] = prints[groups[by_key[key]]]
         rows.append(event)
