@@ -68,6 +68,7 @@ def _gate(logger, record: StageRecord, check) -> quality.GateReport:
         if gate.warnings:
             shown.result += f", {len(gate.warnings)} warning(s)"
     record.gate_seconds = time.perf_counter() - started
+    record.steps.update({f"gate: {k}": v for k, v in progress.take_timings().items()})
     if gate.warnings:
         logger.warning("%s gate warnings: %s", record.name, ", ".join(gate.warnings))
     return gate
@@ -91,6 +92,7 @@ def _blocking_gate(
         started = time.perf_counter()
         counts = build()
         record = StageRecord(name, time.perf_counter() - started, dict(counts))
+        record.steps.update(progress.take_timings())
         records.append(record)
         logger.info("%s: %s", name, counts)
         gate = _gate(logger, record, lambda s=name: validate_stage(settings, run_id, s))
@@ -135,6 +137,7 @@ def news_pipeline(
 def _gate_and_publish(logger, settings: Settings, run_id: str, full_refresh: bool, pool: Pool):
     """Run the gated stages, publish unless a gate blocked, then summarise and report the run."""
     records: list[StageRecord] = []
+    progress.take_timings()  # steps timed before this run (an earlier run in this process)
     blocked = _blocking_gate(logger, settings, run_id, full_refresh, records, pool)
     publication, message = None, ""
     if blocked:

@@ -26,7 +26,7 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 
-from newsgate import warehouse
+from newsgate import progress, warehouse
 from newsgate.articles import (
     ARTICLE_SCHEMA,
     LINE_SCHEMA,
@@ -378,7 +378,8 @@ def finish_articles(settings: Settings, run_id: str) -> dict[str, int]:
         missing = len(_unparsed(con, version))
         if missing:
             raise StageCacheError(f"{missing} current documents were not parsed before finishing")
-        _near_duplicates(con, version)
+        with progress.timed("near-duplicates"):
+            _near_duplicates(con, version)
         columns = ", ".join(
             f"p.{name}" if name not in CROSS_ARTICLE else f"n.{name}" for name in ARTICLE_SCHEMA
         )
@@ -396,7 +397,8 @@ def finish_articles(settings: Settings, run_id: str) -> dict[str, int]:
             f"select {', '.join(LINE_SCHEMA)} from work.{PARSED_LINES} order by doc_id, line_no"
         )
         _quarantine_rejects(con, run_id)
-        return {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
+        with progress.timed("tables"):
+            return {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
     finally:
         con.close()
 
@@ -455,11 +457,12 @@ def build_articles(
     """Parse what needs parsing on `pool` (default: this process) and build the stage's tables;
     return their row counts."""
     pool = pool or InlinePool()
-    if pool.join_ahead(AHEAD):
-        # what was parsed ahead is kept: a full refresh already started from nothing
-        full_refresh = False
-    with parsing(settings, run_id, full_refresh) as job:
-        run_job(pool, job)
+    with progress.timed("parsing"):
+        if pool.join_ahead(AHEAD):
+            # what was parsed ahead is kept: a full refresh already started from nothing
+            full_refresh = False
+        with parsing(settings, run_id, full_refresh) as job:
+            run_job(pool, job)
     # what waits for parsed articles can start now (the NLP, while near-duplicates are flagged)
     pool.stage_done(STAGE)
     return finish_articles(settings, run_id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -109,3 +110,30 @@ def note(message: str) -> None:
     if interactive():
         sys.stderr.write(message + "\n")
         sys.stderr.flush()
+
+
+# seconds per named step of this process, summed, until `take_timings` hands them over (the flow
+# reads them after each stage into the run summary; work on other threads is not timed here)
+_TIMINGS: dict[str, float] = {}
+_TIMINGS_LOCK = threading.Lock()
+
+
+@contextmanager
+def timed(name: str) -> Iterator[None]:
+    """Add the block's wall seconds to step `name` of the timings `take_timings` returns."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        elapsed = time.perf_counter() - started
+        with _TIMINGS_LOCK:
+            _TIMINGS[name] = _TIMINGS.get(name, 0.0) + elapsed
+
+
+def take_timings() -> dict[str, float]:
+    """Return the seconds per step timed since the last call (in the order first timed), and
+    start counting afresh."""
+    with _TIMINGS_LOCK:
+        taken = dict(_TIMINGS)
+        _TIMINGS.clear()
+    return taken

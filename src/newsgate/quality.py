@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 import duckdb
 import polars as pl
 
-from newsgate import warehouse
+from newsgate import progress, warehouse
 from newsgate.config import SQL_DIR, Settings
 from newsgate.errors import ConfigError
 from newsgate.runs import add_quarantine
@@ -124,8 +124,14 @@ def _quarantine_keys(item, key: str) -> list[str]:
 
 def run_suite(table: Table, frame: pl.DataFrame, run_id: str) -> SuiteOutcome:
     """Validate `frame` with the table's suite; return results, keys to quarantine and GX's JSON."""
-    import great_expectations as gx
+    # the first suite of a process imports Great Expectations (seconds): timed on its own
+    with progress.timed("Great Expectations import"):
+        import great_expectations as gx
+    with progress.timed("validation"):
+        return _run_suite(gx, table, frame, run_id)
 
+
+def _run_suite(gx, table: Table, frame: pl.DataFrame, run_id: str) -> SuiteOutcome:
     context = _ephemeral_context()
     suite_json = load_suite_json(table)
     suite = context.suites.add(gx.ExpectationSuite(**suite_json))

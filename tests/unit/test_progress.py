@@ -3,7 +3,8 @@ import sys
 
 import pytest
 
-from newsgate.progress import counter, note, progress, step
+from newsgate import progress as progress_module
+from newsgate.progress import counter, note, progress, step, take_timings, timed
 
 
 class _Terminal(io.StringIO):
@@ -68,3 +69,17 @@ def test_environment_overrides_the_terminal_check(monkeypatch, value, drawn):
     with step("a slow step"):
         pass
     assert bool(pipe.getvalue()) is drawn
+
+
+def test_timed_steps_add_up_and_are_handed_over_once(monkeypatch):
+    clock = iter([10.0, 10.5, 20.0, 21.0, 30.0, 30.25])
+    monkeypatch.setattr(progress_module.time, "perf_counter", lambda: next(clock))
+    take_timings()
+    with timed("near-duplicates"):
+        pass
+    with pytest.raises(RuntimeError), timed("tables"):
+        raise RuntimeError("a failed step still counts its time")
+    with timed("near-duplicates"):
+        pass
+    assert take_timings() == {"near-duplicates": 0.75, "tables": 1.0}
+    assert take_timings() == {}

@@ -174,3 +174,15 @@ def test_a_report_that_cannot_be_written_says_why_and_does_not_raise(tmp_path):
     result = write_report(settings, _summary(report_path=None))
     assert isinstance(result, ReportResult)
     assert result.path is None and result.error.startswith("NG040")
+
+
+def test_summary_table_splits_a_stage_into_its_timed_steps():
+    summary = _summary()
+    summary.stages[1].steps = {"event merge": 0.9, "gate: validation": 0.6, "tables": 0.01}
+    text = format_summary(summary)
+    lines = text.splitlines()
+    nlp = next(i for i, line in enumerate(lines) if line.strip().startswith("nlp "))
+    assert lines[nlp + 1].split() == ["event", "merge", "0.9", "s"]
+    assert lines[nlp + 2].split() == ["gate:", "validation", "0.6", "s"]
+    assert "tables" not in text  # a step shorter than the table's precision is left out
+    assert json.loads(summary.to_json())["stages"][1]["steps"]["tables"] == 0.01

@@ -23,7 +23,7 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 
-from newsgate import article_stage, warehouse
+from newsgate import article_stage, progress, warehouse
 from newsgate.config import Settings
 from newsgate.errors import StageCacheError
 from newsgate.nlp.annotate import (
@@ -462,14 +462,16 @@ def _resolve_and_write(con: duckdb.DuckDBPyConnection, version: str) -> None:
         _select(con, "nlp_credit", CREDIT_SCHEMA, "t.line_no is null, t.article_id, t.ordinal")
     )
     quotes = _select(con, "nlp_quote", QUOTE_SCHEMA, "t.article_id, t.ordinal").to_pylist()
-    mention_frame, credit_frame, canonical = resolve_names(
-        mentions.cast(MENTION_SCHEMA), credits.cast(CREDIT_SCHEMA), quotes
-    )
+    with progress.timed("names and speakers"):
+        mention_frame, credit_frame, canonical = resolve_names(
+            mentions.cast(MENTION_SCHEMA), credits.cast(CREDIT_SCHEMA), quotes
+        )
     del mentions, credits
-    outlines = _event_outlines(con)
-    for event in outlines:
-        canonical_actors(event, canonical)
-    _merge_events(con, outlines, version)
+    with progress.timed("event merge"):
+        outlines = _event_outlines(con)
+        for event in outlines:
+            canonical_actors(event, canonical)
+        _merge_events(con, outlines, version)
     tables = {
         "raw_entity_mention": mention_frame,
         "raw_entity_credit": credit_frame,
@@ -504,7 +506,8 @@ def resolve_annotations(settings: Settings, run_id: str) -> dict[str, int]:
             store_fingerprint(con, CROSS_ARTICLE_STEP, None)
             _resolve_and_write(con, version)
             store_fingerprint(con, CROSS_ARTICLE_STEP, current)
-        counts = {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
+        with progress.timed("tables"):
+            counts = {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
         counts["articles_annotated"] = con.execute(
             "select count(*) from work.nlp_annotated where run_id = ?", [run_id]
         ).fetchall()[0][0]
@@ -519,9 +522,10 @@ def annotate_articles(
     """Annotate every article that needs it on `pool` (default: this process) and build the
     NLP tables; return their row counts."""
     pool = pool or InlinePool(settings.spacy_model)
-    if pool.join_ahead(AHEAD):
-        # what was annotated ahead is kept: a full refresh already started from nothing
-        full_refresh = False
-    with annotation(settings, run_id, full_refresh) as job:
-        run_job(pool, job)
+    with progress.timed("annotating"):
+        if pool.join_ahead(AHEAD):
+            # what was annotated ahead is kept: a full refresh already started from nothing
+            full_refresh = False
+        with annotation(settings, run_id, full_refresh) as job:
+            run_job(pool, job)
     return resolve_annotations(settings, run_id)

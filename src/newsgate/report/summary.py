@@ -30,7 +30,8 @@ class Failure:
 
 @dataclass
 class StageRecord:
-    """One stage of a run: seconds to build, what it built, and its gate (if it has one)."""
+    """One stage of a run: seconds to build, what it built, and its gate (if it has one);
+    `steps` splits the seconds of the stage and its gate into named steps."""
 
     name: str
     seconds: float
@@ -40,6 +41,7 @@ class StageRecord:
     expectations: int = 0
     failures: list[Failure] = field(default_factory=list)
     suite_checks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    steps: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -223,10 +225,12 @@ def format_summary(summary: RunSummary) -> str:
     lines.append("")
     rows = [(name, f"{secs:.1f} s", "", "") for name, secs in summary.setup_seconds.items()]
     tables = {t.name for t in declared_tables()}
-    rows += [
-        (s.name, f"{s.seconds:.1f} s", _counts_text(s.counts, tables), _gate_text(s))
-        for s in summary.stages
-    ]
+    for s in summary.stages:
+        rows.append((s.name, f"{s.seconds:.1f} s", _counts_text(s.counts, tables), _gate_text(s)))
+        # where the stage's (and its gate's) seconds went, for the steps that take any
+        rows += [
+            (f"  {step}", f"{secs:.1f} s", "", "") for step, secs in s.steps.items() if secs >= 0.05
+        ]
     if summary.wall_seconds is not None:
         rest = max(summary.wall_seconds - summary.accounted_seconds, 0.0)
         rows.append(("orchestration", f"{rest:.1f} s", "Prefect's task and flow bookkeeping", ""))
