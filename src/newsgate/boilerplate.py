@@ -24,6 +24,7 @@ from newsgate.credits import (
     credit_line,
     credited_form,
     find_outlet,
+    first_ran,
     footer_owner,
     has_byline_cue,
     is_agency_code,
@@ -305,6 +306,8 @@ class Evidence:
     stamp_dates: list[str] = field(default_factory=list)
     # (content index, text) of every date-only line, decided once the headline is known
     date_lines: list[tuple[int, str]] = field(default_factory=list)
+    # "This story was first published on 12 March 2024.": a closing line's publication date
+    closing_dates: list[str] = field(default_factory=list)
 
 
 def _mark(line: Line, reason: str, signal: str) -> None:
@@ -636,6 +639,11 @@ def classify_lines(
     _classify_by_content(content, evidence, document_language)
     _mark_pull_quotes(content)
     title = _assign_title(content, evidence)
+    for line in content:
+        if line.kind == "body" and line.reason == _MEDIA_HEADLINE:
+            # "Watch: another story" above the story that did not become its headline: a promo
+            line.kind = "boilerplate"
+            line.reason, line.signal = "related_block", "media label before another headline"
     _classify_by_position(content, evidence, title, common_lines)
     _decide_stamps(content, evidence, title)
     for line in content:
@@ -682,10 +690,18 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 _mark(line, "metadata", "follows a tag list header")
                 continue
             in_tags = False
+        if index < first and _media_headline(text):
+            # "Watch: Storm floods villages" opens the page: the headline behind a media label
+            # may be the story's own, which the headline pass decides
+            line.reason = _MEDIA_HEADLINE
+            continue
         source = read_more_source(text)
-        if source:
-            _mark(line, "credit", "read-more line naming the source")
-            evidence.text_credits.extend(source)
+        ran = first_ran(text) if words <= 30 else None
+        if source or ran:
+            _mark(line, "credit", "read-more or first-published line naming the source")
+            evidence.text_credits.extend(source or [])
+            if ran and ran[1]:
+                evidence.closing_dates.append(ran[1])
             continue
         related = _RELATED.match(text)
         if related and _is_related_line(text, related.group("rest"), words):
@@ -827,6 +843,25 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             lang = identify_language(text)
             if lang not in ("en", UNDETERMINED):
                 _mark(line, "non_english", f"language '{lang}'")
+
+
+_MEDIA_HEADLINE = "media label and headline"
+_LABEL_SEPARATOR = re.compile(r"^\s*[:|–—-]\s*")
+
+
+def _media_label(text: str) -> str | None:
+    """Return the part of a line after a media label glued before it ("Watch: Headline",
+    "LIVE | Headline"), or None when no media label opens the line."""
+    label = _opens_with_cue(text, "media_labels")
+    rest = text.strip()[len(label) :] if label else ""
+    separator = _LABEL_SEPARATOR.match(rest)
+    return rest[separator.end() :].strip() if separator else None
+
+
+def _media_headline(text: str) -> bool:
+    """Return whether a line is a headline behind a media label ("Watch: Storm floods villages")."""
+    rest = _media_label(text)
+    return bool(rest) and count_words(rest) >= 4 and is_headline(rest)
 
 
 def _video_line(content: list[Line], index: int, text: str) -> bool:
@@ -985,6 +1020,7 @@ def _furniture(line: Line, text: str, words: int) -> bool:
         ("login_cues", "login or subscription prompt"),
         ("disclaimer_cues", "disclaimer or legal notice"),
         ("promo_cues", "promotion or newsletter cue"),
+        ("player_cues", "media player or embed fallback"),
     ):
         cue = _cue_match(text, name)
         if cue and (words <= 25 or len(cue.split()) >= 3):
@@ -993,6 +1029,12 @@ def _furniture(line: Line, text: str, words: int) -> bool:
     if words <= 25 and _LINK_ARROW_END.search(text):
         _mark(line, "navigation", "line closed by a link arrow")
         return True
+    if _reader_appeal(text, words):
+        _mark(line, "navigation", "appeal to the reader for money or sign-up")
+        return True
+    if _social_post(text, words):
+        _mark(line, "navigation", "embedded social-media post")
+        return True
     if _ASPECT_LABEL.match(text):
         _mark(line, "share_widget", "aspect-ratio label of an image or video widget")
         return True
@@ -1000,6 +1042,39 @@ def _furniture(line: Line, text: str, words: int) -> bool:
         _mark(line, "navigation", "pictograph promo line")
         return True
     return False
+
+
+# the reader addressed, and the site speaking of itself
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we're|ours)\b", re.IGNORECASE)
+# "pic.twitter.com/…", "t.co/…", "instagram.com/p/…": the picture or post link of an embed
+_POST_LINK = re.compile(
+    r"(?:\bpic\.twitter\.com|\bt\.co|\binstagram\.com/(?:p|reel)|\btiktok\.com/@[\w.]+/video)/\w+",
+    re.IGNORECASE,
+)
+_TAG_OR_HANDLE = re.compile(r"(?<![\w#@])[#@][^\W\d_][\w]*")
+
+
+def _reader_appeal(text: str, words: int) -> bool:
+    """Return whether a line appeals to the reader for money or sign-up: it speaks to the reader
+    (you, your) in the site's voice (we, our, us) with an appeal word, outside quotation marks."""
+    if words > 70 or _QUOTE_CHARS.search(text) or not _SECOND_PERSON.search(text):
+        return False
+    if not _FIRST_PLURAL.search(text):
+        return False
+    folded = " " + " ".join(WORD.findall(text.casefold())) + " "
+    return any(f" {cue} " in folded for cue in _cue_set("appeal_words"))
+
+
+def _social_post(text: str, words: int) -> bool:
+    """Return whether a line is an embedded social-media post's text: it carries the post's
+    picture link, or hashtags and handles make up half of its words."""
+    if words > 80:
+        return False
+    if _POST_LINK.search(text):
+        return True
+    tags = len(_TAG_OR_HANDLE.findall(text))
+    return tags >= 2 and tags * 2 >= words
 
 
 def _is_garbled(text: str) -> bool:
@@ -1099,6 +1174,10 @@ def headline_text(text: str) -> str:
     if label:
         # "You're reading: Headline": a widget's label glued to the headline
         text = text[len(label) :].lstrip(" :")
+    media = _media_label(text)
+    if media and _media_headline(text):
+        # "Watch: Headline", "LIVE | Headline": the media label is the player's, not the headline's
+        text = media
     return _strip_breadcrumb(text)
 
 
