@@ -750,6 +750,8 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             if owner:
                 evidence.text_credits.append(owner)
             continue
+        if _DURATION.match(text) and _labelled_video_title(content, index):
+            continue
         if _metadata_line(line, text, words, index, evidence):
             continue
         if _video_line(content, index, text):
@@ -805,8 +807,11 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             _mark(line, "navigation", "the site's name above the story")
             continue
         if credit:
-            _mark(line, "credit", "photo credit line" if credit.photo else "source credit line")
-            (evidence.photo_credits if credit.photo else evidence.text_credits).extend(credit.names)
+            # "Source: Nordic TV" under a video's label, title or duration credits the video, not
+            # the text: a media credit, like a photo's
+            media = credit.photo or _in_media_block(content, index)
+            _mark(line, "credit", "photo or media credit line" if media else "source credit line")
+            (evidence.photo_credits if media else evidence.text_credits).extend(credit.names)
             if credit.stamp:
                 evidence.metadata_dates.append(credit.stamp)
             continue
@@ -849,6 +854,28 @@ _MEDIA_HEADLINE = "media label and headline"
 _LABEL_SEPARATOR = re.compile(r"^\s*[:|–—-]\s*")
 
 
+_DURATION = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:[0-5]\d\s*$")
+
+
+def _is_media_label(text: str) -> bool:
+    """Return whether a line is a video or audio player's label or duration ("Video", "01:22")."""
+    folded = _folded_label(text)
+    if _DURATION.match(text) or folded in _cue_set("media_labels"):
+        return True
+    return folded in _cue_set("widgets") and bool(re.search(r"video|audio|watch|listen", folded))
+
+
+def _in_media_block(content: list[Line], index: int) -> bool:
+    """Return whether a line stands in a media player's block: a player label or duration within
+    the three lines above it, with no paragraph between."""
+    for line in reversed(content[max(0, index - 3) : index]):
+        if _is_media_label(line.clean):
+            return True
+        if is_paragraph(line.clean):
+            return False
+    return False
+
+
 def _media_label(text: str) -> str | None:
     """Return the part of a line after a media label glued before it ("Watch: Headline",
     "LIVE | Headline"), or None when no media label opens the line."""
@@ -875,7 +902,7 @@ def _video_line(content: list[Line], index: int, text: str) -> bool:
         return False
     title = (video.group("title") or "").strip()
     if not title and not video.group("who"):
-        return False
+        return _labelled_video_title(content, index)
     if title and (not is_headline(title) or _is_date_only(title)):
         return False
     previous = content[index - 1] if index else None
@@ -887,6 +914,21 @@ def _video_line(content: list[Line], index: int, text: str) -> bool:
     _mark(content[index], "navigation", "video player title and duration")
     if previous is not None and above:
         _mark(previous, "navigation", "video title above its duration")
+    return True
+
+
+def _labelled_video_title(content: list[Line], index: int) -> bool:
+    """Mark a bare duration ("01:22") and the video title above it when a media label ("Video")
+    stands above the title; return whether marked."""
+    if index < 2 or content[index - 1].kind != "body":
+        return False
+    title = content[index - 1].clean
+    if not is_headline(title) or SENTENCE_END.search(title + " "):
+        return False
+    if not _is_media_label(content[index - 2].clean):
+        return False
+    _mark(content[index], "navigation", "video player duration")
+    _mark(content[index - 1], "navigation", "video title under a media label")
     return True
 
 

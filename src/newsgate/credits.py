@@ -545,11 +545,12 @@ _BRACKET_SLASH_CREDIT = re.compile(r"\((?P<who>[^()/]{2,40}(?:\s*/\s*[^()/]{2,40
 _CAPTION_TAIL = [
     re.compile(
         r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
-        r"foto|source)\s*:\s*(?P<who>[^:]{1,60}?)\s*[.)]?\s*$",
+        r"foto|source|video|footage|map|graphic)\s*:\s*(?P<who>[^:]{1,60}?)\s*[.)]?\s*$",
         re.IGNORECASE,
     ),
     re.compile(
-        r"\((?:photo|image|picture|credit|file photo|file)\s*:?\s*(?P<who>[^)]{1,60})\)\s*\.?\s*$",
+        r"\((?:photo|image|picture|credit|file photo|file|video|footage)\s*:?\s*(?P<who>[^)]{1,60})\)"
+        r"\s*\.?\s*$",
         re.IGNORECASE,
     ),
     re.compile(

@@ -136,3 +136,30 @@ def test_a_lead_that_opens_with_live_stays_body():
     lead = "Live music returned to the harbour on Friday, when the new ferry terminal opened."
     parsed = parse_article("\n\n".join([HEADLINE, lead, PARA_1, PARA_2]))
     assert lead in parsed.body
+
+
+def test_a_source_line_under_a_video_credits_the_video_not_the_text():
+    video = ("Video", "Ferry terminal opens in Northport", "01:22", "Source: Nordic Broadcasting")
+    parsed = parse_article(_page(middle=video))
+    assert parsed.outlet is None
+    assert "Nordic Broadcasting" in parsed.credited
+    assert all(line not in parsed.body for line in video)
+
+
+def test_a_source_line_below_the_story_still_credits_the_text():
+    parsed = parse_article(_page(tail=("Source: Nordic Broadcasting",)))
+    assert parsed.outlet == "Nordic Broadcasting"
+
+
+def test_a_caption_closed_by_a_video_credit_credits_the_video_only():
+    caption = "Riot police fire tear gas at protesters in central Northport. Video: Nordic TV"
+    parsed = parse_article(_page(middle=(caption,)))
+    assert caption not in parsed.body
+    assert parsed.outlet is None and parsed.credited == ["Nordic TV"]
+
+
+def test_a_story_line_under_a_time_stays_body():
+    # a time of day alone, then a headline-shaped line: no media label, so no video block
+    line = "Ferry terminal opens in Northport"
+    parsed = parse_article(_page(middle=("10:45", line)))
+    assert line in parsed.body
