@@ -444,13 +444,14 @@ _READ_MORE_SOURCE = re.compile(
 _FIRST_RAN = re.compile(
     r"^(?:(?:this|the) (?:article|story|piece|report|column|post|interview|version)\s+"
     r"(?:was |has been |is )?(?:first |originally |previously )?(?:appeared|published|ran|"
-    r"posted|run)|(?:it |and )?(?:was )?(?:first|originally|previously) (?:appeared|published|"
+    r"posted|run|republished|reproduced|provided|supplied|syndicated)|(?:it |and )?(?:was )?(?:first|originally|previously) (?:appeared|published|"
     r"ran|posted))\b(?P<rest>[^:]{0,120}?)\s*[.!]?$",
     re.IGNORECASE,
 )
 _FIRST_RAN_WHERE = re.compile(
-    r"^\s*(?:(?:on|at|in|by)\s+(?:the\s+)?(?:website\s+(?:of\s+)?)?)?(?P<who>(?:[A-Z]|[a-z][\w-]*\.[a-z]{2,6}\b)"
-    r"[^,;]{0,59}?)\s*(?=,|;|\s+(?:on|in)\s+(?:\w+day,?\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\s+and\b|$)"
+    r"^\s*(?:with permission\s+)?(?:(?:on|at|in|by|from)\s+(?:the\s+)?(?:website\s+(?:of\s+)?)?)?"
+    r"(?P<who>(?:[A-Z]|[a-z][\w-]*\.[a-z]{2,6}\b)[^,;]{0,59}?)\s*(?=,|;|\s+(?:on|in)\s+"
+    r"(?:\w+day,?\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\s+(?:and|under|with|as|for)\b|$)"
 )
 
 
@@ -653,7 +654,7 @@ def first_ran(text: str) -> tuple[list[str], str | None] | None:
     stamp = rest if stamp_date(rest) else None
     names: list[str] = []
     where = _FIRST_RAN_WHERE.match(rest)
-    who = re.sub(r"^[Tt]he\s+", "", where.group("who")).strip(" .") if where else ""
+    who = where.group("who").strip(" .") if where else ""
     # what a story first appeared in is a publication, whatever its name: one to six
     # capitalised words (or a domain) that no gazetteer knows as a place or a person
     named = bool(

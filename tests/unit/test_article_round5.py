@@ -14,7 +14,16 @@ from tests.unit.test_boilerplate import PARA_1, PARA_2
 @pytest.mark.parametrize(
     ("line", "outlet", "stamp"),
     [
-        ("This article first appeared in The Fjord Ledger on 12 March 2024.", "Fjord Ledger", 12),
+        (
+            "This article first appeared in The Fjord Ledger on 12 March 2024.",
+            "The Fjord Ledger",
+            12,
+        ),
+        (
+            "This article is republished from The Fjord Review under a Creative Commons licence.",
+            "The Fjord Review",
+            None,
+        ),
         (
             "This story was originally published by the Northport Courier.",
             "Northport Courier",
@@ -47,6 +56,7 @@ def test_story_sentences_about_a_first_publication_stay_body(line):
     assert line in parsed.body
     assert parsed.outlet is None
     assert first_ran("The novel first appeared in Norway.") is None
+    assert first_ran("The report was provided by the ministry to parliament.") is None
 
 
 @pytest.mark.parametrize(
