@@ -116,6 +116,10 @@ _PLACE_REGION_PREFIX = re.compile(
 )
 
 
+# "Headline |", "Headline -": the separator a page title kept after its site name was cut off
+_TRAILING_SEPARATOR = re.compile(r"\s+(?:[|–—:/•·]|-+)\s*$")
+
+
 @dataclass
 class ParsedArticle:
     """The classified lines of one document and the article fields extracted from them."""
@@ -413,7 +417,7 @@ def parse_article(text: str, common: frozenset[str] = frozenset()) -> ParsedArti
     if title:
         # A site name in the page title is no credit: the page names itself there, it does not
         # credit the text.
-        parsed.title = _split_site_name(title.value or title.clean)
+        parsed.title = _split_site_name(_TRAILING_SEPARATOR.sub("", title.value or title.clean))
     body_lines = [ln for ln in lines if ln.kind == "body"]
     inline: list[str] = []
     # Scraper metadata, bylines and the dateline open the story: look at the lines up to the
@@ -505,6 +509,7 @@ def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, text_credits: lis
         ("metadata", evidence.metadata_dates),
         ("stamp", evidence.stamp_dates),
         ("byline", evidence.byline_dates),
+        ("closing", evidence.closing_dates),
         ("metadata", evidence.updated_dates),
     ):
         for text in dates:

@@ -24,6 +24,7 @@ from newsgate.credits import (
     credit_line,
     credited_form,
     find_outlet,
+    first_ran,
     footer_owner,
     has_byline_cue,
     is_agency_code,
@@ -305,6 +306,8 @@ class Evidence:
     stamp_dates: list[str] = field(default_factory=list)
     # (content index, text) of every date-only line, decided once the headline is known
     date_lines: list[tuple[int, str]] = field(default_factory=list)
+    # "This story was first published on 12 March 2024.": a closing line's publication date
+    closing_dates: list[str] = field(default_factory=list)
 
 
 def _mark(line: Line, reason: str, signal: str) -> None:
@@ -636,6 +639,11 @@ def classify_lines(
     _classify_by_content(content, evidence, document_language)
     _mark_pull_quotes(content)
     title = _assign_title(content, evidence)
+    for line in content:
+        if line.kind == "body" and line.reason == _MEDIA_HEADLINE:
+            # "Watch: another story" above the story that did not become its headline: a promo
+            line.kind = "boilerplate"
+            line.reason, line.signal = "related_block", "media label before another headline"
     _classify_by_position(content, evidence, title, common_lines)
     _decide_stamps(content, evidence, title)
     for line in content:
@@ -682,10 +690,18 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 _mark(line, "metadata", "follows a tag list header")
                 continue
             in_tags = False
+        if index < first and _media_headline(text):
+            # "Watch: Storm floods villages" opens the page: the headline behind a media label
+            # may be the story's own, which the headline pass decides
+            line.reason = _MEDIA_HEADLINE
+            continue
         source = read_more_source(text)
-        if source:
-            _mark(line, "credit", "read-more line naming the source")
-            evidence.text_credits.extend(source)
+        ran = first_ran(text) if words <= 30 else None
+        if source or ran:
+            _mark(line, "credit", "read-more or first-published line naming the source")
+            evidence.text_credits.extend(source or [])
+            if ran and ran[1]:
+                evidence.closing_dates.append(ran[1])
             continue
         related = _RELATED.match(text)
         if related and _is_related_line(text, related.group("rest"), words):
@@ -733,6 +749,8 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             owner = footer_owner(text)
             if owner:
                 evidence.text_credits.append(owner)
+            continue
+        if _DURATION.match(text) and _labelled_video_title(content, index):
             continue
         if _metadata_line(line, text, words, index, evidence):
             continue
@@ -789,8 +807,11 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             _mark(line, "navigation", "the site's name above the story")
             continue
         if credit:
-            _mark(line, "credit", "photo credit line" if credit.photo else "source credit line")
-            (evidence.photo_credits if credit.photo else evidence.text_credits).extend(credit.names)
+            # "Source: Nordic TV" under a video's label, title or duration credits the video, not
+            # the text: a media credit, like a photo's
+            media = credit.photo or _in_media_block(content, index)
+            _mark(line, "credit", "photo or media credit line" if media else "source credit line")
+            (evidence.photo_credits if media else evidence.text_credits).extend(credit.names)
             if credit.stamp:
                 evidence.metadata_dates.append(credit.stamp)
             continue
@@ -829,6 +850,47 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
                 _mark(line, "non_english", f"language '{lang}'")
 
 
+_MEDIA_HEADLINE = "media label and headline"
+_LABEL_SEPARATOR = re.compile(r"^\s*[:|–—-]\s*")
+
+
+_DURATION = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:[0-5]\d\s*$")
+
+
+def _is_media_label(text: str) -> bool:
+    """Return whether a line is a video or audio player's label or duration ("Video", "01:22")."""
+    folded = _folded_label(text)
+    if _DURATION.match(text) or folded in _cue_set("media_labels"):
+        return True
+    return folded in _cue_set("widgets") and bool(re.search(r"video|audio|watch|listen", folded))
+
+
+def _in_media_block(content: list[Line], index: int) -> bool:
+    """Return whether a line stands in a media player's block: a player label or duration within
+    the three lines above it, with no paragraph between."""
+    for line in reversed(content[max(0, index - 3) : index]):
+        if _is_media_label(line.clean):
+            return True
+        if is_paragraph(line.clean):
+            return False
+    return False
+
+
+def _media_label(text: str) -> str | None:
+    """Return the part of a line after a media label glued before it ("Watch: Headline",
+    "LIVE | Headline"), or None when no media label opens the line."""
+    label = _opens_with_cue(text, "media_labels")
+    rest = text.strip()[len(label) :] if label else ""
+    separator = _LABEL_SEPARATOR.match(rest)
+    return rest[separator.end() :].strip() if separator else None
+
+
+def _media_headline(text: str) -> bool:
+    """Return whether a line is a headline behind a media label ("Watch: Storm floods villages")."""
+    rest = _media_label(text)
+    return bool(rest) and count_words(rest) >= 4 and is_headline(rest)
+
+
 def _video_line(content: list[Line], index: int, text: str) -> bool:
     """Mark a video player's duration line and the video title above it; return whether marked.
 
@@ -840,7 +902,7 @@ def _video_line(content: list[Line], index: int, text: str) -> bool:
         return False
     title = (video.group("title") or "").strip()
     if not title and not video.group("who"):
-        return False
+        return _labelled_video_title(content, index)
     if title and (not is_headline(title) or _is_date_only(title)):
         return False
     previous = content[index - 1] if index else None
@@ -852,6 +914,21 @@ def _video_line(content: list[Line], index: int, text: str) -> bool:
     _mark(content[index], "navigation", "video player title and duration")
     if previous is not None and above:
         _mark(previous, "navigation", "video title above its duration")
+    return True
+
+
+def _labelled_video_title(content: list[Line], index: int) -> bool:
+    """Mark a bare duration ("01:22") and the video title above it when a media label ("Video")
+    stands above the title; return whether marked."""
+    if index < 2 or content[index - 1].kind != "body":
+        return False
+    title = content[index - 1].clean
+    if not is_headline(title) or SENTENCE_END.search(title + " "):
+        return False
+    if not _is_media_label(content[index - 2].clean):
+        return False
+    _mark(content[index], "navigation", "video player duration")
+    _mark(content[index - 1], "navigation", "video title under a media label")
     return True
 
 
@@ -985,6 +1062,7 @@ def _furniture(line: Line, text: str, words: int) -> bool:
         ("login_cues", "login or subscription prompt"),
         ("disclaimer_cues", "disclaimer or legal notice"),
         ("promo_cues", "promotion or newsletter cue"),
+        ("player_cues", "media player or embed fallback"),
     ):
         cue = _cue_match(text, name)
         if cue and (words <= 25 or len(cue.split()) >= 3):
@@ -993,6 +1071,12 @@ def _furniture(line: Line, text: str, words: int) -> bool:
     if words <= 25 and _LINK_ARROW_END.search(text):
         _mark(line, "navigation", "line closed by a link arrow")
         return True
+    if _reader_appeal(text, words):
+        _mark(line, "navigation", "appeal to the reader for money or sign-up")
+        return True
+    if _social_post(text, words):
+        _mark(line, "navigation", "embedded social-media post")
+        return True
     if _ASPECT_LABEL.match(text):
         _mark(line, "share_widget", "aspect-ratio label of an image or video widget")
         return True
@@ -1000,6 +1084,39 @@ def _furniture(line: Line, text: str, words: int) -> bool:
         _mark(line, "navigation", "pictograph promo line")
         return True
     return False
+
+
+# the reader addressed, and the site speaking of itself
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us|we're|ours)\b", re.IGNORECASE)
+# "pic.twitter.com/…", "t.co/…", "instagram.com/p/…": the picture or post link of an embed
+_POST_LINK = re.compile(
+    r"(?:\bpic\.twitter\.com|\bt\.co|\binstagram\.com/(?:p|reel)|\btiktok\.com/@[\w.]+/video)/\w+",
+    re.IGNORECASE,
+)
+_TAG_OR_HANDLE = re.compile(r"(?<![\w#@])[#@][^\W\d_][\w]*")
+
+
+def _reader_appeal(text: str, words: int) -> bool:
+    """Return whether a line appeals to the reader for money or sign-up: it speaks to the reader
+    (you, your) in the site's voice (we, our, us) with an appeal word, outside quotation marks."""
+    if words > 70 or _QUOTE_CHARS.search(text) or not _SECOND_PERSON.search(text):
+        return False
+    if not _FIRST_PLURAL.search(text):
+        return False
+    folded = " " + " ".join(WORD.findall(text.casefold())) + " "
+    return any(f" {cue} " in folded for cue in _cue_set("appeal_words"))
+
+
+def _social_post(text: str, words: int) -> bool:
+    """Return whether a line is an embedded social-media post's text: it carries the post's
+    picture link, or hashtags and handles make up half of its words."""
+    if words > 80:
+        return False
+    if _POST_LINK.search(text):
+        return True
+    tags = len(_TAG_OR_HANDLE.findall(text))
+    return tags >= 2 and tags * 2 >= words
 
 
 def _is_garbled(text: str) -> bool:
@@ -1099,6 +1216,10 @@ def headline_text(text: str) -> str:
     if label:
         # "You're reading: Headline": a widget's label glued to the headline
         text = text[len(label) :].lstrip(" :")
+    media = _media_label(text)
+    if media and _media_headline(text):
+        # "Watch: Headline", "LIVE | Headline": the media label is the player's, not the headline's
+        text = media
     return _strip_breadcrumb(text)
 
 

@@ -376,6 +376,34 @@ def source_credits(text: str) -> list[str]:
     return names
 
 
+def _credited_source(who: str) -> bool:
+    """Return whether the value of a picture or map credit names a source by its shape: one to
+    six words opening with a capital (or a domain), no sentence."""
+    return (
+        1 <= count_words(who) <= 6
+        and (who[:1].isupper() or bool(_DOMAIN.match(who)))
+        and not re.search(r"[.!?]\s", who + " ")
+    )
+
+
+def _named_agency(name: str) -> bool:
+    """Return whether `name` is an agency called by its own name ("Eastland Press Agency",
+    "Valdoria News Agency"): capitalised words, ending in "Agency", that are not all generic."""
+    words = name.split()
+    if len(words) < 2 or words[-1] != "Agency" or not _media_name(name):
+        return False
+    generic = {w.casefold() for cue in article_cues()["generic_sources"] for w in cue.split()}
+    return any(w.casefold() not in generic for w in words[:-1])
+
+
+def _is_place(name: str) -> bool:
+    """Return whether the gazetteer knows `name` as a place."""
+    from newsgate.nlp.gazetteer import surface_index
+
+    entry = surface_index().get(name)
+    return entry is not None and entry.label in ("GPE", "LOC")
+
+
 def _own_outlet_name(name: str) -> bool:
     """Return whether the words before "reporter said" can name an outlet: one to four
     capitalised words that the gazetteer does not know as a place, people or organisation."""
@@ -392,13 +420,41 @@ def _has_media_word(name: str) -> bool:
     return any(t.lower().strip(".") in _media_words() for t in name.split())
 
 
+def _media_name(name: str) -> bool:
+    """Return whether `name` is a publication's name by its shape: two to five capitalised words
+    ending in a media word ("Eastland Press Agency", "Valdoria News"), which no person or place
+    is called."""
+    words = name.strip(" .").split()
+    return (
+        2 <= len(words) <= 5
+        and all(w[:1].isupper() or w in ("of", "and", "the", "&") for w in words)
+        and words[-1].lower() in _media_words()
+    )
+
+
 # "Read more on Xinhua", "Read the full story at Reuters.com": the source of the text.
 _READ_MORE_SOURCE = re.compile(
-    r"^(?:read (?:more|the (?:full|original) (?:story|article|report))|this (?:article|story) "
-    r"(?:was )?(?:first |originally )?(?:appeared|published)|first published|originally "
-    r"published|continue reading)\s+(?:on|at|in|by)\s+(?P<who>[^:]{2,60}?)\s*[.!]?$",
+    r"^(?:read (?:more|the (?:full|original) (?:story|article|report))|continue reading)\s+"
+    r"(?:on|at|in|by)\s+(?P<who>[^:]{2,60}?)\s*[.!]?$",
     re.IGNORECASE,
 )
+# The closing line saying where and when the story first ran: "This article first appeared in
+# the Nordic Ledger on 12 March 2024.", "Originally published by Nordic Times.", "This story was
+# first published on March 9, 2024." (the place, the date, or both).
+_FIRST_RAN = re.compile(
+    r"^(?:(?:this|the) (?:article|story|piece|report|column|post|interview|version)\s+"
+    r"(?:was |has been |is )?(?:first |originally |previously )?(?:appeared|published|ran|"
+    r"posted|run|republished|reproduced|provided|supplied|syndicated)|(?:it |and )?(?:was )?(?:first|originally|previously) (?:appeared|published|"
+    r"ran|posted))\b(?P<rest>[^:]{0,120}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+_FIRST_RAN_WHERE = re.compile(
+    r"^\s*(?:with permission\s+)?(?:(?:on|at|in|by|from)\s+(?:the\s+)?(?:website\s+(?:of\s+)?)?)?"
+    r"(?P<who>(?:[A-Z]|[a-z][\w-]*\.[a-z]{2,6}\b)[^,;]{0,59}?)\s*(?=,|;|\s+(?:on|in)\s+"
+    r"(?:\w+day,?\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\s+(?:and|under|with|as|for)\b|$)"
+)
+
+
 # "© 2024 Nordic Times. All rights reserved." names the publisher: the first segment after the
 # copyright sign and years.
 _FOOTER_OWNER = re.compile(
@@ -420,7 +476,8 @@ _CREDIT_LINE = re.compile(
     r"^[(\[]?\s*(?:[—–-]\s*(?=with\s))?"
     r"(?P<cue>sources?|according to|based on (?:reporting|information|reports) "
     r"(?:by|from)|with (?:additional )?(?:reporting|information|inputs?|files) (?:by|from)|with|"
-    r"(?:credits?|photos?|photograph|images?|pictures?|video)(?: by| courtesy(?: of)?| source)?|"
+    r"(?:credits?|photos?|photograph|images?|pictures?|video|maps?|graphics?|illustrations?|"
+    r"infographics?|charts?)(?: by| courtesy(?: of)?| source)?|"
     r"via|courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
     r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
@@ -489,11 +546,12 @@ _BRACKET_SLASH_CREDIT = re.compile(r"\((?P<who>[^()/]{2,40}(?:\s*/\s*[^()/]{2,40
 _CAPTION_TAIL = [
     re.compile(
         r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
-        r"foto|source)\s*:\s*(?P<who>[^:]{1,60}?)\s*[.)]?\s*$",
+        r"foto|source|video|footage|map|graphic)\s*:\s*(?P<who>[^:]{1,60}?)\s*[.)]?\s*$",
         re.IGNORECASE,
     ),
     re.compile(
-        r"\((?:photo|image|picture|credit|file photo|file)\s*:?\s*(?P<who>[^)]{1,60})\)\s*\.?\s*$",
+        r"\((?:photo|image|picture|credit|file photo|file|video|footage)\s*:?\s*(?P<who>[^)]{1,60})\)"
+        r"\s*\.?\s*$",
         re.IGNORECASE,
     ),
     re.compile(
@@ -525,7 +583,11 @@ _PHOTO_ID = re.compile(
 )
 _ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
 _PHOTO_CUES = frozenset(
-    ["credit", "credits", "photo", "photos", "image", "images", "picture", "pictures", "video"]
+    [
+        *("credit", "credits", "photo", "photos", "image", "images", "picture", "pictures"),
+        *("video", "map", "maps", "graphic", "graphics", "illustration", "illustrations"),
+        *("infographic", "infographics", "chart", "charts"),
+    ]
 )
 # Scrapers glue a byline to the dateline: "By Jane RoeOSLO, Norway, Feb 21: …".
 _GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
@@ -574,7 +636,36 @@ def read_more_source(text: str) -> list[str] | None:
     match = _READ_MORE_SOURCE.match(text)
     if match and is_outlet_name(match.group("who")) and not generic_source(match.group("who"))[0]:
         return split_credit(match.group("who"), keep_people=True)
-    return None
+    ran = first_ran(text)
+    return ran[0] if ran and ran[0] else None
+
+
+def first_ran(text: str) -> tuple[list[str], str | None] | None:
+    """Return (outlets, date text) of a closing line saying where or when the story first ran
+    ("This article first appeared in the Nordic Ledger on 12 March 2024."), or None.
+
+    The outlet is the publication named after "in/on/by"; the date is the stamp after it. A line
+    naming neither is no such line.
+    """
+    match = _FIRST_RAN.match(text.strip())
+    if not match or count_words(text) > 30:
+        return None
+    rest = match.group("rest")
+    stamp = rest if stamp_date(rest) else None
+    names: list[str] = []
+    where = _FIRST_RAN_WHERE.match(rest)
+    who = where.group("who").strip(" .") if where else ""
+    # what a story first appeared in is a publication, whatever its name: one to six
+    # capitalised words (or a domain) that no gazetteer knows as a place or a person
+    named = bool(
+        re.fullmatch(r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|&)){0,5}", who)
+    ) and not _is_place(who)
+    publication = who and stamp_date(who) is None and (is_outlet_name(who) or named)
+    if publication and not generic_source(who)[0]:
+        names = split_credit(who, keep_people=True) or [credited_form(who)]
+    if not names and stamp is None:
+        return None
+    return names, stamp
 
 
 def opens_with_photo_id(text: str) -> bool:
@@ -729,7 +820,11 @@ def credit_line(text: str) -> CreditLine | None:
             return CreditLine(agencies, photo=True)
     bracketed = _BRACKETED_CREDIT.fullmatch(text.strip())
     names = split_credit(bracketed.group("who")) if bracketed else []
-    if names and all(is_outlet_name(n) for n in names) and any(is_known_outlet(n) for n in names):
+    if (
+        names
+        and all(is_outlet_name(n) for n in names)
+        and any(is_known_outlet(n) or _media_name(n) for n in names)
+    ):
         # "(Nordic Media/Reuters)" alone: the page and its wire, the page first
         return CreditLine(names)
     sectioned = _OUTLET_SECTION.fullmatch(text.strip())
@@ -772,14 +867,17 @@ def credit_line(text: str) -> CreditLine | None:
         return CreditLine([], stamp=stamped)
     who = re.sub(r"\s+(?:and|&)$", "", who)
     parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who) if p]
+    photo = cue.split()[0] in _PHOTO_CUES
+    if who and photo and not _CREDIT_WHO.match(who) and _credited_source(who):
+        # "Map: OpenStreetMap contributors": a picture's source in words of its own case
+        return CreditLine(split_credit(who), photo=True)
     if not who or not (_CREDIT_WHO.match(who) or all(is_known_outlet(p) for p in parts)):
         return None
     weak_cue = cue in ("with", "via", "—", "–", "-")
-    if weak_cue and not all(is_agency_code(p) for p in parts):
+    if weak_cue and not all(is_agency_code(p) or _media_name(p) for p in parts):
         # "With Norway and Sweden" is a crosshead and "- Odesa" a bullet; "With EFE and
         # Reuters" and "— AFP" name agencies.
         return None
-    photo = cue.split()[0] in _PHOTO_CUES
     # After "Source:" or "According to" the value is a source by definition, whatever its shape.
     names = split_credit(who, keep_people=not photo and not weak_cue)
     if cue.startswith("with ") or "reporting" in cue:
@@ -788,8 +886,9 @@ def credit_line(text: str) -> CreditLine | None:
         if names and not helped:
             return CreditLine([], stamp=stamped)
         names = helped
-    if not names and photo and is_person_name(who):
-        # "Photo: Jane Roe" credits a photographer: a credit line that names no outlet.
+    if not names and photo and (is_person_name(who) or _credited_source(who)):
+        # "Photo: Jane Roe" credits a photographer, "Map: OpenStreetMap contributors" a map's
+        # source: a credit line that names no outlet.
         return CreditLine([], photo=True)
     if not names:
         return None
@@ -812,7 +911,8 @@ def generic_source(who: str) -> tuple[bool, str]:
     pieces = re.split(r"(\s*(?:,|/|&|\band\b)\s*)", who)
     count = 0
     for k in range(0, len(pieces), 2):
-        if not is_known_outlet(pieces[k].strip(" .")):
+        piece = pieces[k].strip(" .")
+        if not is_known_outlet(piece) and not _named_agency(piece):
             pieces[k], found = _generic_pattern().subn("", pieces[k])
             count += found
     return bool(count), "".join(pieces).strip(" ,&/")
