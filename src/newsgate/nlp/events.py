@@ -224,7 +224,9 @@ _DATE_WORDS = re.compile(
     r"April|May|June|July|August|September|October|November|December)\b"
 )
 # a non-restrictive relative clause opened right after a noun, up to a date inside it
-_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:which|that)\s[^,;:—–()]*")
+_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){0,5}")
+# the relative clause's own verb follows its pronoun: "which struck", "which was held"
+_RELATIVE_VERB = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){0,2}")
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|over|across|around|into|from|off|along|within|inside|outside|"
@@ -1678,8 +1680,9 @@ def _actors(
                 names.add(name)
                 actors.append((name, label, member_role))
     group = _counted_group(doc, text, sent, trigger, speech, last_meeting_actors)
-    if group is not None:
-        # "the two ministers agreed": the people named before act, not the bare noun
+    # "the two ministers agreed": the people named before act, not the bare noun; the group
+    # must be the nearest subject ("the two sides fear … since Russia started a campaign")
+    if group is not None and not any(group[1] <= c.start_char < trigger.start for c in candidates):
         g_start, g_end, members = group
         inside = {c.name for c in candidates if g_start <= c.start_char < g_end}
         known = {n for n, _ in members}
@@ -1922,6 +1925,9 @@ def _bind_dates(
                 and owner is triggers[k]
                 and not triggers[k - 1].is_verb
                 and _RELATIVE_CLAUSE.fullmatch(s_text, triggers[k - 1].end - offset, d.start)
+                and _RELATIVE_VERB.fullmatch(
+                    s_text, triggers[k - 1].end - offset, triggers[k].start - offset
+                )
             ):
                 bound.setdefault(triggers[k - 1].start, []).append(d)
     return bound
