@@ -730,6 +730,16 @@ def test_counted_group_without_enough_names_or_negated_stands_for_no_one(nlp):
     assert _roles(arrest)["actor1"] == "police"
 
 
+def test_counted_group_acts_only_as_the_nearest_subject(nlp):
+    text = (
+        "Juan Perez met Carlos Ruiz. Fears the two sides could clash have grown since "
+        "Peru started a bombing campaign in Chile."
+    )
+    [campaign] = _events(nlp, text, kind="attack")
+    assert _roles(campaign)["actor1"] == "Peru"
+    assert "Juan Perez" not in _names(campaign)
+
+
 def test_relative_clause_dates_its_noun(nlp):
     text = "The quake, which struck on Tuesday, killed 20 people in Peru."
     [quake] = _events(nlp, text, date(2017, 5, 24), "natural_disaster")
@@ -737,3 +747,9 @@ def test_relative_clause_dates_its_noun(nlp):
     # a verb's object with a relative clause is not the event: the raid stays undated
     [raid] = _events(nlp, "Police raided the office, which reopened on Monday.", date(2017, 5, 24))
     assert raid["event_date"] is None
+    # a date far into a long relative clause tells of that clause, not of the noun
+    text = "The summit, which had been planned for years by many officials, was held on Monday."
+    assert all(
+        e["event_date"] in (None, date(2017, 5, 22))
+        for e in _events(nlp, text, date(2017, 5, 24), "meeting")
+    )
