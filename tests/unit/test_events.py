@@ -673,3 +673,83 @@ def test_placing_sanctions_and_sanctioning_are_sanctions(nlp):
         "Canada sanctioned the shipping firm for breaking the embargo.",
     ):
         assert _events(nlp, text, None, "sanctions"), text
+
+
+# --- counted groups ("the two ministers") and relative clauses ("which struck on Tuesday") ---
+
+
+def _names(event):
+    return set(event["actor_names"])
+
+
+def test_counted_group_stands_for_the_people_named_before(nlp):
+    text = "Juan Perez met Carlos Ruiz in Lima. The two ministers agreed to work closely on trade."
+    [deal] = _events(nlp, text, kind="agreement")
+    assert _roles(deal)["actor1"] == "Juan Perez"
+    assert _roles(deal)["actor2"] == "Carlos Ruiz"
+    assert "ministers" not in _names(deal)
+
+
+def test_counted_group_takes_as_many_names_as_it_counts(nlp):
+    text = (
+        "President Ana Lopez hosted Prime Minister Omar Haddad and Chancellor Ingrid Berg. "
+        "The three leaders agreed to take concrete steps on vaccines."
+    )
+    [deal] = _events(nlp, text, kind="agreement")
+    assert _names(deal) == {"Ana Lopez", "Omar Haddad", "Ingrid Berg"}
+
+
+def test_counted_group_of_states_takes_countries_not_people(nlp):
+    text = "Juan Perez of Kenya met officials from Peru. The two countries signed a trade deal."
+    [deal] = _events(nlp, text, kind="agreement")
+    assert {"Kenya", "Peru"} <= _names(deal)
+    assert "Juan Perez" not in _names(deal)
+
+
+def test_counted_group_in_reported_speech_and_future(nlp):
+    text = (
+        "Juan Perez met Carlos Ruiz. Officials said the two ministers agreed to cooperate. "
+        "The two leaders will meet again in Lima."
+    )
+    [deal] = _events(nlp, text, kind="agreement")
+    assert {"Juan Perez", "Carlos Ruiz"} <= _names(deal)
+    planned = [e for e in _events(nlp, text, kind="meeting") if e["future"]]
+    assert planned and {"Juan Perez", "Carlos Ruiz"} <= _names(planned[0])
+
+
+def test_counted_group_without_enough_names_or_negated_stands_for_no_one(nlp):
+    [deal] = _events(nlp, "The two ministers agreed to work closely on trade.", kind="agreement")
+    assert _names(deal) == {"ministers"}
+    assert not _events(
+        nlp, "Juan Perez met Carlos Ruiz. The two ministers did not agree.", kind="agreement"
+    )
+    # a passive's victims are no counted group of actors: "two protesters" has no "the"
+    [arrest] = _events(
+        nlp, "Juan Perez met Carlos Ruiz. Two protesters were arrested by police.", kind="arrest"
+    )
+    assert _roles(arrest)["actor1"] == "police"
+
+
+def test_counted_group_acts_only_as_the_nearest_subject(nlp):
+    text = (
+        "Juan Perez met Carlos Ruiz. Fears the two sides could clash have grown since "
+        "Peru started a bombing campaign in Chile."
+    )
+    [campaign] = _events(nlp, text, kind="attack")
+    assert _roles(campaign)["actor1"] == "Peru"
+    assert "Juan Perez" not in _names(campaign)
+
+
+def test_relative_clause_dates_its_noun(nlp):
+    text = "The quake, which struck on Tuesday, killed 20 people in Peru."
+    [quake] = _events(nlp, text, date(2017, 5, 24), "natural_disaster")
+    assert quake["event_date"] == date(2017, 5, 23)
+    # a verb's object with a relative clause is not the event: the raid stays undated
+    [raid] = _events(nlp, "Police raided the office, which reopened on Monday.", date(2017, 5, 24))
+    assert raid["event_date"] is None
+    # a date far into a long relative clause tells of that clause, not of the noun
+    text = "The summit, which had been planned for years by many officials, was held on Monday."
+    assert all(
+        e["event_date"] in (None, date(2017, 5, 22))
+        for e in _events(nlp, text, date(2017, 5, 24), "meeting")
+    )

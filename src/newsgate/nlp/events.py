@@ -223,6 +223,10 @@ _DATE_WORDS = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b"
 )
+# a non-restrictive relative clause opened right after a noun, up to a date inside it
+_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){0,5}")
+# the relative clause's own verb follows its pronoun: "which struck", "which was held"
+_RELATIVE_VERB = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){0,2}")
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|over|across|around|into|from|off|along|within|inside|outside|"
@@ -278,6 +282,18 @@ _GROUP_ANAPHOR = re.compile(
     r"delegations|ministers|presidents|states)|the parties|both)\b",
     re.I,
 )
+# "the two ministers", "both leaders", "all three countries": a counted group of people or
+# states the article has named just before (the group noun's class says which kind of name)
+_COUNTED_GROUP = re.compile(
+    r"\b(?:[Tt]he\s+(?P<n>two|three|four|five)|[Bb]oth(?:\s+the)?|[Aa]ll\s+(?P<m>three|four|five))"
+    r"\s+(?:[\w-]+\s+)?(?:(?P<person>leaders|ministers|presidents|officials|premiers|"
+    r"counterparts|envoys|diplomats|heads of state|men|women|chancellors|politicians)|"
+    r"(?P<state>nations|countries|governments|states|neighbours|neighbors|allies)|"
+    r"(?P<side>sides|parties|delegations))\b"
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# how far back (characters) a counted group looks for the names it stands for
+_GROUP_REACH = 1500
 _HEAD_ANAPHOR = re.compile(r"\b[Tt]he\s+(council|commission|committee|alliance|bloc|forum)\b")
 _COMPOUND = re.compile(r"^(?P<a>[\w.]+)\s*-\s*(?P<b>[\w.]+)\s+(?:\w+\s+)?(?:\w+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -1663,10 +1679,69 @@ def _actors(
             if label != "NORP" and name not in names:
                 names.add(name)
                 actors.append((name, label, member_role))
+    group = _counted_group(doc, text, sent, trigger, speech, last_meeting_actors)
+    # "the two ministers agreed": the people named before act, not the bare noun; the group
+    # must be the nearest subject ("the two sides fear … since Russia started a campaign")
+    if group is not None and not any(group[1] <= c.start_char < trigger.start for c in candidates):
+        g_start, g_end, members = group
+        inside = {c.name for c in candidates if g_start <= c.start_char < g_end}
+        known = {n for n, _ in members}
+        roles_of = ["actor1", "actor2"] + ["other"] * len(members)
+        actors = [(n, lab, role) for (n, lab), role in zip(members, roles_of, strict=False)] + [
+            (n, lab, "other") for n, lab, _ in actors if n not in inside and n not in known
+        ]
     if not actors:
-        group = trigger.event_type.name in ("meeting", "agreement")
-        actors = _anaphoric_actors(doc, sent, last_meeting_actors if group else [])
+        group_kind = trigger.event_type.name in ("meeting", "agreement")
+        actors = _anaphoric_actors(doc, sent, last_meeting_actors if group_kind else [])
     return actors
+
+
+def _counted_group(
+    doc: Doc,
+    text: str,
+    sent: Span,
+    trigger: _Trigger,
+    speech: int,
+    last_meeting_actors: list[tuple[str, str]],
+) -> tuple[int, int, list[tuple[str, str]]] | None:
+    """Return (start, end, members) of a counted group acting before the trigger, or None.
+
+    "The two ministers agreed", "both countries signed": the group stands for as many people
+    (or states) as it counts, the nearest ones the article named before it; "the two sides"
+    are first the parties of the last meeting. Without enough such names it stands for no one.
+    """
+    found = None
+    for m in _COUNTED_GROUP.finditer(text, max(speech, sent.start_char), trigger.start):
+        found = m
+    if found is None:
+        return None
+    count = _COUNTS.get(found.group("n") or found.group("m") or "two", 2)
+    if found.group("person"):
+        labels = {"PERSON"}
+    elif found.group("state"):
+        labels = {"GPE"}
+    else:
+        labels = {"PERSON", "GPE", "ORG"}
+    met = [(n, lab) for n, lab in dict.fromkeys(last_meeting_actors) if lab in labels]
+    if found.group("side") and len(met) >= count:
+        return found.start(), found.end(), met[:count]
+    if "newsgate_ents" not in doc.user_data:
+        ents = list(doc.ents)
+        doc.user_data["newsgate_ents"] = (ents, [e.end_char for e in ents])
+    ents, ends = doc.user_data["newsgate_ents"]
+    members: list[tuple[str, str]] = []
+    k = bisect_right(ends, found.start()) - 1
+    while k >= 0 and len(members) < count:
+        ent = ents[k]
+        k -= 1
+        if ent.end_char < found.start() - _GROUP_REACH:
+            break
+        name, label = _entity_actor(ent, doc)
+        if label in labels and name not in _outlets() and (name, label) not in members:
+            members.append((name, label))
+    if len(members) < count:
+        return None
+    return found.start(), found.end(), members[::-1]
 
 
 def _demonstrators(actors: list[tuple[str, str, str]]) -> list[tuple[str, str, str]] | None:
@@ -1826,7 +1901,16 @@ def _bind_dates(
         ):
             continue  # "since 2014", "takes effect from January 1": not when it happened
         k = bisect_right([t.end - offset for t in triggers], d.start) - 1
-        owner = triggers[k] if k >= 0 and not _broken(triggers[k].end - offset, d.start) else None
+        owner = None
+        if k >= 0 and (
+            not _broken(triggers[k].end - offset, d.start)
+            # "the quake, which struck on Tuesday": a relative clause dates its noun
+            or (
+                not triggers[k].is_verb
+                and _RELATIVE_CLAUSE.fullmatch(s_text, triggers[k].end - offset, d.start)
+            )
+        ):
+            owner = triggers[k]
         if owner is None:
             following = bisect_left(starts, d.end)
             if following < len(triggers):
@@ -1835,6 +1919,17 @@ def _bind_dates(
                     owner = triggers[following]
         if owner is not None:
             bound.setdefault(owner.start, []).append(d)
+            # "the quake, which struck on Tuesday": the relative clause's verb tells of its noun
+            if (
+                k >= 1
+                and owner is triggers[k]
+                and not triggers[k - 1].is_verb
+                and _RELATIVE_CLAUSE.fullmatch(s_text, triggers[k - 1].end - offset, d.start)
+                and _RELATIVE_VERB.fullmatch(
+                    s_text, triggers[k - 1].end - offset, triggers[k].start - offset
+                )
+            ):
+                bound.setdefault(triggers[k - 1].start, []).append(d)
     return bound
 
 
