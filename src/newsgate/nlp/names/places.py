@@ -54,6 +54,12 @@ def local_places() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _local_first_words() -> frozenset[str]:
+    """Return the first words of the local places, so most tokens are passed over at once."""
+    return frozenset(name.split()[0].split("-")[0] for name in local_places())
+
+
+@cache
 def _place_countries() -> dict[str, str]:
     """Return gazetteer place name or alias -> canonical country name, where the data gives one."""
     forms = country_forms()
@@ -155,10 +161,11 @@ def find_local_places(finder: NameFinder) -> None:
     """Claim villages and towns of `local_places()` where the sentence or article says so."""
     doc = finder.doc
     places = local_places()
+    first_words = _local_first_words()
     countries: frozenset[str] | None = None
     n = len(doc)
     for i in range(n):
-        if i in finder.taken or not doc[i].text[:1].isupper() or not doc[i].is_alpha:
+        if doc[i].text not in first_words or i in finder.taken:
             continue
         for end in range(min(n, i + _MAX_LOCAL_TOKENS), i, -1):
             span = doc[i:end]
