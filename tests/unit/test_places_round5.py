@@ -111,3 +111,8 @@ def test_business_grammar_leaves_people_and_places(nlp):
     assert ("Kenya", "GPE") in _ents(nlp, "Kenya's shareholders in the port were paid.")
     ents = _ents(nlp, "Nobody knew, the manager said, what the firm would do.")
     assert not any(label == "ORG" for _, label in ents)
+
+
+def test_place_and_body_words_before_a_title_name_an_office(nlp):
+    ents = _ents(nlp, "Mirwala District Police Officer Ana Ruiz told reporters.")
+    assert not any(label == "ORG" for _, label in ents)

@@ -85,8 +85,12 @@ def _body_end(finder: NameFinder, start: int, allow_general: bool) -> int | None
                 k += 1
                 continue
             break
-        if token.lower_ in TITLE_HEADS or (k == start and token.text in given_names()):
-            break  # "Toronto Police Chief …", "Kenya John …": an office or a person follows
+        if token.lower_ in TITLE_HEADS:
+            # "Swabi District Police Officer", "Toronto Police Chief": the body's words name an
+            # office; an office only implied by a title names no body
+            return None
+        if k == start and token.text in given_names():
+            break  # "Kenya John …": a person follows
         k += 1
         if token.text in heads:
             last_head = k

@@ -45,18 +45,23 @@ def local_places() -> dict[str, frozenset[str]]:
     path = resources.files("newsgate.nlp").joinpath("data", "names", "local_places.tsv")
     by_code = country_forms(by_code=True)
     places: dict[str, frozenset[str]] = {}
+    sets: dict[str, frozenset[str]] = {}  # one set per code list: most places share a few
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
+        if not line or line[0] == "#":
             continue
-        name, codes = line.split("\t")
-        places[name] = frozenset(by_code[c] for c in codes.split(",") if c in by_code)
+        name, _, codes = line.partition("\t")
+        countries = sets.get(codes)
+        if countries is None:
+            countries = frozenset(by_code[c] for c in codes.split(",") if c in by_code)
+            sets[codes] = countries
+        places[name] = countries
     return places
 
 
 @cache
 def _local_first_words() -> frozenset[str]:
     """Return the first words of the local places, so most tokens are passed over at once."""
-    return frozenset(name.split()[0].split("-")[0] for name in local_places())
+    return frozenset(name.partition(" ")[0].partition("-")[0] for name in local_places())
 
 
 @cache
