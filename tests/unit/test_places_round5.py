@@ -116,3 +116,8 @@ def test_business_grammar_leaves_people_and_places(nlp):
 def test_place_and_body_words_before_a_title_name_an_office(nlp):
     ents = _ents(nlp, "Mirwala District Police Officer Ana Ruiz told reporters.")
     assert not any(label == "ORG" for _, label in ents)
+
+
+def test_place_inside_a_longer_name_opens_no_body(nlp):
+    ents = _ents(nlp, "Flights of Cathay Pacific Airways were cancelled.")
+    assert ("Pacific Airways", "ORG") not in ents

@@ -48,6 +48,9 @@ def find_place_bodies(finder: NameFinder) -> None:
             continue
         if ent.start > 0 and doc[ent.start - 1].text in POSSESSIVE:
             continue  # "the country's Kenya ..." reads nothing off an owner
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and _capitalised(before) and not before.is_stop:
+            continue  # "Cathay Pacific Airways": the place is inside a longer name
         end = _body_end(finder, ent.end, allow_general=ent.label_ != "NORP")
         if end is None:
             continue
