@@ -121,3 +121,8 @@ def test_place_and_body_words_before_a_title_name_an_office(nlp):
 def test_place_inside_a_longer_name_opens_no_body(nlp):
     ents = _ents(nlp, "Flights of Cathay Pacific Airways were cancelled.")
     assert ("Pacific Airways", "ORG") not in ents
+
+
+def test_second_party_of_a_joint_body_opens_no_body(nlp):
+    ents = _ents(nlp, "The Ruritania and Kenya Council met in Nairobi.")
+    assert ("Kenya Council", "ORG") not in ents

@@ -30,6 +30,7 @@ from newsgate.nlp.names.shape import POSSESSIVE, NameFinder
 # Utility"); with the general heads of org_heads.txt
 PLACE_ORG_HEADS = words("place_org_heads.txt")
 _JOINERS = {"of", "for"}
+_PAIRING = {"and", "&", "-", "‑", "‐", "–", "/"}
 _SHARE_WORDS = corporate_words("share")
 _MARKET_VERBS = corporate_words("market")
 _OWNED_CORPORATE = corporate_words("owned")
@@ -51,6 +52,8 @@ def find_place_bodies(finder: NameFinder) -> None:
         before = doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and _capitalised(before) and not before.is_stop:
             continue  # "Cathay Pacific Airways": the place is inside a longer name
+        if before is not None and before.lower_ in _PAIRING:
+            continue  # "the EU and Turkey Council", "NATO-Russia Council": two parties' body
         end = _body_end(finder, ent.end, allow_general=ent.label_ != "NORP")
         if end is None:
             continue
