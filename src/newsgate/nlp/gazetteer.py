@@ -54,6 +54,25 @@ def _country_entries() -> list[Entry]:
 
 
 @cache
+def country_forms(by_code: bool = False) -> dict[str, str]:
+    """Return every spelling of a country (or its ISO alpha-2 code, when `by_code`) -> canonical name."""
+    overrides = {row["alpha_2"]: row for row in _read_jsonl("countries.jsonl")}
+    canonical = {e.name: e for e in _country_entries()}
+    out: dict[str, str] = {}
+    for country in pycountry.countries:
+        override = overrides.get(country.alpha_2)
+        common = getattr(country, "common_name", None)
+        name = override["name"] if override else (common or country.name)
+        if by_code:
+            out[country.alpha_2] = name
+            continue
+        for form in (name, *canonical[name].aliases, country.name, common):
+            if form:
+                out.setdefault(form, name)
+    return out
+
+
+@cache
 def curated_entries() -> tuple[Entry, ...]:
     """Return the curated entries: countries, places, organisations and demonyms by hand."""
     return tuple(

@@ -55,6 +55,13 @@ def function_words(word_class: str) -> frozenset[str]:
     return frozenset(word for word, cls in pairs if cls == word_class)
 
 
+@cache
+def corporate_words(word_class: str) -> frozenset[str]:
+    """Return the business-news words of one class ("share", "market", "owned", "apposition")."""
+    pairs = (line.split("\t") for line in _lines("corporate_words.tsv"))
+    return frozenset(word for word, cls in pairs if cls == word_class)
+
+
 @dataclass(frozen=True)
 class ReportingVerb:
     """One reporting verb: its forms, whether it frames a quoted fragment, whether it takes an object."""

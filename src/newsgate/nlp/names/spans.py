@@ -39,8 +39,10 @@ from newsgate.nlp.lexicon import (
     given_names,
     reporting_verb_forms,
 )
+from newsgate.nlp.names.bodies import PLACE_ORG_HEADS, find_companies, find_place_bodies
 from newsgate.nlp.names.fold import NAME_SUFFIXES
 from newsgate.nlp.names.local import resolve_in_article
+from newsgate.nlp.names.places import find_divisions, find_local_places
 from newsgate.nlp.names.shape import (
     CONNECTORS,
     DETERMINERS,
@@ -901,6 +903,7 @@ def _drop_place_prefixes(doc: Doc) -> None:
             and is_name_token(nxt)
             and not nxt.is_sent_start
             and nxt.text not in ORG_HEADS
+            and nxt.text not in PLACE_ORG_HEADS
             and nxt.text not in LOC_HEADS
             and nxt.lower_ not in TITLE_HEADS
             and nxt.lower_ not in TITLE_MODIFIERS
@@ -1398,6 +1401,9 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_ships(finder)
     _find_acronyms(finder)
     _find_place_lists(finder)
+    find_divisions(finder)
+    find_place_bodies(finder)
+    find_companies(finder)
     _find_venues(finder)
     _find_titled_people(finder)
     _find_kin(finder)
@@ -1413,6 +1419,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_body_appositions(finder)
     _find_lowercase_ministries(finder)
     _find_place_phrases(finder)
+    find_local_places(finder)
     _find_given_name_people(finder)
     _find_qualified_bodies(finder)
     _find_prefixed_bodies(finder)
