@@ -32,6 +32,10 @@ TITLE_HEADS = words("title_heads.txt")
 WEAK_TITLE_HEADS = words("weak_title_heads.txt")
 TITLE_COMPLEMENTS = tuple(tuple(line.split()) for line in _lines("title_complements.txt"))
 HONORIFICS = words("honorifics.txt")
+# honorifics of several words ("Tan Sri", "Lt Col"), longest first, as word tuples
+HONORIFIC_RUNS = tuple(
+    sorted((tuple(h.split()) for h in HONORIFICS if " " in h), key=len, reverse=True)
+)
 LEADER_TITLES = words("leader_titles.txt")
 NAME_PARTICLES = words("name_particles.txt")
 SHIP_PREFIXES = words("ship_prefixes.txt")

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgate.nlp.gazetteer import country_demonyms
 from newsgate.nlp.lexicon import (
+    HONORIFIC_RUNS,
     HONORIFICS,
     LOC_HEADS,
     NAME_PARTICLES,
@@ -198,6 +199,41 @@ def _initials_start(doc: Doc, end: int, taken: set[int]) -> int:
     return start
 
 
+def _is_honorific(doc: Doc, index: int) -> bool:
+    text = doc[index].text
+    return text in HONORIFICS or text + "." in HONORIFICS
+
+
+def honorific_end(doc: Doc, index: int) -> int:
+    """Return the end of the honorifics and ranks written from `index` on ("Tan Sri", "Lt. Col."), or index.
+
+    A full stop after each word belongs to it; several honorifics may follow one another
+    ("Datuk Seri Dr").
+    """
+    end = index
+    while end < len(doc):
+        k = end
+        for run in HONORIFIC_RUNS:
+            j = end
+            for word in run:
+                if j >= len(doc) or doc[j].text.rstrip(".") != word.rstrip("."):
+                    break
+                j += 1
+                if j < len(doc) and doc[j].text == "." and not doc[j - 1].text.endswith("."):
+                    j += 1
+            else:
+                k = j
+                break
+        if k == end and _is_honorific(doc, end):
+            k = end + 1
+            if k < len(doc) and doc[k].text == ".":
+                k += 1
+        if k == end:
+            break
+        end = k
+    return end
+
+
 def name_start(doc: Doc, end: int, taken: set[int]) -> int:
     """Return the start of a person-name run ending at `end` (== end when there is none)."""
     start = end
@@ -228,6 +264,10 @@ def name_start(doc: Doc, end: int, taken: set[int]) -> int:
         or doc[start].lower_ in TITLE_MODIFIERS
     ):
         start += 1
+    # "Datuk Seri Anwar Ibrahim said": the honorifics opening a run are no part of the name
+    after = honorific_end(doc, start)
+    if start < after < end:
+        start = after
     return start
 
 
@@ -299,6 +339,8 @@ class NameFinder:
         lower = self.lower
         if all(_is_title_word(lower[k], self.text[k]) for k in range(start, end)):
             return True  # "Governors", "Honorable"
+        if honorific_end(self.doc, start) >= end:
+            return True  # "Tan Sri", "Lt Col": honorifics alone
         last = self.text[end - 1]
         if (
             end - start >= 2
@@ -318,6 +360,8 @@ class NameFinder:
     def person(self, start: int, end: int, role: Role | None = None) -> None:
         if end <= start or self.not_a_person(start, end, role):
             return
+        # "Insp Rahim Osman", "Datuk Seri Amirul Hakim": a person's name opens after its honorifics
+        start = honorific_end(self.doc, start)
         last = end - 1
         rest_free = not any(i in self.taken for i in range(start, last))
         if rest_free and last in self.taken and last in self.soft():

@@ -49,6 +49,7 @@ from newsgate.nlp.names.shape import (
     NameFinder,
     Role,
     acronym_matches,
+    honorific_end,
     is_name_token,
     joined_end,
     name_end,
@@ -264,11 +265,13 @@ def _find_titled_people(finder: NameFinder) -> None:
             n_end,
             Role(title, org, country, role_text),
         )
+    after = 0
     for token in doc:
-        if token.text in HONORIFICS or (token.text + ".") in HONORIFICS:
-            start = token.i + 1
-            if start < len(doc) and doc[start].text == ".":
-                start += 1
+        if token.i < after:
+            continue  # inside an honorific run already read ("Lt Col", "Tan Sri")
+        after = honorific_end(doc, token.i)
+        if after > token.i:
+            start = after
             first = start
             if start < len(doc) and doc[start].lower_ in NAME_PARTICLES:
                 # "Ms von der Leyen": after an honorific a name may open with its particles
