@@ -107,6 +107,13 @@ def addressee_verbs() -> frozenset[str]:
 
 
 @cache
+def given_name_genders() -> dict[str, str]:
+    """Return given name -> "f" / "m" for the names one gender bears almost alone ("Mary" -> "f")."""
+    pairs = (line.split("\t") for line in _lines("given_name_genders.tsv", "names"))
+    return {name: gender for name, gender in pairs}
+
+
+@cache
 def given_names() -> frozenset[str]:
     """Return the given names of `data/names/given_names.txt` ("James", "Ciriaco", "Xi")."""
     return frozenset(_lines("given_names.txt", "names"))

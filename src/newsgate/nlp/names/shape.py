@@ -362,6 +362,7 @@ class NameFinder:
             return
         # "Insp Rahim Osman", "Datuk Seri Amirul Hakim": a person's name opens after its honorifics
         start = honorific_end(self.doc, start)
+        start = _after_capitalised_noun(self.doc, start, end)
         last = end - 1
         rest_free = not any(i in self.taken for i in range(start, last))
         if rest_free and last in self.taken and last in self.soft():
@@ -396,6 +397,20 @@ class NameFinder:
         if ent is None or ent.start != j or ent.label_ not in ROLE_LABELS:
             return None, None, index
         return (*org_or_country(ent), ent.end)
+
+
+def _after_capitalised_noun(doc: Doc, start: int, end: int) -> int:
+    """Return where a name opening a sentence starts after a common noun capitalised only as the
+    sentence's first word ("Farmer Tomas Berg said" -> "Tomas Berg"), else `start`."""
+    if end - start < 3 or not (
+        start == 0 or doc[start].is_sent_start or "\n" in doc[start - 1].text
+    ):
+        return start
+    word, nxt = doc[start].text, doc[start + 1].text
+    given = given_names()
+    if word.lower() in common_words() and word not in given and nxt in given:
+        return start + 1
+    return start
 
 
 def _is_title_word(lower: str, text: str) -> bool:
