@@ -671,3 +671,21 @@ def test_honorifics_alone_and_lookalike_words_name_no_person(nlp):
     assert not any(label == "PERSON" for _, label, _ in ents)
     _, ents = _ents(nlp, "Finance Minister Sri Mulyani Indrawati said the budget held.")
     assert ("Sri Mulyani Indrawati", "PERSON", "Sri Mulyani Indrawati") in ents
+
+
+def test_given_names_of_other_regions_make_a_person(nlp):
+    # Faker's locale name lists (given_names_world.txt): India, Somalia/Kenya
+    text = "Divers searched while Aarav Mehta waited at the dock with Abdihakim Farah."
+    _, ents = _ents(nlp, text)
+    persons = {t for t, label, _ in ents if label == "PERSON"}
+    assert persons == {"Aarav Mehta", "Abdihakim Farah"}
+
+
+def test_a_weekday_and_month_before_a_day_number_are_no_person(nlp):
+    text = (
+        "PORTLAND Thu Jun 6, 2013 6:04pm EDT\n"
+        "Rescuers searched the site. Park Jun said the work went on. Jun said more."
+    )
+    _, ents = _ents(nlp, text)
+    persons = {(t, kb) for t, label, kb in ents if label == "PERSON"}
+    assert persons == {("Park Jun", "Park Jun"), ("Jun", "Park Jun")}

@@ -115,8 +115,9 @@ def given_name_genders() -> dict[str, str]:
 
 @cache
 def given_names() -> frozenset[str]:
-    """Return the given names of `data/names/given_names.txt` ("James", "Ciriaco", "Xi")."""
-    return frozenset(_lines("given_names.txt", "names"))
+    """Return the given names of `data/names/given_names.txt` ("James", "Ciriaco", "Xi") and of
+    `given_names_world.txt` ("Oluwaseun", "Aarav"), as one set."""
+    return frozenset(_lines("given_names.txt", "names") + _lines("given_names_world.txt", "names"))
 
 
 @cache

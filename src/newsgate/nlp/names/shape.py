@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -341,6 +342,8 @@ class NameFinder:
             return True  # "Governors", "Honorable"
         if honorific_end(self.doc, start) >= end:
             return True  # "Tan Sri", "Lt Col": honorifics alone
+        if before_day_number(self.doc, end):
+            return True  # "Thu Jun 6": a weekday and month before a day number are a date
         last = self.text[end - 1]
         if (
             end - start >= 2
@@ -397,6 +400,18 @@ class NameFinder:
         if ent is None or ent.start != j or ent.label_ not in ROLE_LABELS:
             return None, None, index
         return (*org_or_country(ent), ent.end)
+
+
+# month names and their abbreviations (the standard library's English calendar names)
+_MONTHS = frozenset(m for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
+
+
+def before_day_number(doc: Doc, end: int) -> bool:
+    """Return whether a run ends with a month name followed by a day number ("Jun 6")."""
+    if end >= len(doc) or doc[end - 1].text.rstrip(".") not in _MONTHS:
+        return False
+    day = doc[end].text.rstrip(",")
+    return day.isdigit() and 1 <= int(day) <= 31
 
 
 def _after_capitalised_noun(doc: Doc, start: int, end: int) -> int:
