@@ -657,3 +657,17 @@ def test_sentence_initial_common_noun_is_no_part_of_the_name(nlp):
     # a capitalised common word inside a sentence before a name is left to the other rules
     quotes = _quotes(nlp, "Rose Kamau said “the road is open”.")
     assert _by_text(quotes)["the road is open"] == ("Rose Kamau", "said")
+
+
+def test_inverted_subject_opening_with_a_lower_case_role(nlp):
+    text = "“The vote was rigged,” said opposition leader Kizza Besigye, who came second."
+    assert _by_text(_quotes(nlp, text))["The vote was rigged,"] == ("Kizza Besigye", "said")
+    # a lower-case body with no name after it names no person
+    text = "“We are leaving,” said police in the capital."
+    assert _by_text(_quotes(nlp, text))["We are leaving,"][0] is None
+
+
+def test_capitalised_title_in_apposition_is_no_part_of_the_name(nlp):
+    text = "The police spokesman, Inspector Juma Otieno, said “two people were arrested”."
+    quotes = _quotes(nlp, text)
+    assert _by_text(quotes)["two people were arrested"] == ("Juma Otieno", "said")

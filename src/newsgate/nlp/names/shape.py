@@ -365,6 +365,11 @@ class NameFinder:
             return
         # "Insp Rahim Osman", "Datuk Seri Amirul Hakim": a person's name opens after its honorifics
         start = honorific_end(self.doc, start)
+        # "The police spokesman, Inspector Juma Otieno, said": a title opening the run is no name
+        while end - start > 1 and (
+            self.lower[start] in TITLE_HEADS or self.lower[start] in TITLE_MODIFIERS
+        ):
+            start = honorific_end(self.doc, start + 1)
         start = _after_capitalised_noun(self.doc, start, end)
         last = end - 1
         rest_free = not any(i in self.taken for i in range(start, last))
