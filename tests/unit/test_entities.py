@@ -689,3 +689,16 @@ def test_a_weekday_and_month_before_a_day_number_are_no_person(nlp):
     _, ents = _ents(nlp, text)
     persons = {(t, kb) for t, label, kb in ents if label == "PERSON"}
     assert persons == {("Park Jun", "Park Jun"), ("Jun", "Park Jun")}
+
+
+def test_a_month_or_demonym_after_a_given_name_is_a_surname(nlp):
+    text = (
+        "The report was reviewed by Thomas English and Juan March at the agency. "
+        "The plan agreed by Maria in March 2020 failed. Many English speakers agreed."
+    )
+    _, ents = _ents(nlp, text)
+    persons = {t for t, label, _ in ents if label == "PERSON"}
+    assert persons == {"Thomas English", "Juan March"}
+    # a given name that is also a common word ("Mark") needs more than a month or demonym
+    _, ents = _ents(nlp, "Many Mark English speakers agreed with Juan March 2020 plans.")
+    assert not any(label == "PERSON" for _, label, _ in ents)

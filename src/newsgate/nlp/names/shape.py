@@ -408,12 +408,12 @@ class NameFinder:
 
 
 # month names and their abbreviations (the standard library's English calendar names)
-_MONTHS = frozenset(m for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
+MONTH_NAMES = frozenset(m for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
 
 
 def before_day_number(doc: Doc, end: int) -> bool:
     """Return whether a run ends with a month name followed by a day number ("Jun 6")."""
-    if end >= len(doc) or doc[end - 1].text.rstrip(".") not in _MONTHS:
+    if end >= len(doc) or doc[end - 1].text.rstrip(".") not in MONTH_NAMES:
         return False
     day = doc[end].text.rstrip(",")
     return day.isdigit() and 1 <= int(day) <= 31

@@ -44,6 +44,7 @@ from newsgate.nlp.names.local import resolve_in_article
 from newsgate.nlp.names.shape import (
     CONNECTORS,
     DETERMINERS,
+    MONTH_NAMES,
     POSSESSIVE,
     ROLE_LABELS,
     NameFinder,
@@ -1084,6 +1085,9 @@ def _find_given_name_people(finder: NameFinder) -> None:
             i += 1
             continue
         end = name_end(doc, i, finder.taken, finder.soft())
+        if end == i + 1 and _word_surname(finder, i, common):
+            i += 2
+            continue
         words = doc[i:end].text.split()
         if len(words) < 2 or (
             end < len(doc) and (doc[end].text in ORG_HEADS or doc[end].text in LOC_HEADS)
@@ -1100,6 +1104,31 @@ def _find_given_name_people(finder: NameFinder) -> None:
             continue
         finder.person(_first_name_before(finder, i, common), end)
         i = max(end, i + 1)
+
+
+def _word_surname(finder: NameFinder, given: int, common: frozenset[str]) -> bool:
+    """Add "Peter May", "Thomas English": a given name that is no common word, then a month name
+    or a demonym written as the surname (not a date: no number follows); return whether added."""
+    doc = finder.doc
+    word = given + 1
+    if word >= len(doc) or finder.lower[given] in common or not doc[word].is_title:
+        return False
+    if word + 1 < len(doc) and (doc[word + 1].like_num or doc[word + 1].text in {"-", "–"}):
+        return False  # "Maria March 2020", "Peter May-June"
+    ent = finder.ent_by_token.get(word)
+    if ent is None and doc[word].text in MONTH_NAMES and doc[word].text in NOT_NAMES:
+        finder.person(given, word + 1)
+        return (given, word + 1) in finder.people
+    demonym = (
+        ent is not None
+        and ent.label_ == "NORP"
+        and len(ent) == 1
+        and ent.start not in finder.removed
+    )
+    if demonym and finder.claim(given, word + 1, "PERSON", ""):
+        finder.people.add((given, word + 1))
+        return True
+    return False
 
 
 def _first_name_before(finder: NameFinder, start: int, common: frozenset[str]) -> int:
