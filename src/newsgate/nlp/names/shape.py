@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -200,34 +201,35 @@ def _initials_start(doc: Doc, end: int, taken: set[int]) -> int:
     return start
 
 
-def _is_honorific(doc: Doc, index: int) -> bool:
-    text = doc[index].text
-    return text in HONORIFICS or text + "." in HONORIFICS
+# every word that may open or continue an honorific, without its full stop: the fast test
+_HONORIFIC_WORDS = frozenset(w.rstrip(".") for h in HONORIFICS for w in h.split())
 
 
-def honorific_end(doc: Doc, index: int) -> int:
+def honorific_end(words: Sequence[str], index: int) -> int:
     """Return the end of the honorifics and ranks written from `index` on ("Tan Sri", "Lt. Col."), or index.
 
-    A full stop after each word belongs to it; several honorifics may follow one another
-    ("Datuk Seri Dr").
+    `words` are token texts (a NameFinder's `text`). A full stop after
+    each word belongs to it; several honorifics may follow one another ("Datuk Seri Dr").
     """
     end = index
-    while end < len(doc):
+    n = len(words)
+    while end < n and words[end].rstrip(".") in _HONORIFIC_WORDS:
         k = end
         for run in HONORIFIC_RUNS:
             j = end
             for word in run:
-                if j >= len(doc) or doc[j].text.rstrip(".") != word.rstrip("."):
+                if j >= n or words[j].rstrip(".") != word.rstrip("."):
                     break
                 j += 1
-                if j < len(doc) and doc[j].text == "." and not doc[j - 1].text.endswith("."):
+                if j < n and words[j] == "." and not words[j - 1].endswith("."):
                     j += 1
             else:
                 k = j
                 break
-        if k == end and _is_honorific(doc, end):
+        text = words[end]
+        if k == end and (text in HONORIFICS or text + "." in HONORIFICS):
             k = end + 1
-            if k < len(doc) and doc[k].text == ".":
+            if k < n and words[k] == ".":
                 k += 1
         if k == end:
             break
@@ -266,7 +268,7 @@ def name_start(doc: Doc, end: int, taken: set[int]) -> int:
     ):
         start += 1
     # "Datuk Seri Anwar Ibrahim said": the honorifics opening a run are no part of the name
-    after = honorific_end(doc, start)
+    after = start + honorific_end([t.text for t in doc[start:end]], 0)
     if start < after < end:
         start = after
     return start
@@ -340,7 +342,7 @@ class NameFinder:
         lower = self.lower
         if all(_is_title_word(lower[k], self.text[k]) for k in range(start, end)):
             return True  # "Governors", "Honorable"
-        if honorific_end(self.doc, start) >= end:
+        if honorific_end(self.text, start) >= end:
             return True  # "Tan Sri", "Lt Col": honorifics alone
         if before_day_number(self.doc, end):
             return True  # "Thu Jun 6": a weekday and month before a day number are a date
@@ -364,12 +366,12 @@ class NameFinder:
         if end <= start or self.not_a_person(start, end, role):
             return
         # "Insp Rahim Osman", "Datuk Seri Amirul Hakim": a person's name opens after its honorifics
-        start = honorific_end(self.doc, start)
+        start = honorific_end(self.text, start)
         # "The police spokesman, Inspector Juma Otieno, said": a title opening the run is no name
         while end - start > 1 and (
             self.lower[start] in TITLE_HEADS or self.lower[start] in TITLE_MODIFIERS
         ):
-            start = honorific_end(self.doc, start + 1)
+            start = honorific_end(self.text, start + 1)
         start = _after_capitalised_noun(self.doc, start, end)
         last = end - 1
         rest_free = not any(i in self.taken for i in range(start, last))

@@ -267,11 +267,11 @@ def _find_titled_people(finder: NameFinder) -> None:
             Role(title, org, country, role_text),
         )
     after = 0
-    for token in doc:
-        if token.i < after:
+    for i in range(len(doc)):
+        if i < after:
             continue  # inside an honorific run already read ("Lt Col", "Tan Sri")
-        after = honorific_end(doc, token.i)
-        if after > token.i:
+        after = honorific_end(finder.text, i)
+        if after > i:
             start = after
             first = start
             if start < len(doc) and doc[start].lower_ in NAME_PARTICLES:
