@@ -640,3 +640,65 @@ def test_photo_words_and_caption_furniture_leave_the_credited_agency(nlp):
     names = {r["local_name"] for r in rows}
     assert "Ana Lund" in names
     assert not any("photo" in n.lower() or "caption" in n.lower() for n in names)
+
+
+# --- ranks and honorifics from the honorifics list (invented sentences) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police chief Insp Rahim Osman said the road was closed.", "Rahim Osman"),
+        ("Datuk Seri Amirul Hakim told reporters the bill would pass.", "Amirul Hakim"),
+        (
+            "“We will appeal,” said Tan Sri Kamal Nordin, the party's deputy president.",
+            "Kamal Nordin",
+        ),
+        ("Lt Col Ruth Mbeki said the convoy left at dawn.", "Ruth Mbeki"),
+        ("Det Supt Karen Hollis said officers were searching the river.", "Karen Hollis"),
+        ("Alhaji Musa Danjuma said the market would reopen.", "Musa Danjuma"),
+        ("Smt Lata Devi said she had no water for a week.", "Lata Devi"),
+    ],
+)
+def test_ranks_and_honorifics_are_dropped_from_the_name(nlp, text, name):
+    _, ents = _ents(nlp, text)
+    persons = {t for t, label, _ in ents if label == "PERSON"}
+    assert persons == {name}
+
+
+def test_honorifics_alone_and_lookalike_words_name_no_person(nlp):
+    _, ents = _ents(nlp, "Sri Lanka courted Gen Z voters. The Tan Sri title was revoked.")
+    assert not any(label == "PERSON" for _, label, _ in ents)
+    _, ents = _ents(nlp, "Finance Minister Sri Mulyani Indrawati said the budget held.")
+    assert ("Sri Mulyani Indrawati", "PERSON", "Sri Mulyani Indrawati") in ents
+
+
+def test_given_names_of_other_regions_make_a_person(nlp):
+    # Faker's locale name lists (given_names_world.txt): India, Somalia/Kenya
+    text = "Divers searched while Aarav Mehta waited at the dock with Abdihakim Farah."
+    _, ents = _ents(nlp, text)
+    persons = {t for t, label, _ in ents if label == "PERSON"}
+    assert persons == {"Aarav Mehta", "Abdihakim Farah"}
+
+
+def test_a_weekday_and_month_before_a_day_number_are_no_person(nlp):
+    text = (
+        "PORTLAND Thu Jun 6, 2013 6:04pm EDT\n"
+        "Rescuers searched the site. Park Jun said the work went on. Jun said more."
+    )
+    _, ents = _ents(nlp, text)
+    persons = {(t, kb) for t, label, kb in ents if label == "PERSON"}
+    assert persons == {("Park Jun", "Park Jun"), ("Jun", "Park Jun")}
+
+
+def test_a_month_or_demonym_after_a_given_name_is_a_surname(nlp):
+    text = (
+        "The report was reviewed by Thomas English and Juan March at the agency. "
+        "The plan agreed by Maria in March 2020 failed. Many English speakers agreed."
+    )
+    _, ents = _ents(nlp, text)
+    persons = {t for t, label, _ in ents if label == "PERSON"}
+    assert persons == {"Thomas English", "Juan March"}
+    # a given name that is also a common word ("Mark") needs more than a month or demonym
+    _, ents = _ents(nlp, "Many Mark English speakers agreed with Juan March 2020 plans.")
+    assert not any(label == "PERSON" for _, label, _ in ents)

@@ -617,3 +617,57 @@ def test_a_definite_role_stays_unnamed_when_titles_are_written_for_others(nlp):
     )
     [quote] = _quotes(nlp, text)
     assert quote["speaker_name"] is None
+
+
+# --- gender of given names and honorifics (invented sentences) ----------------------------
+
+
+def test_she_skips_a_man_named_by_a_census_male_given_name(nlp):
+    text = (
+        "Minister Ana Ruiz defended the plan on Monday, a day after Mayor Mark Olsen criticised it."
+        "\n\n“That is false,” she said."
+    )
+    assert _by_text(_quotes(nlp, text))["That is false,"] == ("Ana Ruiz", "said")
+    text = text.replace("she said", "he said")
+    assert _by_text(_quotes(nlp, text))["That is false,"] == ("Mark Olsen", "said")
+
+
+def test_a_given_name_of_either_gender_or_a_surname_first_keeps_the_latest_subject(nlp):
+    # "Jordan" is borne by men and women alike; "Li" opens Chinese names as a surname
+    text = (
+        "Mayor Mark Olsen spoke first. Later Jordan Blake answered the council."
+        "\n\n“We need more time,” she said."
+    )
+    assert _by_text(_quotes(nlp, text))["We need more time,"] == ("Jordan Blake", "said")
+    text = "Premier Li Qiang met Mayor Ana Ruiz on Monday.\n\n“Trade is growing,” he said."
+    assert _by_text(_quotes(nlp, text))["Trade is growing,"] == ("Li Qiang", "said")
+
+
+def test_a_female_honorific_marks_the_person_for_she(nlp):
+    text = (
+        "Smt Lata Devi, the village head, met officials after Ravi Kumar spoke."
+        "\n\n“We have no water,” she said."
+    )
+    assert _by_text(_quotes(nlp, text))["We have no water,"] == ("Lata Devi", "said")
+
+
+def test_sentence_initial_common_noun_is_no_part_of_the_name(nlp):
+    text = "Farmer Tomas Berg, who has lost half his herd, said: “We cannot go on like this.”"
+    assert _by_text(_quotes(nlp, text))["We cannot go on like this."] == ("Tomas Berg", "said")
+    # a capitalised common word inside a sentence before a name is left to the other rules
+    quotes = _quotes(nlp, "Rose Kamau said “the road is open”.")
+    assert _by_text(quotes)["the road is open"] == ("Rose Kamau", "said")
+
+
+def test_inverted_subject_opening_with_a_lower_case_role(nlp):
+    text = "“The vote was rigged,” said opposition leader Kizza Besigye, who came second."
+    assert _by_text(_quotes(nlp, text))["The vote was rigged,"] == ("Kizza Besigye", "said")
+    # a lower-case body with no name after it names no person
+    text = "“We are leaving,” said police in the capital."
+    assert _by_text(_quotes(nlp, text))["We are leaving,"][0] is None
+
+
+def test_capitalised_title_in_apposition_is_no_part_of_the_name(nlp):
+    text = "The police spokesman, Inspector Juma Otieno, said “two people were arrested”."
+    quotes = _quotes(nlp, text)
+    assert _by_text(quotes)["two people were arrested"] == ("Juma Otieno", "said")

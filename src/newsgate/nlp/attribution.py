@@ -183,7 +183,14 @@ def right_subject(masked: str, verb_end: int, ceiling: int) -> tuple[int, int] |
     first = phrase.split()[0] if phrase.split() else ""
     if not first or len(phrase.split()) > 8 or first.lower() in _PREPOSITIONS | _CLAUSE_WORDS:
         return None
-    if not (first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in {"he", "she"}):
+    # "said opposition leader Kizza Besigye": a lower-case role before a capitalised name
+    named = any(w[:1].isupper() for w in phrase.split()[1:])
+    if not (
+        first[0].isupper()
+        or first.lower() in _DETERMINERS
+        or first.lower() in {"he", "she"}
+        or named
+    ):
         return None
     start = verb_end + m.start(1)
     return start, start + len(phrase)

@@ -32,6 +32,10 @@ TITLE_HEADS = words("title_heads.txt")
 WEAK_TITLE_HEADS = words("weak_title_heads.txt")
 TITLE_COMPLEMENTS = tuple(tuple(line.split()) for line in _lines("title_complements.txt"))
 HONORIFICS = words("honorifics.txt")
+# honorifics of several words ("Tan Sri", "Lt Col"), longest first, as word tuples
+HONORIFIC_RUNS = tuple(
+    sorted((tuple(h.split()) for h in HONORIFICS if " " in h), key=len, reverse=True)
+)
 LEADER_TITLES = words("leader_titles.txt")
 NAME_PARTICLES = words("name_particles.txt")
 SHIP_PREFIXES = words("ship_prefixes.txt")
@@ -110,9 +114,17 @@ def addressee_verbs() -> frozenset[str]:
 
 
 @cache
+def given_name_genders() -> dict[str, str]:
+    """Return given name -> "f" / "m" for the names one gender bears almost alone ("Mary" -> "f")."""
+    pairs = (line.split("\t") for line in _lines("given_name_genders.tsv", "names"))
+    return {name: gender for name, gender in pairs}
+
+
+@cache
 def given_names() -> frozenset[str]:
-    """Return the given names of `data/names/given_names.txt` ("James", "Ciriaco", "Xi")."""
-    return frozenset(_lines("given_names.txt", "names"))
+    """Return the given names of `data/names/given_names.txt` ("James", "Ciriaco", "Xi") and of
+    `given_names_world.txt` ("Oluwaseun", "Aarav"), as one set."""
+    return frozenset(_lines("given_names.txt", "names") + _lines("given_names_world.txt", "names"))
 
 
 @cache

@@ -9,7 +9,13 @@ from spacy.util import filter_spans
 
 from newsgate.nlp.lexicon import LEADER_TITLES
 from newsgate.nlp.names.fold import first_names_compatible, fold, surname
-from newsgate.nlp.names.shape import NameFinder, acronym_matches, is_name_token, title_spans
+from newsgate.nlp.names.shape import (
+    NameFinder,
+    acronym_matches,
+    before_day_number,
+    is_name_token,
+    title_spans,
+)
 
 # doc.user_data key: (start_char, end_char) of the PERSON spans that are role references
 ROLE_MENTIONS = "role_mentions"
@@ -47,7 +53,12 @@ def _propagate_person_names(doc: Doc) -> dict[str, str]:
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     extra = []
     for token in doc:
-        if token.i not in taken and fold(token.text) in full_names and is_name_token(token):
+        if (
+            token.i not in taken
+            and fold(token.text) in full_names
+            and is_name_token(token)
+            and not before_day_number(doc, token.i + 1)  # "Jun 6" is a date, whoever is "Park Jun"
+        ):
             start = token.i
             while (
                 start > 0

@@ -21,6 +21,7 @@ from newsgate.nlp.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     function_words,
+    given_name_genders,
     reporting_verb_forms,
     words,
 )
@@ -43,7 +44,10 @@ _JOINED_TITLES = (
     (re.compile(r"\bdirector[ -]general\b"), "director-general"),
 )
 # an honorific right before a name marks its gender ("Mr. Otto Kern", "Ms Lea Brun")
-_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Sir|Dame|Lord|Lady)\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Madam|Sir|Dame|Lord|Lady|Mme|Alhaji|Alhaja|Hajiya|Datin|Sheikha|Shri|Smt"
+    r"|Shrimati)\.?\s+$"
+)
 _COMPLEMENT_JOINS = frozenset({"of", "to", "for", "at", "in"})
 _HONORIFIC_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Adm|Prof|Rev)\.")
 
@@ -102,7 +106,11 @@ class ArticleNames:
                     honorific = _HONORIFIC_BEFORE.search(self.text, 0, mention.start_char)
                     if honorific:
                         phrases.append(honorific.group(1))
-        self._genders = {name: g for name in self._roles if (g := _gender(self._roles[name]))}
+        self._genders = {
+            name: g
+            for name in self._roles
+            if (g := _gender(self._roles[name]) or _given_name_gender(name))
+        }
         # the article's quotations: names inside them are the speaker's words, never a subject
         self.quote_spans: list[QuoteSpan] = find_quote_marks(self.text)
         self._subjects: list[tuple[int, str, str]] = []
@@ -244,6 +252,13 @@ class ArticleNames:
             # skip only a person the article itself marks as the other gender ("Ms.", "spokeswoman")
             if label == "PERSON" and self._genders.get(name) != clash:
                 return name
+        # every subject before is of the other gender: "he" then names the latest person of his
+        # gender written elsewhere in the last sentences ("… a day after Mayor Mark Olsen spoke")
+        index = max(0, bisect_right(self._sentences, (position, len(self.text))) - 1)
+        floor = self._sentences[max(0, index - 3)][0]
+        for m in reversed(self.mentions(floor, position, {"PERSON"})):
+            if m.how == "name" and self._genders.get(m.name) == gender:
+                return m.name
         return None
 
     def role_holder(self, phrase: str, position: int) -> str | None:
@@ -386,6 +401,14 @@ def _gender(phrases: list[str]) -> str | None:
         _gender_words().get(w.lower().rstrip(".")) for phrase in phrases for w in phrase.split()
     } - {None}
     return marks.pop() if len(marks) == 1 else None
+
+
+def _given_name_gender(name: str) -> str | None:
+    """Return the gender a person's first name marks in the Census lists ("Mark Olsen" -> "m"), or None."""
+    words_ = name.split()
+    if len(words_) < 2:
+        return None  # a lone word may be a surname ("Ruth", "Mark")
+    return given_name_genders().get(words_[0])
 
 
 def _role_terms_text(phrase: str) -> str:

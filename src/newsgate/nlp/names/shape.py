@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgate.nlp.gazetteer import country_demonyms
 from newsgate.nlp.lexicon import (
+    HONORIFIC_RUNS,
     HONORIFICS,
     LOC_HEADS,
     NAME_PARTICLES,
@@ -198,6 +201,42 @@ def _initials_start(doc: Doc, end: int, taken: set[int]) -> int:
     return start
 
 
+# every word that may open or continue an honorific, without its full stop: the fast test
+_HONORIFIC_WORDS = frozenset(w.rstrip(".") for h in HONORIFICS for w in h.split())
+
+
+def honorific_end(words: Sequence[str], index: int) -> int:
+    """Return the end of the honorifics and ranks written from `index` on ("Tan Sri", "Lt. Col."), or index.
+
+    `words` are token texts (a NameFinder's `text`). A full stop after
+    each word belongs to it; several honorifics may follow one another ("Datuk Seri Dr").
+    """
+    end = index
+    n = len(words)
+    while end < n and words[end].rstrip(".") in _HONORIFIC_WORDS:
+        k = end
+        for run in HONORIFIC_RUNS:
+            j = end
+            for word in run:
+                if j >= n or words[j].rstrip(".") != word.rstrip("."):
+                    break
+                j += 1
+                if j < n and words[j] == "." and not words[j - 1].endswith("."):
+                    j += 1
+            else:
+                k = j
+                break
+        text = words[end]
+        if k == end and (text in HONORIFICS or text + "." in HONORIFICS):
+            k = end + 1
+            if k < n and words[k] == ".":
+                k += 1
+        if k == end:
+            break
+        end = k
+    return end
+
+
 def name_start(doc: Doc, end: int, taken: set[int]) -> int:
     """Return the start of a person-name run ending at `end` (== end when there is none)."""
     start = end
@@ -228,6 +267,10 @@ def name_start(doc: Doc, end: int, taken: set[int]) -> int:
         or doc[start].lower_ in TITLE_MODIFIERS
     ):
         start += 1
+    # "Datuk Seri Anwar Ibrahim said": the honorifics opening a run are no part of the name
+    after = start + honorific_end([t.text for t in doc[start:end]], 0)
+    if start < after < end:
+        start = after
     return start
 
 
@@ -299,6 +342,10 @@ class NameFinder:
         lower = self.lower
         if all(_is_title_word(lower[k], self.text[k]) for k in range(start, end)):
             return True  # "Governors", "Honorable"
+        if honorific_end(self.text, start) >= end:
+            return True  # "Tan Sri", "Lt Col": honorifics alone
+        if before_day_number(self.doc, end):
+            return True  # "Thu Jun 6": a weekday and month before a day number are a date
         last = self.text[end - 1]
         if (
             end - start >= 2
@@ -318,6 +365,14 @@ class NameFinder:
     def person(self, start: int, end: int, role: Role | None = None) -> None:
         if end <= start or self.not_a_person(start, end, role):
             return
+        # "Insp Rahim Osman", "Datuk Seri Amirul Hakim": a person's name opens after its honorifics
+        start = honorific_end(self.text, start)
+        # "The police spokesman, Inspector Juma Otieno, said": a title opening the run is no name
+        while end - start > 1 and (
+            self.lower[start] in TITLE_HEADS or self.lower[start] in TITLE_MODIFIERS
+        ):
+            start = honorific_end(self.text, start + 1)
+        start = _after_capitalised_noun(self.doc, start, end)
         last = end - 1
         rest_free = not any(i in self.taken for i in range(start, last))
         if rest_free and last in self.taken and last in self.soft():
@@ -352,6 +407,32 @@ class NameFinder:
         if ent is None or ent.start != j or ent.label_ not in ROLE_LABELS:
             return None, None, index
         return (*org_or_country(ent), ent.end)
+
+
+# month names and their abbreviations (the standard library's English calendar names)
+MONTH_NAMES = frozenset(m for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
+
+
+def before_day_number(doc: Doc, end: int) -> bool:
+    """Return whether a run ends with a month name followed by a day number ("Jun 6")."""
+    if end >= len(doc) or doc[end - 1].text.rstrip(".") not in MONTH_NAMES:
+        return False
+    day = doc[end].text.rstrip(",")
+    return day.isdigit() and 1 <= int(day) <= 31
+
+
+def _after_capitalised_noun(doc: Doc, start: int, end: int) -> int:
+    """Return where a name opening a sentence starts after a common noun capitalised only as the
+    sentence's first word ("Farmer Tomas Berg said" -> "Tomas Berg"), else `start`."""
+    if end - start < 3 or not (
+        start == 0 or doc[start].is_sent_start or "\n" in doc[start - 1].text
+    ):
+        return start
+    word, nxt = doc[start].text, doc[start + 1].text
+    given = given_names()
+    if word.lower() in common_words() and word not in given and nxt in given:
+        return start + 1
+    return start
 
 
 def _is_title_word(lower: str, text: str) -> bool:

@@ -46,11 +46,13 @@ from newsgate.nlp.names.places import find_divisions, find_local_places
 from newsgate.nlp.names.shape import (
     CONNECTORS,
     DETERMINERS,
+    MONTH_NAMES,
     POSSESSIVE,
     ROLE_LABELS,
     NameFinder,
     Role,
     acronym_matches,
+    honorific_end,
     is_name_token,
     joined_end,
     name_end,
@@ -266,11 +268,13 @@ def _find_titled_people(finder: NameFinder) -> None:
             n_end,
             Role(title, org, country, role_text),
         )
-    for token in doc:
-        if token.text in HONORIFICS or (token.text + ".") in HONORIFICS:
-            start = token.i + 1
-            if start < len(doc) and doc[start].text == ".":
-                start += 1
+    after = 0
+    for i in range(len(doc)):
+        if i < after:
+            continue  # inside an honorific run already read ("Lt Col", "Tan Sri")
+        after = honorific_end(finder.text, i)
+        if after > i:
+            start = after
             first = start
             if start < len(doc) and doc[start].lower_ in NAME_PARTICLES:
                 # "Ms von der Leyen": after an honorific a name may open with its particles
@@ -1084,6 +1088,9 @@ def _find_given_name_people(finder: NameFinder) -> None:
             i += 1
             continue
         end = name_end(doc, i, finder.taken, finder.soft())
+        if end == i + 1 and _word_surname(finder, i, common):
+            i += 2
+            continue
         words = doc[i:end].text.split()
         if len(words) < 2 or (
             end < len(doc) and (doc[end].text in ORG_HEADS or doc[end].text in LOC_HEADS)
@@ -1100,6 +1107,31 @@ def _find_given_name_people(finder: NameFinder) -> None:
             continue
         finder.person(_first_name_before(finder, i, common), end)
         i = max(end, i + 1)
+
+
+def _word_surname(finder: NameFinder, given: int, common: frozenset[str]) -> bool:
+    """Add "Peter May", "Thomas English": a given name that is no common word, then a month name
+    or a demonym written as the surname (not a date: no number follows); return whether added."""
+    doc = finder.doc
+    word = given + 1
+    if word >= len(doc) or finder.lower[given] in common or not doc[word].is_title:
+        return False
+    if word + 1 < len(doc) and (doc[word + 1].like_num or doc[word + 1].text in {"-", "–"}):
+        return False  # "Maria March 2020", "Peter May-June"
+    ent = finder.ent_by_token.get(word)
+    if ent is None and doc[word].text in MONTH_NAMES and doc[word].text in NOT_NAMES:
+        finder.person(given, word + 1)
+        return (given, word + 1) in finder.people
+    demonym = (
+        ent is not None
+        and ent.label_ == "NORP"
+        and len(ent) == 1
+        and ent.start not in finder.removed
+    )
+    if demonym and finder.claim(given, word + 1, "PERSON", ""):
+        finder.people.add((given, word + 1))
+        return True
+    return False
 
 
 def _first_name_before(finder: NameFinder, start: int, common: frozenset[str]) -> int:
