@@ -508,7 +508,10 @@ _BYLINE_CUE = re.compile(
 )
 # The date often shares the byline line: "By Jane Roe | 12 March 2024", "By Jane Roe on March 12".
 _BYLINE_DATE = re.compile(
-    r"(?:\s+on\s+|\s*[|,–—-]\s*|\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?:\s+on\s+|\s*[|,–—-]\s*|\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    # an abbreviated weekday only after a separator: "By X Press - Sat Jan 28 2017", while
+    # "By Jane Sun Jan 5" keeps its surname
+    r"|\s*[|,–—-]\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)"
     r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
     re.IGNORECASE,
 )
@@ -542,6 +545,8 @@ _CAPTION_WIDGET = re.compile(
     re.IGNORECASE,
 )
 # "(Xinhua/Jane Roe)", "(JANE ROE / AFP)": a bracketed credit pairing an agency and a person.
+# an opened bracket that the credit name does not close: "X News Agency (XNA"
+_DANGLING_BRACKET = re.compile(r"\s*\([^()]*$")
 _BRACKET_SLASH_CREDIT = re.compile(r"\((?P<who>[^()/]{2,40}(?:\s*/\s*[^()/]{2,40})+)\)\s*\.?\s*$")
 _CAPTION_TAIL = [
     re.compile(
@@ -750,7 +755,9 @@ def _tail_credit(pattern: re.Pattern, text: str) -> list[str] | None:
         ):
             return None
         return [credited_form(p) for p in parts if is_known_outlet(p.strip())]
-    return split_credit(who)
+    # "Jane Roe/X News Agency (XNA)": the pattern took the short form's ")" as the caption's
+    # closing bracket; a credited name never keeps half a bracket
+    return split_credit(_DANGLING_BRACKET.sub("", who))
 
 
 # "https://", "www." before a domain: the address as printed, not part of the site's name

@@ -7,7 +7,13 @@ import pytest
 
 from newsgate.articles import parse_article
 from newsgate.boilerplate import classify_lines, is_byline_name, is_place_name
-from newsgate.credits import caption_credit, contributor_credits, credit_line, source_credits
+from newsgate.credits import (
+    byline_credit,
+    caption_credit,
+    contributor_credits,
+    credit_line,
+    source_credits,
+)
 from newsgate.stamps import stamp_date
 
 HEAD = "New ferry terminal to open next spring after flooding delays"
@@ -347,3 +353,26 @@ def test_more_page_furniture(line):
 def test_an_image_source_line_is_a_photo_credit_not_the_outlet():
     parsed = parse_article(f"{HEAD}\n{P1}\nImage source, Reuters\n{P2}\n{P3}")
     assert (parsed.outlet, parsed.credited) == (None, ["Reuters"])
+
+
+def test_a_short_form_in_brackets_closing_a_photo_credit_leaves_no_half_bracket():
+    found = caption_credit("File photo: Jane Doe/Press Trust of India (PTI)")
+    assert found is not None and found[0] == ["Press Trust of India"]
+    found = caption_credit("A ferry leaves the harbour. Picture: Jane Doe/Anadolu Agency (AA)")
+    assert found is None or all(name.count("(") == name.count(")") for name in found[0])
+
+
+@pytest.mark.parametrize(
+    ("line", "outlets"),
+    [
+        ("By Example Wire - Sat Jan 28 2017, 1:57 pm", ["Example Wire"]),
+        ("By Example Wire | Thu. 5 March 2020", ["Example Wire"]),
+    ],
+)
+def test_an_abbreviated_weekday_after_a_separator_starts_the_bylines_date(line, outlets):
+    assert byline_credit(line) == ([], outlets)
+
+
+def test_a_surname_like_a_weekday_stays_in_the_byline_without_a_separator():
+    people, outlets = byline_credit("By Jane Sun Jan 5, 2020")
+    assert "Jane Sun" in people + outlets
