@@ -587,13 +587,6 @@ _PHOTO_ID = re.compile(
     re.IGNORECASE,
 )
 _ALT_TEXT = re.compile(r"\s[-–]\s*(?:ảnh|photo|image|hình|foto|picture|pic)\s*\d+\s*$", re.I)
-_PHOTO_CUES = frozenset(
-    [
-        *("credit", "credits", "photo", "photos", "image", "images", "picture", "pictures"),
-        *("video", "map", "maps", "graphic", "graphics", "illustration", "illustrations"),
-        *("infographic", "infographics", "chart", "charts"),
-    ]
-)
 # Scrapers glue a byline to the dateline: "By Jane RoeOSLO, Norway, Feb 21: …".
 _GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
 
@@ -874,7 +867,7 @@ def credit_line(text: str) -> CreditLine | None:
         return CreditLine([], stamp=stamped)
     who = re.sub(r"\s+(?:and|&)$", "", who)
     parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", who) if p]
-    photo = cue.split()[0] in _PHOTO_CUES
+    photo = cue.split()[0] in article_cues()["photo_cues"]
     if who and photo and not _CREDIT_WHO.match(who) and _credited_source(who):
         # "Map: OpenStreetMap contributors": a picture's source in words of its own case
         return CreditLine(split_credit(who), photo=True)
