@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -10,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgate.nlp.dates import MONTHS
 from newsgate.nlp.gazetteer import country_demonyms
 from newsgate.nlp.lexicon import (
     HONORIFIC_RUNS,
@@ -409,13 +409,14 @@ class NameFinder:
         return (*org_or_country(ent), ent.end)
 
 
-# month names and their abbreviations (the standard library's English calendar names)
-MONTH_NAMES = frozenset(m for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
+# month names and their abbreviations as a text writes them ("June", "Jun", "Sept"): the date
+# resolver's month table, capitalised
+CAPITALISED_MONTHS = frozenset(m.capitalize() for m in MONTHS)
 
 
 def before_day_number(doc: Doc, end: int) -> bool:
     """Return whether a run ends with a month name followed by a day number ("Jun 6")."""
-    if end >= len(doc) or doc[end - 1].text.rstrip(".") not in MONTH_NAMES:
+    if end >= len(doc) or doc[end - 1].text.rstrip(".") not in CAPITALISED_MONTHS:
         return False
     day = doc[end].text.rstrip(",")
     return day.isdigit() and 1 <= int(day) <= 31

@@ -44,9 +44,9 @@ from newsgate.nlp.names.fold import NAME_SUFFIXES
 from newsgate.nlp.names.local import resolve_in_article
 from newsgate.nlp.names.places import find_divisions, find_local_places
 from newsgate.nlp.names.shape import (
+    CAPITALISED_MONTHS,
     CONNECTORS,
     DETERMINERS,
-    MONTH_NAMES,
     POSSESSIVE,
     ROLE_LABELS,
     NameFinder,
@@ -1119,7 +1119,7 @@ def _word_surname(finder: NameFinder, given: int, common: frozenset[str]) -> boo
     if word + 1 < len(doc) and (doc[word + 1].like_num or doc[word + 1].text in {"-", "–"}):
         return False  # "Maria March 2020", "Peter May-June"
     ent = finder.ent_by_token.get(word)
-    if ent is None and doc[word].text in MONTH_NAMES and doc[word].text in NOT_NAMES:
+    if ent is None and doc[word].text in CAPITALISED_MONTHS and doc[word].text in NOT_NAMES:
         finder.person(given, word + 1)
         return (given, word + 1) in finder.people
     demonym = (
