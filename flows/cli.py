@@ -81,7 +81,7 @@ def _timed(setup: dict[str, float], name: str, started: float) -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Run the flow once as `newsgate run` does and return the exit status (0: published)."""
     _prepare_environment(args.verbose)
-    from newsgate import progress
+    from newsgate import gate_process, progress
     from newsgate.config import Settings
     from newsgate.errors import NewsgateError
 
@@ -95,6 +95,8 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     setup: dict[str, float] = {}
     begun = time.perf_counter()
+    # Great Expectations loads in a process of its own while Prefect loads and the run ingests
+    gate_process.start()
     try:
         started = time.perf_counter()
         with progress.step("loading Prefect and the pipeline's libraries"):

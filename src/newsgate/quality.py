@@ -7,13 +7,14 @@ import importlib.metadata
 import json
 import logging
 import os
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 import duckdb
 import polars as pl
 
-from newsgate import progress, warehouse
+from newsgate import gate_process, progress, warehouse
 from newsgate.config import SQL_DIR, Settings
 from newsgate.errors import ConfigError
 from newsgate.runs import add_quarantine
@@ -124,16 +125,40 @@ def _quarantine_keys(item, key: str) -> list[str]:
 
 def run_suite(table: Table, frame: pl.DataFrame, run_id: str) -> SuiteOutcome:
     """Validate `frame` with the table's suite; return results, keys to quarantine and GX's JSON."""
+    # read here, not in the gate process: what this process's suites and parameters say
+    suite_json, parameters = load_suite_json(table), suite_parameters()
+    gate = gate_process.current()
+    if gate is not None:
+        try:
+            # waiting for the gate process to finish importing GX, which it began as the run did
+            with progress.timed("Great Expectations import"):
+                gate.ready.result()
+            with progress.timed("validation"):
+                return gate.executor.submit(
+                    _validate_in_gate, table, suite_json, parameters, frame, run_id
+                ).result()
+        except BrokenProcessPool:  # the gate process died: validate here, as without one
+            gate_process.stop()
     # the first suite of a process imports Great Expectations (seconds): timed on its own
     with progress.timed("Great Expectations import"):
         import great_expectations as gx
     with progress.timed("validation"):
-        return _run_suite(gx, table, frame, run_id)
+        return _run_suite(gx, table, suite_json, parameters, frame, run_id)
 
 
-def _run_suite(gx, table: Table, frame: pl.DataFrame, run_id: str) -> SuiteOutcome:
+def _validate_in_gate(
+    table: Table, suite_json: dict, parameters: dict, frame: pl.DataFrame, run_id: str
+) -> SuiteOutcome:
+    """Run in the gate process: return the suite's outcome on `frame`."""
+    import great_expectations as gx
+
+    return _run_suite(gx, table, suite_json, parameters, frame, run_id)
+
+
+def _run_suite(
+    gx, table: Table, suite_json: dict, parameters: dict, frame: pl.DataFrame, run_id: str
+) -> SuiteOutcome:
     context = _ephemeral_context()
-    suite_json = load_suite_json(table)
     suite = context.suites.add(gx.ExpectationSuite(**suite_json))
     asset = context.data_sources.add_pandas(table.name).add_dataframe_asset(table.name)
     batch = asset.add_batch_definition_whole_dataframe("all").get_batch(
@@ -146,7 +171,7 @@ def _run_suite(gx, table: Table, frame: pl.DataFrame, run_id: str) -> SuiteOutco
     result = batch.validate(
         suite,
         result_format={"result_format": "SUMMARY", "unexpected_index_column_names": key_columns},
-        expectation_parameters=suite_parameters(),
+        expectation_parameters=parameters,
     )
     failed_quarantining = [
         index
@@ -171,7 +196,7 @@ def _run_suite(gx, table: Table, frame: pl.DataFrame, run_id: str) -> SuiteOutco
                 "result_format": "COMPLETE",
                 "unexpected_index_column_names": key_columns,
             },
-            expectation_parameters=suite_parameters(),
+            expectation_parameters=parameters,
         )
         complete = dict(zip(failed_quarantining, listed.results, strict=True))
     now = datetime.now(UTC)
