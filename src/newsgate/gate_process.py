@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import Any
 
 # how often the gate process checks that the run that started it is still there
 WATCH_SECONDS = 1.0
@@ -24,12 +25,8 @@ _lock = threading.Lock()
 _current: dict[str, GateProcess] = {}
 
 
-@dataclass
-class GateProcess:
-    """A started gate process: `ready` completes once it has imported Great Expectations."""
-
-    executor: ProcessPoolExecutor
-    ready: Future
+class GateProcessGone(Exception):
+    """The gate process died or was stopped: the caller computes the result itself."""
 
 
 def enabled() -> bool:
@@ -37,11 +34,11 @@ def enabled() -> bool:
     return os.environ.get("NEWSGATE_GATE_PROCESS", "1").strip().lower() not in {"0", "false", "no"}
 
 
-def _warm(run_pid: int) -> None:
-    """Tie the gate process's life to the run that started it, then import what validating needs."""
+def _serve(conn, run_pid: int) -> None:
+    """The gate process: import what validating needs, say so, then compute what it is sent."""
 
     def watch() -> None:
-        # a killed run takes its gate process with it (it holds no file open for writing)
+        # a killed run takes its gate process with it (it holds nothing open for writing)
         while os.getppid() == run_pid:
             time.sleep(WATCH_SECONDS)
         os._exit(1)
@@ -52,9 +49,81 @@ def _warm(run_pid: int) -> None:
 
     import newsgate.quality  # noqa: F401
 
+    conn.send(("ready", None))
+    while True:
+        try:
+            fn, args = conn.recv()
+        except (EOFError, OSError):  # the run closed its end: nothing more to do
+            return
+        try:
+            reply = ("ok", fn(*args))
+        except Exception as exc:  # raised again in the run, as if it had validated itself
+            reply = ("error", exc)
+        try:
+            conn.send(reply)
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            conn.send(("error", RuntimeError(f"gate process: {reply[0]} not sendable: {exc}")))
 
-def _loaded() -> bool:
-    return True
+
+class GateProcess:
+    """A started gate process; one call at a time (the gates run one after another)."""
+
+    def __init__(self) -> None:
+        # spawned, not forked: the run's process runs Prefect's threads
+        context = multiprocessing.get_context("spawn")
+        self._conn, child = context.Pipe()
+        # daemonic: stopped at the run's exit even when it never validated anything
+        self.process = context.Process(
+            target=_serve, args=(child, os.getpid()), name="newsgate-gate", daemon=True
+        )
+        self.process.start()
+        child.close()
+        self._lock = threading.Lock()
+        self._ready = False
+
+    @property
+    def ready(self) -> bool:
+        """Whether Great Expectations is imported in the gate process (without waiting)."""
+        with self._lock:
+            if not self._ready and self._conn.poll():
+                self._receive()
+                self._ready = True
+            return self._ready
+
+    def _receive(self):
+        try:
+            tag, value = self._conn.recv()
+        except (EOFError, OSError) as exc:
+            raise GateProcessGone(
+                f"gate process ended (exit code {self.process.exitcode})"
+            ) from exc
+        if tag == "error":
+            raise value
+        return value
+
+    def wait_ready(self) -> None:
+        """Wait until the gate process has imported Great Expectations."""
+        with self._lock:
+            if not self._ready:
+                self._receive()
+                self._ready = True
+
+    def call(self, fn: Callable, *args: Any) -> Any:
+        """Return `fn(*args)` computed in the gate process; raise GateProcessGone if it died."""
+        self.wait_ready()
+        with self._lock:
+            try:
+                self._conn.send((fn, args))
+            except (OSError, ValueError) as exc:
+                raise GateProcessGone("gate process ended") from exc
+            return self._receive()
+
+    def close(self) -> None:
+        """End the gate process (it writes nothing, so at any point)."""
+        self._conn.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join(5)
 
 
 def start() -> GateProcess | None:
@@ -62,18 +131,11 @@ def start() -> GateProcess | None:
     None (gates then run in this process)."""
     with _lock:
         found = _current.get("gate")
-        if found is not None:
+        if found is not None and found.process.is_alive():
             return found
         if not enabled():
             return None
-        # spawned, not forked: this process runs Prefect's threads
-        executor = ProcessPoolExecutor(
-            max_workers=1,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_warm,
-            initargs=(os.getpid(),),
-        )
-        started = GateProcess(executor, executor.submit(_loaded))
+        started = GateProcess()
         _current["gate"] = started
         return started
 
@@ -84,16 +146,19 @@ def current() -> GateProcess | None:
 
 
 def stop() -> None:
-    """Stop the gate process (the next start() starts a new one)."""
+    """End the gate process (the next start() starts a new one)."""
     with _lock:
         found = _current.pop("gate", None)
     if found is not None:
-        found.executor.shutdown(wait=False, cancel_futures=True)
+        found.close()
 
 
 def loaded() -> bool:
     """Return whether Great Expectations is imported where the next gate will run."""
     found = current()
     if found is not None:
-        return found.ready.done()
+        try:
+            return found.ready
+        except GateProcessGone:
+            return False
     return "great_expectations" in sys.modules

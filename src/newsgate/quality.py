@@ -7,7 +7,6 @@ import importlib.metadata
 import json
 import logging
 import os
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -132,12 +131,10 @@ def run_suite(table: Table, frame: pl.DataFrame, run_id: str) -> SuiteOutcome:
         try:
             # waiting for the gate process to finish importing GX, which it began as the run did
             with progress.timed("Great Expectations import"):
-                gate.ready.result()
+                gate.wait_ready()
             with progress.timed("validation"):
-                return gate.executor.submit(
-                    _validate_in_gate, table, suite_json, parameters, frame, run_id
-                ).result()
-        except BrokenProcessPool:  # the gate process died: validate here, as without one
+                return gate.call(_validate_in_gate, table, suite_json, parameters, frame, run_id)
+        except gate_process.GateProcessGone:  # validate here, as without a gate process
             gate_process.stop()
     # the first suite of a process imports Great Expectations (seconds): timed on its own
     with progress.timed("Great Expectations import"):

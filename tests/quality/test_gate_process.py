@@ -53,7 +53,7 @@ def gate(monkeypatch):
 def test_the_gate_process_gives_the_outcome_this_process_gives(gate):
     assert gate is not None and gate_process.current() is gate
     remote = quality.run_suite(TABLES["article"], FRAME, "r")
-    assert gate.ready.done()
+    assert gate.ready
     gate_process.stop()
     local = quality.run_suite(TABLES["article"], FRAME, "r")
     assert _comparable(remote) == _comparable(local)
@@ -61,8 +61,7 @@ def test_the_gate_process_gives_the_outcome_this_process_gives(gate):
 
 
 def test_a_killed_gate_process_is_replaced_by_validating_here(gate):
-    gate.ready.result()
-    pid = gate.executor.submit(os.getpid).result()
+    pid = gate.call(os.getpid)
     assert pid != os.getpid()
     os.kill(pid, signal.SIGKILL)
     outcome = quality.run_suite(TABLES["article"], FRAME, "r")
@@ -83,7 +82,7 @@ def test_the_gate_process_dies_with_a_killed_run():
         "import os, sys, time\n"
         "from newsgate import gate_process\n"
         "gate = gate_process.start()\n"
-        "print(gate.executor.submit(os.getpid).result(), flush=True)\n"
+        "print(gate.call(os.getpid), flush=True)\n"
         "time.sleep(600)\n"
     )
     env = dict(os.environ, NEWSGATE_GATE_PROCESS="1")
@@ -107,3 +106,9 @@ def _alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_an_error_in_the_gate_process_is_raised_in_the_run(gate):
+    with pytest.raises(ValueError, match="invalid literal"):
+        gate.call(int, "not a number")
+    assert gate.call(int, "7") == 7
