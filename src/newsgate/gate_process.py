@@ -10,6 +10,7 @@ NEWSGATE_GATE_PROCESS=0 validates in the run's own process.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import pickle
@@ -21,8 +22,11 @@ from typing import Any
 
 # how often the gate process checks that the run that started it is still there
 WATCH_SECONDS = 1.0
+# how long the run's exit waits for an idle gate process to end on its own
+CLOSE_SECONDS = 2.0
 _lock = threading.Lock()
 _current: dict[str, GateProcess] = {}
+_exit_hook: list = []
 
 
 class GateProcessGone(Exception):
@@ -120,10 +124,13 @@ class GateProcess:
 
     def close(self) -> None:
         """End the gate process (it writes nothing, so at any point)."""
+        # closing the pipe lets it exit on its own (releasing what its libraries hold); one
+        # still importing is terminated rather than waited for
         self._conn.close()
+        self.process.join(CLOSE_SECONDS)
         if self.process.is_alive():
             self.process.terminate()
-        self.process.join(5)
+            self.process.join(5)
 
 
 def start() -> GateProcess | None:
@@ -137,6 +144,10 @@ def start() -> GateProcess | None:
             return None
         started = GateProcess()
         _current["gate"] = started
+        if not _exit_hook:
+            # before multiprocessing's own exit handler, which terminates it outright
+            atexit.register(stop)
+            _exit_hook.append(stop)
         return started
 
 
