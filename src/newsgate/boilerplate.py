@@ -42,7 +42,7 @@ from newsgate.language import (
     count_words,
     identify_language,
 )
-from newsgate.line_model import in_scope, load_model, page_features, score
+from newsgate.line_model import in_scope, load_model, page_features, score, story_end
 from newsgate.stamps import MARKER
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
@@ -662,9 +662,13 @@ def classify_lines(
 
 def _mark_by_shape(content: list[Line]) -> None:
     # A body line shaped like furniture (short, unfinished, title-cased, among short lines, …)
-    # on a site no cue was written for: the line-shape model (newsgate.line_model) decides.
+    # below the story, on a site no cue was written for: the line-shape model decides.
+    texts = [ln.clean for ln in content]
+    start = story_end(texts) + 1
+    if not any(ln.kind == "body" for ln in content[start:]):
+        return
     model = load_model()
-    for line, features in zip(content, page_features([ln.clean for ln in content]), strict=True):
+    for line, features in zip(content[start:], page_features(texts, start), strict=True):
         if line.kind != "body" or not in_scope(features, line.clean):
             continue
         p = score(features, model)

@@ -77,36 +77,46 @@ def load_model(path: Path = MODEL_PATH) -> LineModel:
     return LineModel(weights=dict(data["weights"]), threshold=float(data["threshold"]))
 
 
-def _is_short(text: str) -> bool:
-    # fewer words than a paragraph, finished or not: a long line a scraper broke off mid-sentence
-    # is still running text
-    return len(WORD.findall(text)) < PARAGRAPH_WORDS
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 
 
-def _is_paragraph(text: str) -> bool:
-    return len(WORD.findall(text)) >= PARAGRAPH_WORDS and bool(
-        re.search(r"[.!?…][\"'”’)\]]*(?:\s|$)", text + " ")
-    )
+def _is_paragraph(text: str, words: int) -> bool:
+    return words >= PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text + " "))
 
 
-def page_features(texts: list[str]) -> list[dict[str, float]]:
-    """Return the shape features of every line of a page (non-blank lines, in order)."""
-    paragraphs = [_is_paragraph(t) for t in texts]
-    last = max((i for i, p in enumerate(paragraphs) if p), default=-1)
+def story_end(texts: list[str]) -> int:
+    """Return the index of the story's last paragraph among a page's lines (-1 for none)."""
+    for i in range(len(texts) - 1, -1, -1):
+        if _is_paragraph(texts[i], len(WORD.findall(texts[i]))):
+            return i
+    return -1
+
+
+def page_features(texts: list[str], start: int = 0) -> list[dict[str, float]]:
+    """Return the shape features of the lines of a page (non-blank lines, in order) from
+    `start` on; the lines before it count only as context."""
+    last = story_end(texts)
+    keys = [" ".join(text.lower().split()) for text in texts]
     seen: dict[str, int] = {}
-    for text in texts:
-        key = " ".join(text.lower().split())
+    for key in keys:
         seen[key] = seen.get(key, 0) + 1
+    # fewer words than a paragraph, finished or not: a long line a scraper broke off
+    # mid-sentence is still running text
+    short = {
+        j: len(WORD.findall(texts[j])) < PARAGRAPH_WORDS
+        for j in range(max(0, start - 1), len(texts))
+    }
     introduced = _introduced_lists(texts)
     rows = []
-    for i, text in enumerate(texts):
+    for i in range(start, len(texts)):
+        text = texts[i]
         words = WORD.findall(text)
         n = len(words)
         letters = [w for w in words if w[:1].isalpha()]
         capitalised = sum(w[:1].isupper() for w in letters)
         stop = sum(w.lower() in ENGLISH_STOPWORDS for w in words)
         chars = len(text) or 1
-        neighbours = [texts[j] for j in (i - 1, i + 1) if 0 <= j < len(texts)]
+        neighbours = [short[j] for j in (i - 1, i + 1) if 0 <= j < len(texts)]
         rows.append(
             {
                 "bias": 1.0,
@@ -128,12 +138,10 @@ def page_features(texts: list[str]) -> list[dict[str, float]]:
                 "bracketed": float(text[:1] in "([" and text[-1:] in ")]"),
                 "starts_lower": float(text[:1].islower()),
                 "after_story": float(i > last),
-                "short_neighbours": float(
-                    bool(neighbours) and all(_is_short(t) for t in neighbours)
-                ),
+                "short_neighbours": float(bool(neighbours) and all(neighbours)),
                 # one neighbour is short too: a run of short lines (its first or last one)
-                "short_run": float(any(_is_short(t) for t in neighbours)),
-                "repeated": float(seen[" ".join(text.lower().split())] > 1),
+                "short_run": float(any(neighbours)),
+                "repeated": float(seen[keys[i]] > 1),
                 # not a model feature: the scope test (`in_scope`)
                 "introduced_list": float(introduced[i]),
             }
