@@ -493,6 +493,11 @@ def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, text_credits: lis
         # No credit line: the one agency the text names as its reporting source ("AFP
         # reported", "told Reuters") is taken as the outlet; several such agencies, none.
         sources = source_credits(parsed.body)
+        if len(sources) > 1:
+            # a rewrite credits its wire in the lead (", Xinhua reported."); agencies named
+            # further down are the story's sources: the lead's one agency is the outlet
+            lead = source_credits(parsed.body.split("\n\n", 1)[0])
+            sources = lead if len(lead) == 1 else sources
         if len(sources) == 1:
             # a photo credit of the same agency is its credited form ("told the Associated
             # Press" beside "(Jane Roe/AP)" gives AP)

@@ -42,6 +42,7 @@ from newsgate.language import (
     count_words,
     identify_language,
 )
+from newsgate.line_model import in_scope, load_model, page_features, score, story_end
 from newsgate.stamps import MARKER
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
@@ -624,11 +625,14 @@ def classify_lines(
     text: str,
     document_language: str = "en",
     common_lines: frozenset[str] = frozenset(),
+    shape_model: bool = True,
 ) -> tuple[list[Line], Evidence]:
     """Return every line of `text` with its body/title/boilerplate decision, and the evidence.
 
     `common_lines` are normalised short lines found in many documents of the same corpus
     (site furniture); they are boilerplate wherever they occur outside the headline.
+    `shape_model=False` leaves the line-shape model out (its build script measures the rules
+    without it).
     """
     lines = [Line(i, raw.rstrip("\r")) for i, raw in enumerate(text.split("\n"))]
     for line in lines:
@@ -646,12 +650,34 @@ def classify_lines(
             line.reason, line.signal = "related_block", "media label before another headline"
     _classify_by_position(content, evidence, title, common_lines)
     _decide_stamps(content, evidence, title)
+    if shape_model:
+        _mark_by_shape(content)
     for line in content:
         marker = MARKER.match(line.clean)
         if marker and line.kind == "boilerplate":
             # a marker glued to a caption, credit or byline still dates the article
             evidence.metadata_dates.append(marker.group("date"))
     return lines, evidence
+
+
+def _mark_by_shape(content: list[Line]) -> None:
+    # A body line shaped like furniture (short, unfinished, title-cased, among short lines, …)
+    # below the story, on a site no cue was written for: the line-shape model decides.
+    texts = [ln.clean for ln in content]
+    start = story_end(texts) + 1
+    if not any(ln.kind == "body" for ln in content[start:]):
+        return
+    model = load_model()
+    for line, features in zip(content[start:], page_features(texts, start), strict=True):
+        if line.kind != "body" or not in_scope(features, line.clean):
+            continue
+        p = score(features, model)
+        if p >= model.threshold:
+            _mark(
+                line,
+                "navigation",
+                f"furniture-shaped line after the story (line-shape model {p:.2f})",
+            )
 
 
 def _classify_by_content(content: list[Line], evidence: Evidence, language: str) -> None:

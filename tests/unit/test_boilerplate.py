@@ -198,8 +198,10 @@ def test_tag_header_above_the_story_does_not_swallow_the_headline():
     assert decisions["Harbour gets new ferry terminal"] == ("title", "title")
 
 
-def test_bullets_after_the_last_paragraph_stay_in_the_body():
-    decisions = _decisions(_article(tail=("- Odesa and Pivdennyi", "- Chornomorsk")))
+def test_bullets_a_sentence_introduces_after_the_last_paragraph_stay_in_the_body():
+    intro = "The ferries will also call at two smaller ports this winter:"
+    decisions = _decisions(_article(tail=(intro, "- Odesa and Pivdennyi", "- Chornomorsk")))
+    assert decisions[intro] == ("body", None)
     assert decisions["- Odesa and Pivdennyi"] == ("body", None)
     assert decisions["- Chornomorsk"] == ("body", None)
 

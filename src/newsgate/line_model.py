@@ -1,0 +1,204 @@
+"""Line-shape model: how much a line looks like page furniture, from features any site shares.
+
+The article stage's rules recognise furniture by its cue words ("Read more", "Advertisement",
+"Photo:"). A site nobody wrote a cue for still prints its furniture in the same *shape*: short
+lines without a finished sentence, title-cased words and few function words, runs of such lines
+before the headline or after the story, counts and clocks, separators and addresses. This module
+turns a line and its neighbours into such features and scores them with a logistic regression
+(the weights are data: `data/line_model.json`, fitted by `scripts/build_line_model.py` on the
+gold of the read sets, with the figures of its leave-one-set-out test).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from newsgate.language import ENGLISH_STOPWORDS, WORD
+
+MODEL_PATH = Path(__file__).parent / "data" / "line_model.json"
+
+# the sentence end of a finished line: a full stop, question or exclamation mark, an ellipsis,
+# possibly inside closing quotes or brackets
+_FINISHED = re.compile(r"[.!?…][\"'”’)\]]*$")
+_DIGIT = re.compile(r"\d")
+_ADDRESS = re.compile(r"https?://|www\.|\.(?:com|org|net|co|uk|in|au)\b|@\w|#\w", re.IGNORECASE)
+# separators of menus, breadcrumbs and metadata rows
+_SEPARATOR = re.compile(r"\s[|•·»›>/]\s|\s[|•·»›]|[|•·»›]\s")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_QUOTE = re.compile(r"[\"“”]")
+
+FEATURES = (
+    "bias",
+    "finished",
+    "words_1_2",
+    "words_3_5",
+    "words_6_10",
+    "words_11_20",
+    "capitalised_share",
+    "stopword_share",
+    "digit_share",
+    "address",
+    "separator",
+    "clock",
+    "year",
+    "quote_mark",
+    "all_capitals",
+    "ends_colon",
+    "bracketed",
+    "starts_lower",
+    "after_story",
+    "short_neighbours",
+    "short_run",
+    "repeated",
+)
+
+# a paragraph: enough words to be prose and a sentence end (as boilerplate.is_paragraph)
+PARAGRAPH_WORDS = 15
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Weights of the line-shape model and the score above which a body line is furniture."""
+
+    weights: dict[str, float]
+    threshold: float
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> LineModel:
+    """Return the line-shape model stored at `path`."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return LineModel(weights=dict(data["weights"]), threshold=float(data["threshold"]))
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+
+
+def _is_paragraph(text: str, words: int) -> bool:
+    return words >= PARAGRAPH_WORDS and bool(_SENTENCE_END.search(text + " "))
+
+
+def story_end(texts: list[str]) -> int:
+    """Return the index of the story's last paragraph among a page's lines (-1 for none)."""
+    for i in range(len(texts) - 1, -1, -1):
+        if _is_paragraph(texts[i], len(WORD.findall(texts[i]))):
+            return i
+    return -1
+
+
+def page_features(texts: list[str], start: int = 0) -> list[dict[str, float]]:
+    """Return the shape features of the lines of a page (non-blank lines, in order) from
+    `start` on; the lines before it count only as context."""
+    last = story_end(texts)
+    keys = [" ".join(text.lower().split()) for text in texts]
+    seen: dict[str, int] = {}
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+    # fewer words than a paragraph, finished or not: a long line a scraper broke off
+    # mid-sentence is still running text
+    short = {
+        j: len(WORD.findall(texts[j])) < PARAGRAPH_WORDS
+        for j in range(max(0, start - 1), len(texts))
+    }
+    introduced = _introduced_lists(texts)
+    rows = []
+    for i in range(start, len(texts)):
+        text = texts[i]
+        words = WORD.findall(text)
+        n = len(words)
+        letters = [w for w in words if w[:1].isalpha()]
+        capitalised = sum(w[:1].isupper() for w in letters)
+        stop = sum(w.lower() in ENGLISH_STOPWORDS for w in words)
+        chars = len(text) or 1
+        neighbours = [short[j] for j in (i - 1, i + 1) if 0 <= j < len(texts)]
+        rows.append(
+            {
+                "bias": 1.0,
+                "finished": float(bool(_FINISHED.search(text))),
+                "words_1_2": float(n <= 2),
+                "words_3_5": float(3 <= n <= 5),
+                "words_6_10": float(6 <= n <= 10),
+                "words_11_20": float(11 <= n <= 20),
+                "capitalised_share": capitalised / len(letters) if letters else 0.0,
+                "stopword_share": stop / n if n else 0.0,
+                "digit_share": len(_DIGIT.findall(text)) / chars,
+                "address": float(bool(_ADDRESS.search(text))),
+                "separator": float(bool(_SEPARATOR.search(text))),
+                "clock": float(bool(_CLOCK.search(text))),
+                "year": float(bool(_YEAR.search(text))),
+                "quote_mark": float(bool(_QUOTE.search(text))),
+                "all_capitals": float(bool(letters) and text.upper() == text),
+                "ends_colon": float(text.endswith(":")),
+                "bracketed": float(text[:1] in "([" and text[-1:] in ")]"),
+                "starts_lower": float(text[:1].islower()),
+                "after_story": float(i > last),
+                "short_neighbours": float(bool(neighbours) and all(neighbours)),
+                # one neighbour is short too: a run of short lines (its first or last one)
+                "short_run": float(any(neighbours)),
+                "repeated": float(seen[keys[i]] > 1),
+                # not a model feature: the scope test (`in_scope`)
+                "introduced_list": float(introduced[i]),
+            }
+        )
+    return rows
+
+
+# a line that stops on a comma, semicolon or dash, or on a lower-case function word ("… from
+# the"), continues on the next line: a sentence the scraper broke, never furniture
+_CONTINUED = re.compile(r"[,;–—-]\s*$")
+# a list item ("- Odesa", "• two ports", "3. The vote"): the story's own list when a line ending in
+# a colon introduces it ("The ferries call at:"), otherwise often a promo or link list
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]|\d{1,2}[.)])\s")
+
+
+def in_scope(features: dict[str, float], text: str) -> bool:
+    """Return whether the model may decide a line: one after the story's last paragraph that
+    does not continue on the next line and belongs to no list a colon introduces (crossheads,
+    lists and asides between paragraphs are left to the rules: their shape is furniture's)."""
+    return (
+        bool(features["after_story"])
+        and not features["introduced_list"]
+        and not _continued(text)
+        and not _is_sentence(features)
+    )
+
+
+def _continued(text: str) -> bool:
+    words = WORD.findall(text)
+    return bool(_CONTINUED.search(text)) or (
+        bool(words) and words[-1] in ENGLISH_STOPWORDS and not _FINISHED.search(text)
+    )
+
+
+def _is_sentence(features: dict[str, float]) -> bool:
+    # a finished line in sentence case ("Both sides declined to comment."): a story's short
+    # closing sentence, whatever its neighbours (headline lists and menus capitalise their words)
+    return bool(features["finished"]) and features["capitalised_share"] < 0.5
+
+
+def _introduced_lists(texts: list[str]) -> list[bool]:
+    """Return, for every line, whether it is a list a sentence introduces: the introducing line
+    (four words or more ending in ":" before a list item) or a list item after one."""
+    out = [False] * len(texts)
+    for i, text in enumerate(texts):
+        if _LIST_ITEM.match(text):
+            j = i - 1
+            while j >= 0 and _LIST_ITEM.match(texts[j]):
+                j -= 1
+            # a sentence introduces the story's list ("The ferries will call at:"); a label of
+            # a few words ("Read more:", "Related stories:") introduces links
+            if j >= 0 and texts[j].rstrip().endswith(":") and len(WORD.findall(texts[j])) >= 4:
+                out[i] = out[j] = True
+    return out
+
+
+def score(features: dict[str, float], model: LineModel) -> float:
+    """Return the probability (logistic) that a line with `features` is furniture."""
+    z = sum(model.weights.get(name, 0.0) * features[name] for name in FEATURES)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
