@@ -96,3 +96,40 @@ def test_acronyms_used_as_common_nouns_are_no_bodies(nlp):
     # a modifier after "a" still names a body
     ents = _ents(nlp, "A KRTV reporter said the KRTV station closed.")
     assert ("KRTV", "ORG", "KRTV") in ents
+
+
+def test_a_name_put_in_a_known_place_is_a_place(nlp):
+    ents = _ents(
+        nlp, "A road in Brightwell, Kenya flooded, and a bus crashed near Tollamba in Ohio."
+    )
+    assert ("Brightwell", "GPE", "Brightwell") in ents
+    assert ("Tollamba", "GPE", "Tollamba") in ents
+
+
+def test_addresses_need_a_place_preposition_and_no_person_or_body(nlp):
+    ents = _ents(
+        nlp,
+        "Brightwell, Kenya said so. He met Ana Lima in Nairobi. Shares in Varda Holdings, "
+        "Kenya's lender, fell. It was reported in Ana Lima, Brazil's paper.",
+    )
+    assert ("Brightwell", "GPE", "Brightwell") not in ents
+    assert ("Varda Holdings", "GPE", "Varda Holdings") not in ents
+    assert not any(label == "GPE" and "Ana" in t for t, label, _ in ents)
+
+
+def test_concepts_defined_with_an_acronym_are_no_bodies(nlp):
+    ents = _ents(
+        nlp,
+        "The Gross Domestic Product (GDP) rose, and the Consumer Price Index (CPI) fell. "
+        "The Varda Loom Authority (VLA) and the US Weaving Survey (USWS) said so.",
+    )
+    orgs = {t for t, label, _ in ents if label == "ORG"}
+    assert not orgs & {"GDP", "CPI", "Gross Domestic Product", "Consumer Price Index"}
+    assert {"VLA", "USWS", "Varda Loom Authority", "US Weaving Survey"} <= orgs
+
+
+def test_an_ordinal_before_an_acronym_numbers_a_meeting_not_the_body(nlp):
+    ents = _ents(nlp, "The 12th VLA session opened, and the 5th Circuit Court ruled.")
+    orgs = {t for t, label, _ in ents if label == "ORG"}
+    assert "VLA" in orgs and "12th VLA" not in orgs
+    assert "5th Circuit Court" in orgs

@@ -44,7 +44,7 @@ from newsgate.nlp.names.bodies import PLACE_ORG_HEADS, find_companies, find_plac
 from newsgate.nlp.names.fold import NAME_SUFFIXES
 from newsgate.nlp.names.lists import find_listed_bodies
 from newsgate.nlp.names.local import resolve_in_article
-from newsgate.nlp.names.places import find_divisions, find_local_places
+from newsgate.nlp.names.places import find_addressed_places, find_divisions, find_local_places
 from newsgate.nlp.names.shape import (
     CAPITALISED_MONTHS,
     CONNECTORS,
@@ -212,6 +212,9 @@ def _find_acronyms(finder: NameFinder, terms: set[str]) -> dict[str, tuple[str, 
                 and doc[first].lower_ not in CONNECTORS
                 and acronym_matches(words, acronym.text)
             ):
+                if known is None and _concept(words):
+                    terms.add(acronym.text)  # "Gross Domestic Product (GDP)": a concept
+                    break
                 label = "LOC" if doc[stop - 1].text in LOC_HEADS else "ORG"
                 name = doc[first:stop].text
                 if known is not None and known.label_ == label and known.kb_id_:
@@ -252,7 +255,7 @@ def _define_abbreviations(
                 if ent is not None and ent.label_ in {"GPE", "LOC"} and ent in finder.ents:
                     finder.removed.add(ent.start)
             continue
-        if finder.lower[end - 1] in TITLE_HEADS:
+        if finder.lower[end - 1] in TITLE_HEADS or _concept(finder.text[start:end]):
             terms.add(short)
             continue
         if any(e is not None and e.label_ == "PERSON" for e in inside):
@@ -273,6 +276,23 @@ def _define_abbreviations(
         elif not finder.claim(start, end, label, name):
             continue
         defined[short] = (label, name)
+
+
+def _concept(words: list[str]) -> bool:
+    """Return whether a capitalised long form names a concept, not a body ("Gross Domestic
+    Product", "Consumer Price Index"): every word is an ordinary lower-case English word and
+    none is a body's head. All-caps words ("US") and names outside the dictionary make a name.
+    """
+    common = common_words()
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS and w not in _HYPHEN_TOKENS]
+    return bool(content) and all(
+        not w.isupper()
+        and w.lower() in common
+        and w not in ORG_HEADS
+        and w not in GENERIC_ORG_WORDS
+        and w not in LOC_HEADS
+        for w in content
+    )
 
 
 _FUNCTION_WORDS = frozenset(
@@ -1286,7 +1306,10 @@ def _prefix_start(finder: NameFinder, start: int, end: int, found: bool) -> int:
                     break
             else:
                 break
-    if k > 0 and _ORDINAL.match(doc[k - 1].text) and k - 1 not in finder.taken:
+    # an ordinal before an acronym numbers a meeting or a term of the body ("the 12th NPC", "the
+    # 25th ASEAN summit"), not the body
+    acronym = end - start == 1 and doc[start].text.isupper()
+    if k > 0 and _ORDINAL.match(doc[k - 1].text) and k - 1 not in finder.taken and not acronym:
         k -= 1
     return k
 
@@ -1532,6 +1555,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_lowercase_ministries(finder)
     _find_place_phrases(finder)
     find_local_places(finder)
+    find_addressed_places(finder)
     _find_given_name_people(finder)
     _find_qualified_bodies(finder)
     _find_prefixed_bodies(finder)
