@@ -133,3 +133,21 @@ def test_an_ordinal_before_an_acronym_numbers_a_meeting_not_the_body(nlp):
     orgs = {t for t, label, _ in ents if label == "ORG"}
     assert "VLA" in orgs and "12th VLA" not in orgs
     assert "5th Circuit Court" in orgs
+
+
+def test_an_acronym_spelled_by_a_name_elsewhere_is_that_name(nlp):
+    ents = _ents(
+        nlp, "The opposition Varda Democratic Congress won. Later the VDC said it was pleased."
+    )
+    assert ("VDC", "ORG", "Varda Democratic Congress") in ents
+    ents = _ents(
+        nlp,
+        "The Northern and Coastal Treaty on Trans-Pacific Weaving was signed. The NCTPW is "
+        "historic, and the KRTV station said so.",
+    )
+    assert not any(t == "NCTPW" for t, _, _ in ents)
+    assert not any(label in {"GPE", "LOC"} for _, label, _ in ents)
+    # initials that spell the acronym only with two words left out are no expansion
+    ents = _ents(nlp, "The Varda Loom Weavers Guild Trade Union met. The VLU said.")
+    assert ("VLU", "ORG", "VLU") in ents
+

@@ -137,3 +137,53 @@ def find_definitions(doc: Doc, function: frozenset[str]) -> list[Definition]:
             if start == opening and _name_like(doc, start, close, function):
                 found.append(Definition(start, close, i - 1))
     return found
+
+
+def _initials_match(initials: str, short: str) -> bool:
+    """Return whether `short` is `initials` with at most one word left out, first and last kept."""
+    if initials == short:
+        return True
+    if len(initials) != len(short) + 1:
+        return False
+    return any(initials[:k] + initials[k + 1 :] == short for k in range(1, len(initials) - 1))
+
+
+def undefined_expansions(
+    doc: Doc, shorts: set[str], function: frozenset[str]
+) -> dict[str, tuple[int, int]]:
+    """Return short form -> (start, end) of a capitalised run elsewhere whose word initials spell it.
+
+    "the Comprehensive and Progressive Agreement for Trans-Pacific Partnership ... the CPTPP": a
+    text may write a long form and, later, its acronym without pairing them in parentheses. Each
+    letter must open a word of the run (one word of the run may give none, as in Schwartz and
+    Hearst's matching), so the pairing is far stricter than for a bracketed definition.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    if not shorts:
+        return found
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not (doc[i].is_title and doc[i].is_alpha):
+            i += 1
+            continue
+        end = i
+        capital_end = i
+        while end < n:
+            token = doc[end]
+            hyphen = token.text in {"-", "‑", "‐"} and end > i
+            if token.is_alpha and (token.is_title or token.is_upper):
+                end += 1
+                capital_end = end
+            elif hyphen or (token.lower_ in function and token.is_lower):
+                end += 1
+            else:
+                break
+        words = [t.text for t in doc[i:capital_end] if t.is_alpha and t.lower_ not in function]
+        if len(words) >= 3:
+            initials = "".join(w[0].upper() for w in words)
+            for short in shorts:
+                if short not in found and _initials_match(initials, short):
+                    found[short] = (i, capital_end)
+        i = max(end, i + 1)
+    return found

@@ -39,7 +39,7 @@ from newsgate.nlp.lexicon import (
     given_names,
     reporting_verb_forms,
 )
-from newsgate.nlp.names.abbreviations import find_definitions
+from newsgate.nlp.names.abbreviations import find_definitions, undefined_expansions
 from newsgate.nlp.names.bodies import PLACE_ORG_HEADS, find_companies, find_place_bodies
 from newsgate.nlp.names.fold import NAME_SUFFIXES
 from newsgate.nlp.names.lists import find_listed_bodies
@@ -1350,6 +1350,7 @@ def _find_bare_acronyms(finder: NameFinder, terms: set[str]) -> None:
     common = common_words()
     given = given_names()
     common_nouns = _counted_acronyms(finder)
+    candidates: list[int] = []
     for token in doc:
         text = token.text
         if (
@@ -1362,7 +1363,7 @@ def _find_bare_acronyms(finder: NameFinder, terms: set[str]) -> None:
         if text in terms or _defined_as_term(doc, text):
             continue
         if text in common_nouns:
-            continue  # "a CBA", "two CBAs": a body's name takes no indefinite article or plural  # "anti-money laundering (AML)": a term, not a body
+            continue  # "a CBA", "two CBAs": a body's name takes no indefinite article or plural
         if _names_an_index(doc, token.i + 1):
             continue  # "the FTSE 100 index": a market index
         if _is_ticker(doc, token.i):
@@ -1375,7 +1376,30 @@ def _find_bare_acronyms(finder: NameFinder, terms: set[str]) -> None:
         neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
         if any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours):
             continue  # a headline or credit line in capitals
-        finder.add(token.i, token.i + 1, "ORG", text)
+        candidates.append(token.i)
+    if not candidates:
+        return
+    expansions = undefined_expansions(
+        doc, {finder.text[i] for i in candidates if len(finder.text[i]) >= 3}, _FUNCTION_WORDS
+    )
+    for i in candidates:
+        text = finder.text[i]
+        name = text
+        if text in expansions:
+            start, end = expansions[text]
+            if any(w in DOCUMENT_HEADS for w in finder.text[start:end]):
+                # "... Agreement for ... Partnership" then "the CPTPP": a document, and the
+                # places inside its name are no places of the text
+                for ent in finder.ents:
+                    if start <= ent.start and ent.end <= end and ent.label_ in {"GPE", "LOC"}:
+                        finder.removed.add(ent.start)
+                continue
+            body = finder.ent_by_token.get(end - 1)
+            if body is not None and body.label_ == "ORG" and body.end == end:
+                name = body.kb_id_ or body.text
+                if start < body.start and finder.claim(start, end, "ORG", doc[start:end].text):
+                    name = doc[start:end].text  # the spelled-out name is the body's full name
+        finder.add(i, i + 1, "ORG", name)
 
 
 def _counted_acronyms(finder: NameFinder) -> set[str]:
