@@ -150,4 +150,3 @@ def test_an_acronym_spelled_by_a_name_elsewhere_is_that_name(nlp):
     # initials that spell the acronym only with two words left out are no expansion
     ents = _ents(nlp, "The Varda Loom Weavers Guild Trade Union met. The VLU said.")
     assert ("VLU", "ORG", "VLU") in ents
-
