@@ -150,3 +150,14 @@ def test_an_acronym_spelled_by_a_name_elsewhere_is_that_name(nlp):
     # initials that spell the acronym only with two words left out are no expansion
     ents = _ents(nlp, "The Varda Loom Weavers Guild Trade Union met. The VLU said.")
     assert ("VLU", "ORG", "VLU") in ents
+
+
+def test_an_acronym_known_as_another_name_of_a_body_is_its_alias(nlp):
+    ents = _ents(
+        nlp,
+        "The Organization of Loom Research and Innovation, also known as SPVN, was named. "
+        "SPVN denied it. The BZN union said so.",
+    )
+    spvn = {kb for t, _, kb in ents if t == "SPVN"}
+    assert spvn == {"Organization of Loom Research and Innovation"}
+    assert ("BZN", "ORG", "BZN") in ents

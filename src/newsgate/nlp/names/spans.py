@@ -1382,10 +1382,17 @@ def _find_bare_acronyms(finder: NameFinder, terms: set[str]) -> None:
     expansions = undefined_expansions(
         doc, {finder.text[i] for i in candidates if len(finder.text[i]) >= 3}, _FUNCTION_WORDS
     )
+    renamed: dict[str, str] = {}
+    for i in candidates:
+        known_as = _known_as_body(finder, i)
+        if known_as is not None:
+            renamed.setdefault(finder.text[i], known_as)
     for i in candidates:
         text = finder.text[i]
         name = text
-        if text in expansions:
+        if text in renamed:
+            name = renamed[text]
+        elif text in expansions:
             start, end = expansions[text]
             if any(w in DOCUMENT_HEADS for w in finder.text[start:end]):
                 # "... Agreement for ... Partnership" then "the CPTPP": a document, and the
@@ -1400,6 +1407,29 @@ def _find_bare_acronyms(finder: NameFinder, terms: set[str]) -> None:
                 if start < body.start and finder.claim(start, end, "ORG", doc[start:end].text):
                     name = doc[start:end].text  # the spelled-out name is the body's full name
         finder.add(i, i + 1, "ORG", name)
+
+
+def _known_as_body(finder: NameFinder, index: int) -> str | None:
+    """Return the body an acronym renames in "<Body>, also known as ACR" / "<Body> (known as ACR".
+
+    "known as" introduces another name of the phrase before it, so the acronym is the body's
+    alias even when its letters do not spell the English name (a translated body).
+    """
+    k = index
+    if k >= 2 and finder.lower[k - 2] == "known" and finder.lower[k - 1] == "as":
+        k -= 2
+    else:
+        return None
+    if k >= 1 and finder.lower[k - 1] in {"also", "commonly", "locally", "widely"}:
+        k -= 1
+    if k >= 1 and finder.text[k - 1] in {",", "("}:
+        k -= 1
+    body = finder.ent_by_token.get(k - 1) if k >= 1 else None
+    if body is None or body.end != k or body.label_ != "ORG":
+        return None
+    if body in finder.ents and body.start in finder.removed:
+        return None
+    return body.kb_id_ or body.text
 
 
 def _counted_acronyms(finder: NameFinder) -> set[str]:
