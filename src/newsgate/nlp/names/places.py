@@ -213,11 +213,13 @@ def find_addressed_places(finder: NameFinder) -> None:
 
     Naming a place by the larger place it lies in is how English writes an address; the rule
     needs no list, so it reads towns no gazetteer has. The name must follow "in", "near" or
-    "outside" and be one to three name words that are no body, office or person.
+    "outside" and be one to three name words that are no body, office or person, nor a village
+    of `local_places()` (those need one of their own countries).
     """
     doc = finder.doc
     n = len(doc)
     given = given_names()
+    local = local_places()
     for i in range(1, n - 2):
         if finder.lower[i - 1] not in _ADDRESS_PREPOSITIONS or doc[i].is_sent_start:
             continue
@@ -227,6 +229,8 @@ def find_addressed_places(finder: NameFinder) -> None:
         if end == i or end + 1 >= n:
             continue
         words = [doc[k].text for k in range(i, end)]
+        if doc[i:end].text in local:
+            continue  # a known village is placed by its own countries (`find_local_places`)
         if any(w in ORG_HEADS or w in LOC_HEADS or w in GENERIC_ORG_WORDS for w in words):
             continue
         if len(words) >= 2 and words[0] in given:

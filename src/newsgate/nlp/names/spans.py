@@ -255,12 +255,14 @@ def _define_abbreviations(
                 if ent is not None and ent.label_ in {"GPE", "LOC"} and ent in finder.ents:
                     finder.removed.add(ent.start)
             continue
-        if finder.lower[end - 1] in TITLE_HEADS or _concept(finder.text[start:end]):
+        known = finder.ent_by_token.get(definition.short)
+        if finder.lower[end - 1] in TITLE_HEADS or (
+            known is None and _concept(finder.text[start:end])
+        ):
             terms.add(short)
             continue
         if any(e is not None and e.label_ == "PERSON" for e in inside):
             continue
-        known = finder.ent_by_token.get(definition.short)
         whole = inside[0]
         label = "LOC" if finder.text[end - 1] in LOC_HEADS else "ORG"
         if whole is not None and whole.start == start and whole.end == end:
@@ -283,6 +285,8 @@ def _concept(words: list[str]) -> bool:
     Product", "Consumer Price Index"): every word is an ordinary lower-case English word and
     none is a body's head. All-caps words ("US") and names outside the dictionary make a name.
     """
+    if any(w.lower() in {"of", "for"} for w in words):
+        return False  # "Economic Community of … States": a formal name joins its parts
     common = common_words()
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS and w not in _HYPHEN_TOKENS]
     return bool(content) and all(
