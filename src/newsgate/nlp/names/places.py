@@ -214,7 +214,7 @@ def find_addressed_places(finder: NameFinder) -> None:
     Naming a place by the larger place it lies in is how English writes an address; the rule
     needs no list, so it reads towns no gazetteer has. The name must follow "in", "near" or
     "outside" and be one to three name words that are no body, office or person, nor a village
-    of `local_places()` (those need one of their own countries).
+    of `local_places()` put in a country it is not in.
     """
     doc = finder.doc
     n = len(doc)
@@ -229,8 +229,6 @@ def find_addressed_places(finder: NameFinder) -> None:
         if end == i or end + 1 >= n:
             continue
         words = [doc[k].text for k in range(i, end)]
-        if doc[i:end].text in local:
-            continue  # a known village is placed by its own countries (`find_local_places`)
         if any(w in ORG_HEADS or w in LOC_HEADS or w in GENERIC_ORG_WORDS for w in words):
             continue
         if len(words) >= 2 and words[0] in given:
@@ -245,4 +243,12 @@ def find_addressed_places(finder: NameFinder) -> None:
             continue
         if after.end < n and doc[after.end].text in {"'s", "’s"}:
             continue
+        villages = local.get(doc[i:end].text)
+        if villages is not None:
+            # a known village put in another country is not that village ("X, Chile" for a
+            # Kenyan X); round 5's evidence rule reads it where the countries agree
+            place = after.kb_id_ or after.text
+            country = country_forms().get(place) or _place_countries().get(place)
+            if country is not None and country not in villages:
+                continue
         finder.add(i, end, "GPE", doc[i:end].text)
