@@ -202,3 +202,53 @@ def _placed(
             return country in place_countries
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return before in PLACE_PREPOSITIONS and bool(place_countries & countries)
+
+
+# prepositions that put an unlisted name in a place; "at" and "from" also take bodies ("at Acme")
+_ADDRESS_PREPOSITIONS = frozenset({"in", "near", "outside"})
+
+
+def find_addressed_places(finder: NameFinder) -> None:
+    """Claim "in Tolland, Ohio" and "near Tolland in Ohio": a name put in a known place is a place.
+
+    Naming a place by the larger place it lies in is how English writes an address; the rule
+    needs no list, so it reads towns no gazetteer has. The name must follow "in", "near" or
+    "outside" and be one to three name words that are no body, office or person, nor a village
+    of `local_places()` put in a country it is not in.
+    """
+    doc = finder.doc
+    n = len(doc)
+    given = given_names()
+    local = local_places()
+    for i in range(1, n - 2):
+        if finder.lower[i - 1] not in _ADDRESS_PREPOSITIONS or doc[i].is_sent_start:
+            continue
+        end = i
+        while end < n and end - i < 3 and _free_name_word(finder, end):
+            end += 1
+        if end == i or end + 1 >= n:
+            continue
+        words = [doc[k].text for k in range(i, end)]
+        if any(w in ORG_HEADS or w in LOC_HEADS or w in GENERIC_ORG_WORDS for w in words):
+            continue
+        if len(words) >= 2 and words[0] in given:
+            continue  # "in Ana Lima, Brazil's …": a person's name
+        link = doc[end].text
+        if link not in {",", "in"}:
+            continue
+        after = finder.ent_by_token.get(end + 1)
+        if after is None or after.start != end + 1 or after.label_ != "GPE":
+            continue
+        if after in finder.ents and after.start in finder.removed:
+            continue
+        if after.end < n and doc[after.end].text in {"'s", "’s"}:
+            continue
+        villages = local.get(doc[i:end].text)
+        if villages is not None:
+            # a known village put in another country is not that village ("X, Chile" for a
+            # Kenyan X); round 5's evidence rule reads it where the countries agree
+            place = after.kb_id_ or after.text
+            country = country_forms().get(place) or _place_countries().get(place)
+            if country is not None and country not in villages:
+                continue
+        finder.add(i, end, "GPE", doc[i:end].text)

@@ -39,10 +39,12 @@ from newsgate.nlp.lexicon import (
     given_names,
     reporting_verb_forms,
 )
+from newsgate.nlp.names.abbreviations import find_definitions, undefined_expansions
 from newsgate.nlp.names.bodies import PLACE_ORG_HEADS, find_companies, find_place_bodies
 from newsgate.nlp.names.fold import NAME_SUFFIXES
+from newsgate.nlp.names.lists import find_listed_bodies
 from newsgate.nlp.names.local import resolve_in_article
-from newsgate.nlp.names.places import find_divisions, find_local_places
+from newsgate.nlp.names.places import find_addressed_places, find_divisions, find_local_places
 from newsgate.nlp.names.shape import (
     CAPITALISED_MONTHS,
     CONNECTORS,
@@ -164,8 +166,11 @@ def _find_ships(finder: NameFinder) -> None:
                 finder.add(token.i, end, "PRODUCT", doc[token.i : end].text)
 
 
-def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
-    """Find "Long Form Name (LFN)" and return acronym -> (label, canonical long form)."""
+def _find_acronyms(finder: NameFinder, terms: set[str]) -> dict[str, tuple[str, str]]:
+    """Find "Long Form Name (LFN)" and return acronym -> (label, canonical long form).
+
+    Short forms defined as terms (laws, offices) are added to `terms`.
+    """
     doc = finder.doc
     defined: dict[str, tuple[str, str]] = {}
     texts = finder.text
@@ -187,8 +192,9 @@ def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
             defined[acronym.text] = (before.label_, before.kb_id_ or before.text)
             continue
         stop = last + 1  # where the long form ends
-        if doc[last].lower_ in TITLE_HEADS:
-            continue  # "District Police Officer (DPO)": an office, not a body
+        if doc[last].lower_ in TITLE_HEADS or doc[last].text in DOCUMENT_HEADS:
+            terms.add(acronym.text)
+            continue  # "District Police Officer (DPO)", "... Act (XA)": an office or a law
         start = stop
         while start > 0 and (
             doc[start - 1].is_title
@@ -206,6 +212,9 @@ def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
                 and doc[first].lower_ not in CONNECTORS
                 and acronym_matches(words, acronym.text)
             ):
+                if known is None and _concept(words):
+                    terms.add(acronym.text)  # "Gross Domestic Product (GDP)": a concept
+                    break
                 label = "LOC" if doc[stop - 1].text in LOC_HEADS else "ORG"
                 name = doc[first:stop].text
                 if known is not None and known.label_ == label and known.kb_id_:
@@ -213,6 +222,7 @@ def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
                 if finder.claim(first, stop, label, name):
                     defined[acronym.text] = (label, name)
                 break
+    _define_abbreviations(finder, defined, terms)
     if defined:
         for i, word in enumerate(texts):
             if word in defined and i not in finder.taken:
@@ -221,6 +231,77 @@ def _find_acronyms(finder: NameFinder) -> dict[str, tuple[str, str]]:
     return defined
 
 
+def _define_abbreviations(
+    finder: NameFinder, defined: dict[str, tuple[str, str]], terms: set[str]
+) -> None:
+    """Add the long forms that Schwartz & Hearst pairing finds and the title-run rule missed.
+
+    "Inter-parliamentary Assembly on Orthodoxy (IAO)", "US Geological Survey (USGS)", "Kenya
+    National Union of Teachers (Knut)", "MSF (Medecins Sans Frontieres)". A long form naming a
+    law or document ("... Agreement for ...") or an office ("... Officer") defines a term: its
+    short form goes to `terms`, and names inside it are no places of their own. A long form
+    holding a person is no body.
+    """
+    doc = finder.doc
+    for definition in find_definitions(doc, _FUNCTION_WORDS):
+        short = finder.text[definition.short]
+        if short in defined or short.lower() in common_words():
+            continue
+        start, end = definition.start, definition.end
+        inside = [finder.ent_by_token.get(k) for k in range(start, end)]
+        if any(w in DOCUMENT_HEADS for w in finder.text[start:end]):
+            terms.add(short)
+            for ent in inside:
+                if ent is not None and ent.label_ in {"GPE", "LOC"} and ent in finder.ents:
+                    finder.removed.add(ent.start)
+            continue
+        known = finder.ent_by_token.get(definition.short)
+        if finder.lower[end - 1] in TITLE_HEADS or (
+            known is None and _concept(finder.text[start:end])
+        ):
+            terms.add(short)
+            continue
+        if any(e is not None and e.label_ == "PERSON" for e in inside):
+            continue
+        whole = inside[0]
+        label = "LOC" if finder.text[end - 1] in LOC_HEADS else "ORG"
+        if whole is not None and whole.start == start and whole.end == end:
+            label, name = whole.label_, whole.kb_id_ or whole.text
+        else:
+            name = doc[start:end].text
+        if known is not None and known.label_ == label and known.kb_id_:
+            name = known.kb_id_  # "... Organization (NATO)": a body best known by its acronym
+        elif known is not None:
+            continue  # a short form the gazetteer knows as something else ("(AP)")
+        if whole is not None and whole.start == start and whole.end == end:
+            pass
+        elif not finder.claim(start, end, label, name):
+            continue
+        defined[short] = (label, name)
+
+
+def _concept(words: list[str]) -> bool:
+    """Return whether a capitalised long form names a concept, not a body ("Gross Domestic
+    Product", "Consumer Price Index"): every word is an ordinary lower-case English word and
+    none is a body's head. All-caps words ("US") and names outside the dictionary make a name.
+    """
+    if any(w.lower() in {"of", "for"} for w in words):
+        return False  # "Economic Community of … States": a formal name joins its parts
+    common = common_words()
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS and w not in _HYPHEN_TOKENS]
+    return bool(content) and all(
+        not w.isupper()
+        and w.lower() in common
+        and w not in ORG_HEADS
+        and w not in GENERIC_ORG_WORDS
+        and w not in LOC_HEADS
+        for w in content
+    )
+
+
+_FUNCTION_WORDS = frozenset(
+    {"of", "for", "and", "the", "on", "in", "to", "at", "de", "du", "des", "del", "la", "le"}
+)
 _HYPHEN_TOKENS = {"-", "‑", "‐"}
 
 
@@ -1229,7 +1310,10 @@ def _prefix_start(finder: NameFinder, start: int, end: int, found: bool) -> int:
                     break
             else:
                 break
-    if k > 0 and _ORDINAL.match(doc[k - 1].text) and k - 1 not in finder.taken:
+    # an ordinal before an acronym numbers a meeting or a term of the body ("the 12th NPC", "the
+    # 25th ASEAN summit"), not the body
+    acronym = end - start == 1 and doc[start].text.isupper()
+    if k > 0 and _ORDINAL.match(doc[k - 1].text) and k - 1 not in finder.taken and not acronym:
         k -= 1
     return k
 
@@ -1259,7 +1343,7 @@ def _find_prefixed_bodies(finder: NameFinder) -> None:
             finder.claim(start, span.end, "ORG", text)
 
 
-def _find_bare_acronyms(finder: NameFinder) -> None:
+def _find_bare_acronyms(finder: NameFinder, terms: set[str]) -> None:
     """Mark an acronym the text never expands as an organisation ("the NHS", "DZMM reported").
 
     An all-caps word of three to six letters counts unless it is a common English word, a listed
@@ -1269,6 +1353,8 @@ def _find_bare_acronyms(finder: NameFinder) -> None:
     doc = finder.doc
     common = common_words()
     given = given_names()
+    common_nouns = _counted_acronyms(finder)
+    candidates: list[int] = []
     for token in doc:
         text = token.text
         if (
@@ -1278,8 +1364,10 @@ def _find_bare_acronyms(finder: NameFinder) -> None:
             or text in NOT_ACRONYMS
         ):
             continue
-        if _defined_as_term(doc, text):
-            continue  # "anti-money laundering (AML)": a term, not a body
+        if text in terms or _defined_as_term(doc, text):
+            continue
+        if text in common_nouns:
+            continue  # "a CBA", "two CBAs": a body's name takes no indefinite article or plural
         if _names_an_index(doc, token.i + 1):
             continue  # "the FTSE 100 index": a market index
         if _is_ticker(doc, token.i):
@@ -1292,7 +1380,79 @@ def _find_bare_acronyms(finder: NameFinder) -> None:
         neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
         if any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours):
             continue  # a headline or credit line in capitals
-        finder.add(token.i, token.i + 1, "ORG", text)
+        candidates.append(token.i)
+    if not candidates:
+        return
+    expansions = undefined_expansions(
+        doc, {finder.text[i] for i in candidates if len(finder.text[i]) >= 3}, _FUNCTION_WORDS
+    )
+    renamed: dict[str, str] = {}
+    for i in candidates:
+        known_as = _known_as_body(finder, i)
+        if known_as is not None:
+            renamed.setdefault(finder.text[i], known_as)
+    for i in candidates:
+        text = finder.text[i]
+        name = text
+        if text in renamed:
+            name = renamed[text]
+        elif text in expansions:
+            start, end = expansions[text]
+            if any(w in DOCUMENT_HEADS for w in finder.text[start:end]):
+                # "... Agreement for ... Partnership" then "the CPTPP": a document, and the
+                # places inside its name are no places of the text
+                for ent in finder.ents:
+                    if start <= ent.start and ent.end <= end and ent.label_ in {"GPE", "LOC"}:
+                        finder.removed.add(ent.start)
+                continue
+            body = finder.ent_by_token.get(end - 1)
+            if body is not None and body.label_ == "ORG" and body.end == end:
+                name = body.kb_id_ or body.text
+                if start < body.start and finder.claim(start, end, "ORG", doc[start:end].text):
+                    name = doc[start:end].text  # the spelled-out name is the body's full name
+        finder.add(i, i + 1, "ORG", name)
+
+
+def _known_as_body(finder: NameFinder, index: int) -> str | None:
+    """Return the body an acronym renames in "<Body>, also known as ACR" / "<Body> (known as ACR".
+
+    "known as" introduces another name of the phrase before it, so the acronym is the body's
+    alias even when its letters do not spell the English name (a translated body).
+    """
+    k = index
+    if k >= 2 and finder.lower[k - 2] == "known" and finder.lower[k - 1] == "as":
+        k -= 2
+    else:
+        return None
+    if k >= 1 and finder.lower[k - 1] in {"also", "commonly", "locally", "widely"}:
+        k -= 1
+    if k >= 1 and finder.text[k - 1] in {",", "("}:
+        k -= 1
+    body = finder.ent_by_token.get(k - 1) if k >= 1 else None
+    if body is None or body.end != k or body.label_ != "ORG":
+        return None
+    if body in finder.ents and body.start in finder.removed:
+        return None
+    return body.kb_id_ or body.text
+
+
+def _counted_acronyms(finder: NameFinder) -> set[str]:
+    """Return the all-caps words a text uses as common nouns: after "a"/"an", or in the plural.
+
+    A proper name of a body is never counted ("a CBA is", "the CBAs"); grammar, not a list.
+    """
+    counted = set()
+    texts = finder.text
+    for i, text in enumerate(texts):
+        if len(text) < 3 or not text[:2].isupper():
+            continue
+        # "a CBA is …" counts; "a KRTV reporter" only makes the name a modifier of a noun
+        heads = i + 1 >= len(texts) or finder.doc[i + 1].is_punct or finder.doc[i + 1].is_stop
+        if i > 0 and finder.lower[i - 1] in {"a", "an"} and heads:
+            counted.add(text)
+        if text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha():
+            counted.add(text[:-1])
+    return counted
 
 
 # exchanges that name a stock symbol after them: "(NYSE: ACM)"
@@ -1431,7 +1591,8 @@ def find_name_entities(doc: Doc) -> Doc:
     _drop_place_prefixes(doc)
     finder = NameFinder(doc)
     _find_ships(finder)
-    _find_acronyms(finder)
+    terms: set[str] = set()
+    _find_acronyms(finder, terms)
     _find_place_lists(finder)
     find_divisions(finder)
     find_place_bodies(finder)
@@ -1452,10 +1613,12 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_lowercase_ministries(finder)
     _find_place_phrases(finder)
     find_local_places(finder)
+    find_addressed_places(finder)
     _find_given_name_people(finder)
     _find_qualified_bodies(finder)
     _find_prefixed_bodies(finder)
-    _find_bare_acronyms(finder)
+    _find_bare_acronyms(finder, terms)
+    find_listed_bodies(finder)
     regions = _find_compass_regions(finder)
     kept = [e for e in doc.ents if e.start not in finder.removed]
     region_starts = {r.start + 1 for r in regions}
