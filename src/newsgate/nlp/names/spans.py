@@ -35,6 +35,7 @@ from newsgate.nlp.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEAK_TITLE_HEADS,
+    common_word_surnames,
     common_words,
     function_words,
     given_names,
@@ -1171,11 +1172,17 @@ def _find_given_name_people(finder: NameFinder) -> None:
         if any(w.lower() in TITLE_HEADS or w in ORG_HEADS or w in LOC_HEADS for w in words):
             i = max(end, i + 1)
             continue
-        if words[-1] in street_words():
+        if words[-1] in street_words() or _word_not_surname(words[-1], common):
             i = max(end, i + 1)
-            continue  # "along York Street": a street named after a person is a place
+            continue  # "along York Street", "Victoria Falls": a place, not a person
         finder.person(_first_name_before(finder, i, common), end)
         i = max(end, i + 1)
+
+
+def _word_not_surname(word: str, common: frozenset[str]) -> bool:
+    """Return whether the last word of a given-name run is an English word and no frequent
+    surname ("Falls", "Roads", "Fire"; but "Brown", "King" are surnames)."""
+    return word.lower() in common and word not in common_word_surnames()
 
 
 def _word_surname(finder: NameFinder, given: int, common: frozenset[str]) -> bool:
