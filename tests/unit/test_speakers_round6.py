@@ -167,3 +167,21 @@ def test_given_name_before_a_frequent_word_surname_is_a_person(nlp):
 def test_given_name_before_a_name_that_is_no_english_word_is_a_person(nlp):
     text = "Her friend Gordon Okonkwo met his cousin at the market."
     assert "Gordon Okonkwo" in _persons(nlp, text)
+
+
+def test_name_and_colon_label_the_speaker(nlp):
+    text = "The hearing resumed.\n\nLawyer Kofi Mensah: “It is a travesty.”"
+    assert _speakers(nlp, text) == {"It is a travesty.": "Kofi Mensah"}
+
+
+def test_colon_after_a_longer_phrase_with_a_name_labels_no_one(nlp):
+    text = "The report by the firm of Kofi Mensah and partners on the bridge: “unsafe”."
+    assert _speakers(nlp, text)["unsafe"] != "Kofi Mensah"
+
+
+def test_passive_quoted_by_an_agency_keeps_the_subject(nlp):
+    text = (
+        "Lena Brandt, director of the relief agency, was quoted by AFP as saying, "
+        "“Nine trucks are being unloaded.”"
+    )
+    assert _speakers(nlp, text) == {"Nine trucks are being unloaded.": "Lena Brandt"}

@@ -211,10 +211,15 @@ def according_to(masked: str, start: int, end: int) -> Cue | None:
     return Cue("said", m.start(), m.end(), span, inverted=True) if span else None
 
 
+_PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.IGNORECASE)
+
+
 def quoted_as(masked: str, start: int, end: int) -> Cue | None:
     """Return the cue of "X quoted Y as saying" in masked[start:end], Y as its subject, or None."""
     m = _QUOTED_AS.search(masked, start, end)
-    if not m:
+    if not m or _PASSIVE_QUOTED.search(masked, max(start, m.start() - 12), m.start()):
+        return None  # "Ana Ruiz was quoted by AFP as saying": the subject speaks
+    if m.group(1).lower().startswith("by "):
         return None
     return Cue("said", m.start(), m.end(), (m.start(1), m.end(1)), inverted=True)
 

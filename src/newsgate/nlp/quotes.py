@@ -246,7 +246,8 @@ class _Attributor:
         """Return the person whose name alone opens the sentence right before the quotation.
 
         'Ana Ruiz "strongly denied" the charges': the quoted words are the predicate of the
-        named subject, so they are that person's words even though no reporting verb is written.
+        named subject, so they are that person's words even though no reporting verb is written;
+        'Ana Ruiz: "…"' labels the speaker.
         """
         s_start = self.sentences[item.sentence][0]
         open_char = item.span.open_char
@@ -255,6 +256,17 @@ class _Attributor:
             return None
         start = s_start + len(lead) - len(lead.lstrip())
         end = s_start + len(lead.rstrip())
+        if lead.rstrip().endswith(":"):
+            # "Lawyer Ana Ruiz: “…”": a speaker's label, as in an interview, names who speaks;
+            # a title of up to three words may stand before the name
+            end -= 1
+            persons = self.ctx.names.mentions(start, end, {"PERSON"})
+            if not persons or persons[-1].end_char != end:
+                return None
+            before = self.ctx.masked[start : persons[-1].start_char].split()
+            if len(before) > 3 or find_verbs(self.ctx.masked, start, end):
+                return None
+            return persons[-1]
         found = self.ctx.names.at(start, end)
         if (
             found is None
