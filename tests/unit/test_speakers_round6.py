@@ -185,3 +185,16 @@ def test_passive_quoted_by_an_agency_keeps_the_subject(nlp):
         "“Nine trucks are being unloaded.”"
     )
     assert _speakers(nlp, text) == {"Nine trucks are being unloaded.": "Lena Brandt"}
+
+
+# --- a surname's later mention never takes a title or word before it as a first name -----------
+
+
+def test_title_before_a_later_surname_is_no_new_person(nlp):
+    text = "Tomas Okafor spoke first. Later, Senator Okafor and Cabinet Okafor were named."
+    assert _persons(nlp, text) == {"Tomas Okafor"}
+
+
+def test_different_given_name_before_a_surname_stays_a_different_person(nlp):
+    text = "Jane Okafor met her brother. Then John Okafor arrived."
+    assert {"Jane Okafor", "John Okafor"} <= _persons(nlp, text)

@@ -9,7 +9,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsgate.nlp.gazetteer import country_names
-from newsgate.nlp.lexicon import LEADER_TITLES, reporting_verb_forms
+from newsgate.nlp.lexicon import (
+    HONORIFICS,
+    LEADER_TITLES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    common_words,
+    given_names,
+    reporting_verb_forms,
+)
 from newsgate.nlp.names.fold import first_names_compatible, fold, surname
 from newsgate.nlp.names.shape import (
     NameFinder,
@@ -67,6 +75,7 @@ def _propagate_person_names(doc: Doc) -> dict[str, str]:
                 start > 0
                 and start - 1 not in taken
                 and is_name_token(doc[start - 1])
+                and not _title_or_word(doc[start - 1].text)
                 and token.i - start < 2
             ):
                 start -= 1
@@ -79,6 +88,15 @@ def _propagate_person_names(doc: Doc) -> dict[str, str]:
         for e in sorted(ents, key=lambda s: s.start)
     ]
     return full_names
+
+
+def _title_or_word(text: str) -> bool:
+    """Return whether a capitalised word before a surname is a title, honorific or English word
+    that is no given name ("Senator Smith", "Garda Smith", "Cabinet Smith"): not part of a name."""
+    lower = text.lower()
+    if lower in TITLE_HEADS or lower in TITLE_MODIFIERS or text.rstrip(".") in HONORIFICS:
+        return True
+    return lower in common_words() and text not in given_names()
 
 
 def _surnames_taken_as_places(doc: Doc, full_names: dict[str, str]) -> None:
