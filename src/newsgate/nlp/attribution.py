@@ -36,6 +36,12 @@ _INFINITIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+# "Reuters quoted Ana Ruiz as saying": the reported speaker is the object of "quoted"/"cited",
+# never the subject (the English "quote/cite NP as V-ing" construction)
+_QUOTED_AS = re.compile(
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+([^\x00,.;:!?()—–]{1,80}?)\s+as\s+"
+    r"(?:saying|telling|stating|writing|adding|describing|calling)\b"
+)
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:also|has|have|had|later|again|then|further|repeatedly|reportedly|previously|publicly"
     r"|once|firmly|flatly|bluntly|quickly|simply|recently|earlier|already|still|never|always|often"
@@ -203,6 +209,19 @@ def according_to(masked: str, start: int, end: int) -> Cue | None:
         return None
     span = right_subject(masked, m.end() - 1, end)
     return Cue("said", m.start(), m.end(), span, inverted=True) if span else None
+
+
+_PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.IGNORECASE)
+
+
+def quoted_as(masked: str, start: int, end: int) -> Cue | None:
+    """Return the cue of "X quoted Y as saying" in masked[start:end], Y as its subject, or None."""
+    m = _QUOTED_AS.search(masked, start, end)
+    if not m or _PASSIVE_QUOTED.search(masked, max(start, m.start() - 12), m.start()):
+        return None  # "Ana Ruiz was quoted by AFP as saying": the subject speaks
+    if m.group(1).lower().startswith("by "):
+        return None
+    return Cue("said", m.start(), m.end(), (m.start(1), m.end(1)), inverted=True)
 
 
 def resolve_phrase(

@@ -128,6 +128,19 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def common_word_surnames() -> frozenset[str]:
+    """Return the frequent surnames that are common English words, of
+    `data/names/common_word_surnames.txt` ("Brown", "King")."""
+    return frozenset(_lines("common_word_surnames.txt", "names"))
+
+
+@cache
+def street_words() -> frozenset[str]:
+    """Return the last words of street names of `data/names/street_words.txt` ("Street", "Road")."""
+    return frozenset(_lines("street_words.txt", "names"))
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Return the lower-case English words of `data/names/common_words.txt` ("will", "park")."""
     return frozenset(_lines("common_words.txt", "names"))

@@ -15,11 +15,12 @@ from newsgate.nlp.attribution import (
     according_to,
     find_verbs,
     left_subject,
+    quoted_as,
     resolve_phrase,
     right_subject,
 )
 from newsgate.nlp.names.fold import fold
-from newsgate.nlp.names.resolver import ArticleNames, article_names
+from newsgate.nlp.names.resolver import ArticleNames, Referent, article_names
 from newsgate.nlp.quote_marks import (
     QuoteSpan,
     find_quote_marks,
@@ -225,6 +226,10 @@ class _Attributor:
         if self._is_heading(item):
             self.headings.append(item)
             return
+        subject = self._subject_before(item)
+        if subject is not None:
+            self._apply(item, None, Speaker.of(subject), item.span.open_char)
+            return
         source = self._neighbour_source(index)
         if source is not None:
             q = source.quote
@@ -236,6 +241,41 @@ class _Attributor:
             self._apply(item, cue.verb, self._resolve(cue), cue.verb_start)
             return
         item.quote.speaker_name = self._paragraph_subject(item)
+
+    def _subject_before(self, item: _Placed) -> Referent | None:
+        """Return the person whose name alone opens the sentence right before the quotation.
+
+        'Ana Ruiz "strongly denied" the charges': the quoted words are the predicate of the
+        named subject, so they are that person's words even though no reporting verb is written;
+        'Ana Ruiz: "…"' labels the speaker.
+        """
+        s_start = self.sentences[item.sentence][0]
+        open_char = item.span.open_char
+        lead = self.ctx.masked[s_start:open_char]
+        if "\x00" in lead or not lead.strip() or not lead.endswith((" ", "\n")):
+            return None
+        start = s_start + len(lead) - len(lead.lstrip())
+        end = s_start + len(lead.rstrip())
+        if lead.rstrip().endswith(":"):
+            # "Lawyer Ana Ruiz: “…”": a speaker's label, as in an interview, names who speaks;
+            # a title of up to three words may stand before the name
+            end -= 1
+            persons = self.ctx.names.mentions(start, end, {"PERSON"})
+            if not persons or persons[-1].end_char != end:
+                return None
+            before = self.ctx.masked[start : persons[-1].start_char].split()
+            if len(before) > 3 or find_verbs(self.ctx.masked, start, end):
+                return None
+            return persons[-1]
+        found = self.ctx.names.at(start, end)
+        if (
+            found is None
+            or found.label != "PERSON"
+            or found.start_char != start
+            or found.end_char != end
+        ):
+            return None
+        return found
 
     def _paragraph_subject(self, item: _Placed) -> str | None:
         """Return who a stand-alone quotation follows: the subject earlier in its paragraph."""
@@ -280,6 +320,9 @@ class _Attributor:
         masked = self.ctx.masked
         s_start, s_end = self.sentences[item.sentence]
         span = item.span
+        reported = quoted_as(masked, s_start, s_end)
+        if reported is not None:
+            return reported
         after = _cue_after(masked, span.close_char + 1, s_end)
         before = find_verbs(masked, s_start, span.open_char)
         opens_sentence = not masked[s_start : span.open_char].replace("\x00", "").strip()

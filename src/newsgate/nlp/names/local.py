@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgate.nlp.lexicon import LEADER_TITLES
+from newsgate.nlp.gazetteer import country_names
+from newsgate.nlp.lexicon import (
+    HONORIFICS,
+    LEADER_TITLES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    common_words,
+    given_names,
+    reporting_verb_forms,
+)
 from newsgate.nlp.names.fold import first_names_compatible, fold, surname
 from newsgate.nlp.names.shape import (
     NameFinder,
@@ -50,6 +60,7 @@ def _propagate_person_names(doc: Doc) -> dict[str, str]:
     full_names = _full_name_map(doc)
     if not full_names:
         return full_names
+    _surnames_taken_as_places(doc, full_names)
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     extra = []
     for token in doc:
@@ -64,6 +75,7 @@ def _propagate_person_names(doc: Doc) -> dict[str, str]:
                 start > 0
                 and start - 1 not in taken
                 and is_name_token(doc[start - 1])
+                and not _title_or_word(doc[start - 1].text)
                 and token.i - start < 2
             ):
                 start -= 1
@@ -76,6 +88,50 @@ def _propagate_person_names(doc: Doc) -> dict[str, str]:
         for e in sorted(ents, key=lambda s: s.start)
     ]
     return full_names
+
+
+def _title_or_word(text: str) -> bool:
+    """Return whether a capitalised word before a surname is a title, honorific or English word
+    that is no given name ("Senator Smith", "Garda Smith", "Cabinet Smith"): not part of a name."""
+    lower = text.lower()
+    if lower in TITLE_HEADS or lower in TITLE_MODIFIERS or text.rstrip(".") in HONORIFICS:
+        return True
+    return lower in common_words() and text not in given_names()
+
+
+def _surnames_taken_as_places(doc: Doc, full_names: dict[str, str]) -> None:
+    """Turn a one-word place that is a found person's surname and the subject of a reporting
+    verb ("Imbert told legislators" after "Colm Imbert") into that person (returns nothing).
+
+    A place may speak for its government ("Russia said"), so countries stay places.
+    """
+    verbs = _finite_reporting_verbs()
+    countries = country_names()
+    changed = False
+    ents = []
+    for ent in doc.ents:
+        key = fold(ent.text)
+        if (
+            ent.label_ in {"GPE", "LOC"}
+            and len(ent) == 1
+            and key in full_names
+            and " " in full_names[key]
+            and ent.end < len(doc)
+            and doc[ent.end].lower_ in verbs
+            and (ent.kb_id_ or ent.text) not in countries
+            and ent.text not in countries
+        ):
+            ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents
+
+
+@cache
+def _finite_reporting_verbs() -> frozenset[str]:
+    return frozenset(f for f in reporting_verb_forms() if not f.endswith("ing"))
 
 
 def _full_for(ent: Span, full_names: dict[str, str]) -> str:

@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newsgate.nlp.dates import MONTH_NAMES
 from newsgate.nlp.gazetteer import country_demonyms, country_names, surface_index
 from newsgate.nlp.lexicon import (
     COMPANY_SUFFIXES,
@@ -34,10 +35,12 @@ from newsgate.nlp.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEAK_TITLE_HEADS,
+    common_word_surnames,
     common_words,
     function_words,
     given_names,
     reporting_verb_forms,
+    street_words,
 )
 from newsgate.nlp.names.abbreviations import find_definitions, undefined_expansions
 from newsgate.nlp.names.bodies import PLACE_ORG_HEADS, find_companies, find_place_bodies
@@ -343,6 +346,12 @@ def _find_titled_people(finder: NameFinder) -> None:
             finder.lower[k] in common for k in range(n_start, n_end)
         ):
             continue  # "General Purpose Machine Gun": common words after a weak title
+        if n_end - n_start == 1 and _participle_not_name(finder, n_start):
+            continue  # "Ex-Mayor Convicted of fraud": a headline's verb, not a surname
+        if n_end - n_start == 1 and n_start > end and finder.lower[n_start] in common:
+            continue  # "chairman of the National Employers' …": a body's word, not a surname
+        if n_end - n_start == 1 and doc[n_start].text in given_names():
+            n_end = _word_surname_after_title(finder, n_start)
         title = title_text(doc, start, end)
         finder.person(
             n_start,
@@ -368,6 +377,43 @@ def _find_titled_people(finder: NameFinder) -> None:
                 finder.person(start, end)
 
 
+def _participle_not_name(finder: NameFinder, index: int) -> bool:
+    """Return whether the word at `index` is an English past participle ("Convicted", "Elected").
+
+    A capitalised "-ed" word whose stem is an English word too (wamerican) is a verb written in
+    a headline's capitals after a title, not the holder's surname.
+    """
+    word = finder.lower[index]
+    if not word.endswith("ed") or word not in common_words():
+        return False
+    stems = (word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else "")
+    return any(len(stem) >= 4 and stem in common_words() for stem in stems)
+
+
+def _word_surname_after_title(finder: NameFinder, given: int) -> int:
+    """Return the end of "Prime Minister Theresa May", "Deputy Minister Bill English": after a
+    title, a lone given name takes a month name or a demonym written next to it as its surname
+    (not a date: no number follows); else the end of the given name."""
+    doc = finder.doc
+    word = given + 1
+    if word >= len(doc) or not doc[word].is_title or doc[word].is_sent_start:
+        return given + 1
+    if word + 1 < len(doc) and (doc[word + 1].like_num or doc[word + 1].text in {"-", "–"}):
+        return given + 1  # "Minister Ana May 5": a date after the name
+    ent = finder.ent_by_token.get(word)
+    month = ent is None and doc[word].lower_ in MONTH_NAMES  # a full month name, not "Jun"
+    demonym = (
+        ent is not None
+        and ent.label_ == "NORP"
+        and len(ent) == 1
+        and ent.start not in finder.removed
+    )
+    if demonym:
+        finder.removed.add(ent.start)
+        finder.taken.discard(word)
+    return word + 1 if month or demonym else given + 1
+
+
 def _office_complement_end(finder: NameFinder, end: int, title_ends: dict[int, int]) -> int:
     """Return where the name may start after a title's complement, or `end` when there is none.
 
@@ -390,7 +436,14 @@ def _office_complement_end(finder: NameFinder, end: int, title_ends: dict[int, i
         k += 1
     if k > j:
         return title_ends.get(k, k)
-    while k < len(doc) and k - j < 3 and doc[k].is_lower and doc[k].is_alpha:
+    # "minister to leave the Cabinet": a determiner inside opens a clause, not an office's words
+    while (
+        k < len(doc)
+        and k - j < 3
+        and doc[k].is_lower
+        and doc[k].is_alpha
+        and finder.lower[k] not in DETERMINERS
+    ):
         k += 1
     if k <= j or k >= len(doc):
         return end
@@ -404,6 +457,8 @@ def _find_speakers(finder: NameFinder) -> None:
     doc = finder.doc
     lower = finder.lower
     for i, word in enumerate(lower):
+        if word in _SPEAKER_VERBS and _so_called(lower, i):
+            continue  # "the so-called Park Fire": an adjective, no speech and no speaker
         if word in _SPEAKER_VERBS:
             start = name_start(doc, i, finder.taken)
             # a lone capitalised word before "said" is a surname only after a clause boundary
@@ -436,6 +491,18 @@ def _find_speakers(finder: NameFinder) -> None:
             finder.person(i + 2, name_end(doc, i + 2, finder.taken))
 
 
+# words that open a role phrase in apposition to a name: articles, possessive determiners and
+# the partitive "one (of)" ("his lawyer, Ana Ruiz, said", "One of her aides, Ana Ruiz, said")
+_APPOSITION_OPENERS = frozenset(
+    {*DETERMINERS, "his", "her", "their", "its", "our", "one", "another"}
+)
+
+
+def _so_called(lower: list[str], index: int) -> bool:
+    """Return whether the verb at `index` is the "called" of the adjective "so-called"."""
+    return index >= 2 and lower[index] == "called" and lower[index - 2 : index] == ["so", "-"]
+
+
 def _find_apposed_speakers(finder: NameFinder) -> None:
     """Find the name of "Ana Ruiz, a nurse at the clinic, said" and "A nurse, Ana Ruiz, said".
 
@@ -465,7 +532,7 @@ def _find_apposed_speakers(finder: NameFinder) -> None:
         if doc[open_].text != "," or close - open_ < 2:
             continue
         inner_start = open_ + 1
-        if lower[inner_start] in DETERMINERS and doc[inner_start].is_lower:
+        if lower[inner_start] in _APPOSITION_OPENERS and doc[inner_start].is_lower:
             # "Ana Ruiz, a nurse …, said": the name closes the clause before the first comma
             # "Ana Ruiz Jr., a lawyer": a suffix closes the name
             last = open_ - 1 if doc[open_ - 1].text in NAME_SUFFIXES else open_
@@ -482,7 +549,7 @@ def _find_apposed_speakers(finder: NameFinder) -> None:
                 break
             k -= 1
         # "An adviser to the president, Ana Ruiz, said": the clause opens with a role phrase
-        if lower[k] in DETERMINERS and open_ - k <= _MAX_SUBJECT_TOKENS:
+        if lower[k] in _APPOSITION_OPENERS and open_ - k <= _MAX_SUBJECT_TOKENS:
             finder.person(inner_start, end)
 
 
@@ -1186,8 +1253,17 @@ def _find_given_name_people(finder: NameFinder) -> None:
         if any(w.lower() in TITLE_HEADS or w in ORG_HEADS or w in LOC_HEADS for w in words):
             i = max(end, i + 1)
             continue
+        if words[-1] in street_words() or _word_not_surname(words[-1], common):
+            i = max(end, i + 1)
+            continue  # "along York Street", "Victoria Falls": a place, not a person
         finder.person(_first_name_before(finder, i, common), end)
         i = max(end, i + 1)
+
+
+def _word_not_surname(word: str, common: frozenset[str]) -> bool:
+    """Return whether the last word of a given-name run is an English word and no frequent
+    surname ("Falls", "Roads", "Fire"; but "Brown", "King" are surnames)."""
+    return word.lower() in common and word not in common_word_surnames()
 
 
 def _word_surname(finder: NameFinder, given: int, common: frozenset[str]) -> bool:
