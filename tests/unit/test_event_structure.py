@@ -160,3 +160,10 @@ def test_a_sentences_one_day_dates_the_acts_it_links(nlp):
     text = "Rebels attacked the base on Monday, and police arrested ten men on Tuesday."
     attack, arrest = _events(nlp, text)
     assert (attack["event_date"], arrest["event_date"]) == (date(2024, 5, 6), date(2024, 5, 7))
+
+
+def test_a_thousands_separator_or_clock_colon_breaks_no_clause(nlp):
+    [arrest] = _events(nlp, "Police arrested 4,000 people on Monday.", "arrest")
+    assert arrest["event_date"] == date(2024, 5, 6)
+    [arrest] = _events(nlp, "Police arrested 20 people at 11:30 on Monday.", "arrest")
+    assert arrest["event_date"] == date(2024, 5, 6)

@@ -236,7 +236,8 @@ _DATE_WORDS = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){0,5}")
 # the relative clause's own verb follows its pronoun: "which struck", "which was held"
 _RELATIVE_VERB = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){0,2}")
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s")
+# a comma or colon between digits ("4,000 residents", "at 11:50") is a number, not a clause break
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;—–()]|\s-{1,2}\s")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|over|across|around|into|from|off|along|within|inside|outside|"
     r"toward|towards|discuss|about)\s+(?:the\s+)?"
