@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsgate.nlp.event_lexicon import lexicon
 from newsgate.nlp.events import AGENT_LABEL
 
 _KEYS = ("year", "month", "day")
@@ -183,9 +184,22 @@ def _place_mention(event: dict, clusters: _Clusters) -> None:
     # only within one article, so clusters are looked up by it there (across a corpus, every
     # "officials met" would otherwise be a candidate for every other: quadratic time)
     named = core - _agents(event)
-    local = event["article_id"] if told_once or named != core else None
+    # an actorless kind (a flood, a crash) joins only its own article's reports of one place
+    actorless = not core and not lexicon().types[event["event_type"]].needs_actor
+    local = event["article_id"] if told_once or named != core or actorless else None
     for cluster in clusters.candidates(event["event_type"], named, local):
         if not (named & cluster.actors) and event["article_id"] not in cluster.articles:
+            continue
+        if actorless:
+            if cluster.actors or not _same_place(event, cluster):
+                continue
+            if _unify(cluster.parts, parts) is None:
+                continue
+            # of equally supported reports, a report naming no place continues the story told
+            # just before it
+            score = (_evidence(event, parts, cluster), _told_before(event, cluster))
+            if best is None or score > best_score:
+                best, best_score = cluster, score
             continue
         # within its article such a kind needs only its actor1 to agree: who was arrested
         # is told in many ways ("four terrorists", "the suspects")
@@ -213,6 +227,26 @@ def _place_mention(event: dict, clusters: _Clusters) -> None:
     else:
         best.parts = _unify(best.parts, parts)
     clusters.absorb(best, event)
+
+
+def _told_before(event: dict, cluster: _Cluster) -> int:
+    """Return the sentence of the cluster's last report before the mention (-1 when none)."""
+    return max(
+        (
+            m["sentence_index"]
+            for m in cluster.members
+            if m["article_id"] == event["article_id"]
+            and m["sentence_index"] <= event["sentence_index"]
+        ),
+        default=-1,
+    )
+
+
+def _same_place(event: dict, cluster: _Cluster) -> bool:
+    """Tell whether a mention and a cluster can tell of one place: disasters are told place by
+    place ("storms in Sichuan ... storms in Yunnan"), and a report naming none fits any."""
+    mine = set(event.get("places") or [])
+    return not mine or not cluster.places or bool(mine & cluster.places)
 
 
 def _absorb(best: _Cluster, event: dict) -> None:

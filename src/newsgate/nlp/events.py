@@ -122,8 +122,17 @@ _CHARGING = frozenset(["court_verdict", "arrest", "accusation"])
 _CASUALTY_WORDS = r"(?:killed|injured|wounded|hurt|dead|missing|murdered|shot dead)"
 _VICTIM_AFTER = re.compile(
     r"\s*(?:\([^()]{0,30}\)\s*)?(?:,[^,;]{0,40},\s*)?"
-    r"(?:(?:were|was|are|is|have been|has been|had been|being|been|got)\s+)?"
+    r"(?P<aux>(?:were|was|are|is|have been|has been|had been|being|been|got)\s+)?"
     r"(?:(?:reportedly|also|allegedly|all)\s+)?" + _CASUALTY_WORDS + r"\b"
+)
+# "security forces killed one person", "police shot dead 34 miners": a casualty verb with no
+# auxiliary and an object after it is in the active voice, so the noun before it is the agent
+# (English word order: subject, verb, object); "three soldiers killed in a blast" has none
+_ACTIVE_OBJECT = re.compile(
+    r"\s+(?:(?:at least|more than|nearly|about|some|over|up to)\s+)?"
+    r"(?:\d|(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|dozens|scores|hundreds|thousands|several|many)\b)",
+    re.I,
 )
 _VICTIM_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|wounding|wounded|injuring|injured)\s+"
@@ -227,12 +236,20 @@ _DATE_WORDS = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){0,5}")
 # the relative clause's own verb follows its pronoun: "which struck", "which was held"
 _RELATIVE_VERB = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){0,2}")
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s")
+# a comma or colon between digits ("4,000 residents", "at 11:50") is a number, not a clause break
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;—–()]|\s-{1,2}\s")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|over|across|around|into|from|off|along|within|inside|outside|"
     r"toward|towards|discuss|about)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$",
     re.I,
+)
+# "officials in the eastern town of Horlivka said", "representing the ports of X and Y, said": a
+# place inside a prepositional phrase is no subject (English: the subject is never the object
+# of a preposition), so it does not speak
+_IN_PLACE_PHRASE = re.compile(
+    r"\b(?:in|at|near|from|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of\s+(?:the\s+)?)?"
+    r"(?:[A-Z][\w.-]*\s+){0,3}(?:(?:and|or|,)\s+)?$"
 )
 # "the Swabi district of Khyber Pakhtunkhwa", "the outskirts of Kabul": a place inside a place
 _PLACE_OF = re.compile(
@@ -469,6 +486,7 @@ def find_events(doc: Doc) -> list[dict]:
             and (sp := _speaker(text, ents, t, strict=t.event_type.name == "statement"))
         }
         speaker_names = {_entity_actor(e, doc)[0] for e in ents if e.start_char in speakers}
+        clause_acts: list[tuple[_Trigger, list[tuple[str, str, str]]]] = []
         for trigger in triggers:
             kind = trigger.event_type.name
             # a verbal act inside a statement's reported clause belongs to the statement
@@ -489,6 +507,7 @@ def find_events(doc: Doc) -> list[dict]:
                 )
             ):
                 continue
+            struck: list[str] = []
             if trigger.event_type.verbal:
                 speaker = _speaker(text, ents, trigger, strict=kind == "statement")
                 if speaker is None:
@@ -527,14 +546,28 @@ def find_events(doc: Doc) -> list[dict]:
                     ),
                     default=sent.start_char,
                 )
+                main = _participle_subject(masked, trigger, clause_acts)
+                if main is not None:
+                    # "police fired tear gas, arresting a former minister": the participle's
+                    # subject is the main clause's; only what follows it is its own
+                    speech = trigger.start
                 actors = _actors(
                     doc, text, sent, ents, flags, agents, trigger, last_meeting_actors, speech
                 )
+                if main is not None:
+                    actors = main + [a for a in actors if a[2] != "actor1" and a not in main]
                 actors = [a for a in actors if a[2] != "other" or a[0] not in speaker_names]
+                if trigger.is_verb:
+                    clause_acts.append((trigger, actors))
                 if trigger.event_type.conventions_type == "protest":
                     actors = _demonstrators(actors)
                     if actors is None:
                         continue
+                if not trigger.event_type.needs_actor:
+                    # "storms struck Yunnan province": a disaster, accident or market move has no
+                    # actors (CONVENTIONS 6.3); the places it names are where it happened
+                    struck = [n for n, lab, _ in actors if lab in ("GPE", "LOC")]
+                    actors = []
             if kind == "meeting":
                 last_meeting_actors = [(n, lab) for n, lab, _ in actors]
             # an actorless event ("the toll from the floods") named only by reference is new only
@@ -562,8 +595,8 @@ def find_events(doc: Doc) -> list[dict]:
                     "actor_names": [n for n, _, _ in actors],
                     "actor_labels": [lab for _, lab, _ in actors],
                     "actor_roles": [r for _, _, r in actors],
-                    "place": next(iter(_places(ents, flags)), None),
-                    "places": _places(ents, flags, trigger),
+                    "place": next(iter(_places(ents, flags) + struck), None),
+                    "places": list(dict.fromkeys(_places(ents, flags, trigger) + struck)),
                     "event_date": date_.value if date_ else None,
                     "date_precision": date_.precision if date_ else None,
                     "date_text": date_.text if date_ else None,
@@ -585,6 +618,7 @@ def find_events(doc: Doc) -> list[dict]:
                     ),
                 }
             )
+        _share_sentence_day(events, index, dates, bound, triggers, base)
     events = _one_per_article(_one_statement_per_speaker(_attach_references(events)))
     return _date_speech_by_its_event(events)
 
@@ -1207,7 +1241,7 @@ def _agents(
             not entries
             or in_entity[k] is not None
             or masked[token.idx] == "_"
-            or (k > sent.start and token.text[:1].isupper())
+            or (k > sent.start and token.text[:1].isupper() and not _starts_text(doc, k))
             # "at 3 pm": a clock time, not the Phoenix agent PM (prime minister)
             or (token.lower_ in _CLOCK and k > sent.start and _clock_digits(doc[k - 1]))
         ):
@@ -1259,6 +1293,13 @@ def _agents(
             )
         )
     return found
+
+
+def _starts_text(doc: Doc, k: int) -> bool:
+    """Tell whether token k opens the running text after a dateline's dash or a line break
+    ("NAIROBI, Kenya -- Police fired …"), where a capital letter marks no name."""
+    prev = doc[k - 1]
+    return prev.text in ("--", "—", "–", "-", ":") or "\n" in prev.text or "\n" in prev.whitespace_
 
 
 @cache
@@ -1369,7 +1410,10 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
             )
             and not (
                 ent.label_ in ("GPE", "LOC")
-                and _PLACE_PREP.search(text[max(0, ent.start_char - 20) : ent.start_char])
+                and (
+                    _PLACE_PREP.search(text[max(0, ent.start_char - 20) : ent.start_char])
+                    or _IN_PLACE_PHRASE.search(text[max(0, ent.start_char - 60) : ent.start_char])
+                )
             )
         ):
             return ent
@@ -1595,7 +1639,7 @@ def _actors(
     candidates = [
         c
         for c in candidates
-        if not _VICTIM_AFTER.match(text, c.end_char)
+        if not _victim_after(text, c.end_char)
         and not _VICTIM_BEFORE.search(text[max(sent.start_char, c.start_char - 40) : c.start_char])
     ]
     if trigger.event_type.name == "annexation":
@@ -1742,6 +1786,43 @@ def _counted_group(
     if len(members) < count:
         return None
     return found.start(), found.end(), members[::-1]
+
+
+# ", arresting": a present participle opening a clause after a comma, with no subject of its own
+_PARTICIPLE_OPENING = re.compile(r",\s*(?:and\s+|then\s+|later\s+)?$")
+
+
+def _participle_subject(
+    masked: str, trigger: _Trigger, acts: list[tuple[_Trigger, list[tuple[str, str, str]]]]
+) -> list[tuple[str, str, str]] | None:
+    """Return the actor1 entries of the act whose participle clause the trigger opens, if any.
+
+    A participle clause ("…, arresting a former minister") has no subject of its own: its
+    subject is the main clause's (English grammar's subject-control rule for free adjuncts).
+    """
+    if not trigger.is_verb or not trigger.text.lower().endswith("ing") or not acts:
+        return None
+    if not _PARTICIPLE_OPENING.search(masked[max(0, trigger.start - 12) : trigger.start]):
+        return None
+    # the main clause's verb comes first ("police fired …, arresting …"); a participle of the
+    # same kind continues its act ("convicted him, sentencing him to …") and is left alone
+    first, actors = acts[0]
+    if first.event_type.name == trigger.event_type.name:
+        return None
+    main = [a for a in actors if a[2] == "actor1"]
+    return main or None
+
+
+def _victim_after(text: str, end: int) -> bool:
+    """Tell whether a casualty word after a candidate makes it a victim ("civilians were killed").
+
+    A casualty verb in the active voice (no auxiliary, an object after it: "forces killed one
+    person") makes the candidate its agent instead.
+    """
+    found = _VICTIM_AFTER.match(text, end)
+    if found is None:
+        return False
+    return bool(found.group("aux")) or not _ACTIVE_OBJECT.match(text, found.end())
 
 
 def _demonstrators(actors: list[tuple[str, str, str]]) -> list[tuple[str, str, str]] | None:
@@ -1931,6 +2012,43 @@ def _bind_dates(
             ):
                 bound.setdefault(triggers[k - 1].start, []).append(d)
     return bound
+
+
+def _share_sentence_day(
+    events: list[dict],
+    index: int,
+    dates: list[ResolvedDate],
+    bound: dict[int, list[ResolvedDate]],
+    triggers: list[_Trigger],
+    base: date | None,
+) -> None:
+    """Date a sentence's undated acts by the one day the sentence gives to another act.
+
+    "Police fired tear gas ... Sunday, arresting a former minister": a sentence that states a
+    single day tells of one occasion, so the acts it links (a participle, a purpose clause) took
+    place that day. Only a day bound to a non-verbal act is shared (a speaker's day dates the
+    speaking), and only to past, non-verbal acts: a report's reported acts keep their own time.
+    """
+    days = [d for d in dates if d.value and d.precision == "day" and not _is_stamp(d, base)]
+    if len(days) != 1:
+        return
+    owners = [t for t in triggers if any(d is days[0] for d in bound.get(t.start, []))]
+    if not owners or any(t.event_type.verbal for t in owners):
+        return
+    day = days[0]
+    mine = [e for e in events if e["sentence_index"] == index]
+    if any(e["future"] and e["event_date"] is not None for e in mine):
+        return
+    for event in mine:
+        if event["event_date"] is None and not event["future"] and not _is_verbal(event):
+            event["event_date"] = day.value
+            event["date_precision"] = day.precision
+            event["date_text"] = day.text
+            event["date_parts"] = _parts(day)
+
+
+def _is_verbal(event: dict) -> bool:
+    return lexicon().types[event["event_type"]].verbal
 
 
 def _is_stamp(found: ResolvedDate, base: date | None) -> bool:
