@@ -12,6 +12,7 @@ import pytest
 
 from newsgate import gate_process, quality
 from newsgate.tables import declared_tables
+from newsgate.workers import _alive
 
 TABLES = {t.name: t for t in declared_tables()}
 # an invented article table: one good row, one duplicated id, one too short
@@ -98,14 +99,6 @@ def test_the_gate_process_dies_with_a_killed_run():
     finally:
         if run.poll() is None:
             run.kill()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[-1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 def test_an_error_in_the_gate_process_is_raised_in_the_run(gate):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newsgate.nlp.lexicon import NOT_NAMES
-from newsgate.nlp.names.shape import NameFinder
+from newsgate.nlp.names.shape import NameFinder, capitalised_free
 
 _MAX_CONJUNCT = 4  # words of one unrecognised conjunct
 _MIN_CONJUNCTS = 3
@@ -29,13 +29,7 @@ def _entity_ending(finder: NameFinder, end: int) -> Span | None:
 
 
 def _name_word(finder: NameFinder, index: int) -> bool:
-    token = finder.doc[index]
-    return (
-        index not in finder.taken
-        and token.is_alpha
-        and (token.is_title or (token.is_upper and len(token) > 1))
-        and token.text not in NOT_NAMES
-    )
+    return capitalised_free(finder, index) and finder.doc[index].text not in NOT_NAMES
 
 
 def _conjunct_ending(finder: NameFinder, end: int) -> tuple[int, Span | None] | None:

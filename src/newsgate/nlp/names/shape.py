@@ -67,6 +67,17 @@ _SHORT_CAPS = re.compile(r"^[A-Z]{2,3}$")
 _BARE_INITIAL = re.compile(r"^[B-HJ-Z]$")
 
 
+def capitalised_free(finder: NameFinder, index: int) -> bool:
+    """Return whether the token at `index` is unclaimed, alphabetic and capitalised (a title-case
+    word, or an all-caps word of two letters or more)."""
+    token = finder.doc[index]
+    return (
+        index not in finder.taken
+        and token.is_alpha
+        and (token.is_title or (token.is_upper and len(token) > 1))
+    )
+
+
 def _initials_end(doc: Doc, index: int, taken: set[int]) -> int:
     """Return the end of the capital initials from `index` on ("KP", "G S"), or index."""
     if _SHORT_CAPS.match(doc[index].text):

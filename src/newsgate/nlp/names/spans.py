@@ -57,6 +57,7 @@ from newsgate.nlp.names.shape import (
     NameFinder,
     Role,
     acronym_matches,
+    capitalised_free,
     honorific_end,
     is_name_token,
     joined_end,
@@ -662,19 +663,17 @@ def _find_headed_spans(finder: NameFinder) -> None:
     i = 0
     while i < len(doc):
         end = i
-        while end < len(doc) and _is_capitalised_free(finder, end):
+        while end < len(doc) and capitalised_free(finder, end):
             end += 1
             # "Legislature-Parliament": a hyphen joins two capitalised words into one
             joined = joined_end(doc, end - 1)
-            if joined > end and all(
-                _is_capitalised_free(finder, k) for k in range(end + 1, joined, 2)
-            ):
+            if joined > end and all(capitalised_free(finder, k) for k in range(end + 1, joined, 2)):
                 end = joined
             # "People's Liberation Army": a possessive inside a body's name
             if (
                 end + 1 < len(doc)
                 and doc[end].text in POSSESSIVE
-                and _is_capitalised_free(finder, end + 1)
+                and capitalised_free(finder, end + 1)
                 and end - i >= 1
             ):
                 end += 1
@@ -682,7 +681,7 @@ def _find_headed_spans(finder: NameFinder) -> None:
             if (
                 end + 1 < len(doc)
                 and doc[end].lower_ in {"of", "for"}
-                and _is_capitalised_free(finder, end + 1)
+                and capitalised_free(finder, end + 1)
             ):
                 end += 1
             # "Securities and Exchange Commission", "Food and Drug Administration": "and"
@@ -742,7 +741,7 @@ def _and_joins_body(finder: NameFinder, start: int, end: int) -> bool:
     doc = finder.doc
     if end + 1 >= len(doc) or doc[end].lower_ != "and" or end - start > 3:
         return False
-    if not _is_capitalised_free(finder, end + 1):
+    if not capitalised_free(finder, end + 1):
         return False
     if doc[end - 1].text in ORG_HEADS or any(
         finder.lower[k] in {"of", "for"} for k in range(start, end)
@@ -753,7 +752,7 @@ def _and_joins_body(finder: NameFinder, start: int, end: int) -> bool:
     if start == end or any(doc[k].is_stop for k in range(start, end)):
         return False
     k = end + 1
-    while k < len(doc) and k - end <= 3 and _is_capitalised_free(finder, k):
+    while k < len(doc) and k - end <= 3 and capitalised_free(finder, k):
         if doc[k].text in ORG_HEADS:
             return True
         k += 1
@@ -778,9 +777,7 @@ def _listed_end(finder: NameFinder, end: int) -> int:
     doc, k = finder.doc, end
     common = common_words()
     # the parts are ordinary nouns ("Sports"), not further names ("Bank of England, Barclays and …")
-    while (
-        k + 1 < len(doc) and _is_capitalised_free(finder, k + 1) and finder.lower[k + 1] in common
-    ):
+    while k + 1 < len(doc) and capitalised_free(finder, k + 1) and finder.lower[k + 1] in common:
         if finder.text[k] == ",":
             k += 2
         elif finder.lower[k] == "and":
@@ -789,7 +786,7 @@ def _listed_end(finder: NameFinder, end: int) -> int:
             while (
                 k < len(doc)
                 and k - end < 6
-                and _is_capitalised_free(finder, k)
+                and capitalised_free(finder, k)
                 and finder.lower[k] in common
                 and finder.lower[k] not in TITLE_HEADS
             ):
@@ -854,15 +851,6 @@ def _place_after_of(finder: NameFinder, index: int) -> Span | None:
     if ent is None or ent.start != index + 1 or ent.label_ not in {"GPE", "LOC"}:
         return None
     return ent
-
-
-def _is_capitalised_free(finder: NameFinder, index: int) -> bool:
-    token = finder.doc[index]
-    return (
-        index not in finder.taken
-        and token.is_alpha
-        and (token.is_title or (token.is_upper and len(token) > 1))
-    )
 
 
 def _add_org(finder: NameFinder, start: int, end: int, demonyms: dict[str, str]) -> None:
@@ -1379,7 +1367,7 @@ def _prefix_start(finder: NameFinder, start: int, end: int, found: bool) -> int:
         k = qualifier.start
     elif k >= 2 and _plural_owner(finder, k - 2, k - 1):
         k -= 2
-        while k > 0 and _is_capitalised_free(finder, k - 1) and not doc[k - 1].is_stop:
+        while k > 0 and capitalised_free(finder, k - 1) and not doc[k - 1].is_stop:
             if lower[k - 1] in common_words() or doc[k - 1].is_sent_start:
                 k -= 1  # "National Employers' …": capitalised words before the owner
                 if doc[k].is_sent_start:
