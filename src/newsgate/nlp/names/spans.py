@@ -303,9 +303,8 @@ def _concept(words: list[str]) -> bool:
     )
 
 
-_FUNCTION_WORDS = frozenset(
-    {"of", "for", "and", "the", "on", "in", "to", "at", "de", "du", "des", "del", "la", "le"}
-)
+# the connectors of a name, "to"/"at", and the Romance articles a long form may hold
+_FUNCTION_WORDS = frozenset(CONNECTORS | {"to", "at", "de", "du", "des", "del", "la", "le"})
 _HYPHEN_TOKENS = {"-", "‑", "‐"}
 
 
