@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 
 from spacy.tokens import Doc
 
+from newsgate.nlp import speaker_model
 from newsgate.nlp.attribution import (
     NOT_INVERTED,
     Cue,
@@ -34,6 +35,8 @@ _HEADING_MAX_WORDS = 12
 # An attribution after a closing mark is at most this many words away from its verb
 # ("…,” Russia's ambassador to NATO Alexander Grushko told reporters).
 _CUE_MAX_WORDS = 12
+# the first person singular: a quotation in it is one person's words
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b|\bI[’']")
 
 
 @dataclass
@@ -72,6 +75,10 @@ class _Placed:
     quote: Quote
     attributed: bool = False
     speaker: Speaker | None = None
+    # which rule gave the speaker: "cue" (a reporting verb in its sentence), "label" (a name
+    # opening the sentence), "continued" (the quotation before), "around" (a cue in the sentences
+    # around), "paragraph" (the paragraph's subject), "repeated" (a quotation with its words)
+    how: str | None = None
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -100,11 +107,32 @@ def canonical_speaker(name: str | None, persons: dict[str, str]) -> str | None:
 
 def find_quotes(doc: Doc) -> list[dict]:
     """Return every quotation of `doc` as a dict with offsets, speaker, description and verb."""
+    attributor = _attribute(doc)
+    if attributor is None:
+        return []
+    return [asdict(p.quote) for p in _unique(doc.text, attributor.placed, attributor.sentences)]
+
+
+def speaker_candidates(doc: Doc) -> list[tuple[dict, dict[str, dict[str, float]]]]:
+    """Return every quotation of `doc` as the rules attribute it, with the features of each of
+    its candidate speakers (`speaker_model.candidate_features`), for fitting the ranker."""
+    attributor = _attribute(doc)
+    if attributor is None:
+        return []
+    sites = attributor.sites()
+    return [
+        (asdict(item.quote), attributor.candidates(sites, index))
+        for index, item in enumerate(attributor.placed)
+    ]
+
+
+def _attribute(doc: Doc) -> _Attributor | None:
+    """Return the attributor of `doc` after the rules gave every quotation its speaker, or None."""
     text = doc.text
     names = article_names(doc)
     spans = names.quote_spans
     if not spans:
-        return []
+        return None
     masked = mask_quotes(text, spans)
     sentences, paragraphs = _structure(text, masked)
     ctx = _Context(text, masked, names)
@@ -114,7 +142,7 @@ def find_quotes(doc: Doc) -> list[dict]:
         attributor.attribute(index)
     attributor.attribute_headings()
     attributor.share_repeated_speakers()
-    return [asdict(p.quote) for p in _unique(text, placed, sentences)]
+    return attributor
 
 
 def _structure(text: str, masked: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -194,6 +222,7 @@ class _Attributor:
             }
             if len(speakers) == 1:
                 item.quote.speaker_name = speakers.pop()
+                item.how = "repeated"
 
     def share_repeated_speakers(self) -> None:
         """Give a quotation left without a named speaker the one person whose quotation repeats
@@ -215,12 +244,41 @@ class _Attributor:
                 item.quote.speaker_entity = source.speaker_entity
                 item.quote.speaker_label = source.speaker_label
                 item.quote.speaker_description = None
+                item.how = "repeated"
+
+    def sites(self) -> list[speaker_model.QuoteSite]:
+        """Return where each quotation sits and whom the rules gave it, for the ranker."""
+        return [
+            speaker_model.QuoteSite(
+                item.span.open_char,
+                item.span.close_char,
+                item.sentence,
+                item.paragraph,
+                item.quote.speaker_name,
+                item.how,
+                item.speaker.entity.how if item.speaker and item.speaker.entity else None,
+                len(item.quote.text.split()),
+                item.quote.is_partial,
+                item.quote.speaker_description,
+                bool(_FIRST_PERSON.search(item.quote.text)),
+            )
+            for item in self.placed
+        ]
+
+    def candidates(
+        self, sites: list[speaker_model.QuoteSite], index: int
+    ) -> dict[str, dict[str, float]]:
+        """Return the candidate speakers of quotation `index` and their features."""
+        return speaker_model.candidate_features(
+            self.ctx.names, self.ctx.masked, sites, self.sentences, self.paragraphs, index
+        )
 
     def attribute(self, index: int) -> None:
         """Set the verb, speaker and description of the quotation at `index` (returns nothing)."""
         item = self.placed[index]
         cue = self._cue_in_sentence(item)
         if cue is not None:
+            item.how = "cue"
             self._apply(item, cue.verb, self._speaker_of(index, cue), cue.verb_start)
             return
         if self._is_heading(item):
@@ -228,19 +286,23 @@ class _Attributor:
             return
         subject = self._subject_before(item)
         if subject is not None:
+            item.how = "label"
             self._apply(item, None, Speaker.of(subject), item.span.open_char)
             return
         source = self._neighbour_source(index)
         if source is not None:
             q = source.quote
             speaker = source.speaker or Speaker(q.speaker_name, q.speaker_description)
+            item.how = "continued"
             self._apply(item, q.verb, speaker, item.span.open_char)
             return
         cue = self._cue_around(item)
         if cue is not None:
+            item.how = "around"
             self._apply(item, cue.verb, self._resolve(cue), cue.verb_start)
             return
         item.quote.speaker_name = self._paragraph_subject(item)
+        item.how = "paragraph" if item.quote.speaker_name else None
 
     def _subject_before(self, item: _Placed) -> Referent | None:
         """Return the person whose name alone opens the sentence right before the quotation.
