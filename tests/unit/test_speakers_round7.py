@@ -14,12 +14,12 @@ from newsgate.nlp.quotes import speaker_candidates
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = load_pipeline()
-    # the candidates are read after the rules attribute each quotation once (as the build does)
-    return nlp
+    return load_pipeline()
 
 
 def _doc(nlp, text, quotes=True):
+    # candidates are read with the quotation component off, so the rules attribute each
+    # quotation once (as the build script does)
     if quotes:
         return nlp(make_doc(nlp, text, None))
     with nlp.select_pipes(disable=["newsgate_quotes", "newsgate_events"]):
