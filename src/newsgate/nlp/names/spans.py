@@ -48,6 +48,7 @@ from newsgate.nlp.names.fold import NAME_SUFFIXES
 from newsgate.nlp.names.lists import find_listed_bodies
 from newsgate.nlp.names.local import resolve_in_article
 from newsgate.nlp.names.places import find_addressed_places, find_divisions, find_local_places
+from newsgate.nlp.names.span_model import learned_spans
 from newsgate.nlp.names.shape import (
     CAPITALISED_MONTHS,
     CONNECTORS,
@@ -1686,6 +1687,9 @@ def find_name_entities(doc: Doc) -> Doc:
     kept = [e for e in doc.ents if e.start not in finder.removed]
     region_starts = {r.start + 1 for r in regions}
     kept = [e for e in kept if e.start not in region_starts] + regions
-    doc.ents = sorted(filter_spans([*kept, *finder.found]), key=lambda s: s.start)
+    spans = filter_spans([*kept, *finder.found])
+    # the runs no rule claimed: the learned span model decides which name a body or a place
+    spans.extend(learned_spans(doc, spans))
+    doc.ents = sorted(spans, key=lambda s: s.start)
     resolve_in_article(doc, finder.roles)
     return doc
