@@ -48,7 +48,6 @@ from newsgate.nlp.names.fold import NAME_SUFFIXES
 from newsgate.nlp.names.lists import find_listed_bodies
 from newsgate.nlp.names.local import resolve_in_article
 from newsgate.nlp.names.places import find_addressed_places, find_divisions, find_local_places
-from newsgate.nlp.names.span_model import learned_spans
 from newsgate.nlp.names.shape import (
     CAPITALISED_MONTHS,
     CONNECTORS,
@@ -68,6 +67,7 @@ from newsgate.nlp.names.shape import (
     title_spans,
     title_text,
 )
+from newsgate.nlp.names.span_model import learned_spans
 
 _PRONOUN_OWNERS = {"its", "their"}
 _TRAILING_AGENT = {"according"}
