@@ -108,3 +108,8 @@ def test_missing_or_malformed_model_is_a_typed_error(tmp_path):
     )
     with pytest.raises(SpanModelError, match="unknown features"):
         load_model.__wrapped__(unknown)
+
+
+def test_caption_lines_are_left_to_the_rules(nlp):
+    doc = nlp(span_model.caption_doc(nlp, "Zorbitex said the plant in Quellmora would close."))
+    assert learned_spans(doc, [], _model()) == []

@@ -125,6 +125,9 @@ class SpanModel:
 
 
 _ENABLED = [True]
+# a Doc of a caption or credit line carries this key: the model was fitted on story bodies, and a
+# caption's list of names ("X of Armenia and Y of Azerbaijan meet") reads unlike a story's
+CAPTION = "newsgate_caption_line"
 
 
 def set_enabled(enabled: bool) -> None:
@@ -148,6 +151,13 @@ def load_model(path: Path = MODEL_PATH) -> SpanModel:
     if unknown:
         raise SpanModelError(f"span model {path} has unknown features: {sorted(unknown)}")
     return model
+
+
+def caption_doc(nlp, text: str) -> Doc:
+    """Return an unprocessed Doc of a caption or credit line, marked so the model leaves it."""
+    doc = nlp.make_doc(text)
+    doc.user_data[CAPTION] = True
+    return doc
 
 
 @cache
@@ -329,7 +339,7 @@ def scores(features: dict[str, float], model: SpanModel) -> tuple[float, float]:
 
 def learned_spans(doc: Doc, ents: list[Span], model: SpanModel | None = None) -> list[Span]:
     """Return ORG and GPE/LOC spans for the free capitalised runs the model scores as names."""
-    if not _ENABLED[0]:
+    if not _ENABLED[0] or doc.user_data.get(CAPTION):
         return []
     model = model or load_model()
     taken = {i for e in ents for i in range(e.start, e.end)}
