@@ -227,10 +227,18 @@ def run_features(
 ) -> dict[str, tuple[list[tuple[int, int]], dict[str, float]]]:
     """Return, per run text, its mentions and its features (a context feature holds when any
     mention shows it)."""
-    label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     groups: dict[str, list[tuple[int, int]]] = {}
     for start, end in runs:
         groups.setdefault(run_key(doc, start, end), []).append((start, end))
+    return group_features(doc, groups, ents)
+
+
+def group_features(
+    doc: Doc, groups: dict[str, list[tuple[int, int]]], ents: list[Span]
+) -> dict[str, tuple[list[tuple[int, int]], dict[str, float]]]:
+    """Return, per name, its mentions and the features of `FEATURES` (shape from the name,
+    context from every mention)."""
+    label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     common, given = common_words(), given_names()
     demonyms = country_demonyms()
     out = {}
