@@ -47,7 +47,12 @@ from newsgate.nlp.names.bodies import PLACE_ORG_HEADS, find_companies, find_plac
 from newsgate.nlp.names.fold import NAME_SUFFIXES
 from newsgate.nlp.names.lists import find_listed_bodies
 from newsgate.nlp.names.local import resolve_in_article
-from newsgate.nlp.names.places import find_addressed_places, find_divisions, find_local_places
+from newsgate.nlp.names.places import (
+    find_addressed_places,
+    find_divisions,
+    find_local_places,
+    find_prefixed_places,
+)
 from newsgate.nlp.names.shape import (
     CAPITALISED_MONTHS,
     CONNECTORS,
@@ -1659,6 +1664,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_acronyms(finder, terms)
     _find_place_lists(finder)
     find_divisions(finder)
+    find_prefixed_places(finder)
     find_place_bodies(finder)
     find_companies(finder)
     _find_venues(finder)
