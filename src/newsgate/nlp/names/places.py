@@ -147,7 +147,8 @@ def find_prefixed_places(finder: NameFinder) -> None:
     prefixes = _place_prefixes()
     for i in range(n - 1):
         word = doc[i].text
-        if i in finder.taken and finder.ent_by_token[i].label_ not in {"GPE", "LOC"}:
+        claimed = finder.ent_by_token.get(i)
+        if i in finder.taken and (claimed is None or claimed.label_ not in {"GPE", "LOC"}):
             continue
         start = i + 1
         label = prefixes.get((word, "name"))
