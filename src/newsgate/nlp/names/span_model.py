@@ -93,7 +93,6 @@ FEATURES = (
     "title_word",
     "time_word",
     "demonym",
-    "local_place",
     "starts_the",
     "all_sentence_start",
     "after_the",
@@ -202,7 +201,11 @@ def free_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             break
-        if not all(doc[k].is_stop or not doc[k].is_alpha for k in range(i, j)):
+        # a village of the local-place list is the local-place rule's to decide: it knows the
+        # village's countries and reads it only where the text agrees
+        if not all(doc[k].is_stop or not doc[k].is_alpha for k in range(i, j)) and (
+            doc[i:j].text not in local_places()
+        ):
             runs.append((i, j))
         i = j
     return runs
@@ -278,7 +281,6 @@ def group_features(
         )
         f["time_word"] = float(any(w.lower() in _time_words() for w in content))
         f["demonym"] = float(any(w in demonyms for w in content))
-        f["local_place"] = float(key in local_places())
         f["mentions_2_plus"] = float(len(mentions) >= 2)
         starts = []
         for start, end in mentions:
