@@ -112,3 +112,9 @@ class AnnotationSchemaError(NewsgateError):
     """An extractor returned a field the typed annotation tables have no column for."""
 
     code = "NG051"
+
+
+class SpanModelError(NewsgateError):
+    """The span model's data file (nlp/data/span_model.json) is missing or malformed."""
+
+    code = "NG052"

@@ -9,6 +9,7 @@ import polars as pl
 from newsgate.credits import credit_entity, credit_parts
 from newsgate.nlp.lexicon import NEWSROOM_WORDS
 from newsgate.nlp.names.resolve import local_name
+from newsgate.nlp.names.span_model import caption_doc
 
 # credit lines need entities only, not quotes or events
 _NON_ENTITY_PIPES = {"newsgate_quotes", "newsgate_events"}
@@ -40,7 +41,7 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
         for line in lines
     ]
     with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p in _NON_ENTITY_PIPES]):
-        docs = list(nlp.pipe(texts))
+        docs = list(nlp.pipe(caption_doc(nlp, text) for text in texts))
     for line, doc in zip(lines, docs, strict=True):
         base = {
             "article_id": line["article_id"],

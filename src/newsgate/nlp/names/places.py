@@ -121,6 +121,79 @@ def find_divisions(finder: NameFinder) -> None:
         finder.claim(i, end, "GPE", "County " + doc[i + 1 : end].text)
 
 
+@cache
+def _place_prefixes() -> dict[tuple[str, str], str]:
+    """Return (generic word, form) -> label from `data/words/place_prefixes.tsv`."""
+    path = resources.files("newsgate.nlp").joinpath("data", "words", "place_prefixes.tsv")
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, form, label = line.split("\t")
+            out[(word, form)] = label
+    return out
+
+
+def find_prefixed_places(finder: NameFinder) -> None:
+    """Claim "Port Hawkesbury", "Mount Kenya", "Lake Chad", "Port of Long Beach", "Gulf of
+    California": a geographic generic written before a name makes one place with it, and a place
+    inside it ("Chad", "Long Beach") is no place of its own.
+
+    The name is one to three capitalised words, free or a place already found; a run going on
+    into a body's or a place's head ("Mount Sinai Hospital", "Lake Chad Basin Commission") or an
+    office ("Port Authority") is left to the other rules.
+    """
+    doc = finder.doc
+    n = len(doc)
+    prefixes = _place_prefixes()
+    for i in range(n - 1):
+        word = doc[i].text
+        claimed = finder.ent_by_token.get(i)
+        if i in finder.taken and (claimed is None or claimed.label_ not in {"GPE", "LOC"}):
+            continue
+        start = i + 1
+        label = prefixes.get((word, "name"))
+        if doc[start].lower_ == "of" and (word, "of") in prefixes:
+            label, start = prefixes[(word, "of")], start + 1
+        if label is None or start >= n:
+            continue
+        end = _prefixed_name_end(finder, start)
+        if end == start:
+            continue
+        if end < n and (_followed_by_name(finder, end) or doc[end].text in LOC_HEADS):
+            continue
+        if any(doc[k].text in ORG_HEADS or doc[k].lower_ in TITLE_HEADS for k in range(i, end)):
+            continue
+        finder.claim(i, end, label, doc[i:end].text)
+
+
+def _prefixed_name_end(finder: NameFinder, start: int) -> int:
+    """Return the end of the name after a geographic generic (`start` when there is none)."""
+    doc = finder.doc
+    end = start
+    while end < len(doc) and end - start < 3:
+        ent = finder.ent_by_token.get(end)
+        if ent is not None:
+            if ent.start != end or ent.label_ not in {"GPE", "LOC"}:
+                break
+            end = ent.end  # "Lake Chad": a place already found is the name
+            continue
+        if _free_name_word(finder, end) and doc[end].text not in LOC_HEADS:
+            end += 1
+        elif (
+            doc[end].text == "-"
+            and end + 1 < len(doc)
+            and not doc[end].whitespace_
+            and not doc[end - 1].whitespace_
+            and end > start
+        ):
+            end += 1  # "Newark-Elizabeth"
+        else:
+            break
+    if end > start and doc[end - 1].text == "-":
+        end -= 1
+    return end
+
+
 def _division_name_start(finder: NameFinder, head: int) -> int | None:
     """Return where the name before a division head starts, or None when there is no name."""
     doc = finder.doc

@@ -47,7 +47,12 @@ from newsgate.nlp.names.bodies import PLACE_ORG_HEADS, find_companies, find_plac
 from newsgate.nlp.names.fold import NAME_SUFFIXES
 from newsgate.nlp.names.lists import find_listed_bodies
 from newsgate.nlp.names.local import resolve_in_article
-from newsgate.nlp.names.places import find_addressed_places, find_divisions, find_local_places
+from newsgate.nlp.names.places import (
+    find_addressed_places,
+    find_divisions,
+    find_local_places,
+    find_prefixed_places,
+)
 from newsgate.nlp.names.shape import (
     CAPITALISED_MONTHS,
     CONNECTORS,
@@ -67,6 +72,7 @@ from newsgate.nlp.names.shape import (
     title_spans,
     title_text,
 )
+from newsgate.nlp.names.span_model import learned_spans
 
 _PRONOUN_OWNERS = {"its", "their"}
 _TRAILING_AGENT = {"according"}
@@ -1658,6 +1664,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_acronyms(finder, terms)
     _find_place_lists(finder)
     find_divisions(finder)
+    find_prefixed_places(finder)
     find_place_bodies(finder)
     find_companies(finder)
     _find_venues(finder)
@@ -1686,6 +1693,9 @@ def find_name_entities(doc: Doc) -> Doc:
     kept = [e for e in doc.ents if e.start not in finder.removed]
     region_starts = {r.start + 1 for r in regions}
     kept = [e for e in kept if e.start not in region_starts] + regions
-    doc.ents = sorted(filter_spans([*kept, *finder.found]), key=lambda s: s.start)
+    spans = filter_spans([*kept, *finder.found])
+    # the runs no rule claimed: the learned span model decides which name a body or a place
+    spans.extend(learned_spans(doc, spans))
+    doc.ents = sorted(spans, key=lambda s: s.start)
     resolve_in_article(doc, finder.roles)
     return doc
