@@ -112,3 +112,9 @@ class AnnotationSchemaError(NewsgateError):
     """An extractor returned a field the typed annotation tables have no column for."""
 
     code = "NG051"
+
+
+class EventModelError(NewsgateError):
+    """The event selection model's data file is missing or malformed."""
+
+    code = "NG058"
