@@ -753,38 +753,3 @@ def test_relative_clause_dates_its_noun(nlp):
         e["event_date"] in (None, date(2017, 5, 22))
         for e in _events(nlp, text, date(2017, 5, 24), "meeting")
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "actor"),
-    [
-        ("Bus drivers went on strike on Wednesday over pay.", "bus drivers"),
-        ("Thousands of farmers marched through the capital.", "farmers"),
-        ("Nurses walked out of the hospital on Monday.", "nurses"),
-    ],
-)
-def test_bare_plural_subject_is_the_unnamed_actor(nlp, text, actor):
-    events = _events(nlp, text)
-    assert events and _roles(events[0])["actor1"] == actor
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # an event noun is what happened, not who acted
-        "The talks collapsed.",
-        # a time word before the act is no subject
-        "Two weeks later protests spread.",
-    ],
-)
-def test_plural_subject_rule_takes_no_event_noun_or_time_word(nlp, text):
-    for event in _events(nlp, text):
-        assert _roles(event).get("actor1") not in ("talks", "weeks", "two weeks")
-
-
-def test_negated_and_future_acts_keep_their_rules(nlp):
-    assert not _events(
-        nlp, "Bus drivers did not go on strike on Wednesday.", kind="strike_or_boycott"
-    )
-    future = _events(nlp, "Bus drivers will go on strike next week.", kind="strike_or_boycott")
-    assert all(e["future"] for e in future)

@@ -583,10 +583,6 @@ def find_candidates(doc: Doc, wide: bool = True) -> list[dict]:
                 if main is not None:
                     actors = main + [a for a in actors if a[2] != "actor1" and a not in main]
                 actors = [a for a in actors if a[2] != "other" or a[0] not in speaker_names]
-                if trigger.event_type.needs_actor and not any(a[2] == "actor1" for a in actors):
-                    subject = _plural_subject(masked, sent, trigger)
-                    if subject is not None:
-                        actors = [(subject, AGENT_LABEL, "actor1"), *actors]
                 if trigger.is_verb and not dropped:
                     clause_acts.append((trigger, actors))
                 if trigger.event_type.conventions_type == "protest":
@@ -924,54 +920,6 @@ def _verb_trigger(
         statement = lex.types["statement"]
         return _make_trigger(doc, sent, token, token.i + 1, statement, lemma, "reporting verb")
     return None
-
-
-# a plural noun phrase of lower-case words (a modifier and its head) ending right before the
-# act, with auxiliaries, adverbs and an occurrence verb between: "bus drivers went on strike",
-# "farmers have blocked"
-_PLURAL_SUBJECT = re.compile(
-    r"(?:^|[^\w'-])(?P<np>(?:[a-z][a-z-]+\s+)?(?P<head>[a-z][a-z-]+s))\s+"
-    r"(?:(?:have|had|also|then|later|again|all|were|was|had|would|will|went\s+on|began|"
-    r"staged?|held|launched?)\s+)*$"
-)
-
-
-def _plural_subject(masked: str, sent: Span, trigger: _Trigger) -> str | None:
-    """Return the plural common noun subject right before an act that names no actor.
-
-    English puts a clause's subject before its verb; a bare plural noun there ("bus drivers
-    went on strike", "nurses walked out") is the unnamed party that acts (CONVENTIONS 6.3
-    describes such actors: "farmers", "nurses"). Time words, determiners and words that are
-    not nouns are not subjects ("two weeks later", "this").
-    """
-    lo = max(sent.start_char, trigger.start - 45)
-    before = masked[lo : trigger.start]
-    if lo == sent.start_char:
-        # a sentence's first word is capitalised for the sentence, not as a name
-        before = before[:1].lower() + before[1:]
-    found = _PLURAL_SUBJECT.search(before)
-    if found is None:
-        return None
-    head = found.group("head")
-    base = word_lemma(head)
-    if (
-        base == head
-        or not is_noun_lemma(base)
-        or base in _DURATIONS
-        or head in _STOP
-        # an event noun is what happened, not who acted ("the talks collapsed")
-        or base in lexicon().trigger_lemmas
-    ):
-        return None
-    words = found.group("np").split()
-    if len(words) == 2 and (
-        words[0] in _STOP
-        or words[0] in _DETERMINERS
-        or not is_noun_lemma(words[0])
-        and not words[0].endswith(("ed", "al", "ing"))
-    ):
-        words = words[1:]
-    return " ".join(words)
 
 
 def _cameo_alone(
