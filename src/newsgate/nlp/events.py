@@ -1586,6 +1586,8 @@ def _agent_speaker(
         ),
         None,
     )
+    if agent is None:
+        agent = _definite_head(text, sent, trigger)
     if agent is None or not _SUBJECT_START.search(text[sent.start_char : agent.start_char]):
         return None
     head = agent.name.split()[-1]
@@ -1609,6 +1611,20 @@ def _agent_speaker(
     if named is None:
         return None
     return Span(doc, span.start, span.end, label="ORG", kb_id=named.kb_id_ or named.text)
+
+
+_DEFINITE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]+)" + _SPEAKER_GAP.pattern[:-1] + "$", re.I)
+
+
+def _definite_head(text: str, sent: Span, trigger: _Trigger) -> _Candidate | None:
+    """Return "the <word>" right before a reporting verb when the word heads organisation
+    names ("the bank said", "the agency said"), as an unnamed speaker to resolve."""
+    found = _DEFINITE_HEAD.search(text, sent.start_char, trigger.start)
+    if found is None or found.group("head").capitalize() not in ORG_HEADS:
+        return None
+    return _Candidate(
+        found.start("head"), found.end("head"), AGENT_LABEL, found.group("head").lower()
+    )
 
 
 def _passive_agent(text: str, sent: Span, ents: list[Span], trigger: _Trigger) -> Span | None:
