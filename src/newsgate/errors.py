@@ -118,3 +118,9 @@ class SpanModelError(NewsgateError):
     """The span model's data file (nlp/data/span_model.json) is missing or malformed."""
 
     code = "NG052"
+
+
+class EventModelError(NewsgateError):
+    """The event selection model's data file is missing or malformed."""
+
+    code = "NG058"

@@ -753,3 +753,24 @@ def test_relative_clause_dates_its_noun(nlp):
         e["event_date"] in (None, date(2017, 5, 22))
         for e in _events(nlp, text, date(2017, 5, 24), "meeting")
     )
+
+
+def test_definite_organisation_head_speaks_for_the_named_body(nlp):
+    text = "The Reserve Bank of Ruritania cut rates. The bank said growth would recover."
+    said = _events(nlp, text, kind="statement")
+    assert said and said[0]["actor_names"][0] == "Reserve Bank of Ruritania"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no bank named before: an unnamed source, no statement
+        "The bank said growth would recover.",
+        # indefinite: not the body named before
+        "The Reserve Bank of Ruritania cut rates. A bank said growth would recover.",
+        # a word that heads no organisation name
+        "The Reserve Bank of Ruritania cut rates. The river said nothing.",
+    ],
+)
+def test_definite_head_needs_a_named_body_and_an_organisation_head(nlp, text):
+    assert not _events(nlp, text, kind="statement")

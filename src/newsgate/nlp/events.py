@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -43,6 +43,7 @@ from newsgate.nlp.event_lexicon import (
     token_lemma,
 )
 from newsgate.nlp.event_lexicon import lemma as word_lemma
+from newsgate.nlp.event_model import without_candidate_keys
 from newsgate.nlp.gazetteer import gazetteer_entries
 from newsgate.nlp.lexicon import ORG_HEADS
 from newsgate.nlp.names import article_names
@@ -413,6 +414,8 @@ class _Trigger:
     anaphoric: bool = False
     # where the trigger comes from: cameo pattern, newsgate verb/object/noun, reporting verb …
     source: str = "newsgate noun"
+    # the rule that would drop this trigger (candidate mode keeps it for the event model)
+    dropped: str = ""
 
 
 @dataclass(frozen=True)
@@ -429,7 +432,19 @@ class _Candidate:
 
 
 def find_events(doc: Doc) -> list[dict]:
-    """Return the events of `doc`, one per sentence and type, as dicts."""
+    """Return the events of `doc`, one per sentence and type, as dicts (the rules' candidates).
+
+    The learned selection (`newsgate.nlp.event_model`) is not switched on: on the read sets'
+    candidates its leave-one-set-out figures do not beat these rules (see the README).
+    """
+    return [without_candidate_keys(e) for e in find_candidates(doc, wide=False)]
+
+
+def find_candidates(doc: Doc, wide: bool = True) -> list[dict]:
+    """Return the candidate events of `doc` as dicts; `dropped` names the rule that drops one.
+
+    With `wide` false only the candidates no rule drops are returned (the rules' events).
+    """
     text = _text(doc)
     lex = lexicon()
     base = doc._.published_date
@@ -449,6 +464,7 @@ def find_events(doc: Doc) -> list[dict]:
     all_ents = list(doc.ents)
     ent_starts = [e.start_char for e in all_ents]
     in_entity = _entity_tokens(doc, all_ents)
+    index = -1
     for index, sent in enumerate(doc.sents):
         sent_ents = all_ents[
             bisect_left(ent_starts, sent.start_char) : bisect_left(ent_starts, sent.end_char)
@@ -474,8 +490,17 @@ def find_events(doc: Doc) -> list[dict]:
         ents = [e for e in sent_ents if masked[e.start_char : e.start_char + 1] != "_"]
         flags = _place_flags(text, sent.start_char, ents)
         agents = _agents(doc, sent, lemmas, masked, in_entity, lex)
-        triggers = _find_triggers(doc, sent, lemmas, masked, in_entity, lex, elections, dates)
+        triggers, extra = _find_triggers(
+            doc, sent, lemmas, masked, in_entity, lex, elections, dates, wide
+        )
         bound = _bind_dates(triggers, dates, sent.start_char, s_text)
+        if extra:
+            # a dropped trigger's dates, bound as if it stood among the kept ones
+            for t in extra:
+                own = _bind_dates(
+                    sorted([*triggers, t], key=lambda x: x.start), dates, sent.start_char, s_text
+                )
+                bound.setdefault(t.start, own.get(t.start, []))
         words = sorted(_content_words(_without_entities(s_text, sent.start_char, sent_ents)))
         statement_at = None
         # who speaks in this sentence is its source, not an actor of what the sentence reports
@@ -487,8 +512,9 @@ def find_events(doc: Doc) -> list[dict]:
         }
         speaker_names = {_entity_actor(e, doc)[0] for e in ents if e.start_char in speakers}
         clause_acts: list[tuple[_Trigger, list[tuple[str, str, str]]]] = []
-        for trigger in triggers:
+        for trigger in sorted([*triggers, *extra], key=lambda t: (t.start, bool(t.dropped))):
             kind = trigger.event_type.name
+            dropped = trigger.dropped
             # a verbal act inside a statement's reported clause belongs to the statement
             if (
                 trigger.event_type.verbal
@@ -496,7 +522,7 @@ def find_events(doc: Doc) -> list[dict]:
                 and statement_at is not None
                 and trigger.start > statement_at
             ):
-                continue
+                dropped = dropped or "in_statement"
             # "convicted of endangering the public", "accused him of insulting": the charge
             # names what the court or accuser says was done, not a verbal act of its own
             if (
@@ -506,7 +532,7 @@ def find_events(doc: Doc) -> list[dict]:
                     t.start < trigger.start and t.event_type.name in _CHARGING for t in triggers
                 )
             ):
-                continue
+                dropped = dropped or "charge"
             struck: list[str] = []
             if trigger.event_type.verbal:
                 speaker = _speaker(text, ents, trigger, strict=kind == "statement")
@@ -522,10 +548,10 @@ def find_events(doc: Doc) -> list[dict]:
                 if speaker is None or _entity_actor(speaker, doc)[0] in _outlets():
                     continue
                 if kind == "statement" and _attribution(text, sent, speaker, trigger, triggers):
-                    continue
+                    dropped = dropped or "attribution"
                 actors = [(*_entity_actor(speaker, doc), "actor1")]
                 actors += _owner(doc, text, speaker, ents)
-                if kind == "statement":
+                if kind == "statement" and not dropped:
                     statement_at = trigger.start
                 elif target is not None:
                     actors.append((*_entity_actor(target, doc), "actor2"))
@@ -557,22 +583,28 @@ def find_events(doc: Doc) -> list[dict]:
                 if main is not None:
                     actors = main + [a for a in actors if a[2] != "actor1" and a not in main]
                 actors = [a for a in actors if a[2] != "other" or a[0] not in speaker_names]
-                if trigger.is_verb:
+                if trigger.is_verb and not dropped:
                     clause_acts.append((trigger, actors))
                 if trigger.event_type.conventions_type == "protest":
-                    actors = _demonstrators(actors)
-                    if actors is None:
-                        continue
+                    demonstrators = _demonstrators(actors)
+                    if demonstrators is None:
+                        dropped = dropped or "no_demonstrators"
+                    else:
+                        actors = demonstrators
                 if not trigger.event_type.needs_actor:
                     # "storms struck Yunnan province": a disaster, accident or market move has no
                     # actors (CONVENTIONS 6.3); the places it names are where it happened
                     struck = [n for n, lab, _ in actors if lab in ("GPE", "LOC")]
                     actors = []
-            if kind == "meeting":
+            if kind == "meeting" and not dropped:
                 last_meeting_actors = [(n, lab) for n, lab, _ in actors]
             # an actorless event ("the toll from the floods") named only by reference is new only
             # when the article has not told of one of its kind before
-            if trigger.anaphoric and any(e["event_type"] == kind for e in events):
+            if trigger.anaphoric and any(
+                e["event_type"] == kind and not e["dropped"] for e in events
+            ):
+                dropped = dropped or "anaphoric"
+            if dropped and not wide:
                 continue
             # of several dates bound to a trigger the nearest one dates it; the publication
             # stamp printed at the top of the text ("date 2017-05-23") dates the article only
@@ -616,10 +648,24 @@ def find_events(doc: Doc) -> list[dict]:
                         trigger.reference
                         or not any(role in ("actor1", "actor2") for _, _, role in actors)
                     ),
+                    "dropped": dropped,
+                    "negated": bool(_NEGATION.search(before_trigger(masked, sent, trigger))),
+                    "hypothetical": bool(
+                        _HYPOTHETICAL.search(before_trigger(masked, sent, trigger))
+                    ),
+                    "passive": trigger.passive,
+                    "is_verb": trigger.is_verb,
+                    "sentences": 0,
                 }
             )
         _share_sentence_day(events, index, dates, bound, triggers, base)
-    events = _one_per_article(_one_statement_per_speaker(_attach_references(events)))
+    for event in events:
+        event["sentences"] = index + 1
+    kept = [e for e in events if not e["dropped"]]
+    events = _one_per_article(_one_statement_per_speaker(_attach_references(kept))) + [
+        e for e in events if e["dropped"]
+    ]
+    events.sort(key=lambda e: (e["sentence_index"], e["trigger_start"], bool(e["dropped"])))
     return _date_speech_by_its_event(events)
 
 
@@ -651,9 +697,12 @@ def _find_triggers(
     lex: Lexicon,
     elections: bool,
     dates: list[ResolvedDate],
-) -> list[_Trigger]:
-    """Return the valid triggers of the sentence in text order, one per type and clause."""
+    wide: bool = False,
+) -> tuple[list[_Trigger], list[_Trigger]]:
+    """Return the valid triggers of the sentence in text order, one per type and clause, and
+    (when `wide`) the triggers a rule drops, each with the rule's name in `dropped`."""
     found: dict[str, list[_Trigger]] = {}
+    extra: list[_Trigger] = []
     in_dates = [(d.start + sent.start_char, d.end + sent.start_char) for d in dates]
     for k in range(sent.start, sent.end):
         if lemmas[k] not in lex.trigger_lemmas:
@@ -672,6 +721,8 @@ def _find_triggers(
         if trigger is None:
             trigger = _subject_verb_trigger(sent, token, lemmas, lex)
         if trigger is None:
+            if wide and (alone := _cameo_alone(doc, sent, token, lemmas, in_entity, lex)):
+                extra.append(alone)
             continue
         earlier = found.get(trigger.event_type.name)
         # one event of a type per clause: a second in another clause is another event ("X was
@@ -686,21 +737,33 @@ def _find_triggers(
                 or not _CLAUSE_BREAK.search(masked, earlier[-1].end, trigger.start)
             )
         ):
+            if wide:
+                extra.append(replace(trigger, dropped="same_clause"))
             continue
-        before = masked[max(sent.start_char, trigger.start - 25) : trigger.start]
+        before = before_trigger(masked, sent, trigger)
         if _NEGATION.search(before) or _HYPOTHETICAL.search(before):
+            if wide:
+                extra.append(replace(trigger, dropped="negated"))
             continue
         found.setdefault(trigger.event_type.name, []).append(trigger)
     ordered = sorted((t for ts in found.values() for t in ts), key=lambda t: t.start)
     # "sentenced him to three years in prison and a fine": a court's fine is part of its
     # sentence (CONVENTIONS 6.1: a conviction and its sentence are one event), no sanction
     ruled = any(t.event_type.name == "court_verdict" for t in ordered)
-    return [
-        t
-        for t in ordered
-        if not _purpose_of(t, ordered, masked)
-        and not (ruled and t.event_type.conventions_type == "sanction")
-    ]
+    kept = []
+    for t in ordered:
+        if _purpose_of(t, ordered, masked):
+            extra.append(replace(t, dropped="purpose"))
+        elif ruled and t.event_type.conventions_type == "sanction":
+            extra.append(replace(t, dropped="in_sentence"))
+        else:
+            kept.append(t)
+    return kept, sorted(extra, key=lambda t: t.start) if wide else []
+
+
+def before_trigger(masked: str, sent: Span, trigger: _Trigger) -> str:
+    """Return the 25 characters of the sentence before the trigger (negation, hypotheticals)."""
+    return masked[max(sent.start_char, trigger.start - 25) : trigger.start]
 
 
 # "X told reporters ... while Y said": a conjunction that lets a second speaker speak
@@ -856,6 +919,35 @@ def _verb_trigger(
     if reporting:
         statement = lex.types["statement"]
         return _make_trigger(doc, sent, token, token.i + 1, statement, lemma, "reporting verb")
+    return None
+
+
+def _cameo_alone(
+    doc: Doc,
+    sent: Span,
+    token: Token,
+    lemmas: list[str],
+    in_entity: list[str | None],
+    lex: Lexicon,
+) -> _Trigger | None:
+    """Return a CAMEO verb's own type as a candidate where only its patterns would fire.
+
+    CAMEO codes most verbs by their objects; the verb's own code ("expel": coerce) is a
+    candidate the event model may keep ("dropped" as 'cameo_alone' by the rules).
+    """
+    lemma = lemmas[token.i]
+    if not _reads_as_verb(sent, token, lemma, in_entity):
+        return None
+    for rule in lex.verbs.get(lemma, ()):
+        if rule.event_type is None or rule.standalone:
+            continue
+        end = _match_rest(sent, token.i, rule.rest, lemmas)
+        if end is None:
+            continue
+        made = _make_trigger(
+            doc, sent, token, end, lex.types[rule.event_type], lemma, "cameo verb alone"
+        )
+        return None if made is None else replace(made, dropped="cameo_alone")
     return None
 
 
@@ -1494,6 +1586,8 @@ def _agent_speaker(
         ),
         None,
     )
+    if agent is None:
+        agent = _definite_head(text, sent, trigger)
     if agent is None or not _SUBJECT_START.search(text[sent.start_char : agent.start_char]):
         return None
     head = agent.name.split()[-1]
@@ -1517,6 +1611,20 @@ def _agent_speaker(
     if named is None:
         return None
     return Span(doc, span.start, span.end, label="ORG", kb_id=named.kb_id_ or named.text)
+
+
+_DEFINITE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]+)" + _SPEAKER_GAP.pattern[:-1] + "$", re.I)
+
+
+def _definite_head(text: str, sent: Span, trigger: _Trigger) -> _Candidate | None:
+    """Return "the <word>" right before a reporting verb when the word heads organisation
+    names ("the bank said", "the agency said"), as an unnamed speaker to resolve."""
+    found = _DEFINITE_HEAD.search(text, sent.start_char, trigger.start)
+    if found is None or found.group("head").capitalize() not in ORG_HEADS:
+        return None
+    return _Candidate(
+        found.start("head"), found.end("head"), AGENT_LABEL, found.group("head").lower()
+    )
 
 
 def _passive_agent(text: str, sent: Span, ents: list[Span], trigger: _Trigger) -> Span | None:
@@ -2037,7 +2145,7 @@ def _share_sentence_day(
         return
     day = days[0]
     mine = [e for e in events if e["sentence_index"] == index]
-    if any(e["future"] and e["event_date"] is not None for e in mine):
+    if any(e["future"] and e["event_date"] is not None and not e["dropped"] for e in mine):
         return
     for event in mine:
         if event["event_date"] is None and not event["future"] and not _is_verbal(event):
@@ -2171,6 +2279,8 @@ def _date_speech_by_its_event(events: list[dict]) -> list[dict]:
         for other in events:
             if other["sentence_index"] > event["sentence_index"]:
                 break
+            if other["dropped"]:
+                continue
             core = {
                 n
                 for n, r in zip(other["actor_names"], other["actor_roles"], strict=True)
