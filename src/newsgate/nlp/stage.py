@@ -16,9 +16,7 @@ what the gate changed (normally nothing).
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future
 from contextlib import contextmanager
 
 import duckdb
@@ -254,7 +252,7 @@ def annotate_ahead(settings: Settings, run_id: str, full_refresh: bool, pool: Po
         # flags near-duplicates and runs the article gate: its output is kept under the
         # fingerprint of the articles' cache keys, so the stage proper reuses it exactly when
         # the gate changed no article, and runs it again otherwise
-        _resolve_ahead(settings, source, pool)
+        _resolve_ahead(settings, source)
 
     # DuckDB connections of two threads are safe while the database stays open; connections
     # opened and closed by both at once can catch it closing (then registering Arrow fails),
@@ -350,12 +348,9 @@ def _merge_state(con: duckdb.DuckDBPyConnection) -> bool:
     }
 
 
-def _merge_events(
-    con: duckdb.DuckDBPyConnection, outlines: list[dict], version: str, pool: Pool
-) -> int:
+def _merge_events(con: duckdb.DuckDBPyConnection, outlines: list[dict], version: str) -> int:
     """Rebuild work.raw_event_mention: kept rows for the merge groups whose input did not change,
-    the merge run again on `pool`, a batch of groups at a time, for the others; return events
-    merged."""
+    the merge run again, a batch of groups at a time, for the others; return events merged."""
     groups = merge_groups(outlines)
     # a group's merge reads its events (fixed by cache key and ordinal), their canonical
     # actors and the merge code
@@ -407,19 +402,10 @@ def _merge_events(
         kept = set()
     todo = [g for g in sorted(members, key=lambda g: members[g][0]) if prints[g] not in kept]
     merged = 0
-    # each batch is read and written here and merged on a worker (the merge is a pure function
-    # of its events), so this process's thread is free meanwhile; a few batches in flight
-    in_flight: deque = deque()
     for batch in _group_batches(todo, members):
-        chosen = sorted(i for g in batch for i in members[g])
+        chosen = [i for g in batch for i in members[g]]
         merged += len(chosen)
-        events = _merge_input(con, outlines, chosen)
-        in_flight.append((chosen, pool.submit(merge, events)))
-        del events
-        if len(in_flight) > pool.workers:
-            _store_merged(con, outlines, *in_flight.popleft(), groups, prints)
-    while in_flight:
-        _store_merged(con, outlines, *in_flight.popleft(), groups, prints)
+        _merge_batch(con, outlines, chosen, groups, prints)
     con.execute(
         f"create or replace table {warehouse.WORK_SCHEMA}.raw_event_mention as "
         f"select * from {warehouse.WORK_SCHEMA}._raw_event_next order by article_id, ordinal"
@@ -442,11 +428,15 @@ def _group_batches(todo: list[int], members: dict[int, list[int]]) -> Iterator[l
         yield batch
 
 
-def _merge_input(
-    con: duckdb.DuckDBPyConnection, outlines: list[dict], wanted: list[int]
-) -> list[dict]:
-    """Return the events at `wanted` (sorted positions in `outlines`) as the merge reads them:
-    the extractor's dicts, actors under their canonical names."""
+def _merge_batch(
+    con: duckdb.DuckDBPyConnection,
+    outlines: list[dict],
+    chosen: list[int],
+    groups: list[int],
+    prints: dict[int, str],
+) -> None:
+    """Merge the events at `chosen` and append their rows to the next raw_event_mention."""
+    wanted = sorted(chosen)
     keys = pl.DataFrame(
         {
             "cache_key": [outlines[i]["_key"] for i in wanted],
@@ -459,20 +449,7 @@ def _merge_input(
     by_key = {(outlines[i]["_key"], outlines[i]["_ordinal"]): i for i in wanted}
     for event in events:
         event["actor_names"] = outlines[by_key[(event["_key"], event["_ordinal"])]]["actor_names"]
-    return events
-
-
-def _store_merged(
-    con: duckdb.DuckDBPyConnection,
-    outlines: list[dict],
-    wanted: list[int],
-    future: Future,
-    groups: list[int],
-    prints: dict[int, str],
-) -> None:
-    """Append the merged events of `future` (those at `wanted`) to the next raw_event_mention."""
-    events = future.result()
-    by_key = {(outlines[i]["_key"], outlines[i]["_ordinal"]): i for i in wanted}
+    events = merge(events)
     rows = []
     for event in events:
         key = (event["_key"], event["_ordinal"])
@@ -482,9 +459,7 @@ def _store_merged(
     warehouse.append_frame(con, "_raw_event_next", frame(rows, EVENT_STATE))
 
 
-def _resolve_and_write(
-    con: duckdb.DuckDBPyConnection, version: str, pool: Pool, label: str = ""
-) -> None:
+def _resolve_and_write(con: duckdb.DuckDBPyConnection, version: str, label: str = "") -> None:
     """Run the cross-article step over the kept annotations of the current articles and write
     the raw tables the stage's SQL reads: names and speakers over every article, the event
     merge again only for the events a changed article can affect."""
@@ -502,7 +477,7 @@ def _resolve_and_write(
         outlines = _event_outlines(con)
         for event in outlines:
             canonical_actors(event, canonical)
-        _merge_events(con, outlines, version, pool)
+        _merge_events(con, outlines, version)
     tables = {
         "raw_entity_mention": mention_frame,
         "raw_entity_credit": credit_frame,
@@ -521,7 +496,7 @@ def _missing(con: duckdb.DuckDBPyConnection) -> int:
     ).fetchall()[0][0]
 
 
-def _resolve_current(con: duckdb.DuckDBPyConnection, pool: Pool, ahead: bool = False) -> bool:
+def _resolve_current(con: duckdb.DuckDBPyConnection, ahead: bool = False) -> bool:
     """Run the cross-article step over the current articles (temp table _current) unless its
     kept output was made from the same cache keys and code; tell whether it ran."""
     keys = [r[0] for r in con.execute("select cache_key from _current order by 1").fetchall()]
@@ -531,31 +506,27 @@ def _resolve_current(con: duckdb.DuckDBPyConnection, pool: Pool, ahead: bool = F
     if kept and stored_fingerprint(con, CROSS_ARTICLE_STEP) == current:
         return False
     store_fingerprint(con, CROSS_ARTICLE_STEP, None)
-    _resolve_and_write(con, version, pool, " (ahead)" if ahead else "")
+    _resolve_and_write(con, version, " (ahead)" if ahead else "")
     store_fingerprint(con, CROSS_ARTICLE_STEP, current)
     return True
 
 
-def _resolve_ahead(settings: Settings, source: tuple[str, str], pool: Pool) -> None:
+def _resolve_ahead(settings: Settings, source: tuple[str, str]) -> None:
     """Run the cross-article step over the articles of `source` when all are annotated
     (speculative: the stage proper decides from the gated articles whether the result stands)."""
     con = warehouse.connect(settings)
     try:
         _current_keys(con, extractor_version(settings.spacy_model), source)
         if not _missing(con):
-            _resolve_current(con, pool, ahead=True)
+            _resolve_current(con, ahead=True)
     finally:
         con.close()
 
 
-def resolve_annotations(
-    settings: Settings, run_id: str, pool: Pool | None = None
-) -> dict[str, int]:
+def resolve_annotations(settings: Settings, run_id: str) -> dict[str, int]:
     """Resolve entities, speakers and events across all current articles (unless the set of
-    current annotations is the one already resolved; the event merge on `pool`, default this
-    process) and build the stage's tables; return their row counts and how many articles this
-    run annotated."""
-    pool = pool or InlinePool(settings.spacy_model)
+    current annotations is the one already resolved) and build the stage's tables; return
+    their row counts and how many articles this run annotated."""
     version = extractor_version(settings.spacy_model)
     con = warehouse.connect(settings)
     try:
@@ -565,7 +536,7 @@ def resolve_annotations(
         if missing:
             raise StageCacheError(f"{missing} current articles have no annotations kept")
         _forget_stale(con)
-        _resolve_current(con, pool)
+        _resolve_current(con)
         with progress.timed("tables"):
             counts = {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
         counts["articles_annotated"] = con.execute(
@@ -588,4 +559,4 @@ def annotate_articles(
             full_refresh = False
         with annotation(settings, run_id, full_refresh) as job:
             run_job(pool, job)
-    return resolve_annotations(settings, run_id, pool)
+    return resolve_annotations(settings, run_id)
