@@ -14,7 +14,6 @@ from newsgate.nlp import cross_article, stage
 from newsgate.nlp.annotate import extractor_version
 from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.stage import annotate_articles
-from newsgate.stage_cache import store_fingerprint
 from newsgate.workers import InlinePool
 from tests.conftest import SEEDS, published_contents
 
@@ -196,75 +195,6 @@ def test_annotating_ahead_of_the_article_gate_leaves_nothing_for_the_stage(corpu
     plain = Settings.load(corpus, tmp_path / "plain")
     _run(plain, "r1")
     assert _tables(ahead) == _tables(plain)
-
-
-def _ahead(settings, run_id: str) -> InlinePool:
-    """Ingest and parse, annotating and resolving ahead of the article gate; return the pool."""
-    pool = InlinePool()
-    pool.after("article", lambda: stage.annotate_ahead(settings, run_id, False, pool))
-    ingest.ingest_documents(settings, run_id)
-    article_stage.build_articles(settings, run_id, False, pool)
-    return pool
-
-
-def test_the_cross_article_step_ahead_stands_only_when_the_gate_changed_no_article(
-    corpus, tmp_path, monkeypatch
-):
-    def refuse(*_):
-        raise AssertionError("the cross-article step ran again after running ahead")
-
-    # the gate kept every article: the stage proper reuses what ran ahead
-    kept = Settings.load(corpus, tmp_path / "kept")
-    pool = _ahead(kept, "r1")
-    assert pool.join_ahead(stage.AHEAD)
-    with monkeypatch.context() as patched:
-        patched.setattr(cross_article, "merge_events", refuse)
-        patched.setattr(cross_article, "resolve_with_credits", refuse)
-        stage.annotate_articles(kept, "r1", False, pool)
-    plain = Settings.load(corpus, tmp_path / "plain")
-    _run(plain, "r1")
-    assert _tables(kept) == _tables(plain)
-
-    # the gate took an article out (as a quarantine does) after the step ran ahead: the stage
-    # runs it again, and builds what the step run from nothing on the gated articles builds
-    dropped = Settings.load(corpus, tmp_path / "dropped")
-    pool = _ahead(dropped, "r1")
-    assert pool.join_ahead(stage.AHEAD)
-    con = warehouse.connect(dropped)
-    try:
-        # an article with events, so the merge has something to lose
-        victim = con.execute("select min(article_id) from work.nlp_event").fetchall()[0][0]
-        con.execute("delete from work.article where article_id = ?", [victim])
-    finally:
-        con.close()
-    merged = []
-
-    def counting(events):
-        merged.append(len(events))
-        return merge_events(events)
-
-    with monkeypatch.context() as patched:
-        patched.setattr(cross_article, "merge_events", counting)
-        stage.annotate_articles(dropped, "r1", False, pool)
-    assert merged
-    after_stage = _tables(dropped)
-    con = warehouse.connect(dropped)
-    try:
-        store_fingerprint(con, stage.CROSS_ARTICLE_STEP, None)
-        for name in stage.RAW_TABLES:
-            con.execute(f"drop table if exists work.{name}")
-    finally:
-        con.close()
-    stage.resolve_annotations(dropped, "r1")
-    assert _tables(dropped) == after_stage
-    con = warehouse.connect(dropped)
-    try:
-        left = con.execute(
-            "select count(*) from work.event_mention where article_id = ?", [victim]
-        ).fetchall()
-    finally:
-        con.close()
-    assert left == [(0,)]
 
 
 def test_only_new_or_changed_articles_go_through_nlp(tmp_path):

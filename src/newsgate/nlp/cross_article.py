@@ -84,8 +84,8 @@ def _implied_actors(
 
 def _frame(rows: list[dict], schema: dict) -> pl.DataFrame:
     """Build a frame of the schema's columns from rows that may carry extra keys."""
-    # column by column: polars builds a typed column from a list of values several times
-    # faster than it builds rows from dicts (measured: 3.3 s of the 2,000-article merge step)
+    # column by column: polars builds typed columns from value lists faster than rows from
+    # dicts (15,212 event rows: 0.34 against 0.43 CPU s)
     return pl.DataFrame({k: [row.get(k) for row in rows] for k in schema}, schema=schema)
 
 

@@ -245,14 +245,8 @@ def annotate_ahead(settings: Settings, run_id: str, full_refresh: bool, pool: Po
     """Start annotating the parsed articles on a thread (the stage proper joins it)."""
 
     def work() -> None:
-        source = article_stage.parsed_source()
-        with annotation(settings, run_id, full_refresh, source) as job:
+        with annotation(settings, run_id, full_refresh, article_stage.parsed_source()) as job:
             run_job(pool, job)
-        # then the cross-article step over the parsed articles, while the main thread still
-        # flags near-duplicates and runs the article gate: its output is kept under the
-        # fingerprint of the articles' cache keys, so the stage proper reuses it exactly when
-        # the gate changed no article, and runs it again otherwise
-        _resolve_ahead(settings, source)
 
     # DuckDB connections of two threads are safe while the database stays open; connections
     # opened and closed by both at once can catch it closing (then registering Arrow fails),
@@ -459,7 +453,7 @@ def _merge_batch(
     warehouse.append_frame(con, "_raw_event_next", frame(rows, EVENT_STATE))
 
 
-def _resolve_and_write(con: duckdb.DuckDBPyConnection, version: str, label: str = "") -> None:
+def _resolve_and_write(con: duckdb.DuckDBPyConnection, version: str) -> None:
     """Run the cross-article step over the kept annotations of the current articles and write
     the raw tables the stage's SQL reads: names and speakers over every article, the event
     merge again only for the events a changed article can affect."""
@@ -468,12 +462,12 @@ def _resolve_and_write(con: duckdb.DuckDBPyConnection, version: str, label: str 
         _select(con, "nlp_credit", CREDIT_SCHEMA, "t.line_no is null, t.article_id, t.ordinal")
     )
     quotes = _select(con, "nlp_quote", QUOTE_SCHEMA, "t.article_id, t.ordinal").to_pylist()
-    with progress.timed("names and speakers" + label):
+    with progress.timed("names and speakers"):
         mention_frame, credit_frame, canonical = resolve_names(
             mentions.cast(MENTION_SCHEMA), credits.cast(CREDIT_SCHEMA), quotes
         )
     del mentions, credits
-    with progress.timed("event merge" + label):
+    with progress.timed("event merge"):
         outlines = _event_outlines(con)
         for event in outlines:
             canonical_actors(event, canonical)
@@ -488,41 +482,6 @@ def _resolve_and_write(con: duckdb.DuckDBPyConnection, version: str, label: str 
         warehouse.write_frame(con, name, table)
 
 
-def _missing(con: duckdb.DuckDBPyConnection) -> int:
-    """Return how many current articles (temp table _current) have no annotations kept."""
-    return con.execute(
-        "select count(*) from _current as c anti join work.nlp_annotated as n "
-        "on n.cache_key = c.cache_key"
-    ).fetchall()[0][0]
-
-
-def _resolve_current(con: duckdb.DuckDBPyConnection, ahead: bool = False) -> bool:
-    """Run the cross-article step over the current articles (temp table _current) unless its
-    kept output was made from the same cache keys and code; tell whether it ran."""
-    keys = [r[0] for r in con.execute("select cache_key from _current order by 1").fetchall()]
-    version = cross_article_version()
-    current = fingerprint(version, *keys)
-    kept = all(warehouse.table_exists(con, name) for name in RAW_TABLES)
-    if kept and stored_fingerprint(con, CROSS_ARTICLE_STEP) == current:
-        return False
-    store_fingerprint(con, CROSS_ARTICLE_STEP, None)
-    _resolve_and_write(con, version, " (ahead)" if ahead else "")
-    store_fingerprint(con, CROSS_ARTICLE_STEP, current)
-    return True
-
-
-def _resolve_ahead(settings: Settings, source: tuple[str, str]) -> None:
-    """Run the cross-article step over the articles of `source` when all are annotated
-    (speculative: the stage proper decides from the gated articles whether the result stands)."""
-    con = warehouse.connect(settings)
-    try:
-        _current_keys(con, extractor_version(settings.spacy_model), source)
-        if not _missing(con):
-            _resolve_current(con, ahead=True)
-    finally:
-        con.close()
-
-
 def resolve_annotations(settings: Settings, run_id: str) -> dict[str, int]:
     """Resolve entities, speakers and events across all current articles (unless the set of
     current annotations is the one already resolved) and build the stage's tables; return
@@ -532,11 +491,21 @@ def resolve_annotations(settings: Settings, run_id: str) -> dict[str, int]:
     try:
         _prepare(con, full_refresh=False)
         _current_keys(con, version)
-        missing = _missing(con)
+        missing = con.execute(
+            "select count(*) from _current as c anti join work.nlp_annotated as n "
+            "on n.cache_key = c.cache_key"
+        ).fetchall()[0][0]
         if missing:
             raise StageCacheError(f"{missing} current articles have no annotations kept")
         _forget_stale(con)
-        _resolve_current(con)
+        keys = [r[0] for r in con.execute("select cache_key from _current order by 1").fetchall()]
+        version = cross_article_version()
+        current = fingerprint(version, *keys)
+        kept = all(warehouse.table_exists(con, name) for name in RAW_TABLES)
+        if not kept or stored_fingerprint(con, CROSS_ARTICLE_STEP) != current:
+            store_fingerprint(con, CROSS_ARTICLE_STEP, None)
+            _resolve_and_write(con, version)
+            store_fingerprint(con, CROSS_ARTICLE_STEP, current)
         with progress.timed("tables"):
             counts = {t.name: warehouse.build_table(con, t, run_id) for t in stage_tables(STAGE)}
         counts["articles_annotated"] = con.execute(
