@@ -112,3 +112,9 @@ class AnnotationSchemaError(NewsgateError):
     """An extractor returned a field the typed annotation tables have no column for."""
 
     code = "NG051"
+
+
+class LineModelError(NewsgateError):
+    """The line-shape model's data file is missing, unreadable or names other features."""
+
+    code = "NG061"

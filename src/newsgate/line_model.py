@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsgate.errors import LineModelError
 from newsgate.language import ENGLISH_STOPWORDS, WORD
 
 MODEL_PATH = Path(__file__).parent / "data" / "line_model.json"
@@ -32,6 +33,7 @@ _SEPARATOR = re.compile(r"\s[|•·»›>/]\s|\s[|•·»›]|[|•·»›]\s")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _QUOTE = re.compile(r"[\"“”]")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
 
 FEATURES = (
     "bias",
@@ -56,6 +58,24 @@ FEATURES = (
     "short_neighbours",
     "short_run",
     "repeated",
+    # where the line stands: above the headline, between it and the lead, between paragraphs
+    "before_title",
+    "under_title",
+    "between_paragraphs",
+    "next_to_title",
+    "edge_distance",
+    # what stands around it: paragraphs, and lines the rules already call furniture
+    "paragraph",
+    "prev_paragraph",
+    "next_paragraph",
+    "prev_furniture",
+    "next_furniture",
+    "sentence_case_finished",
+    "continued",
+    "introduced_list",
+    "ends_question",
+    "second_person",
+    "long_line",
 )
 
 # a paragraph: enough words to be prose and a sentence end (as boilerplate.is_paragraph)
@@ -72,9 +92,20 @@ class LineModel:
 
 @cache
 def load_model(path: Path = MODEL_PATH) -> LineModel:
-    """Return the line-shape model stored at `path`."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return LineModel(weights=dict(data["weights"]), threshold=float(data["threshold"]))
+    """Return the line-shape model stored at `path` (LineModelError when it cannot be used)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        threshold = float(data["threshold"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise LineModelError(f"line-shape model {path} unreadable: {exc!r}") from exc
+    if set(weights) != set(FEATURES) or not 0.0 < threshold < 1.0:
+        # weights fitted on other features would score lines silently wrong
+        raise LineModelError(
+            f"line-shape model {path} does not fit this code: rebuild it with "
+            "scripts/build_line_model.py"
+        )
+    return LineModel(weights=weights, threshold=threshold)
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
@@ -92,10 +123,17 @@ def story_end(texts: list[str]) -> int:
     return -1
 
 
-def page_features(texts: list[str], start: int = 0) -> list[dict[str, float]]:
-    """Return the shape features of the lines of a page (non-blank lines, in order) from
-    `start` on; the lines before it count only as context."""
+def page_features(
+    texts: list[str], start: int = 0, kinds: list[str] | None = None
+) -> list[dict[str, float]]:
+    """Return the shape and position features of the lines of a page (non-blank lines, in
+    order) from `start` on; the lines before it count only as context. `kinds` are the rules'
+    decisions ("title", "body", "boilerplate") of the same lines, when known."""
     last = story_end(texts)
+    paragraph = [_is_paragraph(text, len(WORD.findall(text))) for text in texts]
+    title = kinds.index("title") if kinds and "title" in kinds else -1
+    first = next((j for j in range(title + 1, len(texts)) if paragraph[j]), len(texts))
+    furniture = [k == "boilerplate" for k in kinds] if kinds else [False] * len(texts)
     keys = [" ".join(text.lower().split()) for text in texts]
     seen: dict[str, int] = {}
     for key in keys:
@@ -117,15 +155,17 @@ def page_features(texts: list[str], start: int = 0) -> list[dict[str, float]]:
         stop = sum(w.lower() in ENGLISH_STOPWORDS for w in words)
         chars = len(text) or 1
         neighbours = [short[j] for j in (i - 1, i + 1) if 0 <= j < len(texts)]
+        finished = bool(_FINISHED.search(text))
+        capitalised_share = capitalised / len(letters) if letters else 0.0
         rows.append(
             {
                 "bias": 1.0,
-                "finished": float(bool(_FINISHED.search(text))),
+                "finished": float(finished),
                 "words_1_2": float(n <= 2),
                 "words_3_5": float(3 <= n <= 5),
                 "words_6_10": float(6 <= n <= 10),
                 "words_11_20": float(11 <= n <= 20),
-                "capitalised_share": capitalised / len(letters) if letters else 0.0,
+                "capitalised_share": capitalised_share,
                 "stopword_share": stop / n if n else 0.0,
                 "digit_share": len(_DIGIT.findall(text)) / chars,
                 "address": float(bool(_ADDRESS.search(text))),
@@ -142,8 +182,23 @@ def page_features(texts: list[str], start: int = 0) -> list[dict[str, float]]:
                 # one neighbour is short too: a run of short lines (its first or last one)
                 "short_run": float(any(neighbours)),
                 "repeated": float(seen[keys[i]] > 1),
-                # not a model feature: the scope test (`in_scope`)
+                "before_title": float(i < title),
+                "under_title": float(title < i < first),
+                "between_paragraphs": float(first < i < last),
+                "next_to_title": float(title >= 0 and abs(i - title) == 1),
+                # lines from the page's top or bottom, up to ten: menus and footers sit there
+                "edge_distance": min(i, len(texts) - 1 - i, 10) / 10,
+                "paragraph": float(paragraph[i]),
+                "prev_paragraph": float(i > 0 and paragraph[i - 1]),
+                "next_paragraph": float(i + 1 < len(texts) and paragraph[i + 1]),
+                "prev_furniture": float(i > 0 and furniture[i - 1]),
+                "next_furniture": float(i + 1 < len(texts) and furniture[i + 1]),
+                "sentence_case_finished": float(finished and capitalised_share < 0.5),
+                "continued": float(_continued(text)),
                 "introduced_list": float(introduced[i]),
+                "ends_question": float(text.rstrip("\"'”’) ").endswith("?")),
+                "second_person": float(bool(_SECOND_PERSON.search(text))),
+                "long_line": float(n > 20),
             }
         )
     return rows
@@ -158,15 +213,10 @@ _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]|\d{1,2}[.)])\s")
 
 
 def in_scope(features: dict[str, float], text: str) -> bool:
-    """Return whether the model may decide a line: one after the story's last paragraph that
-    does not continue on the next line and belongs to no list a colon introduces (crossheads,
-    lists and asides between paragraphs are left to the rules: their shape is furniture's)."""
-    return (
-        bool(features["after_story"])
-        and not features["introduced_list"]
-        and not _continued(text)
-        and not _is_sentence(features)
-    )
+    """Return whether the model may decide a line: any line that does not continue on the next
+    one (a sentence the scraper broke) and belongs to no list a sentence introduces (the story's
+    own list: "The ferries call at:" followed by "- …" items), by grammar, whatever its shape."""
+    return not features["continued"] and not features["introduced_list"] and bool(text.strip())
 
 
 def _continued(text: str) -> bool:
@@ -174,12 +224,6 @@ def _continued(text: str) -> bool:
     return bool(_CONTINUED.search(text)) or (
         bool(words) and words[-1] in ENGLISH_STOPWORDS and not _FINISHED.search(text)
     )
-
-
-def _is_sentence(features: dict[str, float]) -> bool:
-    # a finished line in sentence case ("Both sides declined to comment."): a story's short
-    # closing sentence, whatever its neighbours (headline lists and menus capitalise their words)
-    return bool(features["finished"]) and features["capitalised_share"] < 0.5
 
 
 def _introduced_lists(texts: list[str]) -> list[bool]:
