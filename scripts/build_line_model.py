@@ -5,8 +5,9 @@ usage: python scripts/build_line_model.py SET_DIR [SET_DIR ...] [--threshold T] 
 Each SET_DIR holds `articles/` (page texts) and `gold/` (one JSON per page, with
 `boilerplate_lines` and `title`, see shared/gold/CONVENTIONS.md); the read sets are
 ../shared/dev and /work/holdout/A … L, read at build time only. Every non-blank line of every
-page but the headline, in the model's scope (`newsgate.line_model.in_scope`: not a line that
-continues on the next, not a list a sentence introduces), is an example: label 1 when the gold
+page but the headline, in the model's scope (`newsgate.boilerplate.model_decides`: not a line
+that continues on the next, not a list a sentence introduces, not place names only), is an
+example: label 1 when the gold
 lists it as boilerplate, else 0; its features (`page_features`) include the decisions the
 article stage's rules take on its neighbours (run without the model). The model is an
 L2-regularised logistic regression fitted by batch gradient descent (numpy, which comes with
@@ -31,8 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsgate.boilerplate import classify_lines
-from newsgate.line_model import FEATURES, MODEL_PATH, in_scope, page_features
+from newsgate.boilerplate import classify_lines, model_decides
+from newsgate.line_model import FEATURES, MODEL_PATH, page_features
 
 L2 = 1.0
 STEPS = 3000
@@ -52,9 +53,10 @@ def norm(text: str | None) -> str:
     return re.sub(r"[\s\u00a0]+", " ", s).strip(" .,;:'\"")
 
 
-def examples(set_dir: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the feature rows, labels and rule-body flags of every in-scope line of a set."""
-    rows, labels, rule_body = [], [], []
+def examples(set_dir: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return the feature rows, labels, rule-body flags and model-scope flags of every line of a
+    set but the headline."""
+    rows, labels, rule_body, scope = [], [], [], []
     for gold_path in sorted((set_dir / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text = (set_dir / "articles" / gold["file"]).read_text(errors="replace")
@@ -65,12 +67,13 @@ def examples(set_dir: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         features = page_features([ln.clean for ln in content], kinds=[ln.kind for ln in content])
         for line, feats in zip(content, features, strict=True):
             key = norm(line.text)
-            if not key or key == title or line.kind == "title" or not in_scope(feats, line.clean):
+            if not key or key == title or line.kind == "title":
                 continue
             rows.append([feats[name] for name in FEATURES])
             labels.append(float(key in boiler))
             rule_body.append(line.kind == "body")
-    return np.array(rows), np.array(labels), np.array(rule_body, dtype=bool)
+            scope.append(model_decides(feats, line.clean))
+    return np.array(rows), np.array(labels), np.array(rule_body, dtype=bool), np.array(scope)
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -94,13 +97,13 @@ def leave_one_set_out(data: dict) -> dict[float, dict[str, tuple[int, int, int, 
     for the rules with the model fitted on the other sets."""
     out: dict[float, dict[str, tuple[int, int, int, int]]] = {t: {} for t in THRESHOLDS}
     for held in data:
-        x = np.vstack([d[0] for k, d in data.items() if k != held])
-        y = np.concatenate([d[1] for k, d in data.items() if k != held])
+        x = np.vstack([d[0][d[3]] for k, d in data.items() if k != held])
+        y = np.concatenate([d[1][d[3]] for k, d in data.items() if k != held])
         w = fit(x, y)
-        hx, hy, hbody = data[held]
+        hx, hy, hbody, hscope = data[held]
         p = 1.0 / (1.0 + np.exp(-(hx @ w)))
         for t in THRESHOLDS:
-            body = hbody & (p < t)
+            body = hbody & ~(hscope & (p >= t))
             out[t][held] = (
                 int((~body & (hy == 1)).sum()),
                 int((hy == 1).sum()),
@@ -134,7 +137,9 @@ def main() -> int:
         )
         for k, d in data.items()
     }
-    print("leave-one-set-out, boilerplate-line recall / body-line recall (lines in scope)")
+    print(
+        "leave-one-set-out, boilerplate-line recall / body-line recall (every line but the headline)"
+    )
     print(f"  rules alone:  {_figures(rules)}")
     loso = leave_one_set_out(data)
     chosen = args.threshold
@@ -146,8 +151,8 @@ def main() -> int:
         if chosen is None and worst <= MAX_SET_LOSS and pooled <= MAX_POOLED_LOSS:
             chosen = t
     chosen = chosen if chosen is not None else THRESHOLDS[-1]
-    x = np.vstack([d[0] for d in data.values()])
-    y = np.concatenate([d[1] for d in data.values()])
+    x = np.vstack([d[0][d[3]] for d in data.values()])
+    y = np.concatenate([d[1][d[3]] for d in data.values()])
     w = fit(x, y)
     for name, value in sorted(zip(FEATURES, w, strict=True), key=lambda kv: -abs(kv[1])):
         print(f"  {name:22s} {value:+.3f}")
@@ -157,9 +162,9 @@ def main() -> int:
             "_source": (
                 "Fitted by scripts/build_line_model.py (L2-regularised logistic regression by "
                 "gradient descent, numpy) on the gold boilerplate lines of the read page sets "
-                f"({', '.join(data)}): every line in the model's scope but the headline "
-                f"({len(y)} lines, {int(y.sum())} of them boilerplate; newsgate.line_model."
-                "in_scope). Weights only; no page text. Leave-one-set-out (boilerplate-line "
+                f"({', '.join(data)}): every line in the model's scope (not the headline) "
+                f"({len(y)} lines, {int(y.sum())} of them boilerplate; newsgate.boilerplate."
+                "model_decides). Weights only; no page text. Leave-one-set-out (boilerplate-line "
                 "recall / body-line recall over those lines): rules alone "
                 f"{_figures(rules).split(' |')[0]}; rules and model at threshold {chosen} "
                 f"{_figures(loso[chosen]).split(' |')[0]}. The threshold is the lowest at which "

@@ -675,9 +675,14 @@ def _mark_by_shape(content: list[Line]) -> None:
         return
     texts = [ln.clean for ln in content]
     model = load_model()
-    rows = page_features(texts, kinds=[ln.kind for ln in content])
-    for line, features in zip(content, rows, strict=True):
-        if line.kind != "body" or not in_scope(features, line.clean):
+    # the features of the rules' body lines short of a paragraph (paragraphs are out of scope)
+    candidates = [
+        i for i, ln in enumerate(content) if ln.kind == "body" and not is_paragraph(ln.clean)
+    ]
+    rows = page_features(texts, kinds=[ln.kind for ln in content], only=set(candidates))
+    for index, features in zip(candidates, rows, strict=True):
+        line = content[index]
+        if not model_decides(features, line.clean):
             continue
         p = score(features, model)
         if p >= model.threshold:
@@ -687,6 +692,19 @@ def _mark_by_shape(content: list[Line]) -> None:
                 "caption" if _caption_shaped(features) else "navigation",
                 f"furniture-shaped line {place} (line-shape model {p:.2f})",
             )
+
+
+_PLACE_LIST_SEPARATOR = re.compile(r"\s*(?:[/|,;&•·–—-]|\band\b)\s*")
+
+
+def model_decides(features: dict[str, float], text: str) -> bool:
+    """Return whether the line-shape model may decide a line: one in its scope (see
+    `line_model.in_scope`) that is not made of place names only ("Moscow / Kyiv" between
+    paragraphs is a crosshead or a dateline, which the rules decide)."""
+    if not in_scope(features, text):
+        return False
+    parts = [p for p in _PLACE_LIST_SEPARATOR.split(text.strip(" .:")) if p]
+    return not (parts and all(is_known_place(p) for p in parts))
 
 
 def _caption_shaped(features: dict[str, float]) -> bool:

@@ -65,14 +65,11 @@ FEATURES = (
     "next_to_title",
     "edge_distance",
     # what stands around it: paragraphs, and lines the rules already call furniture
-    "paragraph",
     "prev_paragraph",
     "next_paragraph",
     "prev_furniture",
     "next_furniture",
     "sentence_case_finished",
-    "continued",
-    "introduced_list",
     "ends_question",
     "second_person",
     "long_line",
@@ -124,11 +121,15 @@ def story_end(texts: list[str]) -> int:
 
 
 def page_features(
-    texts: list[str], start: int = 0, kinds: list[str] | None = None
+    texts: list[str],
+    start: int = 0,
+    kinds: list[str] | None = None,
+    only: set[int] | None = None,
 ) -> list[dict[str, float]]:
     """Return the shape and position features of the lines of a page (non-blank lines, in
-    order) from `start` on; the lines before it count only as context. `kinds` are the rules'
-    decisions ("title", "body", "boilerplate") of the same lines, when known."""
+    order) from `start` on, or of the lines whose indices are in `only`; the other lines count
+    only as context. `kinds` are the rules' decisions ("title", "body", "boilerplate") of the
+    same lines, when known."""
     last = story_end(texts)
     paragraph = [_is_paragraph(text, len(WORD.findall(text))) for text in texts]
     title = kinds.index("title") if kinds and "title" in kinds else -1
@@ -140,13 +141,12 @@ def page_features(
         seen[key] = seen.get(key, 0) + 1
     # fewer words than a paragraph, finished or not: a long line a scraper broke off
     # mid-sentence is still running text
-    short = {
-        j: len(WORD.findall(texts[j])) < PARAGRAPH_WORDS
-        for j in range(max(0, start - 1), len(texts))
-    }
+    short = [len(WORD.findall(text)) < PARAGRAPH_WORDS for text in texts]
     introduced = _introduced_lists(texts)
     rows = []
     for i in range(start, len(texts)):
+        if only is not None and i not in only:
+            continue
         text = texts[i]
         words = WORD.findall(text)
         n = len(words)
@@ -188,14 +188,15 @@ def page_features(
                 "next_to_title": float(title >= 0 and abs(i - title) == 1),
                 # lines from the page's top or bottom, up to ten: menus and footers sit there
                 "edge_distance": min(i, len(texts) - 1 - i, 10) / 10,
+                # not a model feature: the scope test (`in_scope`)
                 "paragraph": float(paragraph[i]),
                 "prev_paragraph": float(i > 0 and paragraph[i - 1]),
                 "next_paragraph": float(i + 1 < len(texts) and paragraph[i + 1]),
                 "prev_furniture": float(i > 0 and furniture[i - 1]),
                 "next_furniture": float(i + 1 < len(texts) and furniture[i + 1]),
                 "sentence_case_finished": float(finished and capitalised_share < 0.5),
-                "continued": float(_continued(text)),
-                "introduced_list": float(introduced[i]),
+                "continued": float(_continued(text)),  # the scope test too
+                "introduced_list": float(introduced[i]),  # the scope test too
                 "ends_question": float(text.rstrip("\"'”’) ").endswith("?")),
                 "second_person": float(bool(_SECOND_PERSON.search(text))),
                 "long_line": float(n > 20),
@@ -213,10 +214,13 @@ _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]|\d{1,2}[.)])\s")
 
 
 def in_scope(features: dict[str, float], text: str) -> bool:
-    """Return whether the model may decide a line: any line that does not continue on the next
-    one (a sentence the scraper broke) and belongs to no list a sentence introduces (the story's
-    own list: "The ferries call at:" followed by "- …" items), by grammar, whatever its shape."""
-    return not features["continued"] and not features["introduced_list"] and bool(text.strip())
+    """Return whether the model may decide a line: any line but a paragraph (prose: furniture
+    is never so long and finished), a line that continues on the next one (a sentence the scraper
+    broke) and a list a sentence introduces (the story's own list: "The ferries call at:"
+    followed by "- …" items), by grammar, whatever its shape."""
+    return not (
+        features["paragraph"] or features["continued"] or features["introduced_list"]
+    ) and bool(text.strip())
 
 
 def _continued(text: str) -> bool:

@@ -103,6 +103,17 @@ def test_sentences_between_the_paragraphs_stay_in_the_body(line):
     assert {ln.clean: ln.kind for ln in lines}[line] == "body"
 
 
+def test_a_name_label_over_a_photo_credit_between_paragraphs_is_a_caption():
+    # invented: a picture's name label and its credit, printed between two paragraphs
+    parts = ["Harbour gets new ferry terminal", PARA_1, PARA_2]
+    parts += ["Harbour Master Jane Roe", "(Photo: Harbour Authority)", PARA_3]
+    lines, _ = classify_lines("\n\n".join(parts))
+    label = next(ln for ln in lines if ln.clean == "Harbour Master Jane Roe")
+    # a caption, so the entity stage still reads the name
+    assert (label.kind, label.reason) == ("boilerplate", "caption")
+    assert "between the paragraphs" in label.signal
+
+
 @pytest.mark.parametrize(
     "line",
     [
