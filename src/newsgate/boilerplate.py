@@ -675,10 +675,8 @@ def _mark_by_shape(content: list[Line]) -> None:
         return
     texts = [ln.clean for ln in content]
     model = load_model()
-    # the features of the rules' body lines short of a paragraph (paragraphs are out of scope)
-    candidates = [
-        i for i, ln in enumerate(content) if ln.kind == "body" and not is_paragraph(ln.clean)
-    ]
+    # the features of the lines the rules keep as body (the others are context only)
+    candidates = [i for i, ln in enumerate(content) if ln.kind == "body"]
     rows = page_features(texts, kinds=[ln.kind for ln in content], only=set(candidates))
     for index, features in zip(candidates, rows, strict=True):
         line = content[index]

@@ -65,6 +65,7 @@ FEATURES = (
     "next_to_title",
     "edge_distance",
     # what stands around it: paragraphs, and lines the rules already call furniture
+    "paragraph",
     "prev_paragraph",
     "next_paragraph",
     "prev_furniture",
@@ -188,7 +189,6 @@ def page_features(
                 "next_to_title": float(title >= 0 and abs(i - title) == 1),
                 # lines from the page's top or bottom, up to ten: menus and footers sit there
                 "edge_distance": min(i, len(texts) - 1 - i, 10) / 10,
-                # not a model feature: the scope test (`in_scope`)
                 "paragraph": float(paragraph[i]),
                 "prev_paragraph": float(i > 0 and paragraph[i - 1]),
                 "next_paragraph": float(i + 1 < len(texts) and paragraph[i + 1]),
@@ -214,13 +214,10 @@ _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]|\d{1,2}[.)])\s")
 
 
 def in_scope(features: dict[str, float], text: str) -> bool:
-    """Return whether the model may decide a line: any line but a paragraph (prose: furniture
-    is never so long and finished), a line that continues on the next one (a sentence the scraper
-    broke) and a list a sentence introduces (the story's own list: "The ferries call at:"
-    followed by "- …" items), by grammar, whatever its shape."""
-    return not (
-        features["paragraph"] or features["continued"] or features["introduced_list"]
-    ) and bool(text.strip())
+    """Return whether the model may decide a line: any line but one that continues on the next
+    (a sentence the scraper broke) and a list a sentence introduces (the story's own list: "The
+    ferries call at:" followed by "- …" items), by grammar, whatever its shape."""
+    return not (features["continued"] or features["introduced_list"]) and bool(text.strip())
 
 
 def _continued(text: str) -> bool:
