@@ -135,7 +135,16 @@ def page_features(
     paragraph = [_is_paragraph(text, len(WORD.findall(text))) for text in texts]
     title = kinds.index("title") if kinds and "title" in kinds else -1
     first = next((j for j in range(title + 1, len(texts)) if paragraph[j]), len(texts))
-    furniture = [k == "boilerplate" for k in kinds] if kinds else [False] * len(texts)
+    # furniture of two words or more: a lone label, clock or dash next to a line says little
+    # about it ("10:45" above a live-blog entry, "Details" above a crosshead)
+    furniture = (
+        [
+            k == "boilerplate" and len(WORD.findall(t)) >= 2
+            for k, t in zip(kinds, texts, strict=True)
+        ]
+        if kinds
+        else [False] * len(texts)
+    )
     keys = [" ".join(text.lower().split()) for text in texts]
     seen: dict[str, int] = {}
     for key in keys:
