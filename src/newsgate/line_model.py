@@ -27,6 +27,7 @@ MODEL_PATH = Path(__file__).parent / "data" / "line_model.json"
 # possibly inside closing quotes or brackets
 _FINISHED = re.compile(r"[.!?…][\"'”’)\]]*$")
 _DIGIT = re.compile(r"\d")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _ADDRESS = re.compile(r"https?://|www\.|\.(?:com|org|net|co|uk|in|au)\b|@\w|#\w", re.IGNORECASE)
 # separators of menus, breadcrumbs and metadata rows
 _SEPARATOR = re.compile(r"\s[|•·»›>/]\s|\s[|•·»›]|[|•·»›]\s")
@@ -135,11 +136,11 @@ def page_features(
     paragraph = [_is_paragraph(text, len(WORD.findall(text))) for text in texts]
     title = kinds.index("title") if kinds and "title" in kinds else -1
     first = next((j for j in range(title + 1, len(texts)) if paragraph[j]), len(texts))
-    # furniture of two words or more: a lone label, clock or dash next to a line says little
-    # about it ("10:45" above a live-blog entry, "Details" above a crosshead)
+    # furniture with a word in it: a clock or a dash alone next to a line says nothing about
+    # it ("10:45" above a live-blog entry), a label or a credit does
     furniture = (
         [
-            k == "boilerplate" and len(WORD.findall(t)) >= 2
+            k == "boilerplate" and _HAS_LETTER.search(t) is not None
             for k, t in zip(kinds, texts, strict=True)
         ]
         if kinds
