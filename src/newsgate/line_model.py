@@ -3,10 +3,13 @@
 The article stage's rules recognise furniture by its cue words ("Read more", "Advertisement",
 "Photo:"). A site nobody wrote a cue for still prints its furniture in the same *shape*: short
 lines without a finished sentence, title-cased words and few function words, runs of such lines
-before the headline or after the story, counts and clocks, separators and addresses. This module
-turns a line and its neighbours into such features and scores them with a logistic regression
-(the weights are data: `data/line_model.json`, fitted by `scripts/build_line_model.py` on the
-gold of the read sets, with the figures of its leave-one-set-out test).
+before the headline or after the story, short lines next to the furniture the rules found,
+counts and clocks, separators and addresses. This module turns a line, its place on the page
+(above or under the headline, between the paragraphs, after the story) and its neighbours into
+such features and scores them with a logistic regression (the weights are data:
+`data/line_model.json`, fitted by `scripts/build_line_model.py` on the gold of the read sets,
+with the figures of its leave-one-set-out test). The article stage applies it to every line its
+rules keep as body.
 """
 
 from __future__ import annotations
