@@ -42,7 +42,7 @@ from newsgate.language import (
     count_words,
     identify_language,
 )
-from newsgate.line_model import in_scope, load_model, page_features, score, story_end
+from newsgate.line_model import in_scope, load_model, page_features, score
 from newsgate.stamps import MARKER
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
@@ -660,24 +660,61 @@ def classify_lines(
     return lines, evidence
 
 
+_SHAPE_PLACES = (
+    ("before_title", "above the headline"),
+    ("under_title", "under the headline"),
+    ("between_paragraphs", "between the paragraphs"),
+    ("after_story", "after the story"),
+)
+
+
 def _mark_by_shape(content: list[Line]) -> None:
-    # A body line shaped like furniture (short, unfinished, title-cased, among short lines, …)
-    # below the story, on a site no cue was written for: the line-shape model decides.
-    texts = [ln.clean for ln in content]
-    start = story_end(texts) + 1
-    if not any(ln.kind == "body" for ln in content[start:]):
+    # A body line shaped like furniture (short, unfinished, title-cased, among furniture, …)
+    # anywhere on the page, on a site no cue was written for: the line-shape model decides.
+    if not any(ln.kind == "body" for ln in content):
         return
+    texts = [ln.clean for ln in content]
     model = load_model()
-    for line, features in zip(content[start:], page_features(texts, start), strict=True):
-        if line.kind != "body" or not in_scope(features, line.clean):
+    # the features of the lines the rules keep as body (the others are context only)
+    candidates = [i for i, ln in enumerate(content) if ln.kind == "body"]
+    rows = page_features(texts, kinds=[ln.kind for ln in content], only=set(candidates))
+    for index, features in zip(candidates, rows, strict=True):
+        line = content[index]
+        if not model_decides(features, line.clean):
             continue
         p = score(features, model)
         if p >= model.threshold:
+            place = next((say for key, say in _SHAPE_PLACES if features[key]), "in the story")
             _mark(
                 line,
-                "navigation",
-                f"furniture-shaped line after the story (line-shape model {p:.2f})",
+                "caption" if _caption_shaped(features) else "navigation",
+                f"furniture-shaped line {place} (line-shape model {p:.2f})",
             )
+
+
+_PLACE_LIST_SEPARATOR = re.compile(r"\s*(?:[/|,;&•·–—-]|\band\b)\s*")
+
+
+def model_decides(features: dict[str, float], text: str) -> bool:
+    """Return whether the line-shape model may decide a line: one in its scope (see
+    `line_model.in_scope`) that is not made of place names only ("Moscow / Kyiv" between
+    paragraphs is a crosshead or a dateline, which the rules decide)."""
+    if not in_scope(features, text):
+        return False
+    parts = [p for p in _PLACE_LIST_SEPARATOR.split(text.strip(" .:")) if p]
+    return not (parts and all(is_known_place(p) for p in parts))
+
+
+def _caption_shaped(features: dict[str, float]) -> bool:
+    # Inside the story a furniture line of words, not links or stamps, describes a picture
+    # ("Rescuers search the rubble on Monday", "The minister, left, with her deputy"): a caption,
+    # whose names the entity stage still reads.
+    return (
+        bool(features["between_paragraphs"] or features["under_title"])
+        and not features["words_1_2"]
+        and not any(features[k] for k in ("separator", "address", "clock", "ends_question"))
+        and not features["second_person"]
+    )
 
 
 def _classify_by_content(content: list[Line], evidence: Evidence, language: str) -> None:

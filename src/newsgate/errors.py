@@ -124,3 +124,9 @@ class EventModelError(NewsgateError):
     """The event selection model's data file is missing or malformed."""
 
     code = "NG058"
+
+
+class LineModelError(NewsgateError):
+    """The line-shape model's data file is missing, unreadable or names other features."""
+
+    code = "NG061"

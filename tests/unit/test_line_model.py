@@ -1,8 +1,11 @@
-"""The line-shape model: furniture after the story by its shape, on lines no cue names."""
+"""The line-shape model: furniture anywhere on the page by its shape, on lines no cue names."""
+
+import json
 
 import pytest
 
 from newsgate.boilerplate import classify_lines
+from newsgate.errors import LineModelError
 from newsgate.line_model import FEATURES, in_scope, load_model, page_features, score
 
 PARA_1 = (
@@ -75,10 +78,40 @@ def test_story_lines_after_the_last_paragraph_stay_in_the_body(tail):
         assert decisions[line][0] == "body", line
 
 
-def test_the_model_decides_no_line_before_or_between_the_paragraphs():
-    texts = ["Harbour gets new ferry terminal", "Island Life", PARA_1, "New berths", PARA_2]
-    for text, features in zip(texts, page_features(texts), strict=True):
-        assert not in_scope(features, text), text
+def test_menu_lines_above_the_headline_are_furniture():
+    # invented: a site's section menu printed one item a line above the headline
+    menu = ["Home", "World News", "Business And Markets", "Sport Results", "Weather Maps"]
+    text = "\n".join([*menu, "Harbour gets new ferry terminal", PARA_1, PARA_2, PARA_3])
+    lines, _ = classify_lines(text)
+    kinds = {ln.clean: ln.kind for ln in lines if ln.kind != "blank"}
+    assert [kinds[item] for item in menu] == ["boilerplate"] * len(menu)
+    assert kinds[PARA_1] == kinds[PARA_2] == kinds[PARA_3] == "body"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a short sentence between paragraphs
+        "The vote is due on Friday.",
+        # a quotation standing alone between paragraphs
+        "“We waited long enough,” she said.",
+    ],
+)
+def test_sentences_between_the_paragraphs_stay_in_the_body(line):
+    text = "\n\n".join(["Harbour gets new ferry terminal", PARA_1, PARA_2, line, PARA_3])
+    lines, _ = classify_lines(text)
+    assert {ln.clean: ln.kind for ln in lines}[line] == "body"
+
+
+def test_a_name_label_over_a_photo_credit_between_paragraphs_is_a_caption():
+    # invented: a picture's name label and its credit, printed between two paragraphs
+    parts = ["Harbour gets new ferry terminal", PARA_1, PARA_2]
+    parts += ["Harbour Master Jane Roe", "(Photo: Harbour Authority)", PARA_3]
+    lines, _ = classify_lines("\n\n".join(parts))
+    label = next(ln for ln in lines if ln.clean == "Harbour Master Jane Roe")
+    # a caption, so the entity stage still reads the name
+    assert (label.kind, label.reason) == ("boilerplate", "caption")
+    assert "between the paragraphs" in label.signal
 
 
 @pytest.mark.parametrize(
@@ -86,12 +119,49 @@ def test_the_model_decides_no_line_before_or_between_the_paragraphs():
     [
         "Altogether,",  # a sentence the scraper broke over two lines
         "He said the new ferries would sail from the",
-        "Both sides declined to comment.",  # a finished line in sentence case
     ],
 )
-def test_continued_lines_and_sentences_are_out_of_scope(line):
+def test_continued_lines_are_out_of_scope(line):
     texts = [PARA_1, PARA_2, line, "Island Life"]
     assert not in_scope(page_features(texts)[2], line)
+
+
+def test_a_story_list_a_sentence_introduces_is_out_of_scope():
+    texts = [PARA_1, "The ferries will also call at two smaller ports:", "- Brindle", "- Marrow"]
+    rows = page_features(texts)
+    assert not any(in_scope(row, text) for row, text in zip(rows[1:], texts[1:], strict=True))
+
+
+def test_position_features_follow_the_rules_decisions():
+    texts = ["Home | World", "Harbour gets new ferry terminal", "Island Life", PARA_1, "x", PARA_2]
+    kinds = ["boilerplate", "title", "body", "body", "body", "body"]
+    rows = page_features(texts, kinds=kinds)
+    assert rows[0]["before_title"] and rows[0]["separator"]
+    assert rows[2]["under_title"] and rows[2]["next_to_title"] and rows[2]["next_paragraph"]
+    assert rows[4]["between_paragraphs"] and rows[4]["prev_paragraph"]
+    assert rows[1]["prev_furniture"] and not rows[3]["prev_furniture"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json",
+        json.dumps({"weights": {"bias": 1.0}, "threshold": 0.9}),  # other features
+        json.dumps({"weights": {name: 0.0 for name in FEATURES}}),  # no threshold
+        json.dumps({"weights": {name: 0.0 for name in FEATURES}, "threshold": 2}),
+    ],
+)
+def test_an_unusable_model_file_is_a_typed_error(tmp_path, content):
+    path = tmp_path / "line_model.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LineModelError) as caught:
+        load_model(path)
+    assert caught.value.code == "NG061"
+
+
+def test_a_missing_model_file_is_a_typed_error(tmp_path):
+    with pytest.raises(LineModelError):
+        load_model(tmp_path / "absent.json")
 
 
 def test_score_rises_with_furniture_shape():
