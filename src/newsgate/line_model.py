@@ -15,7 +15,6 @@ rules keep as body.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from newsgate.errors import LineModelError
 from newsgate.language import ENGLISH_STOPWORDS, WORD
+from newsgate.logistic import probability
 
 MODEL_PATH = Path(__file__).parent / "data" / "line_model.json"
 
@@ -258,5 +258,4 @@ def _introduced_lists(texts: list[str]) -> list[bool]:
 
 def score(features: dict[str, float], model: LineModel) -> float:
     """Return the probability (logistic) that a line with `features` is furniture."""
-    z = sum(model.weights.get(name, 0.0) * features[name] for name in FEATURES)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return probability(model.weights, features, FEATURES)

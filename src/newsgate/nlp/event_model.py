@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from newsgate.errors import EventModelError
+from newsgate.logistic import probability
 from newsgate.nlp.event_lexicon import lemma, lexicon
 
 MODEL_FILE = "event_model.json"
@@ -226,8 +227,7 @@ def _core(event: dict) -> list[str]:
 
 def score(features: dict[str, float], model: EventModel) -> float:
     """Return the model's probability that a candidate with `features` is a reported event."""
-    z = sum(model.weights.get(name, 0.0) * value for name, value in features.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return probability(model.weights, features)
 
 
 def without_candidate_keys(event: dict) -> dict:

@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from newsgate.errors import ConfigError
+from newsgate.logistic import probability
 from newsgate.nlp.attribution import find_verbs
 from newsgate.nlp.lexicon import function_words
 from newsgate.nlp.names.fold import fold
@@ -121,8 +122,7 @@ def load_model(path: Path = MODEL_PATH) -> SpeakerModel:
 
 def score(features: dict[str, float], model: SpeakerModel) -> float:
     """Return the probability (logistic) that a candidate with `features` is the speaker."""
-    z = sum(model.weights[name] * features[name] for name in FEATURES)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return probability(model.weights, features, FEATURES)
 
 
 def _same(a: str | None, b: str | None) -> bool:

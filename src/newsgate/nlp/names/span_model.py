@@ -13,7 +13,6 @@ figures of its leave-one-set-out test.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from newsgate.errors import SpanModelError
+from newsgate.logistic import probability
 from newsgate.nlp.dates import MONTH_NAMES, WEEKDAYS
 from newsgate.nlp.gazetteer import country_demonyms
 from newsgate.nlp.lexicon import (
@@ -337,14 +337,9 @@ def group_features(
     return out
 
 
-def _score(features: dict[str, float], weights: dict[str, float]) -> float:
-    z = sum(weights.get(name, 0.0) * value for name, value in features.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def scores(features: dict[str, float], model: SpanModel) -> tuple[float, float]:
     """Return the probabilities that a run with `features` names an organisation and a place."""
-    return _score(features, model.org), _score(features, model.place)
+    return probability(model.org, features), probability(model.place, features)
 
 
 def learned_spans(doc: Doc, ents: list[Span], model: SpanModel | None = None) -> list[Span]:
