@@ -24,15 +24,14 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from gold_sets import gold_pages
 
 from newsgate.articles import parse_article
+from newsgate.logistic import fit_weights
 from newsgate.nlp.event_model import FEATURES, _model_path, candidate_features
 from newsgate.nlp.events import find_candidates
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 
-L2 = 1.0
-STEPS = 3000
-RATE = 0.5
 # True: the model chooses among all candidates; False: it only filters the rules' events
 WIDE = True
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
@@ -58,11 +57,7 @@ def examples(set_dir: Path, nlp, scorer) -> list[tuple[np.ndarray, np.ndarray, n
     """Return per article: feature rows, the gold events each candidate matches, rule flags and
     the number of gold events."""
     out = []
-    for gold_path in sorted((set_dir / "gold").glob("*.json")):
-        if gold_path.name == "duplicates.json":
-            continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text = (set_dir / "articles" / gold["file"]).read_text(errors="replace")
+    for gold, text in gold_pages(set_dir):
         parsed = parse_article(text)
         doc = nlp(make_doc(nlp, parsed.body, parsed.published_date))
         cands = find_candidates(doc)
@@ -90,17 +85,6 @@ def _merge_keys(cands: list[dict]) -> list[tuple]:
         ]
         keys.append((event["event_type"], core[0]) if core else (event["event_type"], i))
     return keys
-
-
-def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Return logistic-regression weights for `x`, `y` (L2 on all but the bias)."""
-    w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], L2 / len(y))
-    reg[0] = 0.0
-    for _ in range(STEPS):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        w -= RATE * (x.T @ (p - y) / len(y) + reg * w)
-    return w
 
 
 def counts(articles, keep) -> tuple[int, int, int, int]:
@@ -150,7 +134,7 @@ def main() -> int:
     print("leave-one-set-out event precision / recall on the candidates (rules | model at t)")
     for held in data:
         x, y = _xy([a for k, d in data.items() if k != held for a in d])
-        w = fit(x, y)
+        w = fit_weights(x, y)
         arts = data[held]
         line = []
         c = counts(arts, [a[2] for a in arts])
@@ -171,7 +155,7 @@ def main() -> int:
         figures[key] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
         print(f"  pooled {key}: P {p:.3f} R {r:.3f} F1 {figures[key][2]:.3f} ({pred} kept)")
     x, y = _xy([a for d in data.values() for a in d])
-    w = fit(x, y)
+    w = fit_weights(x, y)
     for name, value in sorted(zip(FEATURES, w, strict=True), key=lambda kv: -abs(kv[1])):
         print(f"  {name:24s} {value:+.3f}")
     if args.write:

@@ -25,41 +25,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 import numpy as np
+from gold_sets import gold_pages, norm
 
 from newsgate.boilerplate import classify_lines, model_decides
 from newsgate.line_model import FEATURES, MODEL_PATH, page_features
-
-L2 = 1.0
-STEPS = 3000
-RATE = 0.5
-
-
-def norm(text: str | None) -> str:
-    """Return `text` normalised as the reference scorer compares lines."""
-    s = unicodedata.normalize("NFKC", str(text or ""))
-    s = (
-        s.replace("\u2019", "'")
-        .replace("\u2018", "'")
-        .replace("\u201c", '"')
-        .replace("\u201d", '"')
-    )
-    s = re.sub(r"^the\s+", "", s.lower().strip())
-    return re.sub(r"[\s\u00a0]+", " ", s).strip(" .,;:'\"")
+from newsgate.logistic import fit_weights
 
 
 def examples(set_dir: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return the feature rows, labels, rule-body flags and model-scope flags of every line of a
     set but the headline."""
     rows, labels, rule_body, scope = [], [], [], []
-    for gold_path in sorted((set_dir / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text = (set_dir / "articles" / gold["file"]).read_text(errors="replace")
+    for gold, text in gold_pages(set_dir):
         lines, _ = classify_lines(text, shape_model=False)
         content = [ln for ln in lines if ln.kind != "blank"]
         boiler = {norm(b) for b in gold.get("boilerplate_lines", [])}
@@ -76,17 +57,6 @@ def examples(set_dir: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
     return np.array(rows), np.array(labels), np.array(rule_body, dtype=bool), np.array(scope)
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Return logistic-regression weights for `x`, `y` (L2 on all but the bias)."""
-    w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], L2 / len(y))
-    reg[0] = 0.0
-    for _ in range(STEPS):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        w -= RATE * (x.T @ (p - y) / len(y) + reg * w)
-    return w
-
-
 THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98)
 MAX_SET_LOSS = 0.03
 MAX_POOLED_LOSS = 0.005
@@ -99,7 +69,7 @@ def leave_one_set_out(data: dict) -> dict[float, dict[str, tuple[int, int, int, 
     for held in data:
         x = np.vstack([d[0][d[3]] for k, d in data.items() if k != held])
         y = np.concatenate([d[1][d[3]] for k, d in data.items() if k != held])
-        w = fit(x, y)
+        w = fit_weights(x, y)
         hx, hy, hbody, hscope = data[held]
         p = 1.0 / (1.0 + np.exp(-(hx @ w)))
         for t in THRESHOLDS:
@@ -153,7 +123,7 @@ def main() -> int:
     chosen = chosen if chosen is not None else THRESHOLDS[-1]
     x = np.vstack([d[0][d[3]] for d in data.values()])
     y = np.concatenate([d[1][d[3]] for d in data.values()])
-    w = fit(x, y)
+    w = fit_weights(x, y)
     for name, value in sorted(zip(FEATURES, w, strict=True), key=lambda kv: -abs(kv[1])):
         print(f"  {name:22s} {value:+.3f}")
     print(f"threshold {chosen}")

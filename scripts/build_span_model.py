@@ -20,47 +20,27 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 import numpy as np
+from gold_sets import gold_pages, norm
 
 from newsgate.articles import parse_article
+from newsgate.logistic import fit_weights
 from newsgate.nlp.names import span_model
 from newsgate.nlp.names.resolve import mentions_from_doc
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 
-L2 = 1.0
-STEPS = 3000
-RATE = 0.5
 KINDS = ("organizations", "places")
 _KIND = {"ORG": "organizations", "GPE": "places", "LOC": "places", "FAC": "places"}
-
-
-def norm(text: str | None) -> str:
-    """Return `text` normalised as the reference scorer compares names."""
-    s = unicodedata.normalize("NFKC", str(text or ""))
-    s = (
-        s.replace("\u2019", "'")
-        .replace("\u2018", "'")
-        .replace("\u201c", '"')
-        .replace("\u201d", '"')
-    )
-    s = re.sub(r"^the\s+", "", s.lower().strip())
-    return re.sub(r"[\s\u00a0]+", " ", s).strip(" .,;:'\"")
 
 
 def examples(set_dir: Path, nlp) -> dict:
     """Return a set's free-run feature rows and labels, and the rules' counts per type."""
     rows, labels = [], []
     rules = {k: [0, 0, 0] for k in KINDS}  # true positives, predicted, gold
-    for gold_path in sorted((set_dir / "gold").glob("*.json")):
-        if gold_path.name == "duplicates.json":
-            continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text = (set_dir / "articles" / gold["file"]).read_text(errors="replace")
+    for gold, text in gold_pages(set_dir):
         parsed = parse_article(text)
         doc = nlp(make_doc(nlp, parsed.body, parsed.published_date))
         names = {k: {norm(g) for g in gold.get(k, [])} for k in KINDS}
@@ -83,17 +63,6 @@ def examples(set_dir: Path, nlp) -> dict:
             rows.append([features[f] for f in span_model.FEATURES])
             labels.append(label)
     return {"x": np.array(rows), "y": np.array(labels), "rules": rules}
-
-
-def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Return logistic-regression weights for `x`, `y` (L2 on all but the bias)."""
-    w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], L2 / len(y))
-    reg[0] = 0.0
-    for _ in range(STEPS):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        w -= RATE * (x.T @ (p - y) / len(y) + reg * w)
-    return w
 
 
 def _prf(tp: int, npred: int, ngold: int) -> str:
@@ -124,8 +93,8 @@ def main() -> int:
     for held in data:
         x = np.vstack([d["x"] for k, d in data.items() if k != held])
         y = np.concatenate([d["y"] for k, d in data.items() if k != held])
-        w_org = fit(x, (y == "organizations").astype(float))
-        w_place = fit(x, (y == "places").astype(float))
+        w_org = fit_weights(x, (y == "organizations").astype(float))
+        w_place = fit_weights(x, (y == "places").astype(float))
         hx, hy = data[held]["x"], data[held]["y"]
         for t in thresholds:
             decided = _decide(hx, w_org, w_place, t)
@@ -149,8 +118,8 @@ def main() -> int:
             if t == args.threshold:
                 lines.append(f"{k}: rules {_prf(tp, npred, ngold)}; {line.strip()}")
     x = np.vstack([d["x"] for d in data.values()])
-    w_org = fit(x, (y_all == "organizations").astype(float))
-    w_place = fit(x, (y_all == "places").astype(float))
+    w_org = fit_weights(x, (y_all == "organizations").astype(float))
+    w_place = fit_weights(x, (y_all == "places").astype(float))
     for name, wo, wp in zip(span_model.FEATURES, w_org, w_place, strict=True):
         print(f"  {name:26s} org {wo:+.3f}  place {wp:+.3f}")
     if args.write:

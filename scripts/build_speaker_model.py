@@ -21,63 +21,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 import numpy as np
+from gold_sets import gold_pages, same_person, same_quote
 
 from newsgate.articles import parse_article
+from newsgate.logistic import fit_weights
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 from newsgate.nlp.quotes import speaker_candidates
 from newsgate.nlp.speaker_model import FEATURES, MODEL_PATH
 
-L2 = 1.0
-STEPS = 3000
-RATE = 0.5
 THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
-
-
-def norm(text: str | None) -> str:
-    """Return `text` normalised as the reference scorer compares names and quotations."""
-    s = unicodedata.normalize("NFKC", str(text or ""))
-    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
-    s = re.sub(r"^the\s+", "", s.replace("\u201d", '"').lower().strip())
-    return re.sub(r"[\s\u00a0]+", " ", s).strip(" .,;:'\"")
-
-
-def tokens(text: str | None) -> list[str]:
-    """Return the scorer's word tokens of `text`."""
-    return re.findall(r"[a-z0-9]+", norm(text))
-
-
-def same_person(a: str | None, b: str | None) -> bool:
-    """Return whether two person names match as the reference scorer matches them."""
-    x, y = tokens(a), tokens(b)
-    if not x or not y or x[-1] != y[-1]:
-        return False
-    return x == y or len(x) == 1 or len(y) == 1 or x[0][0] == y[0][0]
-
-
-def same_quote(a: str, b: str) -> bool:
-    """Return whether two quotations match as the reference scorer matches them."""
-    x, y = norm(a), norm(b)
-    if not x or not y:
-        return False
-    short, long_ = sorted([x, y], key=len)
-    if short in long_ and len(short) >= 0.6 * len(long_):
-        return True
-    tx, ty = set(tokens(x)), set(tokens(y))
-    return len(tx & ty) / max(1, len(tx | ty)) >= 0.6
 
 
 def groups(nlp, set_dir: Path) -> list[dict]:
     """Return one group per quotation of the set matching a gold one: rows, labels, rule pick."""
     out = []
-    for gold_path in sorted((set_dir / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        page = (set_dir / "articles" / gold["file"]).read_text(encoding="utf-8", errors="replace")
+    for gold, page in gold_pages(set_dir):
         article = parse_article(page)
         if not article.body:
             continue
@@ -110,13 +72,7 @@ def fit(data: list[dict]) -> np.ndarray:
     """Return logistic-regression weights for the candidates of `data` (L2 on all but the bias)."""
     x = np.vstack([g["x"] for g in data if len(g["names"])])
     y = np.concatenate([g["y"] for g in data if len(g["names"])])
-    w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], L2 / len(y))
-    reg[0] = 0.0
-    for _ in range(STEPS):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        w -= RATE * (x.T @ (p - y) / len(y) + reg * w)
-    return w
+    return fit_weights(x, y)
 
 
 def pick(group: dict, w: np.ndarray | None, threshold: float) -> str | None:

@@ -14,7 +14,6 @@ rules keep as body.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from newsgate.errors import LineModelError
 from newsgate.language import ENGLISH_STOPWORDS, WORD
-from newsgate.logistic import probability
+from newsgate.logistic import probability, read_model_file
 
 MODEL_PATH = Path(__file__).parent / "data" / "line_model.json"
 
@@ -95,18 +94,14 @@ class LineModel:
 @cache
 def load_model(path: Path = MODEL_PATH) -> LineModel:
     """Return the line-shape model stored at `path` (LineModelError when it cannot be used)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        weights = {str(k): float(v) for k, v in data["weights"].items()}
-        threshold = float(data["threshold"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise LineModelError(f"line-shape model {path} unreadable: {exc!r}") from exc
-    if set(weights) != set(FEATURES) or not 0.0 < threshold < 1.0:
-        # weights fitted on other features would score lines silently wrong
-        raise LineModelError(
-            f"line-shape model {path} does not fit this code: rebuild it with "
-            "scripts/build_line_model.py"
-        )
+    (weights,), threshold = read_model_file(
+        path,
+        ("weights",),
+        FEATURES,
+        LineModelError,
+        "scripts/build_line_model.py",
+        "line-shape model",
+    )
     return LineModel(weights=weights, threshold=threshold)
 
 

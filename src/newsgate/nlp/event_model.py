@@ -15,7 +15,6 @@ the model's threshold.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -23,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from newsgate.errors import EventModelError
-from newsgate.logistic import probability
+from newsgate.logistic import probability, read_model_file
 from newsgate.nlp.event_lexicon import lemma, lexicon
 
 MODEL_FILE = "event_model.json"
@@ -112,21 +111,9 @@ def _model_path() -> Path:
 def load_model(path: Path | None = None) -> EventModel:
     """Return the event selection model stored at `path` (the package's data file by default)."""
     path = path or _model_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        weights = {str(k): float(v) for k, v in data["weights"].items()}
-        threshold = float(data["threshold"])
-    except FileNotFoundError as exc:
-        raise EventModelError(
-            f"event model {path} not found (scripts/build_event_model.py)"
-        ) from exc
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise EventModelError(f"event model {path} is malformed: {exc}") from exc
-    unknown = set(weights) - set(FEATURES)
-    if unknown:
-        raise EventModelError(f"event model {path} has unknown features: {sorted(unknown)}")
-    if not 0.0 <= threshold <= 1.0:
-        raise EventModelError(f"event model {path}: threshold {threshold} is not a probability")
+    (weights,), threshold = read_model_file(
+        path, ("weights",), FEATURES, EventModelError, "scripts/build_event_model.py", "event model"
+    )
     return EventModel(weights=weights, threshold=threshold)
 
 

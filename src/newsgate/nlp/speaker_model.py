@@ -16,7 +16,6 @@ whose gold has no speaker, so `find_quotes` gives the rules' speakers and no wei
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from bisect import bisect_right
@@ -25,7 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from newsgate.errors import ConfigError
-from newsgate.logistic import probability
+from newsgate.logistic import probability, read_model_file
 from newsgate.nlp.attribution import find_verbs
 from newsgate.nlp.lexicon import function_words
 from newsgate.nlp.names.fold import fold
@@ -111,12 +110,9 @@ class QuoteSite:
 @cache
 def load_model(path: Path = MODEL_PATH) -> SpeakerModel:
     """Return the speaker ranker stored at `path`; a missing or malformed file is a ConfigError."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        weights = {name: float(data["weights"][name]) for name in FEATURES}
-        threshold = float(data["threshold"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ConfigError(f"speaker model {path} is missing or malformed: {exc!r}") from exc
+    (weights,), threshold = read_model_file(
+        path, ("weights",), FEATURES, ConfigError, "scripts/build_speaker_model.py", "speaker model"
+    )
     return SpeakerModel(weights=weights, threshold=threshold)
 
 

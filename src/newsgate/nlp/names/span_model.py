@@ -12,7 +12,6 @@ figures of its leave-one-set-out test.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from newsgate.errors import SpanModelError
-from newsgate.logistic import probability
+from newsgate.logistic import probability, read_model_file
 from newsgate.nlp.dates import MONTH_NAMES, WEEKDAYS
 from newsgate.nlp.gazetteer import country_demonyms
 from newsgate.nlp.lexicon import (
@@ -137,19 +136,15 @@ def set_enabled(enabled: bool) -> None:
 @cache
 def load_model(path: Path = MODEL_PATH) -> SpanModel:
     """Return the span model stored at `path`."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        model = SpanModel(
-            org={k: float(v) for k, v in data["org_weights"].items()},
-            place={k: float(v) for k, v in data["place_weights"].items()},
-            threshold=float(data["threshold"]),
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise SpanModelError(f"span model {path} cannot be read: {exc}") from exc
-    unknown = (set(model.org) | set(model.place)) - set(FEATURES)
-    if unknown:
-        raise SpanModelError(f"span model {path} has unknown features: {sorted(unknown)}")
-    return model
+    (org, place), threshold = read_model_file(
+        path,
+        ("org_weights", "place_weights"),
+        FEATURES,
+        SpanModelError,
+        "scripts/build_span_model.py",
+        "span model",
+    )
+    return SpanModel(org=org, place=place, threshold=threshold)
 
 
 def caption_doc(nlp, text: str) -> Doc:
