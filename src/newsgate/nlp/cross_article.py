@@ -20,6 +20,7 @@ from newsgate.nlp.event_merge import (  # isort: skip
     _core_actors,
     merge_block,
     merge_events,
+    placed_late,
 )
 from newsgate.nlp.events import AGENT_LABEL  # isort: skip
 from newsgate.nlp.quotes import canonical_speaker  # isort: skip
@@ -159,10 +160,12 @@ def merge_groups(events: list[dict]) -> list[int]:
     cluster of its type and time block sharing a named core actor (a cluster's actors are all
     its members' core actors, unnamed agents included), a cluster of its type, block and
     article, its article's meetings ("after the meeting" dates), and its article's other
-    "Month D" dates (one year shared per article); a mention with no block sees the clusters
-    of every block. Each of those is a link here; groups are the connected events. The block
-    (a calendar month) keeps groups small where many articles share actors: a dated article
-    touches only the groups of its own months and of the blockless mentions sharing its actors.
+    "Month D" dates (one year shared per article); a mention of an undated article sees the
+    clusters of every block: those sharing its named actors when its date has no year, only
+    those of its own article when it has no date. Each of those is a link here; groups are the
+    connected events. The block (a calendar month) keeps groups small where many articles share
+    actors: a dated article touches only the groups of its own months and of the year-less
+    mentions that share its actors.
     """
     parent = list(range(len(events)))
     blocks = [merge_block(e) for e in events]
@@ -176,15 +179,16 @@ def merge_groups(events: list[dict]) -> list[int]:
     def keys(event: dict, block: tuple | None) -> Iterator[tuple]:
         kind, article = event["event_type"], event["article_id"]
         agents = _agents(event)
-        if block is not None:
+        if not placed_late(block):
             yield ("article", kind, block, article)
             for actor in _core_actors(event):
                 # an unnamed agent links across articles only where some mention names an
                 # actor so
                 if actor not in agents or (kind, block, actor) in named:
                     yield ("actor", kind, block, actor)
-        # a blockless mention sees every block's clusters of its article and of its named
-        # actors (a cluster's actors are all its members' core actors)
+        # an undated article's mention sees every block's clusters of its article and (with a
+        # year-less date) of its named actors; a cluster's actors are all its members' core
+        # actors
         if (kind, article) in loose_articles:
             yield ("article", kind, ANY_BLOCK, article)
         for actor in _core_actors(event):
@@ -200,10 +204,14 @@ def merge_groups(events: list[dict]) -> list[int]:
         for e, block in zip(events, blocks, strict=True)
         for actor in _core_actors(e) - _agents(e)
     }
-    loose = [e for e, block in zip(events, blocks, strict=True) if block is None]
-    loose_articles = {(e["event_type"], e["article_id"]) for e in loose}
+    late = [(e, block) for e, block in zip(events, blocks, strict=True) if placed_late(block)]
+    loose_articles = {(e["event_type"], e["article_id"]) for e, _ in late}
+    # a mention nothing dates looks only in its own article
     loose_actors = {
-        (e["event_type"], actor) for e in loose for actor in _core_actors(e) - _agents(e)
+        (e["event_type"], actor)
+        for e, block in late
+        if block is None
+        for actor in _core_actors(e) - _agents(e)
     }
     first: dict[tuple, int] = {}
     for i, event in enumerate(events):

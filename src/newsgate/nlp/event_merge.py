@@ -42,6 +42,8 @@ REPLACE_LIMIT = 50
 # where every cluster is also indexed, whatever its block: a blockless mention looks there
 # (a tuple no block equals)
 ANY_BLOCK = ("any",)
+# the block of a mention nothing dates: it sees only its own article's clusters, in any block
+ARTICLE = "article"
 
 
 @dataclass(eq=False)
@@ -125,15 +127,18 @@ class _Clusters:
 
 
 def merge_block(event: dict) -> tuple | None:
-    """Return the time block a mention merges within, or None when its article fixes no year.
+    """Return the time block a mention merges within: ("month", year, month), ("year", year),
+    ("article", article_id) for a mention nothing dates, or None when its date gives no year.
 
-    The block is ("month", year, month) of the mention's own date (stated, or resolved
-    against its article), ("year", year) of a date known to the year only, else the month of
-    its article's publication date: news reports an event in the month it happens. A mention
-    of an undated article whose own date has no year (a weekday, "April 20") has no block: it
-    is placed after the dated ones and may join an event of any block. The block reads only
-    what the article itself gives, never what the merge learns from other reports, so it is
-    fixed before the merge and the same in every run.
+    The block is the calendar month of the mention's own date (stated, or resolved against its
+    article), the year of a date known to the year only, else the month of its article's
+    publication date: news reports an event in the month it happens. In an undated article a
+    date without a year (a weekday, "April 20") gives no block: such a mention is placed after
+    the ones with a block and may join an event of any block; a mention with no date at all
+    there has nothing to tell one occasion from another across articles, so it may join only an
+    event its own article reports. The block reads only what the article itself gives, never
+    what the merge learns from other reports, so it is fixed before the merge and the same in
+    every run.
     """
     parts = event.get("date_parts") or {}
     if parts.get("year") and parts.get("month"):
@@ -148,7 +153,15 @@ def merge_block(event: dict) -> tuple | None:
     published = event.get("published")
     if published is not None:
         return ("month", published.year, published.month)
-    return None
+    if any(v is not None for v in parts.values()):
+        return None
+    return (ARTICLE, event["article_id"])
+
+
+def placed_late(block: tuple | None) -> bool:
+    """Tell whether mentions of `block` are placed after the dated ones, seeing every block:
+    those of undated articles (no block, or their article's own)."""
+    return block is None or block[0] == ARTICLE
 
 
 def merge_events(events: list[dict]) -> list[dict]:
@@ -157,10 +170,11 @@ def merge_events(events: list[dict]) -> list[dict]:
     types = sorted({e["event_type"] for e in events}, key=lambda t: (t not in _TYPE_ORDER, t))
     for event_type in types:
         mentions = sorted((e for e in events if e["event_type"] == event_type), key=_specificity)
-        # the mentions with a block first, each within its block; then those with none, which
-        # see every block: where a dated mention is placed never depends on another block
-        for dated in (True, False):
-            chosen = [e for e in mentions if (clusters.blocks[id(e)] is not None) == dated]
+        # the mentions with a block first, each within its block; then those of undated
+        # articles, which see every block: where a dated mention is placed never depends on
+        # another block
+        for late in (False, True):
+            chosen = [e for e in mentions if placed_late(clusters.blocks[id(e)]) == late]
             _place_all(chosen, clusters)
         if event_type == "meeting":
             # every meeting is placed (meetings come first): date the "after the meeting" mentions
@@ -251,7 +265,12 @@ def _place_mention(event: dict, clusters: _Clusters) -> None:
     actorless = not core and not lexicon().types[event["event_type"]].needs_actor
     local = event["article_id"] if told_once or named != core or actorless else None
     block = clusters.blocks[id(event)]
-    for cluster in clusters.candidates(event["event_type"], block, named, local):
+    if block is not None and block[0] == ARTICLE:
+        # nothing dates it: only its own article's events, in any block
+        found = clusters.candidates(event["event_type"], None, set(), event["article_id"])
+    else:
+        found = clusters.candidates(event["event_type"], block, named, local)
+    for cluster in found:
         if not (named & cluster.actors) and event["article_id"] not in cluster.articles:
             continue
         if actorless:

@@ -88,7 +88,7 @@ GROUP_FIELDS = (
     # the mention's time block (event_merge.merge_block)
     "event_date",
     "date_precision",
-    "horizon",
+    "published",
 )
 # raw_event_mention as kept between runs: each row's event and the merge group it was made in
 EVENT_STATE = {
