@@ -185,19 +185,12 @@ def test_unnamed_agents_are_shared_actors_within_an_article_only():
 
 
 def test_directed_events_with_swapped_actors_stay_apart():
-    # articles of one month: a report with no date of an undated article joins only its own
-    day = {"published": date(2016, 4, 22)}
     events = merge_events(
         [
-            _mention("a", 1, kind="accusation", words=["blames", "risk", "conflict"], **day),
-            _mention("b", 1, kind="accusation", words=["blames", "risk", "conflict"], **day),
+            _mention("a", 1, kind="accusation", words=["blames", "risk", "conflict"]),
+            _mention("b", 1, kind="accusation", words=["blames", "risk", "conflict"]),
             _mention(
-                "c",
-                1,
-                kind="accusation",
-                actors=("Russia", "NATO"),
-                words=["blames", "risk"],
-                **day,
+                "c", 1, kind="accusation", actors=("Russia", "NATO"), words=["blames", "risk"]
             ),
         ]
     )

@@ -14,14 +14,7 @@ from newsgate.stage_cache import code_version
 
 # The extraction this step runs but does not own; re-point these imports when they move.
 from newsgate.nlp.names.resolve import resolve_with_credits  # isort: skip
-from newsgate.nlp.event_merge import (  # isort: skip
-    ANY_BLOCK,
-    _agents,
-    _core_actors,
-    merge_block,
-    merge_events,
-    placed_late,
-)
+from newsgate.nlp.event_merge import _agents, _core_actors, merge_events  # isort: skip
 from newsgate.nlp.events import AGENT_LABEL  # isort: skip
 from newsgate.nlp.quotes import canonical_speaker  # isort: skip
 
@@ -157,18 +150,12 @@ def merge_groups(events: list[dict]) -> list[int]:
     affect: merging each group alone gives what merging them all together gives.
 
     The merge (newsgate.nlp.event_merge) only ever lets one mention see another through: a
-    cluster of its type and time block sharing a named core actor (a cluster's actors are all
-    its members' core actors, unnamed agents included), a cluster of its type, block and
-    article, its article's meetings ("after the meeting" dates), and its article's other
-    "Month D" dates (one year shared per article); a mention of an undated article sees the
-    clusters of every block: those sharing its named actors when its date has no year, only
-    those of its own article when it has no date. Each of those is a link here; groups are the
-    connected events. The block (a calendar month) keeps groups small where many articles share
-    actors: a dated article touches only the groups of its own months and of the year-less
-    mentions that share its actors.
+    cluster of its type sharing a named core actor (a cluster's actors are all its members'
+    core actors, unnamed agents included), a cluster of its type and article, its article's
+    meetings ("after the meeting" dates), and its article's other "Month D" dates (one year
+    shared per article). Each of those is a link here; groups are the connected events.
     """
     parent = list(range(len(events)))
-    blocks = [merge_block(e) for e in events]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -176,46 +163,23 @@ def merge_groups(events: list[dict]) -> list[int]:
             i = parent[i]
         return i
 
-    def keys(event: dict, block: tuple | None) -> Iterator[tuple]:
+    def keys(event: dict) -> Iterator[tuple]:
         kind, article = event["event_type"], event["article_id"]
+        yield ("article", kind, article)
         agents = _agents(event)
-        if not placed_late(block):
-            yield ("article", kind, block, article)
-            for actor in _core_actors(event):
-                # an unnamed agent links across articles only where some mention names an
-                # actor so
-                if actor not in agents or (kind, block, actor) in named:
-                    yield ("actor", kind, block, actor)
-        # an undated article's mention sees every block's clusters of its article and (with a
-        # year-less date) of its named actors; a cluster's actors are all its members' core
-        # actors
-        if (kind, article) in loose_articles:
-            yield ("article", kind, ANY_BLOCK, article)
         for actor in _core_actors(event):
-            if (kind, actor) in loose_actors:
-                yield ("actor", kind, ANY_BLOCK, actor)
+            if actor not in agents or (kind, actor) in named:
+                yield ("actor", kind, actor)
         if kind == "meeting" or event.get("date_ref"):
             yield ("meeting", article)
         if _month_day_only(event.get("date_parts")):
             yield ("month-day", article)
 
-    named = {
-        (e["event_type"], block, actor)
-        for e, block in zip(events, blocks, strict=True)
-        for actor in _core_actors(e) - _agents(e)
-    }
-    late = [(e, block) for e, block in zip(events, blocks, strict=True) if placed_late(block)]
-    loose_articles = {(e["event_type"], e["article_id"]) for e, _ in late}
-    # a mention nothing dates looks only in its own article
-    loose_actors = {
-        (e["event_type"], actor)
-        for e, block in late
-        if block is None
-        for actor in _core_actors(e) - _agents(e)
-    }
+    # an unnamed agent links across articles only where some mention names an actor so
+    named = {(e["event_type"], actor) for e in events for actor in _core_actors(e) - _agents(e)}
     first: dict[tuple, int] = {}
     for i, event in enumerate(events):
-        for key in keys(event, blocks[i]):
+        for key in keys(event):
             j = first.setdefault(key, i)
             a, b = find(i), find(j)
             if a != b:

@@ -11,13 +11,6 @@ future-tense mention cannot join an event dated before that article's latest sta
 equally supported clusters the one nearest the article's horizon wins, because news reports
 events close to its own time. Where several mentions' partial dates unify into a full date
 (e.g. "April 2016" + "April 20" + "on Wednesday"), the event gets that date.
-
-Mentions merge only within one *time block* (`merge_block`): the calendar month of the
-mention's own date (stated or resolved), else of its article's publication date, or the year of
-a date known only to the year. News reports an event in the month it happens, so the block
-costs few true merges, and it keeps the merge local: a dated article's new mentions can only
-change the events of their own blocks. A mention of an undated article whose date gives no year
-has no block: it is placed after the dated mentions of its type and may join any block's event.
 """
 
 from __future__ import annotations
@@ -39,17 +32,11 @@ YEAR_PENALTY = 0.5
 # undated mentions are re-placed only out of clusters this small: re-placing rebuilds the
 # cluster, and in a large one a single mention rarely changes where it belongs (cost bound)
 REPLACE_LIMIT = 50
-# where every cluster is also indexed, whatever its block: a blockless mention looks there
-# (a tuple no block equals)
-ANY_BLOCK = ("any",)
-# the block of a mention nothing dates: it sees only its own article's clusters, in any block
-ARTICLE = "article"
 
 
 @dataclass(eq=False)
 class _Cluster:
     event_type: str
-    block: tuple | None = None
     seq: int = 0
     parts: dict = field(default_factory=dict)
     actors: set = field(default_factory=set)
@@ -62,120 +49,74 @@ class _Cluster:
 
 
 class _Clusters:
-    """Every cluster in creation order, indexed by (type, block, core actor), by (type, core
-    actor) and by member event.
+    """Every cluster in creation order, indexed by (type, core actor) and by member event.
 
     A mention can only join a cluster sharing a named core actor, or one of its own article
-    (unnamed agents and kinds told once) — a dated mention only within its time block — so
-    looking clusters up by actor and by article gives the same candidates, in the same order,
-    as scanning them all, in linear time.
+    (unnamed agents and kinds told once), so looking clusters up by actor and by article gives
+    the same candidates, in the same order, as scanning them all — in linear time.
     """
 
-    def __init__(self, blocks: dict[int, tuple | None]) -> None:
+    def __init__(self) -> None:
         self.ordered: dict[int, _Cluster] = {}
-        self.by_actor: dict[tuple, dict[int, _Cluster]] = {}
-        self.by_article: dict[tuple, dict[int, _Cluster]] = {}
+        self.by_actor: dict[tuple[str, str], dict[int, _Cluster]] = {}
+        self.by_article: dict[tuple[str, str], dict[int, _Cluster]] = {}
         self.home: dict[int, _Cluster] = {}
-        # each mention's block, fixed before the merge changes any mention's date
-        self.blocks = blocks
         self._next = 0
 
     def __iter__(self):
         return iter(list(self.ordered.values()))
 
-    def new(self, event_type: str, block: tuple | None) -> _Cluster:
+    def new(self, event_type: str) -> _Cluster:
         self._next += 1
-        cluster = _Cluster(event_type=event_type, block=block, seq=self._next)
+        cluster = _Cluster(event_type=event_type, seq=self._next)
         self.ordered[cluster.seq] = cluster
         return cluster
-
-    def _keys(self, cluster: _Cluster, value: str) -> tuple:
-        # a cluster is found within its block, and by a mention that has none, across blocks
-        kind = cluster.event_type
-        return (kind, cluster.block, value), (kind, ANY_BLOCK, value)
 
     def absorb(self, cluster: _Cluster, event: dict) -> None:
         _absorb(cluster, event)
         self.home[id(event)] = cluster
         for actor in cluster.actors:
-            for key in self._keys(cluster, actor):
-                self.by_actor.setdefault(key, {})[cluster.seq] = cluster
-        for key in self._keys(cluster, event["article_id"]):
-            self.by_article.setdefault(key, {})[cluster.seq] = cluster
+            self.by_actor.setdefault((cluster.event_type, actor), {})[cluster.seq] = cluster
+        key = (cluster.event_type, event["article_id"])
+        self.by_article.setdefault(key, {})[cluster.seq] = cluster
 
     def remove(self, cluster: _Cluster) -> None:
         del self.ordered[cluster.seq]
         for actor in cluster.actors:
-            for key in self._keys(cluster, actor):
-                self.by_actor.get(key, {}).pop(cluster.seq, None)
+            self.by_actor.get((cluster.event_type, actor), {}).pop(cluster.seq, None)
         for article_id in cluster.articles:
-            for key in self._keys(cluster, article_id):
-                self.by_article.get(key, {}).pop(cluster.seq, None)
+            self.by_article.get((cluster.event_type, article_id), {}).pop(cluster.seq, None)
 
-    def candidates(
-        self, event_type: str, block: tuple | None, actors: set, article_id: str | None = None
-    ) -> list:
-        """Return the clusters sharing a core actor, and those of `article_id` when given: of
-        `block` only, or of every block when it is None."""
+    def candidates(self, event_type: str, actors: set, article_id: str | None = None) -> list:
+        """Return the clusters sharing a core actor, and those of `article_id` when given."""
         found: dict[int, _Cluster] = {}
-        where = ANY_BLOCK if block is None else block
         for actor in actors:
-            found.update(self.by_actor.get((event_type, where, actor), {}))
+            found.update(self.by_actor.get((event_type, actor), {}))
         if article_id is not None:
-            found.update(self.by_article.get((event_type, where, article_id), {}))
+            found.update(self.by_article.get((event_type, article_id), {}))
         return [found[seq] for seq in sorted(found)]
-
-
-def merge_block(event: dict) -> tuple | None:
-    """Return the time block a mention merges within: ("month", year, month), ("year", year),
-    ("article", article_id) for a mention nothing dates, or None when its date gives no year.
-
-    The block is the calendar month of the mention's own date (stated, or resolved against its
-    article), the year of a date known to the year only, else the month of its article's
-    publication date: news reports an event in the month it happens. In an undated article a
-    date without a year (a weekday, "April 20") gives no block: such a mention is placed after
-    the ones with a block and may join an event of any block; a mention with no date at all
-    there has nothing to tell one occasion from another across articles, so it may join only an
-    event its own article reports. The block reads only what the article itself gives, never
-    what the merge learns from other reports, so it is fixed before the merge and the same in
-    every run.
-    """
-    parts = event.get("date_parts") or {}
-    if parts.get("year") and parts.get("month"):
-        return ("month", parts["year"], parts["month"])
-    value = event.get("event_date")
-    if value is not None:
-        if event.get("date_precision") == "year":
-            return ("year", value.year)
-        return ("month", value.year, value.month)
-    if parts.get("year"):
-        return ("year", parts["year"])
-    published = event.get("published")
-    if published is not None:
-        return ("month", published.year, published.month)
-    if any(v is not None for v in parts.values()):
-        return None
-    return (ARTICLE, event["article_id"])
-
-
-def placed_late(block: tuple | None) -> bool:
-    """Tell whether mentions of `block` are placed after the dated ones, seeing every block:
-    those of undated articles (no block, or their article's own)."""
-    return block is None or block[0] == ARTICLE
 
 
 def merge_events(events: list[dict]) -> list[dict]:
     """Return `events` with merge_key (same for one real-world event) and the event's date."""
-    clusters = _Clusters({id(e): merge_block(e) for e in events})
+    clusters = _Clusters()
     types = sorted({e["event_type"] for e in events}, key=lambda t: (t not in _TYPE_ORDER, t))
     for event_type in types:
         mentions = sorted((e for e in events if e["event_type"] == event_type), key=_specificity)
-        # the mentions with a block first, each within its block; then those of undated
-        # articles, which see every block: where a dated mention is placed never depends on
-        # another block
-        for late in (False, True):
-            chosen = [e for e in mentions if placed_late(clusters.blocks[id(e)]) == late]
-            _place_all(chosen, clusters)
+        for event in mentions:
+            _place_mention(event, clusters)
+        # undated mentions are placed again once every cluster has all its dated members
+        for event in mentions:
+            if _specificity(event)[0] < 4:
+                continue
+            home = clusters.home[id(event)]
+            if len(home.members) > REPLACE_LIMIT:
+                continue
+            clusters.remove(home)
+            rest = [m for m in home.members if m is not event]
+            if rest:
+                _rebuild(home.event_type, rest, clusters)
+            _place_mention(event, clusters)
         if event_type == "meeting":
             # every meeting is placed (meetings come first): date the "after the meeting" mentions
             _date_references(events, clusters)
@@ -192,24 +133,6 @@ def merge_events(events: list[dict]) -> list[dict]:
             event["merged_date"] = value
             event["merged_precision"] = precision
     return events
-
-
-def _place_all(mentions: list[dict], clusters: _Clusters) -> None:
-    """Place `mentions` (most specific first), then place the undated ones again."""
-    for event in mentions:
-        _place_mention(event, clusters)
-    # undated mentions are placed again once every cluster has all its dated members
-    for event in mentions:
-        if _specificity(event)[0] < 4:
-            continue
-        home = clusters.home[id(event)]
-        if len(home.members) > REPLACE_LIMIT:
-            continue
-        clusters.remove(home)
-        rest = [m for m in home.members if m is not event]
-        if rest:
-            _rebuild(home.event_type, home.block, rest, clusters)
-        _place_mention(event, clusters)
 
 
 def _position(event: dict) -> tuple:
@@ -264,13 +187,7 @@ def _place_mention(event: dict, clusters: _Clusters) -> None:
     # an actorless kind (a flood, a crash) joins only its own article's reports of one place
     actorless = not core and not lexicon().types[event["event_type"]].needs_actor
     local = event["article_id"] if told_once or named != core or actorless else None
-    block = clusters.blocks[id(event)]
-    if block is not None and block[0] == ARTICLE:
-        # nothing dates it: only its own article's events, in any block
-        found = clusters.candidates(event["event_type"], None, set(), event["article_id"])
-    else:
-        found = clusters.candidates(event["event_type"], block, named, local)
-    for cluster in found:
+    for cluster in clusters.candidates(event["event_type"], named, local):
         if not (named & cluster.actors) and event["article_id"] not in cluster.articles:
             continue
         if actorless:
@@ -305,7 +222,7 @@ def _place_mention(event: dict, clusters: _Clusters) -> None:
         if best is None or score > best_score:
             best, best_score = cluster, score
     if best is None:
-        best = clusters.new(event["event_type"], block)
+        best = clusters.new(event["event_type"])
         best.parts = dict(_unify({}, parts) or {})
     else:
         best.parts = _unify(best.parts, parts)
@@ -343,10 +260,8 @@ def _absorb(best: _Cluster, event: dict) -> None:
     best.articles.add(event["article_id"])
 
 
-def _rebuild(
-    event_type: str, block: tuple | None, members: list[dict], clusters: _Clusters
-) -> _Cluster:
-    fresh = clusters.new(event_type, block)
+def _rebuild(event_type: str, members: list[dict], clusters: _Clusters) -> _Cluster:
+    fresh = clusters.new(event_type)
     for event in members:
         fresh.parts = _unify(fresh.parts, event.get("date_parts") or {}) or fresh.parts
         clusters.absorb(fresh, event)

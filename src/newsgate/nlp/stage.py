@@ -85,10 +85,6 @@ GROUP_FIELDS = (
     "actor_roles",
     "date_parts",
     "date_ref",
-    # the mention's time block (event_merge.merge_block)
-    "event_date",
-    "date_precision",
-    "published",
 )
 # raw_event_mention as kept between runs: each row's event and the merge group it was made in
 EVENT_STATE = {
