@@ -10,9 +10,9 @@ then falls in one class:
 
 - matched, speaker right (or the gold names no speaker);
 - missed, with why: `headline` (in the article's first line), `boilerplate` (in a gold boilerplate
-  line), `multi_paragraph`, `unclosed` (no closing mark after it), `nested` (inside a longer
-  predicted quotation), `single_marks` / `straight_marks` / `guillemets` (its mark kind), else
-  `other`;
+  line), `multi_paragraph` (it, or the predicted quotation holding it, runs over paragraphs),
+  `unclosed` (no closing mark after it), `nested` (inside a longer predicted quotation),
+  `single_marks` / `straight_marks` / `guillemets` (its mark kind), else `other`;
 - speaker wrong (gold names a person), with why, first that applies: `caption` (the gold speaker
   is named only in boilerplate lines), `according_to`, `subject_after_verb` ('…," said X'),
   `role_noun` ('the minister said'), `pronoun` (he/she said, with the speaker not named in the
@@ -108,7 +108,8 @@ def classify_missed(gold_text: str, raw: str, body: str, boilerplate: list[str],
         return "multi_paragraph"
     for p in predicted:
         if gold_text in str(p.text) and len(str(p.text)) > len(gold_text):
-            return "nested"
+            # a quotation run over paragraphs whose earlier, unclosed paragraphs were kept
+            return "multi_paragraph" if "\n" in str(p.text) else "nested"
     if at < 0:
         return "other"
     before = raw[at - 1] if at > 0 else ""
