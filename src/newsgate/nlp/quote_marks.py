@@ -21,12 +21,24 @@ _ABBREVIATIONS = frozenset(
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A balanced quotation: offsets of its marks and of its whitespace-stripped inner text."""
+    """A balanced quotation: offsets of its marks and of its whitespace-stripped inner text.
+
+    `text_start` is where the quotation's own words begin: `start_char`, except for a quotation
+    running over paragraphs, whose words are those of its last paragraph, after the mark that
+    reopens it (the earlier paragraphs end with no closing mark, so their words stand between
+    no pair of marks; the gold conventions, §5.1, count only the closed paragraph).
+    """
 
     open_char: int
     close_char: int
     start_char: int
     end_char: int
+    text_start: int = -1
+
+    @property
+    def own_start(self) -> int:
+        """Return the offset where the quotation's own words begin (see `text_start`)."""
+        return self.start_char if self.text_start < 0 else self.text_start
 
 
 def _role(text: str, i: int) -> str | None:
@@ -93,6 +105,8 @@ def _starts_with_opener(text: str, start: int, end: int) -> int | None:
 def find_quote_marks(text: str) -> list[QuoteSpan]:
     """Return the outermost balanced quotations of `text`, in order, never crossing an unrelated paragraph."""
     pairs: list[tuple[int, int]] = []
+    # the opening mark of a quotation carried over paragraphs -> the mark reopening its latest one
+    reopened: dict[int, int] = {}
     carried: tuple[str, int] | None = None
     paragraphs = paragraph_bounds(text)
     continued = 0
@@ -102,6 +116,8 @@ def find_quote_marks(text: str) -> list[QuoteSpan]:
         if carried is not None:
             stack.append(carried)
             skip = _starts_with_opener(text, p_start, p_end)
+            if skip is not None:
+                reopened[carried[1]] = skip
         for i in range(p_start, p_end):
             ch = text[i]
             if i == skip or (ch not in _DOUBLE and ch not in _SINGLE):
@@ -133,10 +149,12 @@ def find_quote_marks(text: str) -> list[QuoteSpan]:
             ):
                 carried = stack[0]
         continued = continued + 1 if carried else 0
-    return _outermost(text, pairs)
+    return _outermost(text, pairs, reopened)
 
 
-def _outermost(text: str, pairs: list[tuple[int, int]]) -> list[QuoteSpan]:
+def _outermost(
+    text: str, pairs: list[tuple[int, int]], reopened: dict[int, int]
+) -> list[QuoteSpan]:
     spans = []
     last_close = -1
     for opened, closed in sorted(pairs):
@@ -148,8 +166,15 @@ def _outermost(text: str, pairs: list[tuple[int, int]]) -> list[QuoteSpan]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        own = reopened.get(opened, -1)
+        if own >= 0:
+            own += 1
+            while own < end and text[own].isspace():
+                own += 1
+            if not any(c.isalnum() for c in text[own:end]):
+                own = -1
         if any(c.isalnum() for c in text[start:end]):
-            spans.append(QuoteSpan(opened, closed, start, end))
+            spans.append(QuoteSpan(opened, closed, start, end, own))
     return spans
 
 

@@ -164,9 +164,9 @@ def _place(
         sentence = _index_of(sentences, span.open_char)
         paragraph = _index_of(paragraphs, span.open_char)
         quote = Quote(
-            span.start_char,
+            span.own_start,
             span.end_char,
-            text[span.start_char : span.end_char],
+            text[span.own_start : span.end_char],
             _is_partial(text, masked, span, sentences[sentence]),
         )
         placed.append(_Placed(span, sentence, paragraph, quote))
