@@ -20,6 +20,7 @@ from newsgate.nlp.attribution import (
     resolve_phrase,
     right_subject,
 )
+from newsgate.nlp.lexicon import function_words
 from newsgate.nlp.names.fold import fold
 from newsgate.nlp.names.resolver import ArticleNames, Referent, article_names
 from newsgate.nlp.quote_marks import (
@@ -35,6 +36,9 @@ _HEADING_MAX_WORDS = 12
 # An attribution after a closing mark is at most this many words away from its verb
 # ("…,” Russia's ambassador to NATO Alexander Grushko told reporters).
 _CUE_MAX_WORDS = 12
+# a name in quotation marks has at most this many words, and only these are written in lower case
+_NAME_MAX_WORDS = 5
+_NAME_LINKS = function_words("preposition") | function_words("definite") | {"and", "a", "an"}
 # the first person singular: a quotation in it is one person's words
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b|\bI[’']")
 
@@ -110,7 +114,11 @@ def find_quotes(doc: Doc) -> list[dict]:
     attributor = _attribute(doc)
     if attributor is None:
         return []
-    return [asdict(p.quote) for p in _unique(doc.text, attributor.placed, attributor.sentences)]
+    return [
+        asdict(p.quote)
+        for p in _unique(doc.text, attributor.placed, attributor.sentences)
+        if p in attributor.headings or not _is_quoted_name(p.quote)
+    ]
 
 
 def speaker_candidates(doc: Doc) -> list[tuple[dict, dict[str, dict[str, float]]]]:
@@ -497,6 +505,22 @@ def _cue_after(masked: str, start: int, end: int) -> tuple[Cue, bool] | None:
     subject = left_subject(masked, offset, v_start)
     adjacent = subject is not None and subject[0] == offset
     return Cue(verb, v_start, v_end, subject), adjacent
+
+
+def _is_quoted_name(quote: Quote) -> bool:
+    """Return whether a quotation is a name in quotation marks, which is no one's words.
+
+    'the left-wing party “Unbowed France”', 'the operation “Clean Hands”': a fragment woven
+    into the sentence, written in title case (every word capitalised but short function words),
+    that no reporting verb or source is given for, names something (the gold conventions, §5.1:
+    nicknames and names in marks are not quotes).
+    """
+    if not quote.is_partial or quote.verb or quote.speaker_name or quote.speaker_description:
+        return False
+    words_ = quote.text.split()
+    if not 0 < len(words_) <= _NAME_MAX_WORDS or not words_[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w in _NAME_LINKS for w in words_) and quote.text[-1].isalnum()
 
 
 def _word_key(text: str) -> str:
