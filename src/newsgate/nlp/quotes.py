@@ -39,6 +39,10 @@ _CUE_MAX_WORDS = 12
 # a name in quotation marks has at most this many words, and only these are written in lower case
 _NAME_MAX_WORDS = 5
 _NAME_LINKS = function_words("preposition") | function_words("definite") | {"and", "a", "an"}
+# a verb's "that" clause, after at most two adverbs ("said afterwards that")
+_THAT_CLAUSE = re.compile(r"\s+(?:[a-z]+\s+){0,2}that\s+")
+# a personal pronoun opening a sentence, after an optional connective
+_OPENING_PRONOUN = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Later|Now)\s*,?\s+)?(He|She)\b")
 # the first person singular: a quotation in it is one person's words
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b|\bI[’']")
 
@@ -239,12 +243,26 @@ class _Attributor:
         keys = [_word_key(item.quote.text) for item in self.placed]
         for index, item in enumerate(self.placed):
             words = keys[index]
-            if item.quote.speaker_name or item in self.headings or len(words.split()) < 4:
+            if item.quote.speaker_name or item in self.headings:
+                continue
+            # a fragment nobody is credited with ("made some “discernible progress”", no verb,
+            # no source) that another quotation says in full is that quotation's speaker's phrase
+            unattributed = not item.quote.verb and not item.quote.speaker_description
+            if len(words.split()) < (2 if unattributed else 4):
                 continue
             others = [
                 other.quote
                 for k, other in enumerate(self.placed)
-                if k != index and other.quote.speaker_name and keys[k] == words
+                if k != index
+                and other.quote.speaker_name
+                and (
+                    keys[k] == words
+                    or (
+                        unattributed
+                        and len(keys[k]) > len(words)
+                        and f" {words} " in f" {keys[k]} "
+                    )
+                )
             ]
             if len({other.speaker_name for other in others}) == 1:
                 source = others[0]
@@ -354,8 +372,18 @@ class _Attributor:
             return None
         p_start = self.paragraphs[item.paragraph][0]
         if p_start == s_start and item.paragraph > 0:
-            # A paragraph that is only a quotation follows the paragraph before it.
-            p_start = self.paragraphs[item.paragraph - 1][0]
+            # A paragraph that is only a quotation follows the paragraph before it; one more back
+            # when that one is background naming no person and quoting nobody ("X said …" /
+            # "The union has called strikes." / "“…”": the quotation goes on with X)
+            back = item.paragraph - 1
+            b_start, b_end = self.paragraphs[back]
+            if (
+                back > 0
+                and not self.ctx.names.mentions(b_start, b_end, {"PERSON"})
+                and "\x00" not in self.ctx.masked[b_start:b_end]
+            ):
+                back -= 1
+            p_start = self.paragraphs[back][0]
         previous = self.ctx.names.subjects(p_start, s_start)
         if previous:
             return previous[-1]
@@ -376,7 +404,9 @@ class _Attributor:
         item.attributed = verb is not None
         item.speaker = speaker
         if speaker.name:
-            self.ctx.names.note_speaker(position, speaker.name)
+            # the speaker is the one talked about from the end of the quotation on: "Mrs May told
+            # MPs she would “…”" makes May, not the MPs after her verb, what a later "she" is
+            self.ctx.names.note_speaker(max(position, item.span.close_char), speaker.name)
 
     def _resolve(self, cue: Cue) -> Speaker:
         if cue.subject is None:
@@ -410,11 +440,16 @@ class _Attributor:
     def _speaker_of(self, index: int, cue: Cue) -> Speaker:
         """Return the speaker of a cue; a participle ("adding that") takes its clause's subject."""
         speaker = self._resolve(cue)
-        if speaker.name or speaker.description:
+        if speaker.name:
             return speaker
         item = self.placed[index]
         s_start = self.sentences[item.sentence][0]
         masked = self.ctx.masked
+        reporter = self._matrix_speaker(s_start, cue)
+        if reporter is not None:
+            return reporter
+        if speaker.description:
+            return speaker
         for start, end, verb in reversed(find_verbs(masked, s_start, cue.verb_start)):
             subject = left_subject(masked, s_start, start)
             if subject is not None:
@@ -426,7 +461,38 @@ class _Attributor:
                 return prev.speaker or Speaker()
         # "X rejected the claims, saying …": the participle's subject is the sentence's subject.
         subjects = self.ctx.names.subjects(s_start, cue.verb_start)
-        return Speaker(subjects[-1]) if subjects else speaker
+        if subjects:
+            return Speaker(subjects[-1])
+        # "She invited them, but called for a “constructive spirit”": the coordinated verb's
+        # subject is the pronoun opening the sentence
+        pronoun = _OPENING_PRONOUN.match(masked, s_start, cue.verb_start)
+        if pronoun:
+            found = resolve_phrase(
+                self.ctx.names, masked, pronoun.span(1), cue.verb_start, inverted=False
+            )
+            if found.name:
+                return found
+        return speaker
+
+    def _matrix_speaker(self, s_start: int, cue: Cue) -> Speaker | None:
+        """Return the person whose reporting verb embeds the cue's clause, or None.
+
+        "Ana Ruiz said afterwards that the four agreed to “…”": the quoted words are reported by
+        the subject of the verb whose "that" clause holds the cue, when the cue's own subject
+        names no person.
+        """
+        if cue.subject is None:
+            return None
+        masked = self.ctx.masked
+        for start, end, verb in reversed(find_verbs(masked, s_start, cue.subject[0])):
+            if not _THAT_CLAUSE.fullmatch(masked, end, cue.subject[0]):
+                continue
+            subject = left_subject(masked, s_start, start)
+            if subject is None:
+                return None
+            found = self._resolve(Cue(verb, start, end, subject))
+            return found if found.name else None
+        return None
 
     def _is_heading(self, item: _Placed) -> bool:
         """Return whether the quotation sits in a short line without final punctuation (a headline)."""
