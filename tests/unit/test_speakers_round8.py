@@ -150,3 +150,16 @@ def test_a_background_paragraph_naming_a_person_ends_the_look_back(nlp):
         "“They have time to talk.”"
     )
     assert _speakers(nlp, text) == {"They have time to talk.": "Tomas Okafor"}
+
+
+# --- a colon after a clause without a reporting verb -------------------------------------------
+
+
+def test_a_colon_hands_the_quotation_to_its_clause_subject(nlp):
+    text = "Mayor Ana Ruiz spoke on Monday.\n\nEngineer Tomas Okafor disagreed: “It is not safe.”"
+    assert _speakers(nlp, text) == {"It is not safe.": "Tomas Okafor"}
+
+
+def test_a_person_after_a_preposition_before_the_colon_is_no_speaker(nlp):
+    text = "The council had one message for Engineer Tomas Okafor: “Close the bridge.”"
+    assert _speakers(nlp, text) == {"Close the bridge.": None}

@@ -315,6 +315,11 @@ class _Attributor:
             item.how = "label"
             self._apply(item, None, Speaker.of(subject), item.span.open_char)
             return
+        introduced = self._colon_subject(item)
+        if introduced is not None:
+            item.how = "label"
+            self._apply(item, None, introduced, item.span.open_char)
+            return
         source = self._neighbour_source(index)
         if source is not None:
             q = source.quote
@@ -364,6 +369,30 @@ class _Attributor:
         ):
             return None
         return found
+
+    def _colon_subject(self, item: _Placed) -> Speaker | None:
+        """Return the person whose clause introduces the quotation with a colon, or None.
+
+        'Engineer Ana Ruiz disagreed: “It is not safe.”': a colon after a clause with no
+        reporting verb still hands the floor to that clause's subject — the first person in
+        subject position in the sentence, or the pronoun opening it.
+        """
+        s_start = self.sentences[item.sentence][0]
+        open_char = item.span.open_char
+        lead = self.ctx.masked[s_start:open_char]
+        if "\x00" in lead or not lead.rstrip().endswith(":"):
+            return None
+        subjects = self.ctx.names.subjects(s_start, open_char)
+        if subjects:
+            return Speaker(subjects[0])
+        pronoun = _OPENING_PRONOUN.match(self.ctx.masked, s_start, open_char)
+        if pronoun:
+            found = resolve_phrase(
+                self.ctx.names, self.ctx.masked, pronoun.span(1), open_char, inverted=False
+            )
+            if found.name:
+                return found
+        return None
 
     def _paragraph_subject(self, item: _Placed) -> str | None:
         """Return who a stand-alone quotation follows: the subject earlier in its paragraph."""
