@@ -163,3 +163,24 @@ def test_a_colon_hands_the_quotation_to_its_clause_subject(nlp):
 def test_a_person_after_a_preposition_before_the_colon_is_no_speaker(nlp):
     text = "The council had one message for Engineer Tomas Okafor: “Close the bridge.”"
     assert _speakers(nlp, text) == {"Close the bridge.": None}
+
+
+# --- typewriter and low-high marks -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "``The bridge is safe,'' Mayor Ana Ruiz said.",
+        "''The bridge is safe,'' Mayor Ana Ruiz said.",
+        "„The bridge is safe“, Mayor Ana Ruiz said.",
+    ],
+)
+def test_typewriter_and_low_high_marks_make_one_quotation(nlp, text):
+    [quote] = _quotes(nlp, text)
+    assert quote["text"].rstrip(",") == "The bridge is safe"
+    assert quote["speaker_name"] == "Ana Ruiz"
+
+
+def test_an_apostrophe_pair_inside_words_is_no_mark():
+    assert find_quote_marks("The rivals'' plans and the union's view") == []

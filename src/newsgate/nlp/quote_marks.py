@@ -47,8 +47,10 @@ def _role(text: str, i: int) -> str | None:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if ch in "“„«‹":
-        # A mark followed by a space cannot open anything: it is a misplaced closing mark.
-        return "close" if nxt.isspace() and ch == "“" else "open"
+        # A “ followed by a space, or glued to a word and followed by punctuation ('„win“,',
+        # the low-high style), cannot open anything: it is a closing mark.
+        glued = not prev.isspace() and prev not in _OPENING_CONTEXT and not nxt.isalnum()
+        return "close" if ch == "“" and (nxt.isspace() or glued) else "open"
     if ch in "»›":
         return "close"
     if ch == "”":
@@ -102,8 +104,31 @@ def _starts_with_opener(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# typewriter doubles: two backticks or two apostrophes written for one double mark
+_ASCII_DOUBLE = re.compile(r"``|''")
+
+
+def _single_marks(text: str) -> str:
+    """Return `text` with each typewriter double mark as a space and one curly mark (same length).
+
+    "``Yes,'' she said" is wire-copy typography for “Yes,” she said: an opening pair (after a
+    space or at a line start) becomes "„ " and a closing one " ”", so the mark rules below read
+    one mark, the span's marks cover both characters and the offsets stay those of `text`.
+    """
+    if "``" not in text and "''" not in text:
+        return text
+
+    def one(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() > 0 else " "
+        opening = m.group() == "``" or before in _OPENING_CONTEXT
+        return "„ " if opening else " ”"
+
+    return _ASCII_DOUBLE.sub(one, text)
+
+
 def find_quote_marks(text: str) -> list[QuoteSpan]:
     """Return the outermost balanced quotations of `text`, in order, never crossing an unrelated paragraph."""
+    text = _single_marks(text)
     pairs: list[tuple[int, int]] = []
     # the opening mark of a quotation carried over paragraphs -> the mark reopening its latest one
     reopened: dict[int, int] = {}
