@@ -53,7 +53,8 @@ def test_name_opening_the_sentence_owns_the_quoted_predicate(nlp):
 
 def test_quoted_name_is_no_subject(nlp):
     text = "Ana Ruiz was at the port. The tanker “Sea Lark” sank near the coast."
-    assert _speakers(nlp, text) == {"Sea Lark": None}
+    # a ship's name in marks is no quotation at all (round 8), and never Ana Ruiz's words
+    assert "Ana Ruiz" not in _speakers(nlp, text).values()
 
 
 def test_subject_with_more_words_before_the_quotation_is_not_taken(nlp):

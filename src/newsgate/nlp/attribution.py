@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from newsgate.nlp.lexicon import (
     HONORIFICS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     addressee_verbs,
     reporting_verb_forms,
     reporting_verbs,
@@ -47,7 +49,8 @@ _AUXILIARIES = re.compile(
     r"|once|firmly|flatly|bluntly|quickly|simply|recently|earlier|already|still|never|always|often"
     r"|even|only|just|is|was|were|are|will|would|could|may|might|not|had|subsequently|separately"
     r"|told\s+reporters\s+and))+\s*$",
-    re.IGNORECASE,
+    # case-sensitive: an auxiliary or adverb between subject and verb is written in lower case,
+    # while a capitalised "May" or "Will" is a name ("Mrs May told MPs")
 )
 _BOUNDARY = re.compile(
     r"[\x00,;:()\[\]—–]|\s-\s|\b(?:that|and|but|as|while|when|because|which|whereas|although|though"
@@ -59,6 +62,7 @@ _ASIDE = re.compile(
     r"(?:his|her|their|its) part|in a statement|in an interview)\s*,?\s*$",
     re.IGNORECASE,
 )
+_AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 _LEADING = re.compile(
     r"^(?:(?:but|and|yet|so|indeed|meanwhile|however|also|then|finally|now|later|moreover|still"
     r"|instead|separately|earlier|even so|in turn|for (?:his|her|their|its) part)\b[\s,]*)+",
@@ -139,6 +143,10 @@ def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | 
     aside = _ASIDE.search(left)
     if aside:
         left = left[: aside.start()]
+    # an age set off by commas ("Ana Ruiz, 52, said") is an apposition, not the subject
+    age = _AGE_APPOSITION.search(left)
+    if age:
+        left = left[: age.start()]
     stripped = left.rstrip()
     if stripped.endswith(","):
         stripped = stripped[:-1]
@@ -259,10 +267,36 @@ def resolve_phrase(
         apposed = _apposed_person(names, masked, start)
         if apposed is not None:
             return Speaker.of(apposed)
+    by_surname = _person_by_surname(names, phrase, start, end)
+    if by_surname is not None:
+        return Speaker.of(by_surname)
     phrase = _ADJUNCT.sub("", phrase).strip(" ,")
     if looks_like_description(phrase):
         return Speaker(None, phrase)
     return Speaker()
+
+
+def _person_by_surname(names: ArticleNames, phrase: str, start: int, end: int) -> Referent | None:
+    """Return the one person of the article whose surname a bare subject phrase is.
+
+    "Mrs May told MPs", "Courtney, 52, said": an honorific or title and a capitalised word, or
+    the word alone, that the entity layer did not mark as a name (a month, a common word) still
+    names the one person the article calls by that surname; the resolver says who (None when no
+    person or several persons have it).
+    """
+    words_ = phrase.split()
+    while len(words_) > 1 and (
+        words_[0] in HONORIFICS
+        or f"{words_[0]}." in HONORIFICS
+        or words_[0].lower() in TITLE_HEADS | TITLE_MODIFIERS
+    ):
+        words_ = words_[1:]
+    if len(words_) != 1 or not re.fullmatch(r"[A-Z][\w’'-]+", words_[0]):
+        return None
+    name = names.canonical("PERSON", words_[0])
+    if name == words_[0] or " " not in name:
+        return None
+    return Referent(name, "PERSON", start, end, "name")
 
 
 def _person_after(names: ArticleNames, end: int) -> Referent | None:

@@ -21,12 +21,24 @@ _ABBREVIATIONS = frozenset(
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A balanced quotation: offsets of its marks and of its whitespace-stripped inner text."""
+    """A balanced quotation: offsets of its marks and of its whitespace-stripped inner text.
+
+    `text_start` is where the quotation's own words begin: `start_char`, except for a quotation
+    running over paragraphs, whose words are those of its last paragraph, after the mark that
+    reopens it (the earlier paragraphs end with no closing mark, so their words stand between
+    no pair of marks; the gold conventions, §5.1, count only the closed paragraph).
+    """
 
     open_char: int
     close_char: int
     start_char: int
     end_char: int
+    text_start: int = -1
+
+    @property
+    def own_start(self) -> int:
+        """Return the offset where the quotation's own words begin (see `text_start`)."""
+        return self.start_char if self.text_start < 0 else self.text_start
 
 
 def _role(text: str, i: int) -> str | None:
@@ -35,8 +47,10 @@ def _role(text: str, i: int) -> str | None:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if ch in "“„«‹":
-        # A mark followed by a space cannot open anything: it is a misplaced closing mark.
-        return "close" if nxt.isspace() and ch == "“" else "open"
+        # A “ followed by a space, or glued to a word and followed by punctuation ('„win“,',
+        # the low-high style), cannot open anything: it is a closing mark.
+        glued = not prev.isspace() and prev not in _OPENING_CONTEXT and not nxt.isalnum()
+        return "close" if ch == "“" and (nxt.isspace() or glued) else "open"
     if ch in "»›":
         return "close"
     if ch == "”":
@@ -90,9 +104,34 @@ def _starts_with_opener(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# typewriter doubles: two backticks or two apostrophes written for one double mark
+_ASCII_DOUBLE = re.compile(r"``|''")
+
+
+def _single_marks(text: str) -> str:
+    """Return `text` with each typewriter double mark as a space and one curly mark (same length).
+
+    "``Yes,'' she said" is wire-copy typography for “Yes,” she said: an opening pair (after a
+    space or at a line start) becomes "„ " and a closing one " ”", so the mark rules below read
+    one mark, the span's marks cover both characters and the offsets stay those of `text`.
+    """
+    if "``" not in text and "''" not in text:
+        return text
+
+    def one(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() > 0 else " "
+        opening = m.group() == "``" or before in _OPENING_CONTEXT
+        return "„ " if opening else " ”"
+
+    return _ASCII_DOUBLE.sub(one, text)
+
+
 def find_quote_marks(text: str) -> list[QuoteSpan]:
     """Return the outermost balanced quotations of `text`, in order, never crossing an unrelated paragraph."""
+    text = _single_marks(text)
     pairs: list[tuple[int, int]] = []
+    # the opening mark of a quotation carried over paragraphs -> the mark reopening its latest one
+    reopened: dict[int, int] = {}
     carried: tuple[str, int] | None = None
     paragraphs = paragraph_bounds(text)
     continued = 0
@@ -102,6 +141,8 @@ def find_quote_marks(text: str) -> list[QuoteSpan]:
         if carried is not None:
             stack.append(carried)
             skip = _starts_with_opener(text, p_start, p_end)
+            if skip is not None:
+                reopened[carried[1]] = skip
         for i in range(p_start, p_end):
             ch = text[i]
             if i == skip or (ch not in _DOUBLE and ch not in _SINGLE):
@@ -133,10 +174,12 @@ def find_quote_marks(text: str) -> list[QuoteSpan]:
             ):
                 carried = stack[0]
         continued = continued + 1 if carried else 0
-    return _outermost(text, pairs)
+    return _outermost(text, pairs, reopened)
 
 
-def _outermost(text: str, pairs: list[tuple[int, int]]) -> list[QuoteSpan]:
+def _outermost(
+    text: str, pairs: list[tuple[int, int]], reopened: dict[int, int]
+) -> list[QuoteSpan]:
     spans = []
     last_close = -1
     for opened, closed in sorted(pairs):
@@ -148,8 +191,15 @@ def _outermost(text: str, pairs: list[tuple[int, int]]) -> list[QuoteSpan]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        own = reopened.get(opened, -1)
+        if own >= 0:
+            own += 1
+            while own < end and text[own].isspace():
+                own += 1
+            if not any(c.isalnum() for c in text[own:end]):
+                own = -1
         if any(c.isalnum() for c in text[start:end]):
-            spans.append(QuoteSpan(opened, closed, start, end))
+            spans.append(QuoteSpan(opened, closed, start, end, own))
     return spans
 
 

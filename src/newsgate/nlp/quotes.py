@@ -20,6 +20,7 @@ from newsgate.nlp.attribution import (
     resolve_phrase,
     right_subject,
 )
+from newsgate.nlp.lexicon import function_words
 from newsgate.nlp.names.fold import fold
 from newsgate.nlp.names.resolver import ArticleNames, Referent, article_names
 from newsgate.nlp.quote_marks import (
@@ -35,6 +36,13 @@ _HEADING_MAX_WORDS = 12
 # An attribution after a closing mark is at most this many words away from its verb
 # ("…,” Russia's ambassador to NATO Alexander Grushko told reporters).
 _CUE_MAX_WORDS = 12
+# a name in quotation marks has at most this many words, and only these are written in lower case
+_NAME_MAX_WORDS = 5
+_NAME_LINKS = function_words("preposition") | function_words("definite") | {"and", "a", "an"}
+# a verb's "that" clause, after at most two adverbs ("said afterwards that")
+_THAT_CLAUSE = re.compile(r"\s+(?:[a-z]+\s+){0,2}that\s+")
+# a personal pronoun opening a sentence, after an optional connective
+_OPENING_PRONOUN = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Later|Now)\s*,?\s+)?(He|She)\b")
 # the first person singular: a quotation in it is one person's words
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b|\bI[’']")
 
@@ -110,7 +118,11 @@ def find_quotes(doc: Doc) -> list[dict]:
     attributor = _attribute(doc)
     if attributor is None:
         return []
-    return [asdict(p.quote) for p in _unique(doc.text, attributor.placed, attributor.sentences)]
+    return [
+        asdict(p.quote)
+        for p in _unique(doc.text, attributor.placed, attributor.sentences)
+        if p in attributor.headings or not _is_quoted_name(p.quote)
+    ]
 
 
 def speaker_candidates(doc: Doc) -> list[tuple[dict, dict[str, dict[str, float]]]]:
@@ -164,9 +176,9 @@ def _place(
         sentence = _index_of(sentences, span.open_char)
         paragraph = _index_of(paragraphs, span.open_char)
         quote = Quote(
-            span.start_char,
+            span.own_start,
             span.end_char,
-            text[span.start_char : span.end_char],
+            text[span.own_start : span.end_char],
             _is_partial(text, masked, span, sentences[sentence]),
         )
         placed.append(_Placed(span, sentence, paragraph, quote))
@@ -231,12 +243,26 @@ class _Attributor:
         keys = [_word_key(item.quote.text) for item in self.placed]
         for index, item in enumerate(self.placed):
             words = keys[index]
-            if item.quote.speaker_name or item in self.headings or len(words.split()) < 4:
+            if item.quote.speaker_name or item in self.headings:
+                continue
+            # a fragment nobody is credited with ("made some “discernible progress”", no verb,
+            # no source) that another quotation says in full is that quotation's speaker's phrase
+            unattributed = not item.quote.verb and not item.quote.speaker_description
+            if len(words.split()) < (2 if unattributed else 4):
                 continue
             others = [
                 other.quote
                 for k, other in enumerate(self.placed)
-                if k != index and other.quote.speaker_name and keys[k] == words
+                if k != index
+                and other.quote.speaker_name
+                and (
+                    keys[k] == words
+                    or (
+                        unattributed
+                        and len(keys[k]) > len(words)
+                        and f" {words} " in f" {keys[k]} "
+                    )
+                )
             ]
             if len({other.speaker_name for other in others}) == 1:
                 source = others[0]
@@ -289,6 +315,11 @@ class _Attributor:
             item.how = "label"
             self._apply(item, None, Speaker.of(subject), item.span.open_char)
             return
+        introduced = self._colon_subject(item)
+        if introduced is not None:
+            item.how = "label"
+            self._apply(item, None, introduced, item.span.open_char)
+            return
         source = self._neighbour_source(index)
         if source is not None:
             q = source.quote
@@ -339,6 +370,30 @@ class _Attributor:
             return None
         return found
 
+    def _colon_subject(self, item: _Placed) -> Speaker | None:
+        """Return the person whose clause introduces the quotation with a colon, or None.
+
+        'Engineer Ana Ruiz disagreed: “It is not safe.”': a colon after a clause with no
+        reporting verb still hands the floor to that clause's subject — the first person in
+        subject position in the sentence, or the pronoun opening it.
+        """
+        s_start = self.sentences[item.sentence][0]
+        open_char = item.span.open_char
+        lead = self.ctx.masked[s_start:open_char]
+        if "\x00" in lead or not lead.rstrip().endswith(":"):
+            return None
+        subjects = self.ctx.names.subjects(s_start, open_char)
+        if subjects:
+            return Speaker(subjects[0])
+        pronoun = _OPENING_PRONOUN.match(self.ctx.masked, s_start, open_char)
+        if pronoun:
+            found = resolve_phrase(
+                self.ctx.names, self.ctx.masked, pronoun.span(1), open_char, inverted=False
+            )
+            if found.name:
+                return found
+        return None
+
     def _paragraph_subject(self, item: _Placed) -> str | None:
         """Return who a stand-alone quotation follows: the subject earlier in its paragraph."""
         s_start, s_end = self.sentences[item.sentence]
@@ -346,8 +401,18 @@ class _Attributor:
             return None
         p_start = self.paragraphs[item.paragraph][0]
         if p_start == s_start and item.paragraph > 0:
-            # A paragraph that is only a quotation follows the paragraph before it.
-            p_start = self.paragraphs[item.paragraph - 1][0]
+            # A paragraph that is only a quotation follows the paragraph before it; one more back
+            # when that one is background naming no person and quoting nobody ("X said …" /
+            # "The union has called strikes." / "“…”": the quotation goes on with X)
+            back = item.paragraph - 1
+            b_start, b_end = self.paragraphs[back]
+            if (
+                back > 0
+                and not self.ctx.names.mentions(b_start, b_end, {"PERSON"})
+                and "\x00" not in self.ctx.masked[b_start:b_end]
+            ):
+                back -= 1
+            p_start = self.paragraphs[back][0]
         previous = self.ctx.names.subjects(p_start, s_start)
         if previous:
             return previous[-1]
@@ -368,7 +433,9 @@ class _Attributor:
         item.attributed = verb is not None
         item.speaker = speaker
         if speaker.name:
-            self.ctx.names.note_speaker(position, speaker.name)
+            # the speaker is the one talked about from the end of the quotation on: "Mrs May told
+            # MPs she would “…”" makes May, not the MPs after her verb, what a later "she" is
+            self.ctx.names.note_speaker(max(position, item.span.close_char), speaker.name)
 
     def _resolve(self, cue: Cue) -> Speaker:
         if cue.subject is None:
@@ -402,11 +469,16 @@ class _Attributor:
     def _speaker_of(self, index: int, cue: Cue) -> Speaker:
         """Return the speaker of a cue; a participle ("adding that") takes its clause's subject."""
         speaker = self._resolve(cue)
-        if speaker.name or speaker.description:
+        if speaker.name:
             return speaker
         item = self.placed[index]
         s_start = self.sentences[item.sentence][0]
         masked = self.ctx.masked
+        reporter = self._matrix_speaker(s_start, cue)
+        if reporter is not None:
+            return reporter
+        if speaker.description:
+            return speaker
         for start, end, verb in reversed(find_verbs(masked, s_start, cue.verb_start)):
             subject = left_subject(masked, s_start, start)
             if subject is not None:
@@ -418,7 +490,38 @@ class _Attributor:
                 return prev.speaker or Speaker()
         # "X rejected the claims, saying …": the participle's subject is the sentence's subject.
         subjects = self.ctx.names.subjects(s_start, cue.verb_start)
-        return Speaker(subjects[-1]) if subjects else speaker
+        if subjects:
+            return Speaker(subjects[-1])
+        # "She invited them, but called for a “constructive spirit”": the coordinated verb's
+        # subject is the pronoun opening the sentence
+        pronoun = _OPENING_PRONOUN.match(masked, s_start, cue.verb_start)
+        if pronoun:
+            found = resolve_phrase(
+                self.ctx.names, masked, pronoun.span(1), cue.verb_start, inverted=False
+            )
+            if found.name:
+                return found
+        return speaker
+
+    def _matrix_speaker(self, s_start: int, cue: Cue) -> Speaker | None:
+        """Return the person whose reporting verb embeds the cue's clause, or None.
+
+        "Ana Ruiz said afterwards that the four agreed to “…”": the quoted words are reported by
+        the subject of the verb whose "that" clause holds the cue, when the cue's own subject
+        names no person.
+        """
+        if cue.subject is None:
+            return None
+        masked = self.ctx.masked
+        for start, end, verb in reversed(find_verbs(masked, s_start, cue.subject[0])):
+            if not _THAT_CLAUSE.fullmatch(masked, end, cue.subject[0]):
+                continue
+            subject = left_subject(masked, s_start, start)
+            if subject is None:
+                return None
+            found = self._resolve(Cue(verb, start, end, subject))
+            return found if found.name else None
+        return None
 
     def _is_heading(self, item: _Placed) -> bool:
         """Return whether the quotation sits in a short line without final punctuation (a headline)."""
@@ -497,6 +600,22 @@ def _cue_after(masked: str, start: int, end: int) -> tuple[Cue, bool] | None:
     subject = left_subject(masked, offset, v_start)
     adjacent = subject is not None and subject[0] == offset
     return Cue(verb, v_start, v_end, subject), adjacent
+
+
+def _is_quoted_name(quote: Quote) -> bool:
+    """Return whether a quotation is a name in quotation marks, which is no one's words.
+
+    'the left-wing party “Unbowed France”', 'the operation “Clean Hands”': a fragment woven
+    into the sentence, written in title case (every word capitalised but short function words),
+    that no reporting verb or source is given for, names something (the gold conventions, §5.1:
+    nicknames and names in marks are not quotes).
+    """
+    if not quote.is_partial or quote.verb or quote.speaker_name or quote.speaker_description:
+        return False
+    words_ = quote.text.split()
+    if not 0 < len(words_) <= _NAME_MAX_WORDS or not words_[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w in _NAME_LINKS for w in words_) and quote.text[-1].isalnum()
 
 
 def _word_key(text: str) -> str:
