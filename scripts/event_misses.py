@@ -52,8 +52,49 @@ CLASSES = (
 )
 # words too common to locate a sentence by (a short English function-word list)
 _STOP = frozenset(
-    "the a an of in on at to for by with and or but from as its their his her that this is are "
-    "was were be been has have had will would after before over into about than which who".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "from",
+        "as",
+        "its",
+        "their",
+        "his",
+        "her",
+        "that",
+        "this",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "after",
+        "before",
+        "over",
+        "into",
+        "about",
+        "than",
+        "which",
+        "who",
+    ]
 )
 
 
@@ -154,13 +195,17 @@ def main() -> int:
                     rules = {e["dropped"] for e in cands if scorer._event_ok(_Row(e), ge)}
                     dropping.update(sorted(rules))
                 if args.verbose and kind != "found_rules":
-                    print(f"\n[{name}/{gold['file']}] {kind}: {ge['type']} {ge.get('actors')} "
-                          f"{ge.get('date')} | {ge.get('summary')}")
+                    print(
+                        f"\n[{name}/{gold['file']}] {kind}: {ge['type']} {ge.get('actors')} "
+                        f"{ge.get('date')} | {ge.get('summary')}"
+                    )
                     print(f"   S: {sents[at][2] if sents else ''}")
                     for e in cands:
                         if e["sentence_index"] == at:
-                            print(f"   - {e['event_type']} {e['trigger']!r} {e['actor_names']} "
-                                  f"{e['event_date']} {e['dropped'] or 'kept'}")
+                            print(
+                                f"   - {e['event_type']} {e['trigger']!r} {e['actor_names']} "
+                                f"{e['event_date']} {e['dropped'] or 'kept'}"
+                            )
     names = list(table)
     rows = ["gold", "candidates", "rules_events", "rules_matched", *CLASSES]
     print(f"\n{'class':14s}" + "".join(f"{n:>10s}" for n in names) + f"{'all':>10s}")
@@ -170,8 +215,10 @@ def main() -> int:
     gold_all = sum(table[n]["gold"] for n in names)
     found = sum(table[n][k] for n in names for k in ("found_rules", "found_wide"))
     print(f"covered by some candidate: {found}/{gold_all} = {found / max(1, gold_all):.3f}")
-    print("rules dropping the only matching candidates: " + ", ".join(
-        f"{rule} {n}" for rule, n in dropping.most_common()))
+    print(
+        "rules dropping the only matching candidates: "
+        + ", ".join(f"{rule} {n}" for rule, n in dropping.most_common())
+    )
     types = sorted({t for t, _ in by_type})
     print(f"\n{'gold type':16s}" + "".join(f"{c[:11]:>12s}" for c in CLASSES))
     for t in types:

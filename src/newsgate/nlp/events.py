@@ -1572,9 +1572,7 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
     ):
         gap = text[trigger.end : after[0].start_char]
         tail = text[after[0].end_char : after[0].end_char + 30]
-        if (
-            re.fullmatch(r"\s+(?:(?:a|an|the)\s+)?", gap) or _title_gap(gap)
-        ) and re.match(
+        if (re.fullmatch(r"\s+(?:(?:a|an|the)\s+)?", gap) or _title_gap(gap)) and re.match(
             r"^(?:\s+[a-z]+){0,2}\s*(?:[.,;]|$)", tail
         ):
             return after[0]
@@ -1592,8 +1590,7 @@ def _title_gap(gap: str) -> bool:
         words = words[1:]
     heads = [w for w in words if w.lower() in TITLE_HEADS or w in HONORIFICS]
     return bool(heads) and all(
-        w.lower() in TITLE_HEADS or w.lower() in TITLE_MODIFIERS or w in HONORIFICS
-        for w in words
+        w.lower() in TITLE_HEADS or w.lower() in TITLE_MODIFIERS or w in HONORIFICS for w in words
     )
 
 
