@@ -1484,14 +1484,7 @@ def _modifies(following: Token, lemma: str, lex: Lexicon, agent: Token | None = 
         and low not in _FUNCTION_S
     ):
         return True
-    # "police in Bangladesh": a preposition is no noun head, though WordNet lists "in" (inch)
-    # and "at" (astatine) as nouns and the agents list has phrases ending in one
-    if (
-        not following.is_alpha
-        or not _noun_form(following, lemma)
-        or low in _FUNCTION_S
-        or low in _PREPOSITIONS
-    ):
+    if not following.is_alpha or not _noun_form(following, lemma) or low in _FUNCTION_S:
         return False
     plural = low != lemma and low.endswith("s") and len(lemma) > 2 and is_noun_lemma(lemma)
     # "official results", "police action": a noun after the agent word is the head
