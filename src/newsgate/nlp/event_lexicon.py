@@ -109,6 +109,8 @@ class Lexicon:
     agents: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     subject_verbs: dict[str, tuple[frozenset[str], frozenset[str]]]
     metonyms: dict[str, str]
+    # the subject_verbs types whose subject word must head its noun phrase ("the bus plunged")
+    head_subjects: frozenset[str] = field(default=frozenset())
     # every lemma that may start a trigger (verb, noun head, reporting verb, market verb)
     trigger_lemmas: frozenset[str] = field(default=frozenset())
 
@@ -318,6 +320,11 @@ def lexicon() -> Lexicon:
             k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True)) for k, v in agents.items()
         },
         subject_verbs=subject_verbs,
+        head_subjects=frozenset(
+            name
+            for name, spec in data["types"].items()
+            if spec.get("subject_verbs", {}).get("head")
+        ),
         metonyms=dict(data["metonyms"]),
     )
 

@@ -45,7 +45,7 @@ from newsgate.nlp.event_lexicon import (
 from newsgate.nlp.event_lexicon import lemma as word_lemma
 from newsgate.nlp.event_model import without_candidate_keys
 from newsgate.nlp.gazetteer import gazetteer_entries
-from newsgate.nlp.lexicon import ORG_HEADS
+from newsgate.nlp.lexicon import HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_MODIFIERS
 from newsgate.nlp.names import article_names
 from newsgate.nlp.quotes import find_quote_spans
 
@@ -236,6 +236,14 @@ _DATE_WORDS = re.compile(
 # a non-restrictive relative clause opened right after a noun, up to a date inside it
 _RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){0,5}")
 # the relative clause's own verb follows its pronoun: "which struck", "which was held"
+# a non-restrictive relative clause about a person ("who faces re-election later this month"),
+# closed by its comma, with no quotation or other name in it
+_WHO_CLAUSE = re.compile(r"^\s*,\s*who\s[^,;:“”\"‘’()]{1,80}?,\s*(?=\S*\s*$)")
+# a prepositional phrase after a subject noun ("rescuers in remote villages of", "supporters of
+# the"), up to the next candidate actor: it ends before that candidate
+_ATTACHED_PP = re.compile(
+    r"\s+(?:in|of|at|from|near|across)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'-]*\s+){0,2}"
+)
 _RELATIVE_VERB = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){0,2}")
 # a comma or colon between digits ("4,000 residents", "at 11:50") is a number, not a clause break
 _CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;—–()]|\s-{1,2}\s")
@@ -549,7 +557,23 @@ def find_candidates(doc: Doc, wide: bool = True) -> list[dict]:
                     continue
                 if kind == "statement" and _attribution(text, sent, speaker, trigger, triggers):
                     dropped = dropped or "attribution"
-                actors = [(*_entity_actor(speaker, doc), "actor1")]
+                # "Egyptian activists called for": the demonym names the actors' country, the
+                # agent noun after it who acts (as for the other kinds' actors)
+                group = next(
+                    (
+                        a
+                        for a in agents
+                        if speaker.label_ == "NORP"
+                        and a.start_char == speaker.start_char
+                        and a.end_char <= trigger.start
+                    ),
+                    None,
+                )
+                if group is None:
+                    actors = [(*_entity_actor(speaker, doc), "actor1")]
+                else:
+                    actors = [(group.name, AGENT_LABEL, "actor1")]
+                    actors += [(group.country, "GPE", "other")] if group.country else []
                 actors += _owner(doc, text, speaker, ents)
                 if kind == "statement" and not dropped:
                     statement_at = trigger.start
@@ -1223,10 +1247,13 @@ def _subject_verb_trigger(
     sent: Span, token: Token, lemmas: list[str], lex: Lexicon
 ) -> _Trigger | None:
     """Return an event named by its subject and verb: a market move ("Brent crude surged"), a
-    rescue ("rescue workers searched the rubble")."""
+    rescue ("rescue workers searched the rubble"), an accident ("the bus plunged"); None if
+    no type's subject word stands before the verb."""
+    prev = _previous(sent, token)
+    base = token.lower_ == lemmas[token.i]
+    lo = max(sent.start, token.i - _SUBJECT_WINDOW)
+    best: tuple[int, str] | None = None
     for name, (subjects, verbs) in lex.subject_verbs.items():
-        prev = _previous(sent, token)
-        base = token.lower_ == lemmas[token.i]
         # a bare verb form is a verb after a modal or right after its plural subject
         # ("firefighters battle the blaze"), else a noun ("a rise in prices")
         if lemmas[token.i] not in verbs or (
@@ -1241,17 +1268,34 @@ def _subject_verb_trigger(
             )
         ):
             continue
-        lo = max(sent.start, token.i - _SUBJECT_WINDOW)
         # a plural the lookup table lacks ("dockworkers") is matched by its singular
-        if any(
-            lemmas[k] in subjects or lemmas[k].removesuffix("s") in subjects
+        near = [
+            k
             for k in range(lo, token.i)
-        ):
-            end = token.idx + len(token)
-            return _Trigger(
-                lex.types[name], token.idx, end, token.text, True, token.i, source="subject verb"
-            )
-    return None
+            if (lemmas[k] in subjects or lemmas[k].removesuffix("s") in subjects)
+            and (name not in lex.head_subjects or _heads_phrase(sent, k, token.i, lemmas))
+        ]
+        # of two types' subjects the one nearest the verb is its subject ("shares of the
+        # bus maker plunged" is no accident when "share" also stands there)
+        if near and (best is None or token.i - near[-1] < best[0]):
+            best = (token.i - near[-1], name)
+    if best is None:
+        return None
+    end = token.idx + len(token)
+    return _Trigger(
+        lex.types[best[1]], token.idx, end, token.text, True, token.i, source="subject verb"
+    )
+
+
+def _heads_phrase(sent: Span, k: int, verb: int, lemmas: list[str]) -> bool:
+    """Tell whether the word at `k` heads its noun phrase: the verb, a participle, a
+    punctuation mark or a word that is no noun follows it ("bus plunged", "bus carrying",
+    "bus from"), not another noun ("bus fares", "car sales")."""
+    following = sent.doc[k + 1]
+    if k + 1 == verb or not following.is_alpha:
+        return True
+    low = following.lower_
+    return low.endswith(("ing", "ed")) or not is_noun_lemma(lemmas[k + 1])
 
 
 # --- actors ---------------------------------------------------------------------------------
@@ -1481,7 +1525,9 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
         if head is not None:
             return head
         ent = before[-1]
-        gap = _DATE_WORDS.sub("", text[ent.end_char : trigger.start])
+        # "X, who faces re-election this month, offered": a relative clause about the speaker
+        # stands between subject and verb
+        gap = _WHO_CLAUSE.sub(" ", _DATE_WORDS.sub("", text[ent.end_char : trigger.start]))
         # "X, the NATO chief, said" is fine; "X ambassador, the ministry said" is not X speaking
         same_clause = "," not in gap or not gap.rsplit(",", 1)[-1].strip()
         words = gap.split()
@@ -1519,11 +1565,26 @@ def _speaker(text: str, ents: list[Span], trigger: _Trigger, strict: bool) -> Sp
     ):
         gap = text[trigger.end : after[0].start_char]
         tail = text[after[0].end_char : after[0].end_char + 30]
-        if re.fullmatch(r"\s+(?:(?:a|an|the)\s+)?", gap) and re.match(
+        if (re.fullmatch(r"\s+(?:(?:a|an|the)\s+)?", gap) or _title_gap(gap)) and re.match(
             r"^(?:\s+[a-z]+){0,2}\s*(?:[.,;]|$)", tail
         ):
             return after[0]
     return None
+
+
+def _title_gap(gap: str) -> bool:
+    """Tell whether the words between "said" and a name are the name's title ("said Councillor
+    X", "said Defence Minister X", "said Dr X"): the entity layer's title words, one of them a
+    title head or an honorific."""
+    words = gap.split()
+    if not words or len(words) > 4 or gap[:1] not in (" ", "\n"):
+        return False
+    if words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    heads = [w for w in words if w.lower() in TITLE_HEADS or w in HONORIFICS]
+    return bool(heads) and all(
+        w.lower() in TITLE_HEADS or w.lower() in TITLE_MODIFIERS or w in HONORIFICS for w in words
+    )
 
 
 def _apposition_head(text: str, before: list[Span], trigger: _Trigger) -> Span | None:
@@ -1798,7 +1859,15 @@ def _actors(
         pass
     elif before:
         first = before[-1]
-        if len(before) > 1 and re.fullmatch(
+        if len(before) > 1 and _ATTACHED_PP.fullmatch(text, before[-2].end_char, first.start_char):
+            # "Rescuers in remote villages dug": a name inside a prepositional phrase modifies
+            # the subject's head noun before it; the head acts
+            roles.append((before[-2], "actor1"))
+            if first.label != AGENT_LABEL:
+                roles.append((first, "other"))
+            if after:
+                roles.append((after[0], "actor2"))
+        elif len(before) > 1 and re.fullmatch(
             r"\s*(?:\([^()]{1,15}\))?\s*(?:and|&)\s*(?:the\s+)?",
             text[before[-2].end_char : first.start_char],
         ):
