@@ -142,6 +142,9 @@ _LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 _FOOTER = re.compile(
     r"^(?:copyright\s*(?:©|\(c\)|(?:19|20)\d\d)|(?:©|\(c\))\s*(?:copyright\s*)?(?:19|20)\d\d|"
     r"[A-Z][\w&'’ .-]{1,60}?\s*(?:©|\(c\))\s*(?:19|20)\d\d\s*\.?$|"
+    # "(c) Copyright Nordic Times 2024.", "© Nordic Times 2024": the owner before the year
+    r"(?:(?:©|\(c\))\s*)?(?:copyright\s*)?(?:©|\(c\)|copyright)\s*[A-Z][\w&'’ .-]{1,60}?,?\s*"
+    r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*\.?$|"
     r"our standards\b|this material "
     r"may not be\b)|\ball rights reserved\b",
     re.IGNORECASE,

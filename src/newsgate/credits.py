@@ -443,9 +443,19 @@ _READ_MORE_SOURCE = re.compile(
 # first published on March 9, 2024." (the place, the date, or both).
 _FIRST_RAN = re.compile(
     r"^(?:(?:this|the) (?:article|story|piece|report|column|post|interview|version)\s+"
+    # "This report by The Nordic Press was first published March 3, 2024." (the wire's own
+    # closing line names its author between the noun and the verb)
+    r"(?:by (?P<by>[A-Z][^,;:]{1,60}?)\s+)?"
     r"(?:was |has been |is )?(?:first |originally |previously )?(?:appeared|published|ran|"
     r"posted|run|republished|reproduced|provided|supplied|syndicated)|(?:it |and )?(?:was )?(?:first|originally|previously) (?:appeared|published|"
     r"ran|posted))\b(?P<rest>[^:]{0,120}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "The post <headline> appeared first on Nordic Ledger.": the footer a blog engine (WordPress)
+# adds to every post it syndicates through its feed
+_FEED_FOOTER = re.compile(
+    r"^the post\s.{2,200}?\sappeared first on\s+(?:the website of\s+)?(?P<who>[^,;:]{2,60}?)"
+    r"\s*[.!]?$",
     re.IGNORECASE,
 )
 _FIRST_RAN_WHERE = re.compile(
@@ -640,30 +650,45 @@ def read_more_source(text: str) -> list[str] | None:
 
 def first_ran(text: str) -> tuple[list[str], str | None] | None:
     """Return (outlets, date text) of a closing line saying where or when the story first ran
-    ("This article first appeared in the Nordic Ledger on 12 March 2024."), or None.
+    ("This article first appeared in the Nordic Ledger on 12 March 2024.", "This report by The
+    Nordic Press was first published March 3, 2024.", "The post … appeared first on Nordic
+    Ledger."), or None.
 
-    The outlet is the publication named after "in/on/by"; the date is the stamp after it. A line
-    naming neither is no such line.
+    The outlet is the publication named after "in/on/by" (or by "by" before the verb); the date
+    is the stamp after it. A line naming neither is no such line.
     """
-    match = _FIRST_RAN.match(text.strip())
-    if not match or count_words(text) > 30:
+    words = count_words(text)
+    match = _FIRST_RAN.match(text.strip()) if words <= 30 else None
+    # the feed footer holds the headline (up to 25 words) besides its own
+    feed = _FEED_FOOTER.match(text.strip()) if not match and words <= 40 else None
+    if feed:
+        # the feed footer of a blog engine names the site the post first ran on
+        who = feed.group("who").strip(" .")
+        named = _publication(who) and not generic_source(who)[0]
+        return ([credited_form(who)], None) if named else None
+    if not match:
         return None
     rest = match.group("rest")
     stamp = rest if stamp_date(rest) else None
     names: list[str] = []
     where = _FIRST_RAN_WHERE.match(rest)
     who = where.group("who").strip(" .") if where else ""
+    if match.group("by"):
+        who = match.group("by").strip(" .")
+    if _publication(who) and not generic_source(who)[0]:
+        names = split_credit(who, keep_people=True) or [credited_form(who)]
+    if not names and stamp is None:
+        return None
+    return names, stamp
+
+
+def _publication(who: str) -> bool:
     # what a story first appeared in is a publication, whatever its name: one to six
     # capitalised words (or a domain) that no gazetteer knows as a place or a person
     named = bool(
         re.fullmatch(r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|&)){0,5}", who)
     ) and not _is_place(who)
-    publication = who and stamp_date(who) is None and (is_outlet_name(who) or named)
-    if publication and not generic_source(who)[0]:
-        names = split_credit(who, keep_people=True) or [credited_form(who)]
-    if not names and stamp is None:
-        return None
-    return names, stamp
+    return bool(who) and stamp_date(who) is None and (is_outlet_name(who) or named)
 
 
 def opens_with_photo_id(text: str) -> bool:
@@ -788,7 +813,10 @@ def author_box_outlet(text: str) -> str | None:
     if not _CODE_AND_MEDIA.fullmatch(text):
         return None
     words = text.split()[1:]
-    return text if all(w.casefold() in _media_words() for w in words) else None
+    if not all(w.casefold() in _media_words() for w in words):
+        return None
+    # "BBC Correspondent": the staff word names the writer's role, the code the outlet
+    return _staff_outlet(text) or text
 
 
 def credit_line(text: str) -> CreditLine | None:
@@ -947,6 +975,13 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
         if people or outlets:
             return people, outlets
         return None
+    # "Nordic Times Staff Writer", "BBC Correspondent" alone: the outlet whose staff wrote it
+    # ("Staff Reporter", "Senior Correspondent" name no outlet)
+    whole = text.strip(" .–—-")
+    own = _staff_outlet(whole) if count_words(whole) <= 6 else whole
+    outlet_shaped = is_agency_code(own) or (" " in own and _has_media_word(own))
+    if own and own != whole and outlet_shaped and not is_person_name(own):
+        return [], [credited_form(own)]
     parts = [p.strip() for p in re.split(r"\s*(?:\||,|/|\s[-–—]\s)\s*", text)]
     if len(parts) < 2 or not is_person_name(parts[0]):
         return None

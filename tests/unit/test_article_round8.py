@@ -1,0 +1,99 @@
+"""Round-8 kinds of credit and furniture, each on invented text: the rule fires on its kind and
+leaves story lines of a similar shape alone."""
+
+from datetime import date
+
+import pytest
+
+from newsgate.articles import parse_article
+from newsgate.credits import author_box_outlet, byline_credit, first_ran, footer_owner
+from tests.unit.test_article_round3 import _page
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "day"),
+    [
+        # a wire's own closing line names it between the noun and the verb
+        (
+            "This report by The Nordic Press was first published March 3, 2024.",
+            "The Nordic Press",
+            3,
+        ),
+        ("This story by Harbour Weekly was first published on 5 March 2024.", "Harbour Weekly", 5),
+        # a blog engine's feed footer, with the headline inside it
+        (
+            "The post Harbour board approves the new ferry timetable appeared first on "
+            "Fjord Ledger.",
+            "Fjord Ledger",
+            None,
+        ),
+    ],
+)
+def test_a_closing_line_naming_where_the_story_ran_credits_that_outlet(line, outlet, day):
+    parsed = parse_article(_page(tail=(line,)))
+    assert line not in parsed.body
+    assert parsed.outlet == outlet
+    assert parsed.published_date == (date(2024, 3, day) if day else None)
+
+
+def test_story_sentences_like_the_closing_lines_name_no_outlet():
+    assert first_ran("The report by the ministry was first published in 2019.") is None
+    assert first_ran("The post appeared first on the list of vacancies.") is None
+    sentence = (
+        "The post of harbour master appeared first on a list of cuts that the council drew "
+        "up in March, officials said."
+    )
+    parsed = parse_article(_page(middle=(sentence,)))
+    assert sentence in parsed.body
+    assert parsed.outlet is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Fjord Ledger Staff Writer", "Fjord Ledger"),
+        ("Harbour Weekly Correspondent", "Harbour Weekly"),
+        ("Nordic Times News Desk", "Nordic Times"),
+        ("NTV Correspondent", "NTV"),
+    ],
+)
+def test_a_staff_line_without_a_byline_cue_credits_its_outlet(line, outlet):
+    for page in (_page(line), _page(tail=(line,))):
+        parsed = parse_article(page)
+        assert line not in parsed.body
+        assert parsed.outlet == outlet
+        assert parsed.byline is None
+
+
+@pytest.mark.parametrize("line", ["Staff Reporter", "Senior Correspondent", "Political Reporter"])
+def test_a_staff_role_alone_credits_nobody(line):
+    assert not byline_credit(line) or byline_credit(line) == ([], [])
+    parsed = parse_article(_page(tail=(line,)))
+    assert parsed.outlet is None
+    assert parsed.credited == []
+
+
+def test_an_author_box_code_with_a_staff_word_credits_the_code():
+    assert author_box_outlet("NTV Correspondent") == "NTV"
+    assert author_box_outlet("NTV News") == "NTV News"
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        ("(c) Copyright Fjord Media Group 2024.", "Fjord Media Group"),
+        ("© Harbour Weekly 2024", "Harbour Weekly"),
+        ("Copyright Nordic Times 2019-2024", "Nordic Times"),
+    ],
+)
+def test_a_copyright_footer_with_the_owner_before_the_year_is_furniture_and_credits_it(line, owner):
+    assert footer_owner(line) == owner
+    parsed = parse_article(_page(tail=(line,)))
+    assert line not in parsed.body
+    assert parsed.outlet == owner
+
+
+def test_a_sentence_about_a_copyright_year_stays_body():
+    sentence = "Copyright lawyers for the Fjord Media Group said the claim dated back to 2019."
+    parsed = parse_article(_page(middle=(sentence,)))
+    assert sentence in parsed.body
