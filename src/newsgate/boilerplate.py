@@ -59,7 +59,7 @@ CORPUS_REPEAT_MAX_WORDS = 12
 _SHARE = re.compile(
     r"^(?:leave a (?:reply|comment)|send this to a friend|share(?: this)?(?: (?:article|story|"
     r"post|page))?(?: (?:on|via) [\w ]+)?|tweet(?: this)?|print(?: this)?(?: article)?|e-?mail"
-    r"(?: this)?(?: article)?|\d*\s*comments?|post comment|cancel reply|add a comment|"
+    r"(?: this)?(?: article)?|\d*\s*comments?(?:\s*\(\d+\))?|post comment|cancel reply|add a comment|"
     r"your email address will not be published.*|required fields are marked.*|"
     r"(?:follow|like) us(?: on .*)?|copy link|whatsapp|facebook|twitter|linkedin|telegram|"
     r"pinterest|reddit|(?:facebook|twitter|linkedin|whatsapp|email|telegram|x)(?:[\s|,/]+"

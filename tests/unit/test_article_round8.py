@@ -97,3 +97,38 @@ def test_a_sentence_about_a_copyright_year_stays_body():
     sentence = "Copyright lawyers for the Fjord Media Group said the claim dated back to 2019."
     parsed = parse_article(_page(middle=(sentence,)))
     assert sentence in parsed.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Story continues after the advertisement",
+        "Listen to this story",
+        "Copy link to clipboard",
+        "Comments (12)",
+        "For more news, visit fjordledger.com",
+        "Have a news tip? Email the newsroom at any hour.",
+        "Download the Fjord Ledger app for Android and iOS.",
+        "Thank you for reading.",
+        "This article is more than 2 years old.",
+        "The views expressed in this article are those of the author.",
+    ],
+)
+def test_widget_promo_and_disclaimer_lines_between_the_paragraphs_are_furniture(line):
+    parsed = parse_article(_page(middle=(line,)))
+    assert line not in parsed.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # story sentences that share words with the cues
+        "The story continues to divide the village, where the school has stood since 1901.",
+        "Parents said the app for booking buses had failed twice this winter, leaving children "
+        "waiting in the snow.",
+        "The mayor said the views expressed at the meeting would shape the council's next budget.",
+    ],
+)
+def test_story_sentences_sharing_words_with_the_new_cues_stay_body(line):
+    parsed = parse_article(_page(middle=(line,)))
+    assert line in parsed.body
