@@ -69,7 +69,9 @@ _OUTLET_PREFIX = re.compile(r"^\s*\((?P<outlet>[^()]{2,40})\)\s*(?:[-–—:]+|\
 # "KYIV/MOSCOW": a dateline may name two places; the first is the dateline's place
 _PLACE = r"[A-Z][\w'’.]*(?:[ /-][A-Z][\w'’.]*){0,3}"
 _DATELINE_PREFIX = re.compile(
-    rf"^\s*(?P<place>{_PLACE})(?:\s*[,.]\s*(?P<extra>[^()/–—]{{1,40}}?))?\s*"
+    # "New Delhi [India], Mar 3 (ANI):": the country in square brackets after the place
+    rf"^\s*(?P<place>{_PLACE})(?:\s*\[[A-Z][\w .'’-]{{1,30}}\])?"
+    r"(?:\s*[,.]\s*(?P<extra>[^()/–—]{1,40}?))?\s*"
     # "New Delhi, Oct 3 (IANS) The …": some agencies print no dash after their bracket
     r"(?:\((?P<agency>[^()]{2,30})\)(?:\s*(?:[-–—:]+|\.-)|\s+(?=[A-Z“\"‘]))|"
     r"\.?\s*/(?P<slashed>[^/]{2,30})/\.?)\s*"

@@ -511,6 +511,9 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
             credits.extend(named[1] if named else [])
         elif not credits and not people and is_person_name(segment):
             people.append(segment)
+        elif people and " " in segment and is_outlet_name(segment):
+            # "Jane Roe | The Nordic Times | 12 March 2024": the outlet beside its reporter
+            credits.append(credited_form(segment))
         else:
             return None
     if not (credits or people or staff_seen):

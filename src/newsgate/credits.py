@@ -458,6 +458,13 @@ _FEED_FOOTER = re.compile(
     r"\s*[.!]?$",
     re.IGNORECASE,
 )
+# "Published in Nordic Ledger, March 3rd, 2024": a newspaper's closing line naming the edition;
+# only with its date, so "Published in Nature, the study …" is no such line
+_PRINTED_IN = re.compile(
+    r"^(?:this (?:article|story) was )?published in (?:the )?(?P<who>[A-Z][^,;:]{1,50}?)"
+    r"(?:\s*,\s*|\s+on\s+)(?P<date>[^,;:]*\d[^;:]{2,30}?)\s*\.?$",
+    re.IGNORECASE,
+)
 _FIRST_RAN_WHERE = re.compile(
     r"^\s*(?:with permission\s+)?(?:(?:on|at|in|by|from)\s+(?:the\s+)?(?:website\s+(?:of\s+)?)?)?"
     r"(?P<who>(?:[A-Z]|[a-z][\w-]*\.[a-z]{2,6}\b)[^,;]{0,59}?)\s*(?=,|;|\s+(?:on|in)\s+"
@@ -513,9 +520,12 @@ _CREDIT_WHO = re.compile(
 _BYLINE_CUE = re.compile(
     r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|published by|text by|author|"
     r"(?:writer|reporter)(?=\s*:))\s*:?\s+"
-    r"(?P<names>[^()]+?)\s*[)\]]?\s*$",
+    # "By Jane Roe (Nordic Times)": the outlet may follow the names in brackets
+    r"(?P<names>[^()]+?)(?:\s*\((?P<paren>[^()]{2,60})\))?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
+# "3 min read", "5 minute read": a reading-time label sharing the byline's row
+_READING_TIME = re.compile(r"^\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?$", re.IGNORECASE)
 # The date often shares the byline line: "By Jane Roe | 12 March 2024", "By Jane Roe on March 12".
 _BYLINE_DATE = re.compile(
     r"(?:(?:\s+on\s+|\s*[|,–—-]\s*|\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
@@ -666,6 +676,10 @@ def first_ran(text: str) -> tuple[list[str], str | None] | None:
         who = feed.group("who").strip(" .")
         named = _publication(who) and not generic_source(who)[0]
         return ([credited_form(who)], None) if named else None
+    printed = None if match or feed else _PRINTED_IN.match(text.strip())
+    if printed and stamp_date(printed.group("date")) and _publication(printed.group("who")):
+        # "Published in Nordic Ledger, March 3rd, 2024": the print edition the story ran in
+        return [credited_form(printed.group("who"))], printed.group("date")
     if not match:
         return None
     rest = match.group("rest")
@@ -951,8 +965,16 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
     cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
     if cue:
         names = _strip_byline_date(cue.group("names")).replace("*", "")
+        if cue.groupdict().get("paren"):
+            names = f"{names}, {cue.group('paren')}"
         names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", names)
-        parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", names)]
+        # a name and its outlet parted by a dash or a dot ("By Jane Roe - Nordic Times",
+        # "By Jane Roe · Nordic Times · 3 min read")
+        parts = [
+            p.strip(" .")
+            for p in re.split(r",|;|&|\band\b|\||\bfor\b|\s[-–—·•]\s|[·•]", names)
+            if not _READING_TIME.match(p.strip(" ."))
+        ]
         staff = re.split(r";|\band\b\s+(?:editing|writing)", names)[0]
         # "By Staff Report" names nobody; "By Mail Today Reporter", "By Nordic TV Staff" name
         # the outlet whose staff wrote the text

@@ -132,3 +132,55 @@ def test_widget_promo_and_disclaimer_lines_between_the_paragraphs_are_furniture(
 def test_story_sentences_sharing_words_with_the_new_cues_stay_body(line):
     parsed = parse_article(_page(middle=(line,)))
     assert line in parsed.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Roe (Fjord Ledger)",
+        "By Jane Roe - Fjord Ledger",
+        "By Jane Roe · Fjord Ledger · 3 min read",
+        "Jane Roe | Fjord Ledger | March 3, 2024",
+        "Jane Roe • The Fjord Ledger",
+    ],
+)
+def test_a_byline_with_its_outlet_in_brackets_or_after_a_separator_gives_both(line):
+    parsed = parse_article(_page(line))
+    assert parsed.byline == "Jane Roe"
+    assert parsed.outlet in ("Fjord Ledger", "The Fjord Ledger")
+    assert line not in parsed.body
+
+
+def test_a_byline_with_a_section_after_its_separator_credits_no_outlet():
+    parsed = parse_article(_page("Jane Roe | Education | March 3, 2024"))
+    assert parsed.outlet is None
+
+
+def test_a_dateline_with_its_country_in_square_brackets_gives_place_and_agency():
+    lead = (
+        "New Delhi [India], March 3 (ANI): The regional council voted on Tuesday to close three "
+        "rural schools after a long debate, officials said."
+    )
+    parsed = parse_article(_page(lead))
+    assert parsed.dateline == "New Delhi"
+    assert parsed.outlet == "ANI"
+    assert lead in parsed.body
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Published in Harbour Weekly, March 3rd, 2024", "Harbour Weekly"),
+        ("Published in The Fjord Ledger on March 3, 2024", "Fjord Ledger"),
+    ],
+)
+def test_a_closing_print_edition_line_credits_the_paper_and_dates_the_story(line, outlet):
+    parsed = parse_article(_page(tail=(line,)))
+    assert parsed.outlet == outlet
+    assert parsed.published_date == date(2024, 3, 3)
+    assert line not in parsed.body
+
+
+def test_a_sentence_opening_with_published_in_credits_nobody():
+    assert first_ran("Published in Nature, the study found that 2019 was hot.") is None
+    assert first_ran("Published in 2019, the report was widely read.") is None
