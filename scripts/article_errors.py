@@ -192,14 +192,16 @@ def analyse(spec: str, show_files: bool) -> dict[str, Counter]:
             if not n or n == title_key:
                 continue
             present = n in body_set or (len(n) >= 20 and n in body_all)
+            out["fields"]["boilerplate lines" if n in boiler else "body lines"] += 1
             if n in boiler and present:
                 kind = line_kind(line.strip())
                 out["kept"][kind] += 1
                 if show_files:
                     print(f"  {name}/{file}:{i + 1}: kept {kind}")
             elif n not in boiler and not present:
-                ours = decided.get(i + 1) or decided.get(i)
+                ours = decided.get(i)
                 why = f"{ours.reason}: {_rule(ours.signal)}" if ours and ours.reason else "other"
+                why = f"{ours.kind} line" if ours and not ours.reason and ours.kind != "body" else why
                 out["lost"][why] += 1
                 if show_files:
                     print(f"  {name}/{file}:{i + 1}: lost {why}")
@@ -225,13 +227,13 @@ def main() -> int:
             f"{f['outlet'] / n:.3f} published_date {f['published_date'] / n:.3f} dateline "
             f"{f['dateline'] / n:.3f}"
         )
-        for key, label in (
-            ("outlet", "outlet misses"),
-            ("kept", "boilerplate lines kept"),
-            ("lost", "body lines lost"),
+        for key, label, of in (
+            ("outlet", "outlet misses", "pages"),
+            ("kept", "boilerplate lines kept", "boilerplate lines"),
+            ("lost", "body lines lost", "body lines"),
         ):
             total = sum(out[key].values())
-            print(f"  {label}: {total}")
+            print(f"  {label}: {total} of {f[of]}")
             for kind, count in out[key].most_common():
                 print(f"    {count:3d}  {kind}")
     return 0

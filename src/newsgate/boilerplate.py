@@ -597,8 +597,11 @@ def _dateline_line(text: str) -> tuple[str, str] | None:
     if caps and not is_known_outlet(caps.group("place")):
         return caps.group("place"), ""
     country = _PLACE_COUNTRY_LINE.match(text) or _PLACE_REGION_LINE.match(text)
-    if country and (
-        is_known_place(country.group("country")) or is_known_place(country.group("place"))
+    if (
+        country
+        and (is_known_place(country.group("country")) or is_known_place(country.group("place")))
+        # "BBC NEWS, MIDDLE EAST": an outlet's credit and its section, no dateline
+        and not is_known_outlet(country.group("place"))
     ):
         return country.group("place"), ""
     credit_first = _AGENCY_PLACE_LINE.match(text)
@@ -741,6 +744,18 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         if core != text:
             # "Xinhua, April 8, 2016 Adjust font size": the line is judged without its widget
             text, words = core, count_words(core)
+        label = _CREDIT_LABEL.match(text)
+        if label and index + 1 < len(content):
+            # "Source:" alone, its value on the next line: the two lines are one credit line
+            credit = credit_line(f"{label.group('label')}: {content[index + 1].clean}")
+            if credit and (credit.names or not content[index + 1].clean[:1].islower()):
+                _mark(line, "credit", "credit label over its value")
+                _mark(content[index + 1], "credit", "the value of a credit label")
+                photo = credit.photo or _in_media_block(content, index)
+                (evidence.photo_credits if photo else evidence.text_credits).extend(credit.names)
+                continue
+        if line.kind == "boilerplate" and line.signal == "the value of a credit label":
+            continue
         if in_related:
             # a link teaser cut off with an ellipsis does not end the block of links
             if is_paragraph(text) and not is_headline(text) and not _TEASER.search(text):
@@ -924,6 +939,10 @@ _LABEL_SEPARATOR = re.compile(r"^\s*[:|–—-]\s*")
 
 
 _DURATION = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:[0-5]\d\s*$")
+# "Source:", "Photo:" alone on a line: a label whose value the next line holds
+_CREDIT_LABEL = re.compile(
+    r"^(?P<label>sources?|credits?|photos?|images?|text|via|courtesy)\s*:$", re.IGNORECASE
+)
 
 
 def _is_media_label(text: str) -> bool:

@@ -255,8 +255,12 @@ _SOURCE_BEFORE = re.compile(
 # "told Reuters", "told RFE/RL's Armenian Service", "told the Associated Press", "was quoted by
 # AFP", "told state-run Anadolu Agency": the page's reporters in contact with the speaker
 _SOURCE_AFTER = re.compile(
-    r"\b(?P<verb>told|according to|speaking to|in an interview with|quoted by|made available to)"
-    r"\s+(?:the\s)?(?:(?:state[- ]run|state[- ]owned|official|local)\s+)?(?P<who>(?:the\s)?"
+    r"\b(?P<verb>told|according to|speaking to|in an interview with|quoted by|made available to|"
+    # ", reports Reuters.": a rewrite naming its wire after the verb
+    r"(?<=,\s)reports|(?<=,\s)reported)"
+    r"\s+(?:the\s)?(?:(?:state[- ]run|state[- ]owned|official|local)\s+)?"
+    # "told news agency AFP", "told the broadcaster NTV": the outlet's kind before its name
+    r"(?:(?:(?:news|wire|press)\s+agency|broadcaster|news\s+channel|newspaper)\s+)?(?P<who>(?:the\s)?"
     r"[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})"
 )
 # "Ada Derana reporter said", "a Nordic TV correspondent saw": the page's own reporter names
@@ -271,7 +275,7 @@ _CORRESPONDENT = re.compile(
     r"[A-Z][\w'’.-]+(?:\s[\w'’.-]+){0,3},?\s+reporting\s+from\b"
 )
 # Verbs naming a source at second hand: a report cited, not the page's own reporting.
-_CITING = frozenset(["according to"])
+_CITING = frozenset(["according to", "reports", "reported"])
 # End-anchored credit patterns look at this many trailing characters only (bounded work).
 _TAIL_CHARS = 240
 # Kinds of outlet whose naming as the text's source makes them its outlet; a newspaper that
@@ -499,6 +503,16 @@ _CREDIT_LINE = re.compile(
     r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
 )
+# "With New Age input", "(With AFP inputs)", "— With Reuters reporting": the source, then the
+# word for what it gave
+_WITH_INPUT = re.compile(
+    r"^[(\[]?\s*[—–-]*\s*with\s+(?P<who>[^()\[\]]{2,50}?)\s+(?P<what>inputs?|reporting|files)"
+    r"\s*[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+# "jbh/ng (AP, Reuters)": editors' initials joined by slashes, the agencies in brackets (the
+# sign-off of Deutsche Welle's and other broadcasters' wire rewrites)
+_EDITOR_INITIALS = re.compile(r"^[a-z]{2,4}(?:/[a-z]{2,4})+\s*\((?P<who>[^()]{2,40})\)\s*\.?$")
 # "Xinhua, April 8, 2016", "AFP | 12 March 2024 10:15": an outlet's name, then a date stamp
 _OUTLET_STAMP = re.compile(
     r"^(?P<who>[A-Z][\w.&'’ -]{1,40}?)\s*[,|–—-]\s*(?P<stamp>(?:[A-Z][a-z]+,?\s+)?"
@@ -508,8 +522,10 @@ _OUTLET_STAMP = re.compile(
 # "(Nordic Media/Reuters)": a line that is only credits in brackets
 _BRACKETED_CREDIT = re.compile(r"\((?P<who>[^()]{2,60})\)\s*\.?")
 # "AAP / Law and order": an outlet's name, then the section the page filed the story under
+# ("BBC NEWS, MIDDLE EAST": a comma may part them, and the section may be in capitals)
 _OUTLET_SECTION = re.compile(
-    r"(?P<who>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s+[/|]\s+[A-Z][a-z]+(?: [a-z&]+| [A-Z][a-z]+){0,3}"
+    r"(?P<who>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})(?:\s+[/|]\s+|\s*,\s+)"
+    r"[A-Z](?:[a-z]+|[A-Z]+)(?: [a-z&]+| [A-Z](?:[a-z]+|[A-Z]+)){0,3}"
 )
 # "VOA News" alone: an outlet's code and a media word, as an author box prints its outlet
 _CODE_AND_MEDIA = re.compile(r"[A-Z]{2,6}(?: [A-Z][a-z]+){1,2}")
@@ -881,6 +897,22 @@ def credit_line(text: str) -> CreditLine | None:
         outlet = find_outlet(who)
         if outlet is not None and (who not in outlet.ambiguous or " " in who):
             return CreditLine([credited_form(who)], stamp=dated.group("stamp"))
+    inputs = _WITH_INPUT.match(text)
+    if inputs:
+        # "With New Age input", "— With AFP inputs": the outlet whose copy the text draws on
+        generic, who = generic_source(inputs.group("who"))
+        # a person reports, an outlet gives input: "With Jane Roe reporting" credits nobody
+        given = inputs.group("what").lower().startswith("input")
+        names = split_credit(who, keep_people=given) if who and _CREDIT_WHO.match(who) else []
+        names = [n for n in names if given or not is_person_name(n)]
+        if names or generic:
+            return CreditLine(names)
+    initials = _EDITOR_INITIALS.match(text.strip())
+    if initials:
+        # "jbh/ng (AP, Reuters)": the editors' initials and the agencies of the text
+        names = split_credit(initials.group("who"))
+        if names and all(is_agency_code(n) for n in names):
+            return CreditLine(names)
     match = _CREDIT_LINE.match(text)
     if not match:
         if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):

@@ -184,3 +184,64 @@ def test_a_closing_print_edition_line_credits_the_paper_and_dates_the_story(line
 def test_a_sentence_opening_with_published_in_credits_nobody():
     assert first_ran("Published in Nature, the study found that 2019 was hot.") is None
     assert first_ran("Published in 2019, the report was widely read.") is None
+
+
+def _story(*middle: str) -> str:
+    return _page(middle=middle)
+
+
+def test_two_forms_of_one_agency_named_as_sources_give_its_usual_form():
+    line = (
+        "Police fired warning shots as the crowd scattered, an Agence France-Presse journalist "
+        'said. "We want work," one protester told AFP.'
+    )
+    assert parse_article(_story(line)).outlet == "AFP"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ferry sank before dawn, a coastguard spokesman told news agency AFP on Tuesday.",
+        "The harbour board raised its fees for the third time this year, reports AFP.",
+    ],
+)
+def test_an_agency_named_after_its_kind_or_after_reports_is_the_source(line):
+    assert parse_article(_story(line)).outlet == "AFP"
+
+
+def test_a_verb_that_only_looks_like_reports_names_no_source():
+    line = "The mayor said the harbour board reported AFP photographers to the police last year."
+    assert parse_article(_story(line)).outlet is None
+
+
+def test_a_known_outlet_and_its_section_in_capitals_is_a_credit_not_a_dateline():
+    parsed = parse_article(_page("BBC NEWS, MIDDLE EAST"))
+    assert parsed.outlet == "BBC News"
+    assert parsed.dateline is None
+    assert "BBC NEWS, MIDDLE EAST" not in parsed.body
+
+
+def test_a_credit_label_alone_takes_its_value_from_the_next_line():
+    parsed = parse_article(_page(tail=("Source:", "Xinhua and agencies")))
+    assert parsed.outlet == "Xinhua"
+    assert "Xinhua and agencies" not in parsed.body
+    assert "Source:" not in parsed.body
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("jbh/ng (AP, Reuters)", "AP"),
+        ("-With Fjord Ledger input", "Fjord Ledger"),
+        ("(With AFP inputs)", "AFP"),
+    ],
+)
+def test_closing_credit_lines_of_rewrites_name_their_sources(line, outlet):
+    parsed = parse_article(_page(tail=(line,)))
+    assert parsed.outlet == outlet
+    assert line not in parsed.body
+
+
+def test_a_person_reporting_or_an_unknown_bracket_after_initials_credits_nobody():
+    for line in ("With Jane Roe reporting", "jbh/ng (Jane Roe)"):
+        assert parse_article(_page(tail=(line,))).outlet is None
