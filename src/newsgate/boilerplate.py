@@ -1022,7 +1022,8 @@ def _labelled_video_title(content: list[Line], index: int) -> bool:
 
 def _is_related_line(text: str, rest: str, words: int) -> bool:
     """Return whether a line opening with a related-news cue is a link line, not a sentence."""
-    labelled = bool(rest) and bool(re.match(r"^[^:]{2,30}:", text))
+    # "Read more: <headline>", "Also Read | <headline>": the cue labels the link after it
+    labelled = bool(rest) and bool(re.match(r"^[^:|]{2,30}[:|]", text))
     if SENTENCE_END.search(text + " ") and not labelled:
         return False
     # "Read more: <a headline>" may carry a long headline; a bare cue is short.
@@ -1496,6 +1497,24 @@ def _truncated_tail(text: str) -> bool:
     )
 
 
+def _split_cut_sentence(head: str, tail: str) -> bool:
+    """Return whether two last lines are one sentence split by the scraper and cut off where the
+    stored text ends: a long unfinished clause (twelve words or more: longer than a headline
+    link), continued by a line that finishes nothing, the two reading as prose (a quarter of
+    their words or more are function words, as in running text and not in headlines)."""
+    if (
+        count_words(head) < 12
+        or SENTENCE_END.search(head + " ")
+        or SENTENCE_END.search(tail + " ")
+        or _BULLET.match(head)
+        or _BULLET.match(tail)
+    ):
+        return False
+    words = WORD.findall(f"{head} {tail}")
+    function = sum(w.lower() in ENGLISH_STOPWORDS for w in words)
+    return function >= len(words) / 4
+
+
 def _classify_by_position(
     content: list[Line], evidence: Evidence, title: int | None, common: frozenset[str]
 ) -> None:
@@ -1508,6 +1527,9 @@ def _classify_by_position(
     ]
     first = paragraphs[0] if paragraphs else len(content)
     last = paragraphs[-1] if paragraphs else -1
+    # "… forced former president Robert" / "Mugabe to resign": a sentence the scraper split
+    # over the last two lines, cut off where the stored text ends; both halves are story text
+    cut_pair = last_content >= 1 and _split_cut_sentence(content[-2].clean, content[-1].clean)
     title_key = normalise_line(content[title].value or "") if title is not None else ""
     seen: dict[str, Line] = {}
     links_below = 0
@@ -1574,7 +1596,7 @@ def _classify_by_position(
             elif title is not None and index < title and not is_paragraph(line.clean):
                 _mark(line, "navigation", "above the headline")
             elif index > last and short and not _BULLET.match(line.clean):
-                if not (index == last_content and _truncated_tail(line.clean)):
+                if not (index == last_content and (cut_pair or _truncated_tail(line.clean))):
                     _mark(line, "navigation", "short line after the last paragraph")
             elif first < index < last and re.fullmatch(r"[^\W\d_][\w'’-]*:?", line.clean):
                 # "Details", "Graphic" between paragraphs: a widget or section label (a
@@ -1590,6 +1612,7 @@ def _classify_by_position(
                 and not SENTENCE_END.search(line.clean + " ")
                 and not _BULLET.match(line.clean)
                 and not (index == last_content and _truncated_tail(line.clean))
+                and not (cut_pair and index >= last_content - 1)
             ):
                 # below the story and not where the stored text stops (or closing a list of
                 # such links): a link to another story

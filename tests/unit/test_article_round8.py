@@ -245,3 +245,41 @@ def test_closing_credit_lines_of_rewrites_name_their_sources(line, outlet):
 def test_a_person_reporting_or_an_unknown_bracket_after_initials_credits_nobody():
     for line in ("With Jane Roe reporting", "jbh/ng (Jane Roe)"):
         assert parse_article(_page(tail=(line,))).outlet is None
+
+
+def test_a_sentence_split_over_the_last_two_lines_and_cut_off_stays_body():
+    head = (
+        "The harbour master also said that the board - which met on Monday - had asked the "
+        "former mayor Jane"
+    )
+    tail = "Roe to step down"
+    parsed = parse_article(_page(tail=(head, tail)))
+    assert head in parsed.body
+    assert tail in parsed.body
+
+
+def test_two_headline_links_closing_the_page_are_still_furniture():
+    links = ("Rail Strike Ends After Two Weeks Of Talks At Oslo Station", "Ferry Fares Rise Again")
+    parsed = parse_article(_page(tail=links))
+    assert links[0] not in parsed.body
+
+
+def test_a_related_link_labelled_with_a_bar_is_furniture_even_with_a_full_stop():
+    line = "Also Read | Harbour Board Raises Fees for the Third Time This Year."
+    parsed = parse_article(_page(middle=(line,)))
+    assert line not in parsed.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(The above story is verified and written by the Nordic Wire staff. Nordic Wire is a "
+        "news agency with forty journalists.)",
+        "Sorry, we are not currently accepting comments on this article.",
+        "Comments have to be in full sentences. They cannot be abusive or personal. Please "
+        "abide by our community guidelines for posting your comments.",
+    ],
+)
+def test_syndication_notes_and_comment_policies_are_furniture(line):
+    parsed = parse_article(_page(tail=(line,)))
+    assert line not in parsed.body
