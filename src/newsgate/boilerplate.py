@@ -661,6 +661,7 @@ def classify_lines(
     _decide_stamps(content, evidence, title)
     if shape_model:
         _mark_by_shape(content)
+    _mark_furniture_lists(content)
     for line in content:
         marker = MARKER.match(line.clean)
         if marker and line.kind == "boilerplate":
@@ -675,6 +676,32 @@ _SHAPE_PLACES = (
     ("between_paragraphs", "between the paragraphs"),
     ("after_story", "after the story"),
 )
+
+
+def _mark_furniture_lists(content: list[Line]) -> None:
+    # "Sign in to unlock member benefits!" / "• Save stories" / "• Comment" / "Sign in": the
+    # items of a bulleted list that stands between furniture lines and holds furniture are
+    # furniture too (a list in the story is introduced and followed by story text)
+    index = 0
+    while index < len(content):
+        if not _BULLET.match(content[index].clean):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(content) and _BULLET.match(content[end + 1].clean):
+            end += 1
+        run = content[index : end + 1]
+        before = content[index - 1] if index else None
+        after = content[end + 1] if end + 1 < len(content) else None
+        bounded = all(
+            ln is not None and ln.kind == "boilerplate" and ln.reason != "duplicate"
+            for ln in (before, after)
+        )
+        if bounded and any(ln.kind == "boilerplate" for ln in run):
+            for line in run:
+                if line.kind == "body":
+                    _mark(line, "navigation", "item of a list between furniture lines")
+        index = end + 1
 
 
 def _mark_by_shape(content: list[Line]) -> None:
@@ -1596,7 +1623,11 @@ def _classify_by_position(
             elif title is not None and index < title and not is_paragraph(line.clean):
                 _mark(line, "navigation", "above the headline")
             elif index > last and short and not _BULLET.match(line.clean):
-                if not (index == last_content and (cut_pair or _truncated_tail(line.clean))):
+                # a sentence cut off where the stored text ends is story text, unless the page's
+                # furniture (three lines or more: comments, sign-in, footer) closed the story
+                cut = cut_pair or _truncated_tail(line.clean)
+                furniture = sum(ln.kind == "boilerplate" for ln in content[last + 1 : index])
+                if not (index == last_content and cut and furniture < 3):
                     _mark(line, "navigation", "short line after the last paragraph")
             elif first < index < last and re.fullmatch(r"[^\W\d_][\w'’-]*:?", line.clean):
                 # "Details", "Graphic" between paragraphs: a widget or section label (a

@@ -283,3 +283,32 @@ def test_a_related_link_labelled_with_a_bar_is_furniture_even_with_a_full_stop()
 def test_syndication_notes_and_comment_policies_are_furniture(line):
     parsed = parse_article(_page(tail=(line,)))
     assert line not in parsed.body
+
+
+def test_bullets_between_furniture_lines_are_furniture_and_a_story_list_stays():
+    furniture = (
+        "Sign in to unlock member-only benefits!",
+        "  • Access ten free stories every month",
+        "  • Save stories to read later",
+        "  • Get notified by email for early access to discounts & offers on our products",
+        "Sign in",
+    )
+    parsed = parse_article(_page(tail=furniture))
+    assert "Save stories to read later" not in parsed.body
+    story = (
+        "The council listed three reasons for the closures:",
+        "  • falling enrolment in the villages",
+        "  • the cost of heating old buildings",
+        "The mayor said the list was not complete.",
+    )
+    parsed = parse_article(_page(middle=story))
+    assert "falling enrolment in the villages" in parsed.body
+
+
+def test_a_cut_off_last_line_after_the_page_furniture_is_furniture():
+    closing = ("Comments", "Sign in", "Please abide by our community guidelines.", "We moved to a")
+    parsed = parse_article(_page(tail=closing))
+    assert "We moved to a" not in parsed.body
+    # right after the story, a line cut off where the text stops is the story's own
+    parsed = parse_article(_page(tail=("Advertisement", "The mayor said that the board")))
+    assert "The mayor said that the board" in parsed.body
