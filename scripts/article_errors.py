@@ -201,7 +201,9 @@ def analyse(spec: str, show_files: bool) -> dict[str, Counter]:
             elif n not in boiler and not present:
                 ours = decided.get(i)
                 why = f"{ours.reason}: {_rule(ours.signal)}" if ours and ours.reason else "other"
-                why = f"{ours.kind} line" if ours and not ours.reason and ours.kind != "body" else why
+                why = (
+                    f"{ours.kind} line" if ours and not ours.reason and ours.kind != "body" else why
+                )
                 out["lost"][why] += 1
                 if show_files:
                     print(f"  {name}/{file}:{i + 1}: lost {why}")
