@@ -69,7 +69,9 @@ _OUTLET_PREFIX = re.compile(r"^\s*\((?P<outlet>[^()]{2,40})\)\s*(?:[-–—:]+|\
 # "KYIV/MOSCOW": a dateline may name two places; the first is the dateline's place
 _PLACE = r"[A-Z][\w'’.]*(?:[ /-][A-Z][\w'’.]*){0,3}"
 _DATELINE_PREFIX = re.compile(
-    rf"^\s*(?P<place>{_PLACE})(?:\s*[,.]\s*(?P<extra>[^()/–—]{{1,40}}?))?\s*"
+    # "New Delhi [India], Mar 3 (ANI):": the country in square brackets after the place
+    rf"^\s*(?P<place>{_PLACE})(?:\s*\[[A-Z][\w .'’-]{{1,30}}\])?"
+    r"(?:\s*[,.]\s*(?P<extra>[^()/–—]{1,40}?))?\s*"
     # "New Delhi, Oct 3 (IANS) The …": some agencies print no dash after their bracket
     r"(?:\((?P<agency>[^()]{2,30})\)(?:\s*(?:[-–—:]+|\.-)|\s+(?=[A-Z“\"‘]))|"
     r"\.?\s*/(?P<slashed>[^/]{2,30})/\.?)\s*"
@@ -462,6 +464,19 @@ def _trailing_code(text: str) -> str | None:
     return credited_form(code)
 
 
+def _source_forms(names: list[str]) -> list[str]:
+    """Return the sources once each: of two forms the text gives one agency ("told AFP", "an
+    Agence France-Presse journalist said") the outlet's usual one, if the text uses it."""
+    out = []
+    for name in _unique(names):
+        outlet = find_outlet(name)
+        usual = outlet is not None and any(
+            normalise_line(n) == normalise_line(outlet.name) for n in names
+        )
+        out.append(outlet.name if usual else name)
+    return out
+
+
 def _split_site_name(title: str) -> str:
     """Return the headline without the site names after it ("Headline | Site | Owner").
 
@@ -492,11 +507,12 @@ def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, text_credits: lis
     if not text_credits:
         # No credit line: the one agency the text names as its reporting source ("AFP
         # reported", "told Reuters") is taken as the outlet; several such agencies, none.
-        sources = source_credits(parsed.body)
+        # "told AFP" and "an Agence France-Presse journalist said" name one agency
+        sources = _source_forms(source_credits(parsed.body))
         if len(sources) > 1:
             # a rewrite credits its wire in the lead (", Xinhua reported."); agencies named
             # further down are the story's sources: the lead's one agency is the outlet
-            lead = source_credits(parsed.body.split("\n\n", 1)[0])
+            lead = _source_forms(source_credits(parsed.body.split("\n\n", 1)[0]))
             sources = lead if len(lead) == 1 else sources
         if len(sources) == 1:
             # a photo credit of the same agency is its credited form ("told the Associated

@@ -59,7 +59,7 @@ CORPUS_REPEAT_MAX_WORDS = 12
 _SHARE = re.compile(
     r"^(?:leave a (?:reply|comment)|send this to a friend|share(?: this)?(?: (?:article|story|"
     r"post|page))?(?: (?:on|via) [\w ]+)?|tweet(?: this)?|print(?: this)?(?: article)?|e-?mail"
-    r"(?: this)?(?: article)?|\d*\s*comments?|post comment|cancel reply|add a comment|"
+    r"(?: this)?(?: article)?|\d*\s*comments?(?:\s*\(\d+\))?|post comment|cancel reply|add a comment|"
     r"your email address will not be published.*|required fields are marked.*|"
     r"(?:follow|like) us(?: on .*)?|copy link|whatsapp|facebook|twitter|linkedin|telegram|"
     r"pinterest|reddit|(?:facebook|twitter|linkedin|whatsapp|email|telegram|x)(?:[\s|,/]+"
@@ -142,6 +142,9 @@ _LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 _FOOTER = re.compile(
     r"^(?:copyright\s*(?:©|\(c\)|(?:19|20)\d\d)|(?:©|\(c\))\s*(?:copyright\s*)?(?:19|20)\d\d|"
     r"[A-Z][\w&'’ .-]{1,60}?\s*(?:©|\(c\))\s*(?:19|20)\d\d\s*\.?$|"
+    # "(c) Copyright Nordic Times 2024.", "© Nordic Times 2024": the owner before the year
+    r"(?:(?:©|\(c\))\s*)?(?:copyright\s*)?(?:©|\(c\)|copyright)\s*[A-Z][\w&'’ .-]{1,60}?,?\s*"
+    r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*\.?$|"
     r"our standards\b|this material "
     r"may not be\b)|\ball rights reserved\b",
     re.IGNORECASE,
@@ -508,6 +511,9 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
             credits.extend(named[1] if named else [])
         elif not credits and not people and is_person_name(segment):
             people.append(segment)
+        elif people and " " in segment and is_outlet_name(segment):
+            # "Jane Roe | The Nordic Times | 12 March 2024": the outlet beside its reporter
+            credits.append(credited_form(segment))
         else:
             return None
     if not (credits or people or staff_seen):
@@ -591,8 +597,11 @@ def _dateline_line(text: str) -> tuple[str, str] | None:
     if caps and not is_known_outlet(caps.group("place")):
         return caps.group("place"), ""
     country = _PLACE_COUNTRY_LINE.match(text) or _PLACE_REGION_LINE.match(text)
-    if country and (
-        is_known_place(country.group("country")) or is_known_place(country.group("place"))
+    if (
+        country
+        and (is_known_place(country.group("country")) or is_known_place(country.group("place")))
+        # "BBC NEWS, MIDDLE EAST": an outlet's credit and its section, no dateline
+        and not is_known_outlet(country.group("place"))
     ):
         return country.group("place"), ""
     credit_first = _AGENCY_PLACE_LINE.match(text)
@@ -652,6 +661,7 @@ def classify_lines(
     _decide_stamps(content, evidence, title)
     if shape_model:
         _mark_by_shape(content)
+    _mark_furniture_lists(content)
     for line in content:
         marker = MARKER.match(line.clean)
         if marker and line.kind == "boilerplate":
@@ -666,6 +676,32 @@ _SHAPE_PLACES = (
     ("between_paragraphs", "between the paragraphs"),
     ("after_story", "after the story"),
 )
+
+
+def _mark_furniture_lists(content: list[Line]) -> None:
+    # "Sign in to unlock member benefits!" / "• Save stories" / "• Comment" / "Sign in": the
+    # items of a bulleted list that stands between furniture lines and holds furniture are
+    # furniture too (a list in the story is introduced and followed by story text)
+    index = 0
+    while index < len(content):
+        if not _BULLET.match(content[index].clean):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(content) and _BULLET.match(content[end + 1].clean):
+            end += 1
+        run = content[index : end + 1]
+        before = content[index - 1] if index else None
+        after = content[end + 1] if end + 1 < len(content) else None
+        bounded = all(
+            ln is not None and ln.kind == "boilerplate" and ln.reason != "duplicate"
+            for ln in (before, after)
+        )
+        if bounded and any(ln.kind == "boilerplate" for ln in run):
+            for line in run:
+                if line.kind == "body":
+                    _mark(line, "navigation", "item of a list between furniture lines")
+        index = end + 1
 
 
 def _mark_by_shape(content: list[Line]) -> None:
@@ -735,6 +771,18 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         if core != text:
             # "Xinhua, April 8, 2016 Adjust font size": the line is judged without its widget
             text, words = core, count_words(core)
+        label = _CREDIT_LABEL.match(text)
+        if label and index + 1 < len(content):
+            # "Source:" alone, its value on the next line: the two lines are one credit line
+            credit = credit_line(f"{label.group('label')}: {content[index + 1].clean}")
+            if credit and (credit.names or not content[index + 1].clean[:1].islower()):
+                _mark(line, "credit", "credit label over its value")
+                _mark(content[index + 1], "credit", "the value of a credit label")
+                photo = credit.photo or _in_media_block(content, index)
+                (evidence.photo_credits if photo else evidence.text_credits).extend(credit.names)
+                continue
+        if line.kind == "boilerplate" and line.signal == "the value of a credit label":
+            continue
         if in_related:
             # a link teaser cut off with an ellipsis does not end the block of links
             if is_paragraph(text) and not is_headline(text) and not _TEASER.search(text):
@@ -918,6 +966,10 @@ _LABEL_SEPARATOR = re.compile(r"^\s*[:|–—-]\s*")
 
 
 _DURATION = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:[0-5]\d\s*$")
+# "Source:", "Photo:" alone on a line: a label whose value the next line holds
+_CREDIT_LABEL = re.compile(
+    r"^(?P<label>sources?|credits?|photos?|images?|text|via|courtesy)\s*:$", re.IGNORECASE
+)
 
 
 def _is_media_label(text: str) -> bool:
@@ -997,7 +1049,8 @@ def _labelled_video_title(content: list[Line], index: int) -> bool:
 
 def _is_related_line(text: str, rest: str, words: int) -> bool:
     """Return whether a line opening with a related-news cue is a link line, not a sentence."""
-    labelled = bool(rest) and bool(re.match(r"^[^:]{2,30}:", text))
+    # "Read more: <headline>", "Also Read | <headline>": the cue labels the link after it
+    labelled = bool(rest) and bool(re.match(r"^[^:|]{2,30}[:|]", text))
     if SENTENCE_END.search(text + " ") and not labelled:
         return False
     # "Read more: <a headline>" may carry a long headline; a bare cue is short.
@@ -1471,6 +1524,24 @@ def _truncated_tail(text: str) -> bool:
     )
 
 
+def _split_cut_sentence(head: str, tail: str) -> bool:
+    """Return whether two last lines are one sentence split by the scraper and cut off where the
+    stored text ends: a long unfinished clause (twelve words or more: longer than a headline
+    link), continued by a line that finishes nothing, the two reading as prose (a quarter of
+    their words or more are function words, as in running text and not in headlines)."""
+    if (
+        count_words(head) < 12
+        or SENTENCE_END.search(head + " ")
+        or SENTENCE_END.search(tail + " ")
+        or _BULLET.match(head)
+        or _BULLET.match(tail)
+    ):
+        return False
+    words = WORD.findall(f"{head} {tail}")
+    function = sum(w.lower() in ENGLISH_STOPWORDS for w in words)
+    return function >= len(words) / 4
+
+
 def _classify_by_position(
     content: list[Line], evidence: Evidence, title: int | None, common: frozenset[str]
 ) -> None:
@@ -1483,6 +1554,9 @@ def _classify_by_position(
     ]
     first = paragraphs[0] if paragraphs else len(content)
     last = paragraphs[-1] if paragraphs else -1
+    # "… forced former president Robert" / "Mugabe to resign": a sentence the scraper split
+    # over the last two lines, cut off where the stored text ends; both halves are story text
+    cut_pair = last_content >= 1 and _split_cut_sentence(content[-2].clean, content[-1].clean)
     title_key = normalise_line(content[title].value or "") if title is not None else ""
     seen: dict[str, Line] = {}
     links_below = 0
@@ -1549,7 +1623,11 @@ def _classify_by_position(
             elif title is not None and index < title and not is_paragraph(line.clean):
                 _mark(line, "navigation", "above the headline")
             elif index > last and short and not _BULLET.match(line.clean):
-                if not (index == last_content and _truncated_tail(line.clean)):
+                # a sentence cut off where the stored text ends is story text, unless the page's
+                # furniture (three lines or more: comments, sign-in, footer) closed the story
+                cut = cut_pair or _truncated_tail(line.clean)
+                furniture = sum(ln.kind == "boilerplate" for ln in content[last + 1 : index])
+                if not (index == last_content and cut and furniture < 3):
                     _mark(line, "navigation", "short line after the last paragraph")
             elif first < index < last and re.fullmatch(r"[^\W\d_][\w'’-]*:?", line.clean):
                 # "Details", "Graphic" between paragraphs: a widget or section label (a
@@ -1565,6 +1643,7 @@ def _classify_by_position(
                 and not SENTENCE_END.search(line.clean + " ")
                 and not _BULLET.match(line.clean)
                 and not (index == last_content and _truncated_tail(line.clean))
+                and not (cut_pair and index >= last_content - 1)
             ):
                 # below the story and not where the stored text stops (or closing a list of
                 # such links): a link to another story

@@ -255,8 +255,12 @@ _SOURCE_BEFORE = re.compile(
 # "told Reuters", "told RFE/RL's Armenian Service", "told the Associated Press", "was quoted by
 # AFP", "told state-run Anadolu Agency": the page's reporters in contact with the speaker
 _SOURCE_AFTER = re.compile(
-    r"\b(?P<verb>told|according to|speaking to|in an interview with|quoted by|made available to)"
-    r"\s+(?:the\s)?(?:(?:state[- ]run|state[- ]owned|official|local)\s+)?(?P<who>(?:the\s)?"
+    r"\b(?P<verb>told|according to|speaking to|in an interview with|quoted by|made available to|"
+    # ", reports Reuters.": a rewrite naming its wire after the verb
+    r"(?<=,\s)reports|(?<=,\s)reported)"
+    r"\s+(?:the\s)?(?:(?:state[- ]run|state[- ]owned|official|local)\s+)?"
+    # "told news agency AFP", "told the broadcaster NTV": the outlet's kind before its name
+    r"(?:(?:(?:news|wire|press)\s+agency|broadcaster|news\s+channel|newspaper)\s+)?(?P<who>(?:the\s)?"
     r"[A-Z][\w&/.-]*+(?:\s[A-Z][\w&/.-]*+){0,3})"
 )
 # "Ada Derana reporter said", "a Nordic TV correspondent saw": the page's own reporter names
@@ -271,7 +275,7 @@ _CORRESPONDENT = re.compile(
     r"[A-Z][\w'’.-]+(?:\s[\w'’.-]+){0,3},?\s+reporting\s+from\b"
 )
 # Verbs naming a source at second hand: a report cited, not the page's own reporting.
-_CITING = frozenset(["according to"])
+_CITING = frozenset(["according to", "reports", "reported"])
 # End-anchored credit patterns look at this many trailing characters only (bounded work).
 _TAIL_CHARS = 240
 # Kinds of outlet whose naming as the text's source makes them its outlet; a newspaper that
@@ -443,9 +447,26 @@ _READ_MORE_SOURCE = re.compile(
 # first published on March 9, 2024." (the place, the date, or both).
 _FIRST_RAN = re.compile(
     r"^(?:(?:this|the) (?:article|story|piece|report|column|post|interview|version)\s+"
+    # "This report by The Nordic Press was first published March 3, 2024." (the wire's own
+    # closing line names its author between the noun and the verb)
+    r"(?:by (?P<by>[A-Z][^,;:]{1,60}?)\s+)?"
     r"(?:was |has been |is )?(?:first |originally |previously )?(?:appeared|published|ran|"
     r"posted|run|republished|reproduced|provided|supplied|syndicated)|(?:it |and )?(?:was )?(?:first|originally|previously) (?:appeared|published|"
     r"ran|posted))\b(?P<rest>[^:]{0,120}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "The post <headline> appeared first on Nordic Ledger.": the footer a blog engine (WordPress)
+# adds to every post it syndicates through its feed
+_FEED_FOOTER = re.compile(
+    r"^the post\s.{2,200}?\sappeared first on\s+(?:the website of\s+)?(?P<who>[^,;:]{2,60}?)"
+    r"\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "Published in Nordic Ledger, March 3rd, 2024": a newspaper's closing line naming the edition;
+# only with its date, so "Published in Nature, the study …" is no such line
+_PRINTED_IN = re.compile(
+    r"^(?:this (?:article|story) was )?published in (?:the )?(?P<who>[A-Z][^,;:]{1,50}?)"
+    r"(?:\s*,\s*|\s+on\s+)(?P<date>[^,;:]*\d[^;:]{2,30}?)\s*\.?$",
     re.IGNORECASE,
 )
 _FIRST_RAN_WHERE = re.compile(
@@ -482,6 +503,16 @@ _CREDIT_LINE = re.compile(
     r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
 )
+# "With New Age input", "(With AFP inputs)", "— With Reuters reporting": the source, then the
+# word for what it gave
+_WITH_INPUT = re.compile(
+    r"^[(\[]?\s*[—–-]*\s*with\s+(?P<who>[^()\[\]]{2,50}?)\s+(?P<what>inputs?|reporting|files)"
+    r"\s*[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+# "jbh/ng (AP, Reuters)": editors' initials joined by slashes, the agencies in brackets (the
+# sign-off of Deutsche Welle's and other broadcasters' wire rewrites)
+_EDITOR_INITIALS = re.compile(r"^[a-z]{2,4}(?:/[a-z]{2,4})+\s*\((?P<who>[^()]{2,40})\)\s*\.?$")
 # "Xinhua, April 8, 2016", "AFP | 12 March 2024 10:15": an outlet's name, then a date stamp
 _OUTLET_STAMP = re.compile(
     r"^(?P<who>[A-Z][\w.&'’ -]{1,40}?)\s*[,|–—-]\s*(?P<stamp>(?:[A-Z][a-z]+,?\s+)?"
@@ -491,8 +522,10 @@ _OUTLET_STAMP = re.compile(
 # "(Nordic Media/Reuters)": a line that is only credits in brackets
 _BRACKETED_CREDIT = re.compile(r"\((?P<who>[^()]{2,60})\)\s*\.?")
 # "AAP / Law and order": an outlet's name, then the section the page filed the story under
+# ("BBC NEWS, MIDDLE EAST": a comma may part them, and the section may be in capitals)
 _OUTLET_SECTION = re.compile(
-    r"(?P<who>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s+[/|]\s+[A-Z][a-z]+(?: [a-z&]+| [A-Z][a-z]+){0,3}"
+    r"(?P<who>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})(?:\s+[/|]\s+|\s*,\s+)"
+    r"[A-Z](?:[a-z]+|[A-Z]+)(?: [a-z&]+| [A-Z](?:[a-z]+|[A-Z]+)){0,3}"
 )
 # "VOA News" alone: an outlet's code and a media word, as an author box prints its outlet
 _CODE_AND_MEDIA = re.compile(r"[A-Z]{2,6}(?: [A-Z][a-z]+){1,2}")
@@ -503,9 +536,12 @@ _CREDIT_WHO = re.compile(
 _BYLINE_CUE = re.compile(
     r"^[(\[]?\s*(?:by|written by|words by|story by|reported by|posted by|published by|text by|author|"
     r"(?:writer|reporter)(?=\s*:))\s*:?\s+"
-    r"(?P<names>[^()]+?)\s*[)\]]?\s*$",
+    # "By Jane Roe (Nordic Times)": the outlet may follow the names in brackets
+    r"(?P<names>[^()]+?)(?:\s*\((?P<paren>[^()]{2,60})\))?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
+# "3 min read", "5 minute read": a reading-time label sharing the byline's row
+_READING_TIME = re.compile(r"^\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?$", re.IGNORECASE)
 # The date often shares the byline line: "By Jane Roe | 12 March 2024", "By Jane Roe on March 12".
 _BYLINE_DATE = re.compile(
     r"(?:(?:\s+on\s+|\s*[|,–—-]\s*|\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
@@ -640,30 +676,49 @@ def read_more_source(text: str) -> list[str] | None:
 
 def first_ran(text: str) -> tuple[list[str], str | None] | None:
     """Return (outlets, date text) of a closing line saying where or when the story first ran
-    ("This article first appeared in the Nordic Ledger on 12 March 2024."), or None.
+    ("This article first appeared in the Nordic Ledger on 12 March 2024.", "This report by The
+    Nordic Press was first published March 3, 2024.", "The post … appeared first on Nordic
+    Ledger."), or None.
 
-    The outlet is the publication named after "in/on/by"; the date is the stamp after it. A line
-    naming neither is no such line.
+    The outlet is the publication named after "in/on/by" (or by "by" before the verb); the date
+    is the stamp after it. A line naming neither is no such line.
     """
-    match = _FIRST_RAN.match(text.strip())
-    if not match or count_words(text) > 30:
+    words = count_words(text)
+    match = _FIRST_RAN.match(text.strip()) if words <= 30 else None
+    # the feed footer holds the headline (up to 25 words) besides its own
+    feed = _FEED_FOOTER.match(text.strip()) if not match and words <= 40 else None
+    if feed:
+        # the feed footer of a blog engine names the site the post first ran on
+        who = feed.group("who").strip(" .")
+        named = _publication(who) and not generic_source(who)[0]
+        return ([credited_form(who)], None) if named else None
+    printed = None if match or feed else _PRINTED_IN.match(text.strip())
+    if printed and stamp_date(printed.group("date")) and _publication(printed.group("who")):
+        # "Published in Nordic Ledger, March 3rd, 2024": the print edition the story ran in
+        return [credited_form(printed.group("who"))], printed.group("date")
+    if not match:
         return None
     rest = match.group("rest")
     stamp = rest if stamp_date(rest) else None
     names: list[str] = []
     where = _FIRST_RAN_WHERE.match(rest)
     who = where.group("who").strip(" .") if where else ""
+    if match.group("by"):
+        who = match.group("by").strip(" .")
+    if _publication(who) and not generic_source(who)[0]:
+        names = split_credit(who, keep_people=True) or [credited_form(who)]
+    if not names and stamp is None:
+        return None
+    return names, stamp
+
+
+def _publication(who: str) -> bool:
     # what a story first appeared in is a publication, whatever its name: one to six
     # capitalised words (or a domain) that no gazetteer knows as a place or a person
     named = bool(
         re.fullmatch(r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|&)){0,5}", who)
     ) and not _is_place(who)
-    publication = who and stamp_date(who) is None and (is_outlet_name(who) or named)
-    if publication and not generic_source(who)[0]:
-        names = split_credit(who, keep_people=True) or [credited_form(who)]
-    if not names and stamp is None:
-        return None
-    return names, stamp
+    return bool(who) and stamp_date(who) is None and (is_outlet_name(who) or named)
 
 
 def opens_with_photo_id(text: str) -> bool:
@@ -788,7 +843,10 @@ def author_box_outlet(text: str) -> str | None:
     if not _CODE_AND_MEDIA.fullmatch(text):
         return None
     words = text.split()[1:]
-    return text if all(w.casefold() in _media_words() for w in words) else None
+    if not all(w.casefold() in _media_words() for w in words):
+        return None
+    # "BBC Correspondent": the staff word names the writer's role, the code the outlet
+    return _staff_outlet(text) or text
 
 
 def credit_line(text: str) -> CreditLine | None:
@@ -839,6 +897,22 @@ def credit_line(text: str) -> CreditLine | None:
         outlet = find_outlet(who)
         if outlet is not None and (who not in outlet.ambiguous or " " in who):
             return CreditLine([credited_form(who)], stamp=dated.group("stamp"))
+    inputs = _WITH_INPUT.match(text)
+    if inputs:
+        # "With New Age input", "— With AFP inputs": the outlet whose copy the text draws on
+        generic, who = generic_source(inputs.group("who"))
+        # a person reports, an outlet gives input: "With Jane Roe reporting" credits nobody
+        given = inputs.group("what").lower().startswith("input")
+        names = split_credit(who, keep_people=given) if who and _CREDIT_WHO.match(who) else []
+        names = [n for n in names if given or not is_person_name(n)]
+        if names or generic:
+            return CreditLine(names)
+    initials = _EDITOR_INITIALS.match(text.strip())
+    if initials:
+        # "jbh/ng (AP, Reuters)": the editors' initials and the agencies of the text
+        names = split_credit(initials.group("who"))
+        if names and all(is_agency_code(n) for n in names):
+            return CreditLine(names)
     match = _CREDIT_LINE.match(text)
     if not match:
         if text.startswith("©") and not re.match(r"©\s*(?:19|20)\d\d", text):
@@ -923,8 +997,16 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
     cue = _BYLINE_CUE.match(text) or _STAFF_CREDIT.match(text)
     if cue:
         names = _strip_byline_date(cue.group("names")).replace("*", "")
+        if cue.groupdict().get("paren"):
+            names = f"{names}, {cue.group('paren')}"
         names = re.sub(r"\s+in\s+[A-Z][\w .'-]*?(?=[,;)]|\band\b|$)", "", names)
-        parts = [p.strip(" .") for p in re.split(r",|;|&|\band\b|\||\bfor\b", names)]
+        # a name and its outlet parted by a dash or a dot ("By Jane Roe - Nordic Times",
+        # "By Jane Roe · Nordic Times · 3 min read")
+        parts = [
+            p.strip(" .")
+            for p in re.split(r",|;|&|\band\b|\||\bfor\b|\s[-–—·•]\s|[·•]", names)
+            if not _READING_TIME.match(p.strip(" ."))
+        ]
         staff = re.split(r";|\band\b\s+(?:editing|writing)", names)[0]
         # "By Staff Report" names nobody; "By Mail Today Reporter", "By Nordic TV Staff" name
         # the outlet whose staff wrote the text
@@ -947,6 +1029,13 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
         if people or outlets:
             return people, outlets
         return None
+    # "Nordic Times Staff Writer", "BBC Correspondent" alone: the outlet whose staff wrote it
+    # ("Staff Reporter", "Senior Correspondent" name no outlet)
+    whole = text.strip(" .–—-")
+    own = _staff_outlet(whole) if count_words(whole) <= 6 else whole
+    outlet_shaped = is_agency_code(own) or (" " in own and _has_media_word(own))
+    if own and own != whole and outlet_shaped and not is_person_name(own):
+        return [], [credited_form(own)]
     parts = [p.strip() for p in re.split(r"\s*(?:\||,|/|\s[-–—]\s)\s*", text)]
     if len(parts) < 2 or not is_person_name(parts[0]):
         return None
