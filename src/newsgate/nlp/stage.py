@@ -71,7 +71,9 @@ __all__ = [
 STAGE = "nlp"
 AHEAD = "nlp"
 CROSS_ARTICLE_STEP = "nlp.cross_article"
-CREDIT_LINE_REASONS = ("caption", "credit", "byline", "dateline")
+# the removed lines whose names count for the article (CONVENTIONS §2, §4.1): the headline too,
+# when the article stage took it out of the body
+CREDIT_LINE_REASONS = ("caption", "credit", "byline", "dateline", "title")
 # what the credit extractor reads of an article_line row
 CREDIT_LINE_COLUMNS = ("article_id", "line_no", "reason", "text")
 # the gated tables: articles (article_id, body, published_date, credited) and their lines

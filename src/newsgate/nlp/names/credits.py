@@ -1,4 +1,4 @@
-"""Entities of the caption, credit and byline lines that the article stage removed from the body."""
+"""Entities of the caption, credit, byline and headline lines that the article stage removed from the body."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*$")
 
 
 def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> list[dict]:
-    """Return entity rows found in removed caption, credit, byline and dateline lines.
+    """Return entity rows found in removed caption, credit, byline, dateline and headline lines.
 
     `lines` are article_line rows (article_id, line_no, reason, text); offsets index the line's
     text. `credited` maps article_id to the agencies the article stage credited; those not already
@@ -55,6 +55,11 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
             if found and found[0] == "PERSON" and not _newsroom(text):
                 start = doc.text.index(text)
                 spans.append((start, start + len(text), *found))
+        elif line["reason"] == "title":
+            # a headline carries no credit: its names are the rules' entities
+            spans.extend(
+                (e.start_char, e.end_char, e.label_, e.kb_id_ or local_name(e)) for e in doc.ents
+            )
         else:
             # the credit's own parts first: its names are people and agencies, whatever the
             # rules make of capitals ("Abdul MAJEED / AFP" is no organisation MAJEED)

@@ -357,6 +357,8 @@ class NameFinder:
             return True  # "Tan Sri", "Lt Col": honorifics alone
         if before_day_number(self.doc, end):
             return True  # "Thu Jun 6": a weekday and month before a day number are a date
+        if end < len(self.doc) and self.text[end] in ORG_HEADS and self.text[end].isupper():
+            return True  # "told Metro TV": an all-caps head the name run left out ends a body
         last = self.text[end - 1]
         if (
             end - start >= 2
@@ -431,6 +433,34 @@ def before_day_number(doc: Doc, end: int) -> bool:
         return False
     day = doc[end].text.rstrip(",")
     return day.isdigit() and 1 <= int(day) <= 31
+
+
+_HEADLINE_MIN_WORDS = 4  # content words a line needs before its capitals say anything
+_HEADLINE_SHARE = 1.0  # share of them capitalised: headline style capitalises every one
+
+
+def headline_tokens(doc: Doc) -> frozenset[int]:
+    """Return the indices of the tokens on lines written in headline case.
+
+    Headline style ("Inflation Forces Central Bank to Raise Rate") capitalises every content
+    word, so a capital on such a line is no evidence of a name: of its content words (alphabetic,
+    four letters or more, no closed-class word) at least four, and all, are capitalised. Running
+    text, even a sentence full of names, has a lower-case content word between them.
+    """
+    found: list[int] = []
+    line: list[int] = []
+    for token in [*doc, None]:
+        if token is None or "\n" in token.text:
+            content = [
+                doc[k] for k in line if doc[k].is_alpha and len(doc[k]) >= 4 and not doc[k].is_stop
+            ]
+            capitals = sum(1 for t in content if t.text[0].isupper())
+            if len(content) >= _HEADLINE_MIN_WORDS and capitals >= _HEADLINE_SHARE * len(content):
+                found.extend(line)
+            line = []
+        else:
+            line.append(token.i)
+    return frozenset(found)
 
 
 def _after_capitalised_noun(doc: Doc, start: int, end: int) -> int:

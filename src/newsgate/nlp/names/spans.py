@@ -63,6 +63,7 @@ from newsgate.nlp.names.shape import (
     Role,
     acronym_matches,
     capitalised_free,
+    headline_tokens,
     honorific_end,
     is_name_token,
     joined_end,
@@ -105,6 +106,9 @@ _REGION_NOUNS = {
     "neighbourhood",
     "suburb",
 }
+# "at Polwire village", "in Kelbora town": a settlement noun after its name, as a region noun is
+# ("in Kandahar province"); not before another noun ("the Kelbora village council")
+_SETTLEMENT_NOUNS = {"village", "town", "township"}
 # "Doho, Mina Maideni and Lawari villages": a list of names before a plural place noun
 _PLURAL_PLACE_NOUNS = {
     "villages",
@@ -665,6 +669,8 @@ def _find_headed_spans(finder: NameFinder) -> None:
     """Type capitalised runs by their last word: "... Ministry" is ORG, "... Sea" is LOC."""
     doc = finder.doc
     demonyms = country_demonyms(by_country=True)
+    headline = headline_tokens(doc)
+    common = common_words()
     i = 0
     while i < len(doc):
         end = i
@@ -701,8 +707,14 @@ def _find_headed_spans(finder: NameFinder) -> None:
             end = _listed_end(finder, end)
         end = _company_form_end(finder, end)  # "Varda Holdings plc", "Merck & Co. Inc."
         start = i
-        # closed-class words open no name, numbers and ordinals may ("First Wave Movement")
-        while start < end and doc[start].is_stop and not doc[start].like_num:
+        # closed-class words open no name, numbers and ordinals may ("First Wave Movement");
+        # spaCy's stop list also holds a head word ("front"), which a name may still open
+        while (
+            start < end
+            and doc[start].is_stop
+            and not doc[start].like_num
+            and doc[start].text not in ORG_HEADS
+        ):
             start += 1
         if (
             end - start >= 3
@@ -710,6 +722,15 @@ def _find_headed_spans(finder: NameFinder) -> None:
             and finder.lower[start + 1] == "of"
         ):
             i = end  # "Commissioner of Police", "Chief of Army Staff": an office, not a body
+            continue
+        if (
+            start < end
+            and start in headline
+            and all(finder.lower[k] in common or doc[k].is_stop for k in range(start, end))
+        ):
+            # "Inflation Forces …", "World News |": on a headline-case line a run of common
+            # words is not a name by its capitals; a body the story names is found in its text
+            i = end
             continue
         head = doc[end - 1].text
         if head.lower().rstrip(".") in COMPANY_SUFFIXES and end - start >= 2:
@@ -845,7 +866,37 @@ def _claim_with_qualifier(finder: NameFinder, start: int, end: int) -> bool:
         # is a modifier; the body and the country are each named
         finder.add(start, end, "ORG", doc[start:end].text)
         return True
-    return finder.claim(qualifier.start, end, "ORG", doc[qualifier.start : end].text)
+    first = _name_words_before(finder, qualifier) if qualifier.label_ == "NORP" else qualifier.start
+    return finder.claim(first, end, "ORG", doc[first:end].text)
+
+
+def _name_words_before(finder: NameFinder, qualifier: Span) -> int:
+    """Return where a body's name opens before the adjective that qualifies it: "National" in
+    "National Democratic Front", "United" in "United Democratic Front".
+
+    A demonym or party adjective inside a name cuts the capitalised run in two, so the words
+    before it are read back: up to two unclaimed capitalised words that are no closed-class word,
+    title (a generic body word such as "National" is not one here) or page furniture; a sentence's first word only when it is a generic body word
+    ("National") or no common English word (a capital there is no evidence of a name).
+    """
+    doc, lower = finder.doc, finder.lower
+    first = qualifier.start
+    common = common_words()
+    while (
+        first > 0
+        and qualifier.start - first < 2
+        and capitalised_free(finder, first - 1)
+        and not doc[first - 1].is_stop
+        and finder.text[first - 1] not in NOT_NAMES
+        and lower[first - 1] not in TITLE_HEADS
+        # "Senior Democratic Party official" is a title; "National …" a body's own word
+        and (lower[first - 1] not in TITLE_MODIFIERS or finder.text[first - 1] in GENERIC_ORG_WORDS)
+    ):
+        word = doc[first - 1]
+        if word.is_sent_start and word.text not in GENERIC_ORG_WORDS and word.lower_ in common:
+            break
+        first -= 1
+    return first
 
 
 def _place_after_of(finder: NameFinder, index: int) -> Span | None:
@@ -934,8 +985,15 @@ def _find_lowercase_ministries(finder: NameFinder) -> None:
             continue
         _, country = org_or_country(ent)
         if country in demonyms:
-            name = f"{demonyms[country]} " + " ".join(t.text.capitalize() for t in words)
-            finder.claim(ent.start, end, "ORG", _us_spelling(name))
+            name = _us_spelling(
+                f"{demonyms[country]} " + " ".join(t.text.capitalize() for t in words)
+            )
+            if start > ent.end:
+                # "Peru's foreign ministry": the owner is a place named in the text (a place
+                # used as a modifier is still a place), the words after it are the body
+                finder.add(start, end, "ORG", name)
+            else:
+                finder.claim(ent.start, end, "ORG", name)
 
 
 def _find_place_phrases(finder: NameFinder) -> None:
@@ -949,7 +1007,11 @@ def _find_place_phrases(finder: NameFinder) -> None:
                 end = _place_name_end(finder, i + 2)
                 if end > i + 2:
                     finder.add(i + 2, end, "GPE", doc[i + 2 : end].text)
-        elif word in _REGION_NOUNS and i > 0 and doc[i].is_lower:
+        elif (
+            (word in _REGION_NOUNS or (word in _SETTLEMENT_NOUNS and not _noun_follows(doc, i)))
+            and i > 0
+            and doc[i].is_lower
+        ):
             start = i
             place = finder.ent_by_token.get(i - 1)
             if place is not None and place.end == i and place.label_ == "GPE":
@@ -983,6 +1045,12 @@ def _find_place_phrases(finder: NameFinder) -> None:
                     start -= 1
                 if start < i and not doc[start].is_sent_start:
                     finder.add(start, i, "GPE", doc[start:i].text)
+
+
+def _noun_follows(doc: Doc, index: int) -> bool:
+    """Return whether a lower-case content word follows `index` ("village council")."""
+    nxt = index + 1
+    return nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].is_lower and not doc[nxt].is_stop
 
 
 def _is_place_word(finder: NameFinder, index: int) -> bool:
@@ -1326,6 +1394,9 @@ def _find_qualified_bodies(finder: NameFinder) -> None:
                 qualifier is not None
                 and qualifier.end == ent.start
                 and qualifier.label_ in {"NORP", "GPE"}
+                # "U.S. Federal Reserve": a country's abbreviation before a body's own name of
+                # several words is a modifier, as before any formal name (see `_prefix_start`)
+                and not (len(ent) >= 2 and _is_abbreviated_country(qualifier))
             ):
                 text = finder.doc[qualifier.start : ent.end].text
                 if finder.claim(qualifier.start, ent.end, "ORG", text):
@@ -1655,6 +1726,39 @@ def _after_boundary(doc: Doc, index: int) -> bool:
     )
 
 
+_SUFFIX_COMPASS = frozenset({"North", "South", "East", "West"})
+
+
+def _with_hyphen_suffixes(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Return the spans with an organisation's hyphen-joined suffix taken into its name.
+
+    A body's name may go on after a hyphen with an abbreviation or a compass word ("Zanu-PF",
+    "Liberation Army-North"): the hyphen written without spaces joins one word, so the name
+    found before it is only part of the name.
+    """
+    starts = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        end = span.end
+        if (
+            span.label_ == "ORG"
+            and end + 1 < len(doc)
+            and doc[end].text in _HYPHEN_TOKENS
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and end + 1 not in starts
+            and (
+                (doc[end + 1].is_upper and doc[end + 1].is_alpha and len(doc[end + 1]) <= 4)
+                or doc[end + 1].text in _SUFFIX_COMPASS
+            )
+        ):
+            text = doc[span.start : end + 2].text
+            kb = text if span.kb_id_ in {"", span.text} else span.kb_id_
+            span = Span(doc, span.start, end + 2, label="ORG", kb_id=kb)
+        out.append(span)
+    return out
+
+
 def find_name_entities(doc: Doc) -> Doc:
     """Add PERSON, ORG, LOC and ship spans found by titles, reporting verbs and word shape."""
     _drop_place_prefixes(doc)
@@ -1693,7 +1797,7 @@ def find_name_entities(doc: Doc) -> Doc:
     kept = [e for e in doc.ents if e.start not in finder.removed]
     region_starts = {r.start + 1 for r in regions}
     kept = [e for e in kept if e.start not in region_starts] + regions
-    spans = filter_spans([*kept, *finder.found])
+    spans = _with_hyphen_suffixes(doc, filter_spans([*kept, *finder.found]))
     # the runs no rule claimed: the learned span model decides which name a body or a place
     spans.extend(learned_spans(doc, spans))
     doc.ents = sorted(spans, key=lambda s: s.start)
