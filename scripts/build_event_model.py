@@ -18,13 +18,12 @@ the model at several thresholds; the model is kept only where it beats the rules
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import numpy as np
-from gold_sets import gold_pages
+from gold_sets import ScorerEvent, gold_pages, load_scorer
 
 from newsgate.articles import parse_article
 from newsgate.logistic import fit_weights
@@ -35,22 +34,6 @@ from newsgate.nlp.pipeline import load_pipeline, make_doc
 # True: the model chooses among all candidates; False: it only filters the rules' events
 WIDE = True
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-
-
-def _scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("reference_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-class _Row:
-    """A candidate as the reference scorer reads a predicted event."""
-
-    def __init__(self, event: dict) -> None:
-        self.event_type = event["event_type"]
-        self.event_date = event["event_date"]
-        self.actor_names = event["actor_names"]
 
 
 def examples(set_dir: Path, nlp, scorer) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, int]]:
@@ -67,7 +50,7 @@ def examples(set_dir: Path, nlp, scorer) -> list[tuple[np.ndarray, np.ndarray, n
         match = np.zeros((len(cands), len(gev)), dtype=bool)
         for i, event in enumerate(cands):
             for j, ge in enumerate(gev):
-                match[i, j] = scorer._event_ok(_Row(event), ge)
+                match[i, j] = scorer._event_ok(ScorerEvent(event), ge)
         rules = np.array([not e["dropped"] for e in cands], dtype=bool)
         out.append((x, match, rules, len(gev), _merge_keys(cands)))
     return out
@@ -123,7 +106,7 @@ def main() -> int:
     parser.add_argument("--scorer", type=Path, default=Path("../shared/tools/score.py"))
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    scorer = _scorer(args.scorer)
+    scorer = load_scorer(args.scorer)
     nlp = load_pipeline(None)
     data = {}
     for s in args.sets:

@@ -36,7 +36,6 @@ only, never on a score-only check set). Nothing is written.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import subprocess
@@ -45,19 +44,12 @@ from collections import Counter
 from pathlib import Path
 
 import duckdb
+from gold_sets import load_scorer
 
 from newsgate.nlp.lexicon import common_words, given_names
 
 KINDS = (("persons", {"PERSON"}), ("organizations", {"ORG"}), ("places", {"GPE", "LOC", "FAC"}))
 SHORT = {"persons": "person", "organizations": "org", "places": "place"}
-
-
-def load_scorer(path: str):
-    """Return the reference scorer loaded as a module (its norm, toks and name_match are used)."""
-    spec = importlib.util.spec_from_file_location("reference_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _words(text: str) -> list[str]:

@@ -29,12 +29,13 @@ is written to disk.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+from gold_sets import ScorerEvent, load_scorer
 
 from newsgate.articles import parse_article
 from newsgate.nlp.events import find_candidates
@@ -98,22 +99,6 @@ _STOP = frozenset(
 )
 
 
-def _scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("reference_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-class _Row:
-    """A candidate as the reference scorer reads a predicted event."""
-
-    def __init__(self, event: dict, **override) -> None:
-        self.event_type = override.get("event_type", event["event_type"])
-        self.event_date = override.get("event_date", event["event_date"])
-        self.actor_names = override.get("actor_names", event["actor_names"])
-
-
 def _stems(text: str) -> set[str]:
     """Return the five-letter stems of the content words of `text` (inflection-blind)."""
     return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
@@ -133,7 +118,7 @@ def _best_sentence(sents: list[tuple[int, int, str]], gold: dict) -> int:
 
 def classify(gold: dict, cands: list[dict], sentence: int, scorer) -> str:
     """Return the class (one of CLASSES) of one gold event among an article's candidates."""
-    ok = [e for e in cands if scorer._event_ok(_Row(e), gold)]
+    ok = [e for e in cands if scorer._event_ok(ScorerEvent(e), gold)]
     if ok:
         return "found_rules" if any(not e["dropped"] for e in ok) else "found_wide"
     here = [e for e in cands if e["sentence_index"] == sentence]
@@ -143,7 +128,9 @@ def classify(gold: dict, cands: list[dict], sentence: int, scorer) -> str:
     if not fam:
         return "wrong_family"
     # the actor test alone: the gold date is taken as the candidate's
-    actor_ok = [e for e in fam if scorer._event_ok(_Row(e, event_date=gold.get("date")), gold)]
+    actor_ok = [
+        e for e in fam if scorer._event_ok(ScorerEvent(e, event_date=gold.get("date")), gold)
+    ]
     if not actor_ok:
         return "no_actor" if all(not e["actor_names"] for e in fam) else "wrong_actor"
     return "no_date" if all(e["event_date"] is None for e in actor_ok) else "wrong_date"
@@ -155,7 +142,7 @@ def main() -> int:
     parser.add_argument("--scorer", type=Path, default=Path("../shared/tools/score.py"))
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
-    scorer = _scorer(args.scorer)
+    scorer = load_scorer(args.scorer)
     nlp = load_pipeline(None)
     table: dict[str, Counter] = {}
     by_type: Counter = Counter()
@@ -180,7 +167,7 @@ def main() -> int:
             rules = [e for e in cands if not e["dropped"]]
             for ge in gold.get("events", []):
                 for i, e in enumerate(rules):
-                    if i not in used and scorer._event_ok(_Row(e), ge):
+                    if i not in used and scorer._event_ok(ScorerEvent(e), ge):
                         used.add(i)
                         break
             counts["rules_matched"] += len(used)
@@ -192,7 +179,7 @@ def main() -> int:
                 by_type[(ge["type"], kind)] += 1
                 if kind == "found_wide":
                     # the rules that drop the candidates matching it
-                    rules = {e["dropped"] for e in cands if scorer._event_ok(_Row(e), ge)}
+                    rules = {e["dropped"] for e in cands if scorer._event_ok(ScorerEvent(e), ge)}
                     dropping.update(sorted(rules))
                 if args.verbose and kind != "found_rules":
                     print(

@@ -8,11 +8,13 @@ labels are made as the scorer will count them, without needing the shared folder
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 
 def gold_pages(set_dir: Path) -> Iterator[tuple[dict, str]]:
@@ -23,6 +25,25 @@ def gold_pages(set_dir: Path) -> Iterator[tuple[dict, str]]:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text = (set_dir / "articles" / gold["file"]).read_text(encoding="utf-8", errors="replace")
         yield gold, text
+
+
+def load_scorer(path: Path | str) -> ModuleType:
+    """Return the reference scorer (shared/tools/score.py) loaded as a module, to match as it does."""
+    spec = importlib.util.spec_from_file_location("reference_score", path)
+    if spec is None or spec.loader is None or not Path(path).is_file():
+        raise SystemExit(f"cannot load the reference scorer {path} (pass --scorer)")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class ScorerEvent:
+    """A candidate event as the reference scorer reads a predicted event (fields overridable)."""
+
+    def __init__(self, event: dict, **override) -> None:
+        self.event_type = override.get("event_type", event["event_type"])
+        self.event_date = override.get("event_date", event["event_date"])
+        self.actor_names = override.get("actor_names", event["actor_names"])
 
 
 def norm(text: str | None) -> str:

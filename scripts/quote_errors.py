@@ -28,7 +28,6 @@ shares words with a gold quotation another prediction took), `headline`, `boiler
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -36,6 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 import duckdb
+from gold_sets import load_scorer
 
 from newsgate.nlp.lexicon import reporting_verb_forms
 
@@ -49,16 +49,6 @@ _ROLE_CUE = re.compile(
 )
 _PRONOUN_CUE = re.compile(r"\b(?:he|she|He|She)\s+(?:\w+\s+)?(?:" + _VERBS + r")\b")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
-
-
-def load_scorer(path: Path):
-    """Return the reference scorer loaded as a module (its quote_match and person_match)."""
-    spec = importlib.util.spec_from_file_location("reference_score", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"quote_errors: cannot load the scorer {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _locate(body: str, text: str) -> int:
