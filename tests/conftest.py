@@ -1,4 +1,4 @@
-"""Shared fixtures: quiet Prefect, the seed folder, and temporary warehouses."""
+"""Shared fixtures: quiet Prefect, the seed folder, temporary warehouses and the NLP pipeline."""
 
 import os
 from pathlib import Path
@@ -14,6 +14,14 @@ for _key, _value in QUIET_PREFECT.items():
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "fixtures" / "gold" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The NLP pipeline, loaded once per test module (a module may change its pipes)."""
+    from newsgate.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
 
 
 @pytest.fixture(scope="session")

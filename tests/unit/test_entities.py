@@ -7,14 +7,9 @@ from newsgate.articles import parse_article
 from newsgate.nlp.annotate import MENTION_SCHEMA
 from newsgate.nlp.names.credits import CREDIT_SCHEMA, credit_mentions
 from newsgate.nlp.names.resolve import mentions_from_doc, resolve_entities, resolve_with_credits
-from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.pipeline import make_doc
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def _ents(nlp, text):

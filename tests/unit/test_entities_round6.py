@@ -1,14 +1,7 @@
 """Round 6 rules for organisations and places, on invented sentences."""
 
-import pytest
-
 from newsgate.nlp.names.abbreviations import best_long_form, is_short_form
-from newsgate.nlp.pipeline import load_pipeline, make_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+from newsgate.nlp.pipeline import make_doc
 
 
 def _ents(nlp, text):

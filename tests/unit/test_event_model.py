@@ -15,12 +15,7 @@ from newsgate.nlp.event_model import (
     select_events,
 )
 from newsgate.nlp.events import find_candidates, find_events
-from newsgate.nlp.pipeline import load_pipeline, make_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+from newsgate.nlp.pipeline import make_doc
 
 
 def _doc(nlp, text):

@@ -7,14 +7,9 @@ from datetime import date
 import pytest
 
 from newsgate.nlp.event_merge import merge_events
-from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.pipeline import make_doc
 
 PUBLISHED = date(2024, 5, 8)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def _events(nlp, text, kind=None):

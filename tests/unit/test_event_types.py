@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from newsgate.nlp.events import event_types
-from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.pipeline import make_doc
 
 PUBLISHED = date(2024, 5, 8)  # a Wednesday
 
@@ -305,11 +305,6 @@ CASES = {
         None,
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def _of_type(nlp, text, kind):

@@ -8,14 +8,9 @@ from newsgate.nlp.cross_article import EVENT_SCHEMA
 from newsgate.nlp.event_lexicon import conventions_types
 from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.events import event_types
-from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.pipeline import make_doc
 from newsgate.tables import declared_tables
 from newsgate.warehouse import build_table, write_frame
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def _events(nlp, text, published=None, kind=None):

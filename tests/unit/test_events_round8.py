@@ -4,12 +4,7 @@ from datetime import date
 
 import pytest
 
-from newsgate.nlp.pipeline import load_pipeline, make_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+from newsgate.nlp.pipeline import make_doc
 
 
 def _events(nlp, text, published=None, kind=None):

@@ -3,12 +3,7 @@ from datetime import date
 import pytest
 
 from newsgate.nlp.names.resolve import mentions_from_doc
-from newsgate.nlp.pipeline import load_pipeline, make_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+from newsgate.nlp.pipeline import make_doc
 
 
 def _doc(nlp, text, published=None):

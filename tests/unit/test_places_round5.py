@@ -1,14 +1,7 @@
 """Places below the gazetteer and bodies named after a place (invented sentences only)."""
 
-import pytest
-
 from newsgate.nlp.names.places import local_places
-from newsgate.nlp.pipeline import load_pipeline, make_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+from newsgate.nlp.pipeline import make_doc
 
 
 def _ents(nlp, text):

@@ -10,15 +10,10 @@ from newsgate.evaluate.quotes import best_match, overlaps
 from newsgate.nlp.attribution import VERB_FORMS, normalize_verb
 from newsgate.nlp.cross_article import IMPLIED_SCHEMA
 from newsgate.nlp.names.credits import CREDIT_SCHEMA
-from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.pipeline import make_doc
 from newsgate.nlp.quotes import canonical_speaker, find_quote_spans
 from newsgate.tables import declared_tables
 from newsgate.warehouse import build_table, write_frame
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def _quotes(nlp, text):

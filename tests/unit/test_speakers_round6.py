@@ -1,13 +1,6 @@
 """Round 6 person and speaker rules, on invented sentences (each with a case where it must not fire)."""
 
-import pytest
-
-from newsgate.nlp.pipeline import load_pipeline, make_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+from newsgate.nlp.pipeline import make_doc
 
 
 def _doc(nlp, text):

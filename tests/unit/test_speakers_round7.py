@@ -8,13 +8,8 @@ import pytest
 
 from newsgate.errors import ConfigError
 from newsgate.nlp import speaker_model
-from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.pipeline import make_doc
 from newsgate.nlp.quotes import speaker_candidates
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def _doc(nlp, text, quotes=True):

@@ -4,13 +4,8 @@ background paragraphs, on invented sentences (each with a case where the rule mu
 
 import pytest
 
-from newsgate.nlp.pipeline import load_pipeline, make_doc
+from newsgate.nlp.pipeline import make_doc
 from newsgate.nlp.quote_marks import find_quote_marks
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def _quotes(nlp, text):
