@@ -29,6 +29,9 @@ from newsgate.nlp.names.shape import (
 
 # doc.user_data key: (start_char, end_char) of the PERSON spans that are role references
 ROLE_MENTIONS = "role_mentions"
+# doc.user_data key: (start_char, end_char, label, name) of the places named inside a longer
+# span that keeps the tokens ("China" inside the region "southwest China"); mentions of their own
+INNER_MENTIONS = "inner_mentions"
 
 
 def _full_name_map(doc: Doc) -> dict[str, str]:
@@ -226,7 +229,9 @@ def _resolve_role_references(doc: Doc) -> None:
         )
 
 
-_PLACE_SUFFIXES = frozenset({"City", "Town", "Province", "County", "District", "State", "Region"})
+# "Ormoc" is "Ormoc City"; but "Kaduna" and "Kaduna State", "Kandahar" and "Kandahar Province"
+# are a city and the division named after it, two places
+_PLACE_SUFFIXES = frozenset({"City", "Town"})
 
 
 def _fuller_places(doc: Doc) -> None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from newsgate.nlp.gazetteer import surface_index
 from newsgate.nlp.names.fold import first_names_compatible, surname
-from newsgate.nlp.names.local import ROLE_MENTIONS
+from newsgate.nlp.names.local import INNER_MENTIONS, ROLE_MENTIONS
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -35,6 +35,20 @@ def mentions_from_doc(doc: Doc, article_id: str) -> list[dict]:
                 "local_name": ent.kb_id_ or local_name(ent),
                 # "role" for a role reference ("the NATO chief"): its words are no alias
                 "mention_kind": "role" if (ent.start_char, ent.end_char) in roles else "name",
+            }
+        )
+    inner = doc.user_data.get(INNER_MENTIONS, ()) if doc.user_data else ()
+    for start_char, end_char, label, name in inner:
+        rows.append(
+            {
+                "article_id": article_id,
+                "start_char": start_char,
+                "end_char": end_char,
+                "text": doc.text[start_char:end_char],
+                "label": label,
+                "sentence_index": _sentence_index(starts, start_char),
+                "local_name": name,
+                "mention_kind": "name",
             }
         )
     return rows

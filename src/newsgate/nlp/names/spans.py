@@ -46,7 +46,7 @@ from newsgate.nlp.names.abbreviations import find_definitions, undefined_expansi
 from newsgate.nlp.names.bodies import PLACE_ORG_HEADS, find_companies, find_place_bodies
 from newsgate.nlp.names.fold import NAME_SUFFIXES
 from newsgate.nlp.names.lists import find_listed_bodies
-from newsgate.nlp.names.local import resolve_in_article
+from newsgate.nlp.names.local import INNER_MENTIONS, resolve_in_article
 from newsgate.nlp.names.places import (
     find_addressed_places,
     find_divisions,
@@ -79,6 +79,7 @@ _PRONOUN_OWNERS = {"its", "their"}
 _TRAILING_AGENT = {"according"}
 _LOWER_ORG_HEADS = {"ministry", "bank"}
 _PLACE_NOUNS = {
+    "area",
     "city",
     "town",
     "village",
@@ -105,7 +106,10 @@ _REGION_NOUNS = {
     "neighborhood",
     "neighbourhood",
     "suburb",
+    "area",
 }
+# "the Kakrail area", "the area of X": "area" needs a name that is no common word
+_AREA_NOUNS = frozenset({"area", "areas"})
 # "at Polwire village", "in Kelbora town": a settlement noun after its name, as a region noun is
 # ("in Kandahar province"); not before another noun ("the Kelbora village council")
 _SETTLEMENT_NOUNS = {"village", "town", "township"}
@@ -122,6 +126,7 @@ _PLURAL_PLACE_NOUNS = {
     "settlements",
     "islands",
     "municipalities",
+    "areas",
 }
 # "his wife Sharon", "Banks' brother Curtis": owners that make the kin word a relation
 _KIN_OWNERS = {"his", "her", "their", "my", "our", "your", "'s", "’s", "'", "’"}
@@ -226,7 +231,7 @@ def _find_acronyms(finder: NameFinder, terms: set[str]) -> dict[str, tuple[str, 
                 and doc[first].lower_ not in CONNECTORS
                 and acronym_matches(words, acronym.text)
             ):
-                if known is None and _concept(words):
+                if known is None and _concept(words) and not _speaks(finder, acronym.text):
                     terms.add(acronym.text)  # "Gross Domestic Product (GDP)": a concept
                     break
                 label = "LOC" if doc[stop - 1].text in LOC_HEADS else "ORG"
@@ -271,7 +276,7 @@ def _define_abbreviations(
             continue
         known = finder.ent_by_token.get(definition.short)
         if finder.lower[end - 1] in TITLE_HEADS or (
-            known is None and _concept(finder.text[start:end])
+            known is None and _concept(finder.text[start:end]) and not _speaks(finder, short)
         ):
             terms.add(short)
             continue
@@ -292,6 +297,13 @@ def _define_abbreviations(
         elif not finder.claim(start, end, label, name):
             continue
         defined[short] = (label, name)
+
+
+def _speaks(finder: NameFinder, short: str) -> bool:
+    """Return whether a short form is ever the subject of a reporting verb ("the ISPR said"):
+    a concept never speaks, so a long form of common words that does names a body."""
+    texts, lower = finder.text, finder.lower
+    return any(texts[i] == short and lower[i + 1] in _SPEAKER_VERBS for i in range(len(texts) - 1))
 
 
 def _concept(words: list[str]) -> bool:
@@ -744,7 +756,12 @@ def _find_headed_spans(finder: NameFinder) -> None:
             and any(t.lower_ in {"of", "for"} for t in doc[start:end])
         )
         place = _place_after_of(finder, end)
-        if (
+        owned_place = head in LOC_HEADS and any(
+            doc[k].text in POSSESSIVE for k in range(start + 1, end - 1)
+        )
+        if owned_place:
+            _add_venue(finder, start, end, demonyms)
+        elif (
             (head in ORG_HEADS or head in LOC_HEADS)
             and start == i
             and _claim_after_name(finder, start, end, "ORG" if head in ORG_HEADS else "LOC")
@@ -758,8 +775,52 @@ def _find_headed_spans(finder: NameFinder) -> None:
             if not _claim_with_qualifier(finder, start, end):
                 _add_org(finder, start, end, demonyms)
         elif head in LOC_HEADS and end - start >= 2:
-            finder.add(start, end, "LOC", doc[start:end].text)
+            _add_venue(finder, start, end, demonyms)
         i = end
+
+
+def _add_venue(finder: NameFinder, start: int, end: int, demonyms: dict[str, str]) -> None:
+    """Add a place named by its head word ("Barents Sea", "Airport Road").
+
+    An owner inside the run is a name of its own ("X Air Force's Y Air Base": the body owns the
+    base), and a place joined by a hyphen before it opens the name of a route ("Dhaka-Mymensingh
+    Highway").
+    """
+    doc = finder.doc
+    owned = [k for k in range(start + 1, end - 1) if doc[k].text in POSSESSIVE]
+    if owned:
+        mark = owned[-1]
+        if end - mark - 1 >= 2:
+            if doc[mark - 1].text in ORG_HEADS:
+                country = finder.ent_by_token.get(start - 1) if start > 0 else None
+                first = start
+                if country is not None and country.end == start and country.label_ == "GPE":
+                    first = country.start  # "Pakistan Air Force's …": the country opens it
+                finder.claim(first, mark, "ORG", doc[first:mark].text)
+            finder.add(mark + 1, end, "LOC", doc[mark + 1 : end].text)
+        return
+    first = _route_start(finder, start)
+    if first < start:
+        finder.claim(first, end, "LOC", doc[first:end].text)
+    else:
+        finder.add(start, end, "LOC", doc[start:end].text)
+
+
+def _route_start(finder: NameFinder, start: int) -> int:
+    """Return where a route's name opens: at a place joined by a hyphen before `start`
+    ("Dhaka-Mymensingh Highway"), else `start`."""
+    doc = finder.doc
+    before = finder.ent_by_token.get(start - 2) if start >= 2 else None
+    if (
+        before is not None
+        and before.end == start - 1
+        and before.label_ == "GPE"
+        and doc[start - 1].text in _HYPHEN_TOKENS
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+    ):
+        return before.start
+    return start
 
 
 def _and_joins_body(finder: NameFinder, start: int, end: int) -> bool:
@@ -837,6 +898,8 @@ def _claim_after_name(finder: NameFinder, start: int, end: int, label: str) -> b
     if prev.label_ not in {"ORG", "LOC", "GPE", "FAC"} or (label == "ORG" and prev.label_ == "GPE"):
         return False
     first = prev.start
+    if label == "LOC" and prev.label_ == "GPE":
+        first = _route_start(finder, prev.start)  # "Dhaka-Mymensingh Highway"
     while (
         first > 0
         and prev.start - first < 2
@@ -1002,11 +1065,26 @@ def _find_place_phrases(finder: NameFinder) -> None:
     lower = finder.lower
     n = len(doc)
     for i, word in enumerate(lower):
-        if word in _PLACE_NOUNS and i + 2 < n and lower[i + 1] == "of" and i > 0:
+        listed = word in _PLURAL_PLACE_NOUNS or word == "areas"
+        if (
+            (word in _PLACE_NOUNS or listed)
+            and i + 2 < n
+            and lower[i + 1] == "of"
+            and i > 0
+            # "the Kelpani area of the city": no name after "of", so the name is before
+            and doc[i + 2].text[:1].isupper()
+        ):
             if lower[i - 1] in DETERMINERS or doc[i - 1].is_lower:
                 end = _place_name_end(finder, i + 2)
-                if end > i + 2:
+                known = finder.ent_by_token.get(i + 2)
+                if end > i + 2 and not (word in _AREA_NOUNS and _all_common(finder, i + 2, end)):
                     finder.add(i + 2, end, "GPE", doc[i + 2 : end].text)
+                elif known is not None and known.start == i + 2 and known.label_ in {"GPE", "LOC"}:
+                    end = known.end  # the first place is known already
+                if listed and end > i + 2:
+                    # "the nearby towns of Surkhet and Nepalganj", "the provinces of
+                    # Daraa, Hama and Homs": every conjunct names a place
+                    _add_listed_places(finder, end)
         elif (
             (word in _REGION_NOUNS or (word in _SETTLEMENT_NOUNS and not _noun_follows(doc, i)))
             and i > 0
@@ -1018,6 +1096,8 @@ def _find_place_phrases(finder: NameFinder) -> None:
                 start = place.start  # "the Belgorod region" around the city "Belgorod"
             while start > 0 and i - start < 2 and _is_place_word(finder, start - 1):
                 start -= 1
+            if word in _AREA_NOUNS and (_noun_follows(doc, i) or _all_common(finder, start, i)):
+                continue  # "the Metro area", "the Gaza area police": no place's own name
             if start < i and start > 0 and lower[start - 1] in _BEFORE_REGION:
                 # the place is named without its noun: "in Kandahar province" gives Kandahar
                 finder.claim(start, i, "GPE", doc[start:i].text)
@@ -1045,6 +1125,35 @@ def _find_place_phrases(finder: NameFinder) -> None:
                     start -= 1
                 if start < i and not doc[start].is_sent_start:
                     finder.add(start, i, "GPE", doc[start:i].text)
+
+
+def _all_common(finder: NameFinder, start: int, end: int) -> bool:
+    """Return whether every word of `start:end` is a common English word ("Metro", "Health")."""
+    common = common_words()
+    return all(finder.lower[k] in common for k in range(start, end))
+
+
+def _add_listed_places(finder: NameFinder, end: int) -> None:
+    """Add the places listed after the first one from `end` on: ", B, C and D"."""
+    doc, lower = finder.doc, finder.lower
+    k = end
+    while k < len(doc):
+        j = k
+        if j < len(doc) and lower[j] == ",":
+            j += 1
+        if j < len(doc) and lower[j] in {"and", "or"}:
+            j += 1
+        if j == k or j >= len(doc):
+            return
+        ent = finder.ent_by_token.get(j)
+        if ent is not None and ent.start == j and ent.label_ in {"GPE", "LOC"}:
+            k = ent.end  # a place the gazetteer knows is a conjunct too
+            continue
+        item_end = _place_name_end(finder, j)
+        if item_end == j:
+            return
+        finder.add(j, item_end, "GPE", doc[j:item_end].text)
+        k = item_end
 
 
 def _noun_follows(doc: Doc, index: int) -> bool:
@@ -1078,12 +1187,10 @@ def _find_compass_regions(finder: NameFinder) -> list[Span]:
         if word.lower_ not in COMPASS_WORDS or word.i in finder.taken:
             continue
         if not _is_country_or_region(ent) and not (word.is_title and not word.is_sent_start):
-            # "South Los Angeles" names a part of a city; "northern Jakarta" does only when
-            # Jakarta is named on its own too (the city stays listed); "southern Kandahar"
-            # alone stays Kandahar
-            key = ent.kb_id_ or ent.text
-            if not any((o.kb_id_ or o.text) == key and o.start != ent.start for o in places):
-                continue
+            # "South Los Angeles" names a part of a city; "northern Jakarta", "southern
+            # Kandahar", "eastern Bihar" in lower case only say where in the place: the place
+            # itself is named, no region of it
+            continue
         name = f"{COMPASS_WORDS[word.lower_]} {ent.kb_id_ or ent.text}"
         regions.append(Span(doc, word.i, ent.end, label="LOC", kb_id=name))
     return regions
@@ -1154,6 +1261,8 @@ def _find_place_lists(finder: NameFinder) -> None:
             k = j
         if len(items) >= 2:
             for start, end in items:
+                if word in _AREA_NOUNS and _all_common(finder, start, end):
+                    continue  # "the Health and Education areas": fields, not places
                 if not doc[start].is_sent_start:
                     finder.add(start, end, "GPE", doc[start:end].text)
 
@@ -1796,6 +1905,12 @@ def find_name_entities(doc: Doc) -> Doc:
     regions = _find_compass_regions(finder)
     kept = [e for e in doc.ents if e.start not in finder.removed]
     region_starts = {r.start + 1 for r in regions}
+    # "southwest China" names China too: the place inside a compass region stays a mention
+    doc.user_data[INNER_MENTIONS] = [
+        (e.start_char, e.end_char, e.label_, e.kb_id_ or e.text)
+        for e in kept
+        if e.start in region_starts
+    ]
     kept = [e for e in kept if e.start not in region_starts] + regions
     spans = _with_hyphen_suffixes(doc, filter_spans([*kept, *finder.found]))
     # the runs no rule claimed: the learned span model decides which name a body or a place
