@@ -74,6 +74,9 @@ CROSS_ARTICLE_STEP = "nlp.cross_article"
 # the removed lines whose names count for the article (CONVENTIONS §2, §4.1): the headline too,
 # when the article stage took it out of the body
 CREDIT_LINE_REASONS = ("caption", "credit", "byline", "dateline", "title")
+# the kinds of line those reasons are read from: removed lines, and the headline line itself
+# (the article's title is no body line, yet its names count: CONVENTIONS §2)
+CREDIT_LINE_KINDS = ("boilerplate", "title")
 # what the credit extractor reads of an article_line row
 CREDIT_LINE_COLUMNS = ("article_id", "line_no", "reason", "text")
 # the gated tables: articles (article_id, body, published_date, credited) and their lines
@@ -110,6 +113,7 @@ def _cache_keys_sql(version: str, source: tuple[str, str] = GATED) -> str:
     """Return a SELECT of (article_id, cache_key) for every article of `source`."""
     articles, lines = source
     reasons = ", ".join(f"'{r}'" for r in CREDIT_LINE_REASONS)
+    kinds = ", ".join(f"'{k}'" for k in CREDIT_LINE_KINDS)
     quoted = version.replace("'", "''")
     return f"""
         with credit_lines as (
@@ -121,7 +125,7 @@ def _cache_keys_sql(version: str, source: tuple[str, str] = GATED) -> str:
                     chr(10) order by l.line_no
                 ) as lines
             from {lines} as l
-            where l.kind = 'boilerplate' and l.reason in ({reasons})
+            where l.kind in ({kinds}) and l.reason in ({reasons})
             group by l.article_id
         )
         select
@@ -175,10 +179,11 @@ def _batch_payload(
             f"""
             select {", ".join(f"l.{c}" for c in CREDIT_LINE_COLUMNS)} from {lines_rel} as l
             where l.article_id in (select unnest(?::varchar[]))
-              and l.kind = 'boilerplate' and l.reason in (select unnest(?::varchar[]))
+              and l.kind in (select unnest(?::varchar[]))
+              and l.reason in (select unnest(?::varchar[]))
             order by l.article_id, l.line_no
             """,
-            params=[ids, list(CREDIT_LINE_REASONS)],
+            params=[ids, list(CREDIT_LINE_KINDS), list(CREDIT_LINE_REASONS)],
         )
         .to_arrow_table()
         .to_pylist()
