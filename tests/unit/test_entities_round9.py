@@ -93,3 +93,12 @@ def test_a_division_named_after_a_city_is_another_place(nlp):
     names = _names(nlp, "Gunmen struck in Kaduna State. Casualties were taken to Kaduna.")
     assert ("Kaduna State", "GPE") in names
     assert ("Kaduna", "GPE") in names
+
+
+def test_a_country_written_in_full_opens_a_body_name(nlp):
+    ents = _ents(nlp, "The Sudan People's Liberation Movement said the talks failed.")
+    assert ("Sudan People's Liberation Movement", "ORG") in ents
+    # a country's abbreviation stays a modifier and a place of its own
+    ents = _ents(nlp, "The U.S. Securities and Exchange Commission fined the firm.")
+    assert ("Securities and Exchange Commission", "ORG") in ents
+    assert ("U.S.", "GPE") in ents

@@ -21,6 +21,7 @@ from newsgate.nlp.lexicon import (
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    common_word_surnames,
     common_words,
     given_names,
 )
@@ -305,6 +306,15 @@ def acronym_matches(words: list[str], acronym: str) -> bool:
     return False
 
 
+def _common_words_only(words: Sequence[str]) -> bool:
+    """Return whether every word of a run is a common English word and none a given name or
+    a surname ("Geological Survey", "Water Resources"; not "Gordon Brown", "Rich Hill")."""
+    common, given = common_words(), given_names()
+    return all(w.lower() in common and w not in given and w.isalpha() for w in words) and not any(
+        w in common_word_surnames() for w in words
+    )
+
+
 class NameFinder:
     """Collect new spans over unclaimed tokens of one Doc."""
 
@@ -366,6 +376,8 @@ class NameFinder:
             and self.text[start] not in given_names()
         ):
             return True  # "Fire Commissioner": a title ends the run and no given name opens it
+        if end - start >= 2 and _common_words_only(self.text[start:end]):
+            return True  # "Water Resources", "Human Rights": ordinary words name no one
         return role is None and (last in ORG_HEADS or last in LOC_HEADS)
 
     def soft(self) -> frozenset[int]:

@@ -924,9 +924,15 @@ def _claim_with_qualifier(finder: NameFinder, start: int, end: int) -> bool:
     words = [t.text for t in doc[start:end] if t.lower_ not in {"of", "for"}]
     if all(w in GENERIC_ORG_WORDS for w in words):
         return False
-    if qualifier.label_ == "GPE" and (qualifier.kb_id_ or qualifier.text) in country_names():
-        # "the U.S. Securities and Exchange Commission": a country before a body's own name
-        # is a modifier; the body and the country are each named
+    if (
+        qualifier.label_ == "GPE"
+        and (qualifier.kb_id_ or qualifier.text) in country_names()
+        and _is_abbreviated_country(qualifier)
+    ):
+        # "the U.S. Securities and Exchange Commission": a country's abbreviation before a
+        # body's own name is a modifier; the body and the country are each named. A country
+        # written in full opens the name ("Zimbabwe Lawyers for Human Rights", "Sudan
+        # People's Liberation Movement")
         finder.add(start, end, "ORG", doc[start:end].text)
         return True
     first = _name_words_before(finder, qualifier) if qualifier.label_ == "NORP" else qualifier.start
