@@ -52,8 +52,8 @@ def test_a_name_in_quotation_marks_is_no_quotation(nlp):
 
 
 def test_a_title_case_phrase_someone_says_stays_a_quotation(nlp):
-    text = "Mayor Ana Ruiz called the plan “Project Fair Harbour” on Monday."
-    assert [q["text"] for q in _quotes(nlp, text)] == ["Project Fair Harbour"]
+    text = "Mayor Ana Ruiz called the plan “Project for a Fair Harbour” on Monday."
+    assert [q["text"] for q in _quotes(nlp, text)] == ["Project for a Fair Harbour"]
 
 
 def test_a_lower_case_scare_quote_stays_a_quotation(nlp):

@@ -63,6 +63,13 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _AGE_APPOSITION = re.compile(r",\s*\d{1,3}\s*,?\s*$")
+# A non-restrictive modifier set off by commas between a subject and its verb: a relative clause
+# ("Ana Ruiz, an official in the district where the crash happened" -> ", where …") or a
+# participle phrase ("the head of the town, identified as the epicentre"). English grammar:
+# such a clause describes the noun before its comma and is never the verb's subject.
+_TRAILING_MODIFIER = re.compile(
+    r",\s*(?:who|whom|whose|which|where|when|[a-z]+ed)\b[^\x00,;:()\[\]—–]*,?\s*$"
+)
 _LEADING = re.compile(
     r"^(?:(?:but|and|yet|so|indeed|meanwhile|however|also|then|finally|now|later|moreover|still"
     r"|instead|separately|earlier|even so|in turn|for (?:his|her|their|its) part)\b[\s,]*)+",
@@ -147,6 +154,9 @@ def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | 
     age = _AGE_APPOSITION.search(left)
     if age:
         left = left[: age.start()]
+    modifier = _TRAILING_MODIFIER.search(left)
+    if modifier and left[: modifier.start()].strip():
+        left = left[: modifier.start()]
     stripped = left.rstrip()
     if stripped.endswith(","):
         stripped = stripped[:-1]
@@ -251,8 +261,9 @@ def resolve_phrase(
         if apposed is not None:
             return Speaker.of(apposed)
     found = names.refer(start, end, position, inverted=inverted)
-    if inverted and (found is None or found.label != "PERSON"):
+    if inverted and (found is None or found.label != "PERSON" or found.how == "role"):
         # "said Abdel-Fattah's aunt, Ahdaf Soueif, a novelist": the name set off after the role
+        # is written out, so it wins over a title holder the role phrase might refer to
         found = _person_after(names, end) or found
     elif found is not None and found.label == "PERSON" and found.how == "name":
         # "Juhansone and Sannino expressed …": a joint statement goes to the first named
@@ -300,8 +311,14 @@ def _person_by_surname(names: ArticleNames, phrase: str, start: int, end: int) -
 
 
 def _person_after(names: ArticleNames, end: int) -> Referent | None:
-    """Return the person named right after a subject phrase and a comma ("aunt, Ahdaf Soueif")."""
-    m = re.match(r"\s*,\s*", names.text[end : end + 4])
+    """Return the person named right after a subject phrase and a comma ("aunt, Ahdaf Soueif").
+
+    The phrase may go on with a complement first ("said the president of the court, Ana Ruiz"),
+    which the inverted subject's span leaves out.
+    """
+    m = re.match(
+        r"(?:\s+(?:of|at|for|in)\s+[^\x00,.;:!?()—–]{1,80}?)?\s*,\s*", names.text[end : end + 90]
+    )
     if not m:
         return None
     at = end + m.end()
@@ -323,7 +340,11 @@ def _apposition_subject(
     names: ArticleNames, masked: str, start: int, end: int, verb: int
 ) -> Referent | None:
     """Return the person before a role phrase set off by commas just before the verb, or None."""
-    if not re.fullmatch(r"\s*,\s*(?:\w+ly\s+)?", masked[end:verb]):
+    gap = masked[end:verb]
+    modifier = _TRAILING_MODIFIER.search(gap)
+    if modifier and not gap[: modifier.start()].strip():
+        gap = ","  # "X, an official in the town, where it happened, said": the modifier is aside
+    if not re.fullmatch(r"\s*,\s*(?:\w+ly\s+)?", gap):
         return None
     floor = max(0, start - 120)
     comma = masked.rfind(",", floor, start)

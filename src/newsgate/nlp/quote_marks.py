@@ -57,7 +57,9 @@ def _role(text: str, i: int) -> str | None:
         if nxt.isdigit() and not prev.isspace():
             return None
         if prev in _OPENING_CONTEXT and nxt.isalnum():
-            return "open"
+            # a ” before a word opens only where no double quotation is open: '…respect, ”said
+            # the leader' (a space slipped before the mark) closes the “ before it
+            return "either"
         return "close"
     if ch == "‘":
         return "open" if not prev.isalnum() and not nxt.isspace() else None

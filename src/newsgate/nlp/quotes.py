@@ -38,6 +38,8 @@ _HEADING_MAX_WORDS = 12
 _CUE_MAX_WORDS = 12
 # a name in quotation marks has at most this many words, and only these are written in lower case
 _NAME_MAX_WORDS = 5
+# a quotation with every word capitalised has at most this many words to be a name or title
+_TITLE_MAX_WORDS = 8
 _NAME_LINKS = function_words("preposition") | function_words("definite") | {"and", "a", "an"}
 # a verb's "that" clause, after at most two adverbs ("said afterwards that")
 _THAT_CLAUSE = re.compile(r"\s+(?:[a-z]+\s+){0,2}that\s+")
@@ -121,7 +123,8 @@ def find_quotes(doc: Doc) -> list[dict]:
     return [
         asdict(p.quote)
         for p in _unique(doc.text, attributor.placed, attributor.sentences)
-        if p in attributor.headings or not _is_quoted_name(p.quote)
+        if p in attributor.headings
+        or not (_is_quoted_name(p.quote) or _is_capitalised_title(p.quote.text))
     ]
 
 
@@ -474,17 +477,31 @@ class _Attributor:
         item = self.placed[index]
         s_start = self.sentences[item.sentence][0]
         masked = self.ctx.masked
+        inverted = self._inverted_after_comma(item, cue)
+        if inverted is not None:
+            return inverted
+        apposed = self._opening_person_apposed(item, cue)
+        if apposed is not None:
+            return apposed
         reporter = self._matrix_speaker(s_start, cue)
         if reporter is not None:
             return reporter
         if speaker.description:
             return speaker
+        # "X announced that Russia and Ukraine had agreed …, noting that …": the participle's
+        # subject is a person's verb before it, not the nearest verb of the "that" clause (whose
+        # subject, a country, only describes); a description is taken when no person speaks
+        described = None
         for start, end, verb in reversed(find_verbs(masked, s_start, cue.verb_start)):
             subject = left_subject(masked, s_start, start)
             if subject is not None:
                 found = self._resolve(Cue(verb, start, end, subject))
-                if found.name or found.description:
+                if found.name:
                     return found
+                if found.description and described is None:
+                    described = found
+        if described is not None:
+            return described
         for prev in reversed(self.placed[:index]):
             if prev.sentence == item.sentence and prev.attributed:
                 return prev.speaker or Speaker()
@@ -502,6 +519,59 @@ class _Attributor:
             if found.name:
                 return found
         return speaker
+
+    def _inverted_after_comma(self, item: _Placed, cue: Cue) -> Speaker | None:
+        """Return the person named after a reporting verb that follows a comma, or None.
+
+        '“…” the legal limit, said the court's president, Ana Ruiz.': a reporting verb set off by
+        a comma at the end of a clause is inverted (English news style, "…, said X"), so the
+        phrase before the comma is no subject; the person after the verb speaks.
+        """
+        if cue.inverted or cue.verb in NOT_INVERTED:
+            return None
+        masked = self.ctx.masked
+        if not re.search(r",\s*$", masked[max(0, cue.verb_start - 3) : cue.verb_start]):
+            return None
+        s_end = self.sentences[item.sentence][1]
+        subject = right_subject(masked, cue.verb_end, s_end)
+        if subject is None:
+            return None
+        found = resolve_phrase(self.ctx.names, masked, subject, cue.verb_start, inverted=True)
+        return found if found.name else None
+
+    def _opening_person_apposed(self, item: _Placed, cue: Cue) -> Speaker | None:
+        """Return the person opening the clause whose appositions run up to the verb, or None.
+
+        '“…,” Ana Ruiz, a professor at the University of Lima, Peru, who studies ports, said.':
+        the person named first, right after the quotation or at the start of the sentence and
+        set off by a comma, is the subject; everything between it and the comma before the verb
+        describes them, however many commas it holds (English apposition).
+        """
+        masked = self.ctx.masked
+        s_start = self.sentences[item.sentence][0]
+        if cue.inverted or not re.search(
+            r",\s*(?:[a-z]+ly\s+)?$", masked[s_start : cue.verb_start]
+        ):
+            return None
+        persons = [
+            m
+            for m in self.ctx.names.mentions(s_start, cue.verb_start, {"PERSON"})
+            if masked[m.start_char] != "\x00"  # a name inside a quotation is the speaker's word
+        ]
+        if not persons or persons[0].how != "name":
+            return None
+        first = persons[0]
+        lead = masked[s_start : first.start_char].replace("\x00", "")
+        if lead.strip(" \n,;—–-") or not masked.startswith(",", first.end_char):
+            return None
+        rest = masked[first.end_char : cue.verb_start]
+        if (
+            "\x00" in rest
+            or re.search(r"[.;:!?]", rest)
+            or find_verbs(masked, first.end_char, cue.verb_start)
+        ):
+            return None
+        return Speaker(first.name, None, first)
 
     def _matrix_speaker(self, s_start: int, cue: Cue) -> Speaker | None:
         """Return the person whose reporting verb embeds the cue's clause, or None.
@@ -616,6 +686,21 @@ def _is_quoted_name(quote: Quote) -> bool:
     if not 0 < len(words_) <= _NAME_MAX_WORDS or not words_[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w in _NAME_LINKS for w in words_) and quote.text[-1].isalnum()
+
+
+def _is_capitalised_title(text: str) -> bool:
+    """Return whether a quotation is written with every word capitalised, as a name or a title.
+
+    'a coalition calling itself "Democracy Spring"', "the report 'Rivers Run Dry Again'": speech
+    put in quotation marks is written in sentence case, so two to eight words that all start
+    with a capital (no lower-case word, not even "of" or "the") name a group, a plan or a work,
+    which the gold conventions (§5.1: nicknames and names in marks) do not count as quotations.
+    A one-word quotation ("Never.") may be speech and is kept.
+    """
+    words_ = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if not 2 <= len(words_) <= _TITLE_MAX_WORDS or text.rstrip()[-1:] in ".!?,;:":
+        return False
+    return all(w.lstrip("(‘'\"“")[:1].isupper() for w in words_)
 
 
 def _word_key(text: str) -> str:

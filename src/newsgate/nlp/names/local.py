@@ -208,6 +208,8 @@ def _resolve_role_references(doc: Doc) -> None:
         org, country = org or after_org, country or after_country
         if span_end < len(doc) and (is_name_token(doc[span_end]) or doc[span_end].text == ","):
             continue
+        if _apposed_person_follows(doc, span_end):
+            continue
         key = _title_key(doc[start:end].text)
         holders = [
             n for n, rs in roles.items() if any(_role_matches(r, key, org, country) for r in rs)
@@ -227,6 +229,22 @@ def _resolve_role_references(doc: Doc) -> None:
         doc.user_data[ROLE_MENTIONS] = sorted(
             (s.start_char, s.end_char) for s in found if (s.start_char, s.end_char) in kept_ents
         )
+
+
+# tokens a title's complement may run before the comma of an apposed name
+_APPOSITION_REACH = 14
+
+
+def _apposed_person_follows(doc: Doc, index: int) -> bool:
+    """Return whether the title phrase going on at token `index` is set off by a comma before a
+    person's name ("the general secretary of the Joint Teachers Union (JTU), Ana Ruiz"): the
+    apposition names the holder, so the title refers to no one else."""
+    for k in range(index, min(len(doc), index + _APPOSITION_REACH)):
+        if doc[k].text in {".", ";", ":", "!", "?", '"', "“", "”"} or "\n" in doc[k].text:
+            return False
+        if doc[k].text == ",":
+            return k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON"
+    return False
 
 
 # "Ormoc" is "Ormoc City"; but "Kaduna" and "Kaduna State", "Kandahar" and "Kandahar Province"
