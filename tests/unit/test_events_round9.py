@@ -63,6 +63,25 @@ def test_a_future_statement_takes_no_lead_day(nlp):
         assert said["event_date"] is None
 
 
+def test_after_an_undated_meeting_the_lead_day_dates_the_statement(nlp):
+    text = _LEAD.replace(
+        "Governor Ana Reyes said", "Governor Ana Reyes told reporters after the meeting"
+    )
+    [said] = _events(nlp, text, date(2024, 5, 8), "statement")
+    assert said["event_date"] == date(2024, 5, 6)
+
+
+def test_after_a_dated_meeting_the_merge_dates_the_statement_not_the_lead(nlp):
+    text = (
+        "France and Germany met in Berlin on Tuesday. Dozens of tents were removed. "
+        "Governor Ana Reyes told reporters after the meeting that the square was cleared."
+    )
+    [said] = _events(nlp, text, date(2024, 5, 8), "statement")
+    # the meeting's day reaches it through the cross-article merge (its "after the meeting")
+    assert said["event_date"] is None
+    assert said["date_ref"] is True
+
+
 # --- a passive verdict is handed down by a court ----------------------------------------------
 
 

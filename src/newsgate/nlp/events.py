@@ -2369,13 +2369,26 @@ def _date_speech_by_its_event(events: list[dict]) -> list[dict]:
                 event["date_text"] = f"{other['date_text']} ({other['trigger']})"
                 dated = True
                 break
-        if not dated and not event["dropped"] and not event["date_ref"]:
+        # "told reporters after the meeting": the merge dates it by its article's meeting when
+        # that has a day; with no dated meeting before it the lead's day is the occasion
+        if not dated and not event["dropped"] and not _dated_meeting_before(events, event):
             lead = _lead_event(events, event)
             if lead is not None:
                 for key in ("event_date", "date_precision", "date_parts"):
                     event[key] = lead[key]
                 event["date_text"] = f"{lead['date_text']} (lead: {lead['trigger']})"
     return events
+
+
+def _dated_meeting_before(events: list[dict], event: dict) -> bool:
+    """Tell whether an "after the meeting" act follows a meeting its article gives a day."""
+    return event["date_ref"] and any(
+        other["event_type"] == "meeting"
+        and not other["dropped"]
+        and other["sentence_index"] <= event["sentence_index"]
+        and other["date_precision"] == "day"
+        for other in events
+    )
 
 
 def _lead_event(events: list[dict], event: dict) -> dict | None:
