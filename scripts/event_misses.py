@@ -18,6 +18,15 @@ gold summary and actors:
   no_date        family and actor fit; the candidate has no date, the gold one does
   wrong_date     family and actor fit; the candidate's date is another one
 
+The rules' events no gold event takes (the scorer's false positives, before the merge) are
+classed too, in the first class that fits:
+
+  spurious_duplicate   it fits a gold event another of the rules' events already took
+  spurious_date        a gold event of its family fits its actor, not its date
+  spurious_actor       a gold event of its family fits, not by actor
+  spurious_type        a gold event of another family names one of its actors
+  spurious_not_gold    nothing in the gold is near it (no gold event of its family)
+
 `found_rules` counts gold events one of the rules' events (no rule drops it) matches, `found_wide`
 those only a dropped candidate matches; `rules_matched` counts the rules' events matched one to
 one as the scorer matches published events (before the cross-article merge), so its difference
@@ -50,6 +59,13 @@ CLASSES = (
     "wrong_actor",
     "no_date",
     "wrong_date",
+)
+SPURIOUS = (
+    "spurious_duplicate",
+    "spurious_date",
+    "spurious_actor",
+    "spurious_type",
+    "spurious_not_gold",
 )
 # words too common to locate a sentence by (a short English function-word list)
 _STOP = frozenset(
@@ -136,6 +152,25 @@ def classify(gold: dict, cands: list[dict], sentence: int, scorer) -> str:
     return "no_date" if all(e["event_date"] is None for e in actor_ok) else "wrong_date"
 
 
+def classify_spurious(event: dict, golds: list[dict], taken: set[int], scorer) -> str:
+    """Return the class (one of SPURIOUS) of one of the rules' events no gold event took."""
+    if any(scorer._event_ok(ScorerEvent(event), ge) for k, ge in enumerate(golds) if k in taken):
+        return "spurious_duplicate"
+    family = [ge for ge in golds if scorer.same_family(event["event_type"], ge["type"])]
+    if any(scorer._event_ok(ScorerEvent(event, event_date=ge.get("date")), ge) for ge in family):
+        return "spurious_date"
+    if family:
+        return "spurious_actor"
+    other = [
+        ge
+        for ge in golds
+        if scorer._event_ok(
+            ScorerEvent(event, event_type=ge["type"], event_date=ge.get("date")), ge
+        )
+    ]
+    return "spurious_type" if other else "spurious_not_gold"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("sets", nargs="+", type=Path)
@@ -146,6 +181,7 @@ def main() -> int:
     nlp = load_pipeline(None)
     table: dict[str, Counter] = {}
     by_type: Counter = Counter()
+    spurious_by_type: Counter = Counter()
     dropping: Counter = Counter()
     for set_dir in args.sets:
         name = set_dir.name if set_dir.name not in (".", "") else str(set_dir)
@@ -164,13 +200,26 @@ def main() -> int:
             # the rules' events matched one to one, first fit first, as the scorer matches the
             # published events (the cross-article merge can only join or drop from these)
             used: set[int] = set()
+            taken: set[int] = set()
             rules = [e for e in cands if not e["dropped"]]
-            for ge in gold.get("events", []):
+            golds = gold.get("events", [])
+            for k, ge in enumerate(golds):
                 for i, e in enumerate(rules):
                     if i not in used and scorer._event_ok(ScorerEvent(e), ge):
                         used.add(i)
+                        taken.add(k)
                         break
             counts["rules_matched"] += len(used)
+            for i, e in enumerate(rules):
+                if i not in used:
+                    kind = classify_spurious(e, golds, taken, scorer)
+                    counts[kind] += 1
+                    spurious_by_type[(e["event_type"], kind)] += 1
+                    if args.verbose:
+                        print(
+                            f"\n[{name}/{gold['file']}] {kind}: {e['event_type']} "
+                            f"{e['trigger']!r} {e['actor_names']} {e['event_date']}"
+                        )
             for ge in gold.get("events", []):
                 at = _best_sentence(sents, ge) if sents else 0
                 kind = classify(ge, cands, at, scorer)
@@ -194,7 +243,7 @@ def main() -> int:
                                 f"{e['event_date']} {e['dropped'] or 'kept'}"
                             )
     names = list(table)
-    rows = ["gold", "candidates", "rules_events", "rules_matched", *CLASSES]
+    rows = ["gold", "candidates", "rules_events", "rules_matched", *CLASSES, *SPURIOUS]
     print(f"\n{'class':14s}" + "".join(f"{n:>10s}" for n in names) + f"{'all':>10s}")
     for row in rows:
         values = [table[n][row] for n in names]
@@ -210,6 +259,9 @@ def main() -> int:
     print(f"\n{'gold type':16s}" + "".join(f"{c[:11]:>12s}" for c in CLASSES))
     for t in types:
         print(f"{t:16s}" + "".join(f"{by_type[(t, c)]:12d}" for c in CLASSES))
+    print(f"\n{'rules type':22s}" + "".join(f"{c[9:]:>10s}" for c in SPURIOUS))
+    for t in sorted({t for t, _ in spurious_by_type}):
+        print(f"{t:22s}" + "".join(f"{spurious_by_type[(t, c)]:10d}" for c in SPURIOUS))
     return 0
 
 

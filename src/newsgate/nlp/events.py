@@ -405,6 +405,8 @@ _SUBJECT_WINDOW = 8
 # how far (in tokens) an occurrence word may stand from an event noun
 _OCCURRENCE_BEFORE = 7
 _OCCURRENCE_AFTER = 6
+# how many sentences open a report (its lead) whose dated act dates the reactions it quotes
+LEAD_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -2345,6 +2347,7 @@ def _date_speech_by_its_event(events: list[dict]) -> list[dict]:
         ):
             continue
         speaker = event["actor_names"][0]
+        dated = False
         for other in events:
             if other["sentence_index"] > event["sentence_index"]:
                 break
@@ -2364,8 +2367,51 @@ def _date_speech_by_its_event(events: list[dict]) -> list[dict]:
                 for key in ("event_date", "date_precision", "date_parts"):
                     event[key] = other[key]
                 event["date_text"] = f"{other['date_text']} ({other['trigger']})"
+                dated = True
                 break
+        # "told reporters after the meeting": the merge dates it by its article's meeting when
+        # that has a day; with no dated meeting before it the lead's day is the occasion
+        if not dated and not event["dropped"] and not _dated_meeting_before(events, event):
+            lead = _lead_event(events, event)
+            if lead is not None:
+                for key in ("event_date", "date_precision", "date_parts"):
+                    event[key] = lead[key]
+                event["date_text"] = f"{lead['date_text']} (lead: {lead['trigger']})"
     return events
+
+
+def _dated_meeting_before(events: list[dict], event: dict) -> bool:
+    """Tell whether an "after the meeting" act follows a meeting its article gives a day."""
+    return event["date_ref"] and any(
+        other["event_type"] == "meeting"
+        and not other["dropped"]
+        and other["sentence_index"] <= event["sentence_index"]
+        and other["date_precision"] == "day"
+        for other in events
+    )
+
+
+def _lead_event(events: list[dict], event: dict) -> dict | None:
+    """Return the article's lead event when it dates a later undated statement, else None.
+
+    A news report opens with the occasion it reports (the inverted pyramid: its lead tells
+    what happened and when); the reactions it quotes after the lead without a day of their own
+    are given on that occasion ("Police raided the camp on Monday ... 'We had no choice,' the
+    governor said"). The lead event is the first past act of the article with a stated day,
+    told in its first LEAD_SENTENCES sentences and before the statement.
+    """
+    for other in events:
+        if other["sentence_index"] >= min(event["sentence_index"], LEAD_SENTENCES):
+            return None
+        if (
+            not other["dropped"]
+            and not _is_verbal(other)
+            and other["date_precision"] == "day"
+            and other["event_date"] is not None
+            and not other["future"]
+        ):
+            return other
+    return None
 
 
 def _one_statement_per_speaker(events: list[dict]) -> list[dict]:
