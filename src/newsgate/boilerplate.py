@@ -49,6 +49,8 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 _BULLET = re.compile(r"^(?:[-•*▪–]|\d{1,2}[.)])\s")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 _INTERNAL_SENTENCE = re.compile(r"[a-z0-9)”\"’]{2}[.!?]\s+[A-Z“\"‘]")
+# the word before a full stop: "Calif." in "Protesters arrested in Calif. capitol"
+_WORD_BEFORE_STOP = re.compile(r"([^\W\d_]+)\.$")
 PARAGRAPH_WORDS = 15
 MAX_TITLE_WORDS = 25
 MAX_CAPTION_WORDS = 80
@@ -318,6 +320,21 @@ def _mark(line: Line, reason: str, signal: str) -> None:
     line.kind, line.reason, line.signal = "boilerplate", reason, signal
 
 
+def internal_sentence(text: str) -> bool:
+    """Return whether `text` holds a sentence end followed by another sentence ("… rose. The …").
+
+    A full stop after an abbreviation (`abbreviations` in data/article_cues.json: "Calif.",
+    "Gov.", "Sept.") ends no sentence, so "Protesters arrested in Calif. capitol" is one unit.
+    """
+    for match in _INTERNAL_SENTENCE.finditer(text):
+        stop = match.start() + 2
+        word = _WORD_BEFORE_STOP.search(text, max(0, stop - 12), stop + 1)
+        if text[stop] == "." and word and word.group(1) in _cue_set("abbreviations"):
+            continue
+        return True
+    return False
+
+
 def is_paragraph(text: str) -> bool:
     """Return whether `text` reads as a body paragraph: enough words and sentence punctuation."""
     return count_words(text) >= PARAGRAPH_WORDS and bool(SENTENCE_END.search(text + " "))
@@ -330,7 +347,7 @@ def is_headline(text: str) -> bool:
     return (
         2 <= words <= MAX_TITLE_WORDS
         and not stripped.endswith((".", ":", ","))
-        and not _INTERNAL_SENTENCE.search(text)
+        and not internal_sentence(text)
     )
 
 
@@ -434,13 +451,13 @@ def opens_story(text: str) -> bool:
         return False
     if re.fullmatch(_MONTH, match.group("next"), re.IGNORECASE):
         return False
-    return is_paragraph(text) and bool(_INTERNAL_SENTENCE.search(text))
+    return is_paragraph(text) and bool(internal_sentence(text))
 
 
 def _looks_like_caption(text: str, before_story: bool) -> bool:
     """Return whether `text` is an uncredited agency-style caption ending in its date."""
     words = count_words(text)
-    if words > 50 or words < 6 or _QUOTE_CHARS.search(text) or _INTERNAL_SENTENCE.search(text):
+    if words > 50 or words < 6 or _QUOTE_CHARS.search(text) or internal_sentence(text):
         return False
     label = _CAPTION_LABEL.match(text)
     if (
@@ -1083,7 +1100,7 @@ def _link_row(text: str) -> bool:
     parts = [p for p in _LIST_SEPARATOR.split(text) if p.strip()]
     if len(parts) < 3:
         return False
-    shaped = [p for p in parts if 3 <= count_words(p) <= 25 and not _INTERNAL_SENTENCE.search(p)]
+    shaped = [p for p in parts if 3 <= count_words(p) <= 25 and not internal_sentence(p)]
     return len(shaped) >= max(3, len(parts) - 1)
 
 
@@ -1336,7 +1353,20 @@ def headline_text(text: str) -> str:
     if media and _media_headline(text):
         # "Watch: Headline", "LIVE | Headline": the media label is the player's, not the headline's
         text = media
-    return _strip_breadcrumb(text)
+    return _strip_breadcrumb(_undoubled(text))
+
+
+def _undoubled(text: str) -> str:
+    """Return a headline printed twice on one line ("Storm hits coastStorm hits coast") once:
+    a scraper joins the page title and the heading when both hold the headline."""
+    half = len(text) // 2
+    if len(text) < 20 or len(text) > 400:
+        return text
+    for cut in (half, half + 1, half - 1):
+        head, tail = text[:cut].strip(), text[cut:].strip()
+        if head and head == tail:
+            return head
+    return text
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s+/\s+|\s*[>»›]\s*")
@@ -1391,6 +1421,7 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
         else ""
     )
     story_stems = _stems(story)
+    lead_key = normalise_line(headline_text(content[lead].clean)) if lead is not None else ""
     candidates = []
     for index in range(limit):
         line = content[index]
@@ -1399,8 +1430,10 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
             break
         if line.kind != "body":
             continue
-        text = headline_text(line.clean)
+        text = _section_label_off(headline_text(line.clean))
         head = re.split(r"\s+\|\s+", text)[0]
+        if _not_a_headline(text, lead_key):
+            continue
         if _closed_headline(content, index, lead, text, story_stems):
             # "Governments sign a treaty." opening the page above its dek: a headline that some
             # sites close with a full stop
@@ -1472,6 +1505,30 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
     if marker:
         evidence.metadata_dates.append(marker.group("date"))
     return index
+
+
+def _section_label_off(text: str) -> str:
+    """Return a headline without the section label printed before it and a bar ("World News |
+    Headline"): a label of one to three words, then a headline of four words or more."""
+    label, sep, rest = text.partition(" | ")
+    if not sep or not 1 <= count_words(label) <= 3 or SENTENCE_END.search(label + " "):
+        return text
+    head = rest.split(" | ")[0]
+    return rest.strip() if count_words(head) >= 4 and is_headline(head) else text
+
+
+def _not_a_headline(text: str, lead_key: str) -> bool:
+    """Return whether a headline-shaped line above the lead is something else: an editor's note
+    in brackets ("(Adds comments from the minister)"), a place name alone (a section label
+    such as "Republic of the Congo"), or the lead's own words (a copy of the lead's opening, as
+    a page title or standfirst taken from it; twelve words or more, longer than most headlines)."""
+    stripped = text.strip()
+    if stripped[:1] in "([" and stripped[-1:] in ")]":
+        return True
+    if is_known_place(stripped):
+        return True
+    key = normalise_line(stripped).rstrip(" .")
+    return count_words(key) >= 12 and bool(lead_key) and key in lead_key
 
 
 def _section_label_between(content: list[Line], start: int, end: int) -> bool:
@@ -1656,6 +1713,23 @@ def _classify_by_position(
                 and index < len(content) - 1
             ):
                 _mark(line, "navigation", "short label before the first paragraph")
+            elif (
+                index < first
+                and title is None
+                and not line.clean.isupper()
+                and is_known_place(line.clean)
+            ):
+                # "Republic of the Congo" over an untitled story: the page's section (a
+                # dateline alone is printed in capitals: "HONG KONG")
+                _mark(line, "navigation", "place name alone above the story (a section label)")
+            elif (
+                index < first
+                and line.clean[:1] in "(["
+                and line.clean[-1:] in ")]"
+                and not is_paragraph(line.clean)
+            ):
+                # "(Adds comments from the minister)": a wire editor's note on the version
+                _mark(line, "navigation", "editor's note in brackets above the story")
         seen.setdefault(key, line)
         if line.kind == "body":
             earlier_sentences.update(_split_sentences(key))
@@ -1763,7 +1837,7 @@ def _mark_credited_captions(content: list[Line]) -> None:
         text = line.clean
         if line.kind != "body" or not 4 <= count_words(text) <= 40:
             continue
-        if _QUOTE_CHARS.search(text) or _REPORTING.search(text) or _INTERNAL_SENTENCE.search(text):
+        if _QUOTE_CHARS.search(text) or _REPORTING.search(text) or internal_sentence(text):
             continue
         if _caption_verb_pattern().search(" ".join(WORD.findall(text)[:16])):
             _mark(line, "caption", "caption above its photo credit")
