@@ -92,15 +92,23 @@ _RELATED = re.compile(
     re.IGNORECASE,
 )
 _METADATA_LABEL = re.compile(
-    r"^(?P<label>published|posted|updated|last updated|first published|first posted|"
-    r"originally published|(?:original )?publication date|publish(?:ed)? date|date published|"
-    r"modified|date|dated|created)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.+)$",
+    # "Page last updated at …": the page's own stamp (an older news-site form)
+    r"^(?:page\s+)?(?P<label>published|posted|updated|last updated|last modified|first published|"
+    r"first posted|originally published|(?:original )?publication date|publish(?:ed)? date|"
+    r"date published|modified|date|dated|created)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # "12 March 2024 10:15 | Published", "March 12, 2024 (updated)": the label after its date
 _TRAILING_DATE_LABEL = re.compile(
     r"^(?P<rest>.*?\d.*?)\s*[|•·,–-]?\s*[(\[]?(?P<label>published|posted|updated|last updated|"
-    r"modified)(?:\s+on)?[)\]]?\s*:?$",
+    r"last modified|modified)(?:\s+on)?[)\]]?\s*:?$",
+    re.IGNORECASE,
+)
+# "Issue 08, February 20, 2011", "Vol. 12, Issue 3 | March 2, 2024": a print issue's number and
+# date, which is the date the issue (and the story in it) was published
+_ISSUE_STAMP = re.compile(
+    r"^(?:vol(?:ume)?\.?\s*\d+\s*[,|•·–-]?\s*)?(?:issue|edition)\s*(?:no\.?\s*)?\d+\s*"
+    r"[,|•·:–-]\s*(?P<rest>.*\d.*)$",
     re.IGNORECASE,
 )
 # "Posted on March 12, 2024 by Jane Roe", "Last updated on 12 March 2024 by Jane Roe"
@@ -502,8 +510,17 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     dates: list[str] = []
     updated: list[str] = []
     people: list[str] = []
+    places: list[str] = []
+    # short fields nothing here names ("FE Team"): allowed beside a labelled publication date
+    unknown = 0
+    labelled = False
     staff_seen = False
     for segment in segments:
+        placed = _STAMP_AND_PLACE.match(segment)
+        if placed and is_place_name(placed.group("place")):
+            # "Updated 08:03 am IST - LIMA, Peru": the stamp, then the story's dateline
+            places.append(placed.group("place"))
+            segment = placed.group("stamp")
         credit = credit_line(segment)
         label = _METADATA_LABEL.match(segment)
         if credit and credit.photo:
@@ -516,6 +533,7 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
         elif label and _is_date_only(label.group("rest")):
             if label.group("label").lower() in _PUBLISHED_LABELS:
                 dates.append(segment)
+                labelled = True
             else:
                 updated.append(label.group("rest"))
         elif _METADATA_OTHER.match(segment):
@@ -531,11 +549,16 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
         elif people and " " in segment and is_outlet_name(segment):
             # "Jane Roe | The Nordic Times | 12 March 2024": the outlet beside its reporter
             credits.append(credited_form(segment))
+        elif count_words(segment) <= 4 and not SENTENCE_END.search(segment + " "):
+            unknown += 1
         else:
             return None
-    if not (credits or people or staff_seen):
+    if unknown and not (labelled and unknown == 1):
+        return None
+    if not (credits or people or staff_seen or places or labelled):
         # Date and time fields alone may be a site clock, not the article's own header.
         return None
+    evidence.datelines.extend(places)
     evidence.text_credits.extend(credits)
     evidence.updated_dates.extend(updated)
     if people:
@@ -544,6 +567,13 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
         return "byline"
     evidence.metadata_dates.extend(dates)
     return "metadata"
+
+
+# "08:03 am IST - LIMA, Peru": a stamp followed by the story's dateline in capitals
+_STAMP_AND_PLACE = re.compile(
+    r"^(?P<stamp>.*\d.*?)\s+[-–—]\s+(?P<place>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2})"
+    r"(?:,\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})?\s*$"
+)
 
 
 @cache
@@ -1176,6 +1206,11 @@ def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evid
         # "12 March 2024 10:15 | Published": the label after its date
         _mark(line, "metadata", f"labelled '{trailing.group('label').lower()}' after the date")
         _record_labelled_date(trailing.group("label").lower(), trailing.group("rest"), evidence)
+        return True
+    issue = _ISSUE_STAMP.match(text) if words <= 14 else None
+    if issue and _is_date_only(issue.group("rest")):
+        _mark(line, "metadata", "issue number and date")
+        evidence.metadata_dates.append(issue.group("rest"))
         return True
     if _METADATA_OTHER.match(text):
         _mark(line, "metadata", "tag or counter line")
@@ -1961,17 +1996,18 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
     for index, text in evidence.date_lines:
         if index > lead:
             continue
-        # A date and time right above the headline, below the page's header, is the article's
-        # timestamp: a running clock opens the page and rarely shows the time.
-        # A bare date opening the page right above a bare headline (nothing before it) dates
-        # the story too: a running clock names the weekday or the time ("Saturday, 25/11/2026
-        # 12:20") or sits in a page header, with a breadcrumb ("Home / World / Headline").
+        # A date and time just above the headline (at most two header lines between: "Story
+        # Code: …"), below the page's first line, is the article's timestamp: a running clock
+        # opens the page and rarely shows the time.
+        # A date opening the page right above a bare headline (nothing before it) dates the
+        # story too, with or without its weekday (a blog prints "Friday, March 21, 2014" over
+        # the post): a running clock shows the time ("Saturday, 25/11/2026 12:20") or sits in
+        # a page header, with a breadcrumb ("Home / World / Headline").
         timestamp = (
             title is not None
-            and index == title - 1
             and (
-                (index > 0 and bool(_TIME_OF_DAY.search(text)))
-                or (index == 0 and bare_title and not _CLOCK_WORDS.search(text))
+                (0 < index and title - 3 <= index < title and bool(_TIME_OF_DAY.search(text)))
+                or (index == 0 == title - 1 and bare_title and not _TIME_OF_DAY.search(text))
             )
         )
         if (
@@ -1982,11 +2018,6 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
             evidence.stamp_dates.append(text)
 
 
-# the weekday or the time of day a site's running clock prints with today's date
-_CLOCK_WORDS = re.compile(
-    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b[0-2]?\d:[0-5]\d\b",
-    re.IGNORECASE,
-)
 _HEADER_REASONS = frozenset(["metadata", "credit", "byline", "dateline", "caption"])
 
 

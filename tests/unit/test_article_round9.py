@@ -1,6 +1,8 @@
 """Round-9 kinds of headline, stamp, dateline, credit and furniture, each on invented text: the
 rule fires on its kind and leaves lines of a similar shape alone."""
 
+from datetime import date
+
 import pytest
 
 from newsgate.articles import parse_article
@@ -58,3 +60,62 @@ def test_the_leads_own_opening_is_no_headline():
     assert parsed.title is None
     # a short headline sharing the lead's words stays the headline
     assert parse_article(_story("New ferry terminal would open next spring")).title is not None
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("Last Modified Tuesday, 5 March 2024 (12:53 IST)", 5),
+        ("Last Modified: 05 Mar 2024 13:36", 5),
+        ("Page last updated at 00:20 GMT, Tuesday, 5 March 2024 01:20 UK", 5),
+        # a print issue's number and date
+        ("Issue 08, March 5, 2024", 5),
+        ("Vol. 12, Issue 3 | March 5, 2024", 5),
+    ],
+)
+def test_stamp_forms_without_a_publication_label(stamp, day):
+    parsed = parse_article(_story(HEADLINE, stamp))
+    assert parsed.published_date == date(2024, 3, day)
+    assert stamp not in parsed.body
+
+
+def test_a_last_modified_stamp_gives_way_to_a_publication_stamp():
+    parsed = parse_article(
+        _story(HEADLINE, "Published: 4 March 2024", "Last Modified: 05 Mar 2024 13:36")
+    )
+    assert parsed.published_date == date(2024, 3, 4)
+
+
+def test_a_story_sentence_about_an_issue_is_no_stamp():
+    sentence = "Issue 3, the harbour levy, was debated on March 5, 2024, for the third time."
+    parsed = parse_article(_story(HEADLINE) + "\n\n" + sentence)
+    assert parsed.published_date is None
+    assert sentence in parsed.body
+
+
+def test_a_timestamp_in_the_header_below_the_pages_clock_dates_the_story():
+    page = _story("12 Jul 2026", "Sunday 3 March 2024 - 14:41", "Story Code : 235279", HEADLINE)
+    assert parse_article(page).published_date == date(2024, 3, 3)
+    # the page's first line alone is its running clock
+    assert (
+        parse_article(_story("12 Jul 2026 14:41", "Story Code : 235279", HEADLINE)).published_date
+        is None
+    )
+
+
+def test_a_publication_label_beside_a_field_nothing_names_is_the_stamp():
+    line = "FE Team | Published: March 4, 2024 00:00:00 | Updated: June 1, 2025 00:00:00"
+    parsed = parse_article(_story(HEADLINE, line))
+    assert parsed.published_date == date(2024, 3, 4)
+    assert line not in parsed.body
+    # two unknown fields and no label: no stamp line
+    assert (
+        parse_article(_story(HEADLINE, "Harbour | Ferries | March 4, 2024")).published_date is None
+    )
+
+
+def test_a_stamp_followed_by_the_dateline():
+    line = "March 4, 2024 08:02 am | Updated 08:03 am IST - TROMSO, Norway"
+    parsed = parse_article(_story(HEADLINE, line))
+    assert parsed.published_date == date(2024, 3, 4)
+    assert parsed.dateline == "Tromso"
