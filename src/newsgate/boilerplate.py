@@ -2006,7 +2006,7 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
         timestamp = (
             title is not None
             and (
-                (0 < index and title - 3 <= index < title and bool(_TIME_OF_DAY.search(text)))
+                (index > 0 and title - 3 <= index < title and bool(_TIME_OF_DAY.search(text)))
                 or (index == 0 == title - 1 and bare_title and not _TIME_OF_DAY.search(text))
             )
         )
