@@ -2003,12 +2003,9 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
         # story too, with or without its weekday (a blog prints "Friday, March 21, 2014" over
         # the post): a running clock shows the time ("Saturday, 25/11/2026 12:20") or sits in
         # a page header, with a breadcrumb ("Home / World / Headline").
-        timestamp = (
-            title is not None
-            and (
-                (index > 0 and title - 3 <= index < title and bool(_TIME_OF_DAY.search(text)))
-                or (index == 0 == title - 1 and bare_title and not _TIME_OF_DAY.search(text))
-            )
+        timestamp = title is not None and (
+            (index > 0 and title - 3 <= index < title and bool(_TIME_OF_DAY.search(text)))
+            or (index == 0 == title - 1 and bare_title and not _TIME_OF_DAY.search(text))
         )
         if (
             (title is not None and index > title)
