@@ -140,6 +140,13 @@ _DATE_TOKEN = re.compile(
     r"(?<=\d)(?:st|nd|rd|th|am|pm|h)\b|\b[ap]\.m\.|[\d:/.,+\-–|()]+",
     re.IGNORECASE,
 )
+# time-zone abbreviations, which open some stamps ("GMT 05:55 2018 Tuesday ,23 January") and
+# are no place
+_TIME_ZONE = re.compile(
+    r"GMT|UTC|BST|CET|CEST|EET|EEST|WET|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|IST|PKT|"
+    r"ICT|WIB|SGT|MYT|HKT|PHT|JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|EAT|CAT|WAT|SAST|GST|AST|BDT|NPT",
+    re.IGNORECASE,
+)
 # a time of day: "22:02", "9:53 a.m.", "1:21AM"
 _TIME_OF_DAY = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _GARBLED = re.compile(r"\b[A-Z0-9]+_[A-Z0-9_]+\b|Ã[\x80-\xbf]|â€|�|\b[0-9a-f]{16,}\b")
@@ -163,6 +170,12 @@ _PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
 _DATELINE_LINE = re.compile(
     rf"^(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[^/()•|·]{{1,40}}?))?\s*(?:[/•|·]\s*"
     r"(?P<agency>[^/()•|·]{2,30}?)|\((?P<agency2>[^()]{2,30})\))\s*[-–—:]*\s*$"
+)
+# "New Delhi - AFP", "PUTRAJAYA, Malaysia - Agence France-Presse": a dateline and a known agency
+# parted by a dash, alone on a line
+_DASHED_DATELINE_LINE = re.compile(
+    rf"^(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[A-Z][\w'’. -]{{1,30}}?))?\s+[-–—]+\s+"
+    r"(?P<agency>[A-Z][\w.&' -]{1,40}?)\s*$"
 )
 _CAPS_DATELINE_LINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})\s*[–—-]+$")
 # "CARTAGENA, COLOMBIA" or "KABUL, Afghanistan" alone on a line.
@@ -657,6 +670,12 @@ def _dateline_line(text: str) -> tuple[str, str] | None:
         outlet = find_outlet(credit_first.group("agency"))
         if outlet is not None and credit_first.group("agency") not in outlet.ambiguous:
             return credit_first.group("place"), credited_form(credit_first.group("agency"))
+    dashed = _DASHED_DATELINE_LINE.match(text)
+    place = dashed.group("place") if dashed else ""
+    if dashed and (is_known_place(place) or (is_place_name(place) and not is_person_name(place))):
+        outlet = find_outlet(dashed.group("agency"))
+        if outlet is not None and dashed.group("agency") not in outlet.ambiguous:
+            return dashed.group("place"), credited_form(dashed.group("agency"))
     match = _DATELINE_LINE.match(text)
     if not match:
         return None
@@ -985,6 +1004,10 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             if byline[0]:
                 evidence.bylines.append(", ".join(byline[0]))
                 evidence.byline_dates.append(text)
+                # "Jane Roe, Abuja": the reporter and the place the story was filed from
+                filed = text.rsplit(",", 1)[-1].strip(" .") if "," in text else ""
+                if filed and count_words(filed) <= 3 and is_known_place(filed):
+                    evidence.datelines.append(filed)
             evidence.text_credits.extend(byline[1])
             continue
         if words <= MAX_CAPTION_WORDS and _HANDLE_CREDIT_END.search(text):
@@ -1144,7 +1167,7 @@ def _place_stamp(text: str) -> tuple[str, str] | None:
     if not _is_date_only(stamp) or not dated:
         return None
     place = match.group("place")
-    if is_known_outlet(place) or not is_place_name(place):
+    if is_known_outlet(place) or not is_place_name(place) or _TIME_ZONE.fullmatch(place):
         return None
     return place, stamp
 

@@ -1041,7 +1041,8 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
         return None
     # "Jane Roe, Correspondent" names a role, not an outlet; "Jane Roe, Fjord Times Staff" its paper
     roles = [_staff_outlet(p) for p in parts[1:]]
-    outlets = [p for p in roles if p]
+    # "Jane Roe, Abuja": the place the reporter filed from is no outlet
+    outlets = [p for p in roles if p and not _is_place(p)]
     if all(is_outlet_name(p) for p in outlets) and (outlets or len(parts) == 2):
         return [parts[0]], [credited_form(p) for p in outlets]
     return None

@@ -119,3 +119,51 @@ def test_a_stamp_followed_by_the_dateline():
     parsed = parse_article(_story(HEADLINE, line))
     assert parsed.published_date == date(2024, 3, 4)
     assert parsed.dateline == "Tromso"
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "outlet"),
+    [
+        ("Bergen - AFP", "Bergen", "AFP"),
+        ("TROMSO, Norway - Agence France-Presse", "TROMSO", "Agence France-Presse"),
+    ],
+)
+def test_a_dateline_and_a_known_agency_parted_by_a_dash(line, place, outlet):
+    parsed = parse_article(_story(HEADLINE, line))
+    assert parsed.dateline.casefold() == place.casefold()
+    assert parsed.outlet == outlet
+    assert parsed.byline is None
+    assert line not in parsed.body
+
+
+def test_a_headline_and_its_site_parted_by_a_dash_is_no_dateline():
+    parsed = parse_article(_story(f"{HEADLINE} - Fjord Ledger"))
+    assert parsed.dateline is None
+
+
+def test_a_reporters_name_and_the_place_filed_from():
+    parsed = parse_article(_story(HEADLINE, "Jane Roe, Bergen"))
+    assert (parsed.byline, parsed.dateline, parsed.outlet) == ("Jane Roe", "Bergen", None)
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "day"),
+    [
+        ("Bergen, Norway, Mar 4 — ", "Bergen", None),
+        ("BERGEN—", "Bergen", None),
+    ],
+)
+def test_dateline_openings_of_the_lead(opening, place, day):
+    parsed = parse_article(_story(HEADLINE).replace(PARA_1, opening + PARA_1))
+    assert parsed.dateline == place
+    assert parsed.published_date == day
+
+
+def test_a_sites_address_in_capitals_before_the_dateline():
+    parsed = parse_article(_story(HEADLINE).replace(PARA_1, "FJORDNEWS.CO.UK, BERGEN -- " + PARA_1))
+    assert (parsed.dateline, parsed.outlet) == ("Bergen", "Fjordnews.co.uk")
+
+
+def test_a_time_zone_opening_a_stamp_is_no_place():
+    page = _story(HEADLINE) + "\n\nGMT 05:55 2024 Tuesday ,5 March"
+    assert parse_article(page).dateline is None
