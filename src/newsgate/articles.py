@@ -541,6 +541,9 @@ def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, text_credits: lis
             # further down are the story's sources: the lead's one agency is the outlet
             lead = _source_forms(source_credits(parsed.body.split("\n\n", 1)[0]))
             sources = lead if len(lead) == 1 else sources
+        if not sources:
+            # the lead of a rewrite names its source whatever its kind ("…, reports The Guardian.")
+            sources = _source_forms(source_credits(parsed.body.split("\n\n", 1)[0], lead=True))
         if len(sources) == 1:
             # a photo credit of the same agency is its credited form ("told the Associated
             # Press" beside "(Jane Roe/AP)" gives AP)

@@ -167,3 +167,39 @@ def test_a_sites_address_in_capitals_before_the_dateline():
 def test_a_time_zone_opening_a_stamp_is_no_place():
     page = _story(HEADLINE) + "\n\nGMT 05:55 2024 Tuesday ,5 March"
     assert parse_article(page).dateline is None
+
+
+LEAD_BASE = (
+    "The harbour authority said on Friday that the new ferry terminal would open next spring, "
+    "after two years of delays caused by flooding and a shortage of steel"
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "outlet"),
+    [
+        # a rewrite names the paper it is drawn from at the end of its lead
+        (f"{LEAD_BASE}, reports The Guardian.", "Guardian"),
+        (f"{LEAD_BASE}. It is reported by CBS News.", "CBS News"),
+        # a broadcaster's code the gazetteer knows as nothing else
+        (f"{LEAD_BASE}, NRKTV reports.", "NRKTV"),
+    ],
+)
+def test_the_lead_of_a_rewrite_names_its_source_whatever_its_kind(lead, outlet):
+    parsed = parse_article(_story(HEADLINE).replace(PARA_1, lead))
+    assert parsed.outlet == outlet
+
+
+def test_a_paper_cited_below_the_lead_is_no_outlet():
+    cited = "The Guardian reported last year that the terminal would cost more than planned."
+    parsed = parse_article(_story(HEADLINE) + "\n\n" + cited)
+    assert parsed.outlet is None
+    # nor is an organisation reporting in the lead
+    lead = f"{LEAD_BASE}, NATO reports."
+    assert parse_article(_story(HEADLINE).replace(PARA_1, lead)).outlet is None
+
+
+def test_an_agencys_reporter_at_the_scene_names_the_outlet():
+    line = "An Associated Press reporter at the scene said the pier had been closed."
+    parsed = parse_article(_story(HEADLINE) + "\n\n" + line)
+    assert parsed.outlet == "Associated Press"
