@@ -243,6 +243,10 @@ _BARE_AGENCY_END = re.compile(
 _BRACKET_AGENCY_END = re.compile(
     r"\s\((?P<who>(?:The\s)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\)\s*\.?\s*$"
 )
+# "… next to the derailed carriages. — AFP": a caption closed by its agency after a dash
+_DASH_AGENCY_END = re.compile(
+    r"[.!?”\"’]?\s+[-–—]+\s*(?P<who>(?:The\s)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\.?\s*$"
+)
 # a link teaser cut off with an ellipsis
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 # "Headline one • Headline two • Headline three": a row of links printed as one line
@@ -443,22 +447,37 @@ def _caption_credit(
         return found[0], "lead"
     if _looks_like_caption(text, before_story):
         return [], "caption ending in a date or position, or a labelled caption"
-    bare = _BARE_AGENCY_END.search(text, max(0, len(text) - 80)) or _BRACKET_AGENCY_END.search(
-        text, max(0, len(text) - 80)
+    bare = (
+        _BARE_AGENCY_END.search(text, max(0, len(text) - 80))
+        or _BRACKET_AGENCY_END.search(text, max(0, len(text) - 80))
+        or _DASH_AGENCY_END.search(text, max(0, len(text) - 80))
     )
     outlet = find_outlet(bare.group("who")) if bare else None
+    # a caption describes the picture in the present tense ("Rescuers stand next to …"); a
+    # paragraph closed by its agency's name without a caption verb is a lead or standfirst
+    pictured = bool(_caption_verb_pattern().search(" ".join(WORD.findall(text)[:16])))
     if (
-        outlet is not None
-        and outlet.kind in ("agency", "photo_agency")
-        and bare.group("who") not in outlet.ambiguous
-        and not _QUOTE_CHARS.search(text)
-        and not closing
-        and not (bare.re is _BRACKET_AGENCY_END and _REPORTING.search(text))
+        outlet is None
+        or outlet.kind not in ("agency", "photo_agency")
+        or bare.group("who") in outlet.ambiguous
+        or closing
     ):
-        # "A farmer leads his pigs out of the flood. The Associated Press": a caption closed by
-        # its agency's bare name (at the story's end, "… on Friday. Reuters" credits the text)
+        return None
+    plain = not _QUOTE_CHARS.search(text) and not (
+        bare.re is not _BARE_AGENCY_END and _REPORTING.search(text)
+    )
+    if plain and (pictured or (bare.re is not _DASH_AGENCY_END and not is_paragraph(text))):
+        # "A farmer leads his pigs out of the flood. The Associated Press", "Rescuers stand
+        # next to the carriages. — AFP": a caption closed by its agency's bare name (at the
+        # story's end, "… on Friday. Reuters" credits the text)
         return [credited_form(bare.group("who"))], "caption ending in its agency's name"
+    if bare.re is not _BARE_AGENCY_END and is_paragraph(text):
+        # "An earthquake killed six villagers … (REUTERS)": a paragraph credited to its wire
+        return [credited_form(bare.group("who"))], _CREDITED_PARAGRAPH
     return None
+
+
+_CREDITED_PARAGRAPH = "paragraph closed by its agency's name"
 
 
 def opens_story(text: str) -> bool:
@@ -1021,6 +1040,9 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         caption = _caption_credit(text, index < first, closing) if long_ok else None
         if caption:
             names, signal = caption
+            if signal == _CREDITED_PARAGRAPH:
+                evidence.text_credits.extend(names)
+                continue
             evidence.photo_credits.extend(names)
             if signal != "lead":
                 _mark(line, "caption", signal)
@@ -1288,10 +1310,20 @@ _POST_LINK = re.compile(
 _TAG_OR_HANDLE = re.compile(r"(?<![\w#@])[#@][^\W\d_][\w]*")
 
 
+# "Keep our journalism strong by …", "Please support us": a sentence that opens by asking
+_APPEAL_IMPERATIVE = re.compile(
+    r"(?:^|[.!?]\s+)(?:please\s+)?(?:support|help|keep|join|donate|become|subscribe|consider)\b",
+    re.IGNORECASE,
+)
+
+
 def _reader_appeal(text: str, words: int) -> bool:
     """Return whether a line appeals to the reader for money or sign-up: it speaks to the reader
-    (you, your) in the site's voice (we, our, us) with an appeal word, outside quotation marks."""
-    if words > 70 or _QUOTE_CHARS.search(text) or not _SECOND_PERSON.search(text):
+    (you, your, or a sentence opening with a request: "Keep our journalism strong by joining us")
+    in the site's voice (we, our, us) with an appeal word, outside quotation marks."""
+    if words > 70 or _QUOTE_CHARS.search(text):
+        return False
+    if not (_SECOND_PERSON.search(text) or _APPEAL_IMPERATIVE.search(text)):
         return False
     if not _FIRST_PLURAL.search(text):
         return False
@@ -1792,6 +1824,7 @@ def _classify_by_position(
         if line.kind == "body":
             earlier_sentences.update(_split_sentences(key))
     _mark_headline_lists(content, first)
+    _mark_translated_captions(content)
     _mark_author_box(content)
     _mark_credited_captions(content)
     _mark_repeated_alt_texts(content)
@@ -1869,6 +1902,18 @@ def _printed_twice(content: list[Line], index: int) -> bool:
         and not is_paragraph(line)
         and normalise_line(line) == normalise_line(content[index + 1].clean)
     )
+
+
+def _mark_translated_captions(content: list[Line]) -> None:
+    """Mark the English line printed right under a caption in another language: its
+    translation, shorter than a paragraph ("Lễ đón …" / "The two presidents held talks on March
+    15.")."""
+    for index in range(1, len(content)):
+        line, above = content[index], content[index - 1]
+        if line.kind != "body" or above.reason != "non_english":
+            continue
+        if count_words(line.clean) < PARAGRAPH_WORDS and not _QUOTE_CHARS.search(line.clean):
+            _mark(line, "caption", "English caption under its foreign-language copy")
 
 
 _AUTHOR_BOX = "outlet named by the author box below the story"

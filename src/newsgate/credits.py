@@ -607,6 +607,14 @@ _CAPTION_WIDGET = re.compile(
 # an opened bracket that the credit name does not close: "X News Agency (XNA"
 _DANGLING_BRACKET = re.compile(r"\s*\([^()]*$")
 _BRACKET_SLASH_CREDIT = re.compile(r"\((?P<who>[^()/]{2,40}(?:\s*/\s*[^()/]{2,40})+)\)\s*\.?\s*$")
+# "… PRESIDENTIAL PHOTO", "… PHOTOS": a photo desk closing a capitals credit
+_PHOTO_DESK = re.compile(r"\b(?:PHOTOS?|PICTURES?|IMAGES?|PIX)\s*$")
+# "… would be barred from the election. AFP photo": an agency's picture named after the caption
+_AGENCY_PHOTO_END = re.compile(
+    r"[.!?”\"’]\s+(?P<who>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?:file\s+)?(?:photo|photos|pic|"
+    r"picture)\s*\.?\s*$",
+    re.IGNORECASE,
+)
 _CAPTION_TAIL = [
     re.compile(
         r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
@@ -630,6 +638,7 @@ _CAPTION_TAIL = [
         re.IGNORECASE,
     ),
     _TAIL_SLASH_CREDIT,
+    _AGENCY_PHOTO_END,
     _BRACKET_SLASH_CREDIT,
     _SQUARE_CREDIT,
     _GLUED_CODE_CREDIT,
@@ -813,7 +822,19 @@ def _tail_credit(pattern: re.Pattern, text: str) -> list[str] | None:
         names = _agency_parts(who)
         if not names and pattern is _SQUARE_CREDIT and is_agency_code(who) and who.isupper():
             names = [who]
+        # the caption's last sentence may run into the credit: "… Philippines. JANE ROE/…"
+        credit = re.split(r"\.\s+", who)[-1]
+        if (
+            not names
+            and pattern is _TAIL_SLASH_CREDIT
+            and credit.isupper()
+            and _PHOTO_DESK.search(credit)
+        ):
+            # "JANE ROE/PRESIDENTIAL PHOTO": a photographer and an office's photo desk
+            return []
         return names or None
+    if pattern is _AGENCY_PHOTO_END:
+        return [credited_form(who)] if is_known_outlet(who) else None
     if pattern is _GLUED_CODE_CREDIT:
         # "Bureau of Labor Statistics(BLS)" expands an acronym; "Alaska(KTVF)" credits a station
         initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", text[: match.start()]))

@@ -203,3 +203,63 @@ def test_an_agencys_reporter_at_the_scene_names_the_outlet():
     line = "An Associated Press reporter at the scene said the pier had been closed."
     parsed = parse_article(_story(HEADLINE) + "\n\n" + line)
     assert parsed.outlet == "Associated Press"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # an appeal in the site's voice that opens a sentence with a request
+        "Fjord Ledger has covered the coast for a century. Keep our journalism strong by joining "
+        "us in supporting independent reporting.",
+        # the archive note of digitised back issues
+        "Archive stories reflect the journalistic standards and practices of the time they were "
+        "published.",
+        "This story has been updated.",
+        "blog comments powered by Harbourchat",
+        "Discussion about this post",
+    ],
+)
+def test_furniture_forms_of_round_9(line):
+    parsed = parse_article(_story(HEADLINE) + "\n\n" + line)
+    assert line not in parsed.body
+
+
+def test_a_story_sentence_with_a_request_stays():
+    line = "The union asked members to keep their ballots and support the strike on Monday."
+    assert line in parse_article(_story(HEADLINE) + "\n\n" + line).body
+    quoted = "“Please support us,” the harbour master told our reporter at the quay."
+    assert quoted in parse_article(_story(HEADLINE) + "\n\n" + quoted).body
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        (
+            "Rescuers and onlookers stand next to the damaged ferry at the quay in Bergen after "
+            "the storm on Friday. — AFP",
+            "AFP",
+        ),
+        ("Ferry workers repair the pier in Bergen on Friday. AFP photo", "AFP"),
+        ("The minister and her deputy pose with the engineers. JANE ROE/MINISTRY PHOTO", None),
+    ],
+)
+def test_caption_credit_forms(caption, credit):
+    parsed = parse_article(_story(HEADLINE).replace(PARA_2, f"{caption}\n\n{PARA_2}"))
+    assert caption not in parsed.body
+    assert parsed.outlet is None
+    assert (credit in parsed.credited) if credit else parsed.credited == []
+
+
+def test_a_paragraph_closed_by_its_wire_credits_the_text():
+    lead = PARA_1 + " (REUTERS)"
+    parsed = parse_article(_story(HEADLINE).replace(PARA_1, lead))
+    assert lead in parsed.body
+    assert parsed.outlet == "REUTERS" or parsed.outlet == "Reuters"
+
+
+def test_the_english_line_under_a_foreign_caption_is_its_translation():
+    foreign = "Lễ đón chính thức Tổng thống và Phu nhân tại Phủ Chủ tịch"
+    english = "The two presidents held talks on March 15."
+    parsed = parse_article(_story(HEADLINE).replace(PARA_2, f"{foreign}\n\n{english}\n\n{PARA_2}"))
+    assert foreign not in parsed.body
+    assert english not in parsed.body
