@@ -1278,7 +1278,10 @@ def _furniture(line: Line, text: str, words: int) -> bool:
         ("player_cues", "media player or embed fallback"),
     ):
         cue = _cue_match(text, name)
-        if cue and (words <= 25 or len(cue.split()) >= 3):
+        # a long line that reports or quotes someone is story text even with a cue's words in
+        # it ("The union said teachers want terms and conditions …")
+        told = words > 25 and bool(_REPORTING.search(text) or _QUOTE_CHARS.search(text))
+        if cue and (words <= 25 or (len(cue.split()) >= 3 and not told)):
             _mark(line, "navigation", f"{signal} ('{cue}')")
             return True
     if words <= 25 and _LINK_ARROW_END.search(text):

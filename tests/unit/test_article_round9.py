@@ -263,3 +263,13 @@ def test_the_english_line_under_a_foreign_caption_is_its_translation():
     parsed = parse_article(_story(HEADLINE).replace(PARA_2, f"{foreign}\n\n{english}\n\n{PARA_2}"))
     assert foreign not in parsed.body
     assert english not in parsed.body
+
+
+def test_a_long_story_line_reporting_a_cues_words_stays():
+    line = (
+        "The union said teachers want a guarantee of terms and conditions in all types of "
+        "schools, an increase of funding and new talks on their contracts this spring."
+    )
+    assert line in parse_article(_story(HEADLINE) + "\n\n" + line).body
+    notice = "Use of this site is subject to our terms and conditions and privacy policy."
+    assert notice not in parse_article(_story(HEADLINE) + "\n\n" + notice).body
