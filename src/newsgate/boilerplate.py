@@ -1442,6 +1442,11 @@ def headline_text(text: str) -> str:
     if label:
         # "You're reading: Headline": a widget's label glued to the headline
         text = text[len(label) :].lstrip(" :")
+    glued = _GLUED_IMAGE_LABEL.search(text)
+    if glued and count_words(text[: glued.start()]) >= 4:
+        # "Headline hinh anh 1The minister greets …": an image widget's label, then its caption,
+        # glued after the headline by the scraper
+        text = text[: glued.start()].strip()
     media = _media_label(text)
     if media and _media_headline(text):
         # "Watch: Headline", "LIVE | Headline": the media label is the player's, not the headline's
@@ -1462,6 +1467,11 @@ def _undoubled(text: str) -> str:
     return text
 
 
+# "hinh anh 1", "ảnh 1", "photo 2": an image widget's label, glued to the caption after it
+_GLUED_IMAGE_LABEL = re.compile(
+    r"\s+(?:hình ảnh|hinh anh|ảnh|photo|image|picture|foto)\s*\d{1,2}(?=[A-Z“\"‘(])",
+    re.IGNORECASE,
+)
 _CRUMB_SEPARATOR = re.compile(r"\s+/\s+|\s*[>»›]\s*")
 _CRUMB_START = re.compile(r"^(?:home|you are here|you are in|main|news)\b", re.IGNORECASE)
 _CRUMB_LABEL = re.compile(r"^\s*you are (?:here|in)\s*:\s*(?=\S)", re.IGNORECASE)
@@ -1521,7 +1531,9 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
         if len(line.clean) <= 40 and _folded_label(line.clean) in _cue_set("highlight_labels"):
             # "Story highlights": the summary bullets below it are body, never the headline
             break
-        if line.kind != "body":
+        # a headline with an image widget's caption glued after it was taken for the caption
+        glued = line.reason == "caption" and bool(_GLUED_IMAGE_LABEL.search(line.clean))
+        if line.kind != "body" and not glued:
             continue
         text = _section_label_off(headline_text(line.clean))
         head = re.split(r"\s+\|\s+", text)[0]

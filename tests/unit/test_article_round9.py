@@ -273,3 +273,12 @@ def test_a_long_story_line_reporting_a_cues_words_stays():
     assert line in parse_article(_story(HEADLINE) + "\n\n" + line).body
     notice = "Use of this site is subject to our terms and conditions and privacy policy."
     assert notice not in parse_article(_story(HEADLINE) + "\n\n" + notice).body
+
+
+def test_a_headline_with_an_image_label_and_caption_glued_after_it():
+    line = f"{HEADLINE} hinh anh 1The minister greets the engineers at the quay (Photo: NTB)"
+    parsed = parse_article(_story(line))
+    assert parsed.title == HEADLINE
+    assert line not in parsed.body
+    # a headline naming a photo stays whole
+    assert parse_article(_story("Photo 1 of the harbour wins the regional prize")).title
