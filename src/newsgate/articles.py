@@ -92,8 +92,9 @@ _UPDATE_LABEL = re.compile(
 _CAPS_DATELINE_PREFIX = re.compile(
     r"^\s*(?P<place>[A-Z](?:[A-Z]|[.'’](?=[A-Z\s]))+(?:[ /-][A-Z](?:[A-Z]|[.'’](?=[A-Z\s,]))+){0,3})"
     r"(?:\s*,\s*(?P<extra>[^–—:]{1,40}?))?"
-    # "KATHMANDU—At least …": a long dash may touch the lead
-    r"\s*(?:[–—]+\s*|-+\s+|:[–—-]*\s+|[|•·]\s+)(?=[A-Z“\"‘])"
+    # "KATHMANDU—At least …": an em dash may touch the lead (an en dash touching a capital joins
+    # a compound: "US–China")
+    r"\s*(?:—+\s*|[–-]+\s+|:[–—-]*\s+|[|•·]\s+)(?=[A-Z“\"‘])"
 )
 # "NORDICNEWS.CO.UK": a site's address in capitals
 _DOMAIN_NAME = re.compile(r"[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,6}", re.IGNORECASE)

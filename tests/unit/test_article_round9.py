@@ -159,6 +159,12 @@ def test_dateline_openings_of_the_lead(opening, place, day):
     assert parsed.published_date == day
 
 
+def test_an_en_dash_compound_opening_the_lead_is_no_dateline():
+    lead = "BERGEN–Tromso ferry talks resumed on Monday after a long pause, officials said."
+    parsed = parse_article(_story(HEADLINE).replace(PARA_1, lead))
+    assert parsed.dateline is None
+
+
 def test_a_sites_address_in_capitals_before_the_dateline():
     parsed = parse_article(_story(HEADLINE).replace(PARA_1, "FJORDNEWS.CO.UK, BERGEN -- " + PARA_1))
     assert (parsed.dateline, parsed.outlet) == ("Bergen", "Fjordnews.co.uk")
