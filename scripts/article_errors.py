@@ -7,6 +7,8 @@ Each SET is a directory holding `articles/` and `gold/` (shared/gold/CONVENTIONS
 parsed as one run parses them (`newsgate.articles.parse_article` with the set's recurring lines)
 and compared with the gold the way the reference scorer compares them (shared/tools/score.py):
 
+- **title, date and dateline misses**, by field: none found where the gold has one, one found
+  where the gold has none, or another value;
 - **outlet misses**, by the form in which the page credits the gold outlet: an opening bracket
   credit (`(Site) –`, `(Site- Agency)`), a dateline credit (`CITY (Agency) –`), a credit line
   (`Source: X`, a bare name), "Read more on X", a source named in the text ("X reported", "told
@@ -134,6 +136,15 @@ def outlet_form(gold: dict, lines: list[str], title_no: int | None, last_body: i
     return forms[0] if forms else "unseen (name not printed)"
 
 
+def field_miss(ours: str | None, gold: str | None) -> str:
+    """Return how a title, date or dateline misses: none found, spurious, or another value."""
+    if ours is None:
+        return "none found (gold has one)"
+    if gold is None:
+        return "spurious (gold: none)"
+    return "another value"
+
+
 def _dirs(spec: str) -> tuple[str, Path, Path]:
     if "," in spec:
         articles, gold = (Path(p) for p in spec.split(",", 1))
@@ -150,14 +161,20 @@ def analyse(spec: str, show_files: bool) -> dict[str, Counter]:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         pages[gold["file"]] = (gold, (articles / gold["file"]).read_text(errors="replace"))
     common = common_lines([text for _, text in pages.values()])
-    out = {k: Counter() for k in ("fields", "outlet", "kept", "lost")}
+    out = {k: Counter() for k in ("fields", "outlet", "kept", "lost", "field misses")}
     for file, (gold, text) in pages.items():
         parsed = parse_article(text, common)
         out["fields"]["pages"] += 1
         for key in ("title", "published_date", "dateline"):
             ours = getattr(parsed, key)
             ours = ours.isoformat() if hasattr(ours, "isoformat") else ours
-            out["fields"][key] += norm(ours) == norm(gold.get(key))
+            hit = norm(ours) == norm(gold.get(key))
+            out["fields"][key] += hit
+            if not hit:
+                kind = f"{key}: {field_miss(ours, gold.get(key))}"
+                out["field misses"][kind] += 1
+                if show_files:
+                    print(f"  {name}/{file}: {kind}")
         go = gold.get("outlet")
         credited = {norm(c) for c in parsed.credited}
         hit = (
@@ -230,6 +247,7 @@ def main() -> int:
             f"{f['dateline'] / n:.3f}"
         )
         for key, label, of in (
+            ("field misses", "title, date and dateline misses", "pages"),
             ("outlet", "outlet misses", "pages"),
             ("kept", "boilerplate lines kept", "boilerplate lines"),
             ("lost", "body lines lost", "body lines"),

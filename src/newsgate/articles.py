@@ -92,8 +92,12 @@ _UPDATE_LABEL = re.compile(
 _CAPS_DATELINE_PREFIX = re.compile(
     r"^\s*(?P<place>[A-Z](?:[A-Z]|[.'’](?=[A-Z\s]))+(?:[ /-][A-Z](?:[A-Z]|[.'’](?=[A-Z\s,]))+){0,3})"
     r"(?:\s*,\s*(?P<extra>[^–—:]{1,40}?))?"
-    r"\s*(?:[–—-]+|:[–—-]*|[|•·])\s+(?=[A-Z“\"‘])"
+    # "KATHMANDU—At least …": an em dash may touch the lead (an en dash touching a capital joins
+    # a compound: "US–China")
+    r"\s*(?:—+\s*|[–-]+\s+|:[–—-]*\s+|[|•·]\s+)(?=[A-Z“\"‘])"
 )
+# "NORDICNEWS.CO.UK": a site's address in capitals
+_DOMAIN_NAME = re.compile(r"[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,6}", re.IGNORECASE)
 # "img20230526PHILIPSBURG:": an image's file name glued before the dateline by the scraper
 _GLUED_FILE_NAME = re.compile(r"^\s*[a-z][a-z_]*\d[a-z0-9_]*(?=[A-Z]{3,})")
 # "AT-KABUL:", "APP-ISLAMABAD:": the agency's code glued to the place
@@ -111,9 +115,11 @@ _PLACE_DATE_PREFIX = re.compile(
     r"(?:\s+\d{4})?))?\s*(?:[:–—-]+|[|•·])\s+(?=[A-Z“\"‘])",
     re.IGNORECASE,
 )
-# "Lagos, Nigeria | The …", "Jackson, Mississippi: The …": a place and its country or region
+# "Lagos, Nigeria | The …", "Jackson, Mississippi: The …", "Osogbo, Nigeria, Jul 17 — The …": a
+# place and its country or region (and the day)
 _PLACE_REGION_PREFIX = re.compile(
     rf"^\s*(?P<place>{_PLACE}),\s*(?P<region>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){{0,2}})"
+    rf"(?:,\s*(?P<extra>(?i:{_MONTH_DAY})|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{4}})?))?"
     r"\s*(?:[:–—-]+|[|•·])\s+(?=[A-Z“\"‘])"
 )
 
@@ -264,6 +270,27 @@ def _read_opening(
             # "OPINION | The …", "EXCLUSIVE - The …": capitals that are English words label the
             # story; a dateline names a place (or carries its state: "GREEN BAY, Wis. -")
             break
+        extra = (groups.get("extra") or "").strip()
+        if (
+            dateline
+            and agency is None
+            and extra
+            and (
+                _DOMAIN_NAME.fullmatch(dateline.group("place"))
+                or is_known_outlet(dateline.group("place"))
+            )
+            # the place in capitals after a site's name, even one that is an English word
+            and (is_place_name(extra) or (extra.isupper() and count_words(extra) <= 3))
+        ):
+            # "SITE.CO.ID, MALE -- The …": the site's name in capitals, then the dateline
+            site = dateline.group("place")
+            # an address in capitals is written as addresses are ("Nordicnews.co.uk")
+            inline.append(
+                site.capitalize() if _DOMAIN_NAME.fullmatch(site) else credited_form(site)
+            )
+            parsed.dateline = parsed.dateline or _place_name(extra)
+            text = text[dateline.end() :]
+            continue
         if dateline and agency is None and _is_outlet_code(dateline.group("place")):
             # "NDO –" or "NDO/VNA –" open with the outlet's code, not a place.
             inline.extend(credited_form(p) for p in dateline.group("place").split("/"))
@@ -284,6 +311,7 @@ def _read_opening(
             and is_place_name(region.group("place"))
         ):
             parsed.dateline = parsed.dateline or _place_name(region.group("place"))
+            _set_date(parsed, region.group("extra") or "", "dateline")
             text = text[region.end() :]
             continue
         mixed = _PLACE_DATE_PREFIX.match(text)
@@ -514,6 +542,9 @@ def _apply_evidence(parsed: ParsedArticle, evidence: Evidence, text_credits: lis
             # further down are the story's sources: the lead's one agency is the outlet
             lead = _source_forms(source_credits(parsed.body.split("\n\n", 1)[0]))
             sources = lead if len(lead) == 1 else sources
+        if not sources:
+            # the lead of a rewrite names its source whatever its kind ("…, reports The Guardian.")
+            sources = _source_forms(source_credits(parsed.body.split("\n\n", 1)[0], lead=True))
         if len(sources) == 1:
             # a photo credit of the same agency is its credited form ("told the Associated
             # Press" beside "(Jane Roe/AP)" gives AP)

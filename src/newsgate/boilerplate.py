@@ -49,6 +49,8 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 _BULLET = re.compile(r"^(?:[-•*▪–]|\d{1,2}[.)])\s")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 _INTERNAL_SENTENCE = re.compile(r"[a-z0-9)”\"’]{2}[.!?]\s+[A-Z“\"‘]")
+# the word before a full stop: "Calif." in "Protesters arrested in Calif. capitol"
+_WORD_BEFORE_STOP = re.compile(r"([^\W\d_]+)\.$")
 PARAGRAPH_WORDS = 15
 MAX_TITLE_WORDS = 25
 MAX_CAPTION_WORDS = 80
@@ -90,15 +92,23 @@ _RELATED = re.compile(
     re.IGNORECASE,
 )
 _METADATA_LABEL = re.compile(
-    r"^(?P<label>published|posted|updated|last updated|first published|first posted|"
-    r"originally published|(?:original )?publication date|publish(?:ed)? date|date published|"
-    r"modified|date|dated|created)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.+)$",
+    # "Page last updated at …": the page's own stamp (an older news-site form)
+    r"^(?:page\s+)?(?P<label>published|posted|updated|last updated|last modified|first published|"
+    r"first posted|originally published|(?:original )?publication date|publish(?:ed)? date|"
+    r"date published|modified|date|dated|created)(?:\s+(?:on|at))?\s*[:|–-]?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # "12 March 2024 10:15 | Published", "March 12, 2024 (updated)": the label after its date
 _TRAILING_DATE_LABEL = re.compile(
     r"^(?P<rest>.*?\d.*?)\s*[|•·,–-]?\s*[(\[]?(?P<label>published|posted|updated|last updated|"
-    r"modified)(?:\s+on)?[)\]]?\s*:?$",
+    r"last modified|modified)(?:\s+on)?[)\]]?\s*:?$",
+    re.IGNORECASE,
+)
+# "Issue 08, February 20, 2011", "Vol. 12, Issue 3 | March 2, 2024": a print issue's number and
+# date, which is the date the issue (and the story in it) was published
+_ISSUE_STAMP = re.compile(
+    r"^(?:vol(?:ume)?\.?\s*\d+\s*[,|•·–-]?\s*)?(?:issue|edition)\s*(?:no\.?\s*)?\d+\s*"
+    r"[,|•·:–-]\s*(?P<rest>.*\d.*)$",
     re.IGNORECASE,
 )
 # "Posted on March 12, 2024 by Jane Roe", "Last updated on 12 March 2024 by Jane Roe"
@@ -130,6 +140,13 @@ _DATE_TOKEN = re.compile(
     r"(?<=\d)(?:st|nd|rd|th|am|pm|h)\b|\b[ap]\.m\.|[\d:/.,+\-–|()]+",
     re.IGNORECASE,
 )
+# time-zone abbreviations, which open some stamps ("GMT 05:55 2018 Tuesday ,23 January") and
+# are no place
+_TIME_ZONE = re.compile(
+    r"GMT|UTC|BST|CET|CEST|EET|EEST|WET|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|IST|PKT|"
+    r"ICT|WIB|SGT|MYT|HKT|PHT|JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|EAT|CAT|WAT|SAST|GST|AST|BDT|NPT",
+    re.IGNORECASE,
+)
 # a time of day: "22:02", "9:53 a.m.", "1:21AM"
 _TIME_OF_DAY = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _GARBLED = re.compile(r"\b[A-Z0-9]+_[A-Z0-9_]+\b|Ã[\x80-\xbf]|â€|�|\b[0-9a-f]{16,}\b")
@@ -153,6 +170,12 @@ _PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
 _DATELINE_LINE = re.compile(
     rf"^(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[^/()•|·]{{1,40}}?))?\s*(?:[/•|·]\s*"
     r"(?P<agency>[^/()•|·]{2,30}?)|\((?P<agency2>[^()]{2,30})\))\s*[-–—:]*\s*$"
+)
+# "New Delhi - AFP", "PUTRAJAYA, Malaysia - Agence France-Presse": a dateline and a known agency
+# parted by a dash, alone on a line
+_DASHED_DATELINE_LINE = re.compile(
+    rf"^(?P<place>{_PLACE})(?:\s*,\s*(?P<extra>[A-Z][\w'’. -]{{1,30}}?))?\s+[-–—]+\s+"
+    r"(?P<agency>[A-Z][\w.&' -]{1,40}?)\s*$"
 )
 _CAPS_DATELINE_LINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})\s*[–—-]+$")
 # "CARTAGENA, COLOMBIA" or "KABUL, Afghanistan" alone on a line.
@@ -219,6 +242,10 @@ _BARE_AGENCY_END = re.compile(
 # agency's name in brackets (the story's last line closed so credits the text instead)
 _BRACKET_AGENCY_END = re.compile(
     r"\s\((?P<who>(?:The\s)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\)\s*\.?\s*$"
+)
+# "… next to the derailed carriages. — AFP": a caption closed by its agency after a dash
+_DASH_AGENCY_END = re.compile(
+    r"[.!?”\"’]?\s+[-–—]+\s*(?P<who>(?:The\s)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\.?\s*$"
 )
 # a link teaser cut off with an ellipsis
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -318,6 +345,21 @@ def _mark(line: Line, reason: str, signal: str) -> None:
     line.kind, line.reason, line.signal = "boilerplate", reason, signal
 
 
+def internal_sentence(text: str) -> bool:
+    """Return whether `text` holds a sentence end followed by another sentence ("… rose. The …").
+
+    A full stop after an abbreviation (`abbreviations` in data/article_cues.json: "Calif.",
+    "Gov.", "Sept.") ends no sentence, so "Protesters arrested in Calif. capitol" is one unit.
+    """
+    for match in _INTERNAL_SENTENCE.finditer(text):
+        stop = match.start() + 2
+        word = _WORD_BEFORE_STOP.search(text, max(0, stop - 12), stop + 1)
+        if text[stop] == "." and word and word.group(1) in _cue_set("abbreviations"):
+            continue
+        return True
+    return False
+
+
 def is_paragraph(text: str) -> bool:
     """Return whether `text` reads as a body paragraph: enough words and sentence punctuation."""
     return count_words(text) >= PARAGRAPH_WORDS and bool(SENTENCE_END.search(text + " "))
@@ -330,7 +372,7 @@ def is_headline(text: str) -> bool:
     return (
         2 <= words <= MAX_TITLE_WORDS
         and not stripped.endswith((".", ":", ","))
-        and not _INTERNAL_SENTENCE.search(text)
+        and not internal_sentence(text)
     )
 
 
@@ -405,22 +447,37 @@ def _caption_credit(
         return found[0], "lead"
     if _looks_like_caption(text, before_story):
         return [], "caption ending in a date or position, or a labelled caption"
-    bare = _BARE_AGENCY_END.search(text, max(0, len(text) - 80)) or _BRACKET_AGENCY_END.search(
-        text, max(0, len(text) - 80)
+    bare = (
+        _BARE_AGENCY_END.search(text, max(0, len(text) - 80))
+        or _BRACKET_AGENCY_END.search(text, max(0, len(text) - 80))
+        or _DASH_AGENCY_END.search(text, max(0, len(text) - 80))
     )
     outlet = find_outlet(bare.group("who")) if bare else None
+    # a caption describes the picture in the present tense ("Rescuers stand next to …"); a
+    # paragraph closed by its agency's name without a caption verb is a lead or standfirst
+    pictured = bool(_caption_verb_pattern().search(" ".join(WORD.findall(text)[:16])))
     if (
-        outlet is not None
-        and outlet.kind in ("agency", "photo_agency")
-        and bare.group("who") not in outlet.ambiguous
-        and not _QUOTE_CHARS.search(text)
-        and not closing
-        and not (bare.re is _BRACKET_AGENCY_END and _REPORTING.search(text))
+        outlet is None
+        or outlet.kind not in ("agency", "photo_agency")
+        or bare.group("who") in outlet.ambiguous
+        or closing
     ):
-        # "A farmer leads his pigs out of the flood. The Associated Press": a caption closed by
-        # its agency's bare name (at the story's end, "… on Friday. Reuters" credits the text)
+        return None
+    plain = not _QUOTE_CHARS.search(text) and not (
+        bare.re is not _BARE_AGENCY_END and _REPORTING.search(text)
+    )
+    if plain and (pictured or (bare.re is not _DASH_AGENCY_END and not is_paragraph(text))):
+        # "A farmer leads his pigs out of the flood. The Associated Press", "Rescuers stand
+        # next to the carriages. — AFP": a caption closed by its agency's bare name (at the
+        # story's end, "… on Friday. Reuters" credits the text)
         return [credited_form(bare.group("who"))], "caption ending in its agency's name"
+    if bare.re is not _BARE_AGENCY_END and is_paragraph(text):
+        # "An earthquake killed six villagers … (REUTERS)": a paragraph credited to its wire
+        return [credited_form(bare.group("who"))], _CREDITED_PARAGRAPH
     return None
+
+
+_CREDITED_PARAGRAPH = "paragraph closed by its agency's name"
 
 
 def opens_story(text: str) -> bool:
@@ -434,13 +491,13 @@ def opens_story(text: str) -> bool:
         return False
     if re.fullmatch(_MONTH, match.group("next"), re.IGNORECASE):
         return False
-    return is_paragraph(text) and bool(_INTERNAL_SENTENCE.search(text))
+    return is_paragraph(text) and bool(internal_sentence(text))
 
 
 def _looks_like_caption(text: str, before_story: bool) -> bool:
     """Return whether `text` is an uncredited agency-style caption ending in its date."""
     words = count_words(text)
-    if words > 50 or words < 6 or _QUOTE_CHARS.search(text) or _INTERNAL_SENTENCE.search(text):
+    if words > 50 or words < 6 or _QUOTE_CHARS.search(text) or internal_sentence(text):
         return False
     label = _CAPTION_LABEL.match(text)
     if (
@@ -485,8 +542,17 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     dates: list[str] = []
     updated: list[str] = []
     people: list[str] = []
+    places: list[str] = []
+    # short fields nothing here names ("FE Team"): allowed beside a labelled publication date
+    unknown = 0
+    labelled = False
     staff_seen = False
     for segment in segments:
+        placed = _STAMP_AND_PLACE.match(segment)
+        if placed and is_place_name(placed.group("place")):
+            # "Updated 08:03 am IST - LIMA, Peru": the stamp, then the story's dateline
+            places.append(placed.group("place"))
+            segment = placed.group("stamp")
         credit = credit_line(segment)
         label = _METADATA_LABEL.match(segment)
         if credit and credit.photo:
@@ -499,6 +565,7 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
         elif label and _is_date_only(label.group("rest")):
             if label.group("label").lower() in _PUBLISHED_LABELS:
                 dates.append(segment)
+                labelled = True
             else:
                 updated.append(label.group("rest"))
         elif _METADATA_OTHER.match(segment):
@@ -514,11 +581,16 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
         elif people and " " in segment and is_outlet_name(segment):
             # "Jane Roe | The Nordic Times | 12 March 2024": the outlet beside its reporter
             credits.append(credited_form(segment))
+        elif count_words(segment) <= 4 and not SENTENCE_END.search(segment + " "):
+            unknown += 1
         else:
             return None
-    if not (credits or people or staff_seen):
+    if unknown and not (labelled and unknown == 1):
+        return None
+    if not (credits or people or staff_seen or places or labelled):
         # Date and time fields alone may be a site clock, not the article's own header.
         return None
+    evidence.datelines.extend(places)
     evidence.text_credits.extend(credits)
     evidence.updated_dates.extend(updated)
     if people:
@@ -527,6 +599,13 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
         return "byline"
     evidence.metadata_dates.extend(dates)
     return "metadata"
+
+
+# "08:03 am IST - LIMA, Peru": a stamp followed by the story's dateline in capitals
+_STAMP_AND_PLACE = re.compile(
+    r"^(?P<stamp>.*\d.*?)\s+[-–—]\s+(?P<place>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2})"
+    r"(?:,\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})?\s*$"
+)
 
 
 @cache
@@ -610,6 +689,12 @@ def _dateline_line(text: str) -> tuple[str, str] | None:
         outlet = find_outlet(credit_first.group("agency"))
         if outlet is not None and credit_first.group("agency") not in outlet.ambiguous:
             return credit_first.group("place"), credited_form(credit_first.group("agency"))
+    dashed = _DASHED_DATELINE_LINE.match(text)
+    place = dashed.group("place") if dashed else ""
+    if dashed and (is_known_place(place) or (is_place_name(place) and not is_person_name(place))):
+        outlet = find_outlet(dashed.group("agency"))
+        if outlet is not None and dashed.group("agency") not in outlet.ambiguous:
+            return dashed.group("place"), credited_form(dashed.group("agency"))
     match = _DATELINE_LINE.match(text)
     if not match:
         return None
@@ -938,6 +1023,10 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
             if byline[0]:
                 evidence.bylines.append(", ".join(byline[0]))
                 evidence.byline_dates.append(text)
+                # "Jane Roe, Abuja": the reporter and the place the story was filed from
+                filed = text.rsplit(",", 1)[-1].strip(" .") if "," in text else ""
+                if filed and count_words(filed) <= 3 and is_known_place(filed):
+                    evidence.datelines.append(filed)
             evidence.text_credits.extend(byline[1])
             continue
         if words <= MAX_CAPTION_WORDS and _HANDLE_CREDIT_END.search(text):
@@ -951,6 +1040,9 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         caption = _caption_credit(text, index < first, closing) if long_ok else None
         if caption:
             names, signal = caption
+            if signal == _CREDITED_PARAGRAPH:
+                evidence.text_credits.extend(names)
+                continue
             evidence.photo_credits.extend(names)
             if signal != "lead":
                 _mark(line, "caption", signal)
@@ -1083,7 +1175,7 @@ def _link_row(text: str) -> bool:
     parts = [p for p in _LIST_SEPARATOR.split(text) if p.strip()]
     if len(parts) < 3:
         return False
-    shaped = [p for p in parts if 3 <= count_words(p) <= 25 and not _INTERNAL_SENTENCE.search(p)]
+    shaped = [p for p in parts if 3 <= count_words(p) <= 25 and not internal_sentence(p)]
     return len(shaped) >= max(3, len(parts) - 1)
 
 
@@ -1097,7 +1189,7 @@ def _place_stamp(text: str) -> tuple[str, str] | None:
     if not _is_date_only(stamp) or not dated:
         return None
     place = match.group("place")
-    if is_known_outlet(place) or not is_place_name(place):
+    if is_known_outlet(place) or not is_place_name(place) or _TIME_ZONE.fullmatch(place):
         return None
     return place, stamp
 
@@ -1160,6 +1252,11 @@ def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evid
         _mark(line, "metadata", f"labelled '{trailing.group('label').lower()}' after the date")
         _record_labelled_date(trailing.group("label").lower(), trailing.group("rest"), evidence)
         return True
+    issue = _ISSUE_STAMP.match(text) if words <= 14 else None
+    if issue and _is_date_only(issue.group("rest")):
+        _mark(line, "metadata", "issue number and date")
+        evidence.metadata_dates.append(issue.group("rest"))
+        return True
     if _METADATA_OTHER.match(text):
         _mark(line, "metadata", "tag or counter line")
         return True
@@ -1181,7 +1278,10 @@ def _furniture(line: Line, text: str, words: int) -> bool:
         ("player_cues", "media player or embed fallback"),
     ):
         cue = _cue_match(text, name)
-        if cue and (words <= 25 or len(cue.split()) >= 3):
+        # a long line that reports or quotes someone is story text even with a cue's words in
+        # it ("The union said teachers want terms and conditions …")
+        told = words > 25 and bool(_REPORTING.search(text) or _QUOTE_CHARS.search(text))
+        if cue and (words <= 25 or (len(cue.split()) >= 3 and not told)):
             _mark(line, "navigation", f"{signal} ('{cue}')")
             return True
     if words <= 25 and _LINK_ARROW_END.search(text):
@@ -1213,10 +1313,20 @@ _POST_LINK = re.compile(
 _TAG_OR_HANDLE = re.compile(r"(?<![\w#@])[#@][^\W\d_][\w]*")
 
 
+# "Keep our journalism strong by …", "Please support us": a sentence that opens by asking
+_APPEAL_IMPERATIVE = re.compile(
+    r"(?:^|[.!?]\s+)(?:please\s+)?(?:support|help|keep|join|donate|become|subscribe|consider)\b",
+    re.IGNORECASE,
+)
+
+
 def _reader_appeal(text: str, words: int) -> bool:
     """Return whether a line appeals to the reader for money or sign-up: it speaks to the reader
-    (you, your) in the site's voice (we, our, us) with an appeal word, outside quotation marks."""
-    if words > 70 or _QUOTE_CHARS.search(text) or not _SECOND_PERSON.search(text):
+    (you, your, or a sentence opening with a request: "Keep our journalism strong by joining us")
+    in the site's voice (we, our, us) with an appeal word, outside quotation marks."""
+    if words > 70 or _QUOTE_CHARS.search(text):
+        return False
+    if not (_SECOND_PERSON.search(text) or _APPEAL_IMPERATIVE.search(text)):
         return False
     if not _FIRST_PLURAL.search(text):
         return False
@@ -1332,13 +1442,36 @@ def headline_text(text: str) -> str:
     if label:
         # "You're reading: Headline": a widget's label glued to the headline
         text = text[len(label) :].lstrip(" :")
+    glued = _GLUED_IMAGE_LABEL.search(text)
+    if glued and count_words(text[: glued.start()]) >= 4:
+        # "Headline hinh anh 1The minister greets …": an image widget's label, then its caption,
+        # glued after the headline by the scraper
+        text = text[: glued.start()].strip()
     media = _media_label(text)
     if media and _media_headline(text):
         # "Watch: Headline", "LIVE | Headline": the media label is the player's, not the headline's
         text = media
-    return _strip_breadcrumb(text)
+    return _strip_breadcrumb(_undoubled(text))
 
 
+def _undoubled(text: str) -> str:
+    """Return a headline printed twice on one line ("Storm hits coastStorm hits coast") once:
+    a scraper joins the page title and the heading when both hold the headline."""
+    half = len(text) // 2
+    if len(text) < 20 or len(text) > 400:
+        return text
+    for cut in (half, half + 1, half - 1):
+        head, tail = text[:cut].strip(), text[cut:].strip()
+        if head and head == tail:
+            return head
+    return text
+
+
+# "hinh anh 1", "ảnh 1", "photo 2": an image widget's label, glued to the caption after it
+_GLUED_IMAGE_LABEL = re.compile(
+    r"\s+(?:hình ảnh|hinh anh|ảnh|photo|image|picture|foto)\s*\d{1,2}(?=[A-Z“\"‘(])",
+    re.IGNORECASE,
+)
 _CRUMB_SEPARATOR = re.compile(r"\s+/\s+|\s*[>»›]\s*")
 _CRUMB_START = re.compile(r"^(?:home|you are here|you are in|main|news)\b", re.IGNORECASE)
 _CRUMB_LABEL = re.compile(r"^\s*you are (?:here|in)\s*:\s*(?=\S)", re.IGNORECASE)
@@ -1391,16 +1524,21 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
         else ""
     )
     story_stems = _stems(story)
+    lead_key = normalise_line(headline_text(content[lead].clean)) if lead is not None else ""
     candidates = []
     for index in range(limit):
         line = content[index]
         if len(line.clean) <= 40 and _folded_label(line.clean) in _cue_set("highlight_labels"):
             # "Story highlights": the summary bullets below it are body, never the headline
             break
-        if line.kind != "body":
+        # a headline with an image widget's caption glued after it was taken for the caption
+        glued = line.reason == "caption" and bool(_GLUED_IMAGE_LABEL.search(line.clean))
+        if line.kind != "body" and not glued:
             continue
-        text = headline_text(line.clean)
+        text = _section_label_off(headline_text(line.clean))
         head = re.split(r"\s+\|\s+", text)[0]
+        if _not_a_headline(text, lead_key):
+            continue
         if _closed_headline(content, index, lead, text, story_stems):
             # "Governments sign a treaty." opening the page above its dek: a headline that some
             # sites close with a full stop
@@ -1472,6 +1610,30 @@ def _assign_title(content: list[Line], evidence: Evidence) -> int | None:
     if marker:
         evidence.metadata_dates.append(marker.group("date"))
     return index
+
+
+def _section_label_off(text: str) -> str:
+    """Return a headline without the section label printed before it and a bar ("World News |
+    Headline"): a label of one to three words, then a headline of four words or more."""
+    label, sep, rest = text.partition(" | ")
+    if not sep or not 1 <= count_words(label) <= 3 or SENTENCE_END.search(label + " "):
+        return text
+    head = rest.split(" | ")[0]
+    return rest.strip() if count_words(head) >= 4 and is_headline(head) else text
+
+
+def _not_a_headline(text: str, lead_key: str) -> bool:
+    """Return whether a headline-shaped line above the lead is something else: an editor's note
+    in brackets ("(Adds comments from the minister)"), a place name alone (a section label
+    such as "Republic of the Congo"), or the lead's own words (a copy of the lead's opening, as
+    a page title or standfirst taken from it; twelve words or more, longer than most headlines)."""
+    stripped = text.strip()
+    if stripped[:1] in "([" and stripped[-1:] in ")]":
+        return True
+    if is_known_place(stripped):
+        return True
+    key = normalise_line(stripped).rstrip(" .")
+    return count_words(key) >= 12 and bool(lead_key) and key in lead_key
 
 
 def _section_label_between(content: list[Line], start: int, end: int) -> bool:
@@ -1656,10 +1818,28 @@ def _classify_by_position(
                 and index < len(content) - 1
             ):
                 _mark(line, "navigation", "short label before the first paragraph")
+            elif (
+                index < first
+                and title is None
+                and not line.clean.isupper()
+                and is_known_place(line.clean)
+            ):
+                # "Republic of the Congo" over an untitled story: the page's section (a
+                # dateline alone is printed in capitals: "HONG KONG")
+                _mark(line, "navigation", "place name alone above the story (a section label)")
+            elif (
+                index < first
+                and line.clean[:1] in "(["
+                and line.clean[-1:] in ")]"
+                and not is_paragraph(line.clean)
+            ):
+                # "(Adds comments from the minister)": a wire editor's note on the version
+                _mark(line, "navigation", "editor's note in brackets above the story")
         seen.setdefault(key, line)
         if line.kind == "body":
             earlier_sentences.update(_split_sentences(key))
     _mark_headline_lists(content, first)
+    _mark_translated_captions(content)
     _mark_author_box(content)
     _mark_credited_captions(content)
     _mark_repeated_alt_texts(content)
@@ -1739,6 +1919,18 @@ def _printed_twice(content: list[Line], index: int) -> bool:
     )
 
 
+def _mark_translated_captions(content: list[Line]) -> None:
+    """Mark the English line printed right under a caption in another language: its
+    translation, shorter than a paragraph ("Lễ đón …" / "The two presidents held talks on March
+    15.")."""
+    for index in range(1, len(content)):
+        line, above = content[index], content[index - 1]
+        if line.kind != "body" or above.reason != "non_english":
+            continue
+        if count_words(line.clean) < PARAGRAPH_WORDS and not _QUOTE_CHARS.search(line.clean):
+            _mark(line, "caption", "English caption under its foreign-language copy")
+
+
 _AUTHOR_BOX = "outlet named by the author box below the story"
 
 
@@ -1763,7 +1955,7 @@ def _mark_credited_captions(content: list[Line]) -> None:
         text = line.clean
         if line.kind != "body" or not 4 <= count_words(text) <= 40:
             continue
-        if _QUOTE_CHARS.search(text) or _REPORTING.search(text) or _INTERNAL_SENTENCE.search(text):
+        if _QUOTE_CHARS.search(text) or _REPORTING.search(text) or internal_sentence(text):
             continue
         if _caption_verb_pattern().search(" ".join(WORD.findall(text)[:16])):
             _mark(line, "caption", "caption above its photo credit")
@@ -1887,18 +2079,16 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
     for index, text in evidence.date_lines:
         if index > lead:
             continue
-        # A date and time right above the headline, below the page's header, is the article's
-        # timestamp: a running clock opens the page and rarely shows the time.
-        # A bare date opening the page right above a bare headline (nothing before it) dates
-        # the story too: a running clock names the weekday or the time ("Saturday, 25/11/2026
-        # 12:20") or sits in a page header, with a breadcrumb ("Home / World / Headline").
-        timestamp = (
-            title is not None
-            and index == title - 1
-            and (
-                (index > 0 and bool(_TIME_OF_DAY.search(text)))
-                or (index == 0 and bare_title and not _CLOCK_WORDS.search(text))
-            )
+        # A date and time just above the headline (at most two header lines between: "Story
+        # Code: …"), below the page's first line, is the article's timestamp: a running clock
+        # opens the page and rarely shows the time.
+        # A date opening the page right above a bare headline (nothing before it) dates the
+        # story too, with or without its weekday (a blog prints "Friday, March 21, 2014" over
+        # the post): a running clock shows the time ("Saturday, 25/11/2026 12:20") or sits in
+        # a page header, with a breadcrumb ("Home / World / Headline").
+        timestamp = title is not None and (
+            (index > 0 and title - 3 <= index < title and bool(_TIME_OF_DAY.search(text)))
+            or (index == 0 == title - 1 and bare_title and not _TIME_OF_DAY.search(text))
         )
         if (
             (title is not None and index > title)
@@ -1908,11 +2098,6 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
             evidence.stamp_dates.append(text)
 
 
-# the weekday or the time of day a site's running clock prints with today's date
-_CLOCK_WORDS = re.compile(
-    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b[0-2]?\d:[0-5]\d\b",
-    re.IGNORECASE,
-)
 _HEADER_REASONS = frozenset(["metadata", "credit", "byline", "dateline", "caption"])
 
 

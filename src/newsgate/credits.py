@@ -256,8 +256,8 @@ _SOURCE_BEFORE = re.compile(
 # AFP", "told state-run Anadolu Agency": the page's reporters in contact with the speaker
 _SOURCE_AFTER = re.compile(
     r"\b(?P<verb>told|according to|speaking to|in an interview with|quoted by|made available to|"
-    # ", reports Reuters.": a rewrite naming its wire after the verb
-    r"(?<=,\s)reports|(?<=,\s)reported)"
+    # ", reports Reuters.": a rewrite naming its wire after the verb; "as reported by X"
+    r"(?<=,\s)reports|(?<=,\s)reported|reported by)"
     r"\s+(?:the\s)?(?:(?:state[- ]run|state[- ]owned|official|local)\s+)?"
     # "told news agency AFP", "told the broadcaster NTV": the outlet's kind before its name
     r"(?:(?:(?:news|wire|press)\s+agency|broadcaster|news\s+channel|newspaper)\s+)?(?P<who>(?:the\s)?"
@@ -266,7 +266,9 @@ _SOURCE_AFTER = re.compile(
 # "Ada Derana reporter said", "a Nordic TV correspondent saw": the page's own reporter names
 # the outlet before the job word
 _OWN_REPORTER = re.compile(
-    r"(?:\s+(?:reporter|correspondent|journalist)s?)\s+(?:said|says|saw|reported|confirmed|"
+    # "an AP reporter at the scene saw", "a Nordic TV crew on the scene counted"
+    r"(?:\s+(?:reporter|correspondent|journalist|photographer|team|crew)s?)"
+    r"(?:\s+(?:at|on)\s+the\s+scene)?\s+(?:said|says|saw|reported|confirmed|"
     r"witnessed|observed|counted)\b"
 )
 # "Al Jazeera's Jane Roe, reporting from Aden, said": the page's own correspondent
@@ -275,7 +277,7 @@ _CORRESPONDENT = re.compile(
     r"[A-Z][\w'’.-]+(?:\s[\w'’.-]+){0,3},?\s+reporting\s+from\b"
 )
 # Verbs naming a source at second hand: a report cited, not the page's own reporting.
-_CITING = frozenset(["according to", "reports", "reported"])
+_CITING = frozenset(["according to", "reports", "reported", "reported by"])
 # End-anchored credit patterns look at this many trailing characters only (bounded work).
 _TAIL_CHARS = 240
 # Kinds of outlet whose naming as the text's source makes them its outlet; a newspaper that
@@ -316,7 +318,7 @@ def trailing_credit(text: str) -> str | None:
     return credited_form(who)
 
 
-def source_credits(text: str) -> list[str]:
+def source_credits(text: str, lead: bool = False) -> list[str]:
     """Return the known agencies and broadcasters that `text` names as a reporting source.
 
     "told Reuters", "was quoted by AFP", "AFP reported", "according to Xinhua": the outlets in
@@ -324,7 +326,10 @@ def source_credits(text: str) -> list[str]:
     with a speaker ("told AFP") outrank a report cited ("the BBC reported"), so when both kinds
     are named only the first kind is returned. A publication speaking of itself ("National Daily
     gathered") or its correspondent "reporting from" a place names the page's outlet, whatever
-    its kind. Newspapers and unknown names are otherwise left out.
+    its kind. Newspapers and unknown names are otherwise left out, unless `lead` says `text`
+    is the story's lead paragraph: a rewrite names the outlet it is drawn from there, whatever
+    its kind ("…, reports The Guardian.", "BFMTV reports"), so any known outlet (or a name
+    shaped like one that the gazetteer knows as nothing else) cited there counts.
     """
     # (position, name, the name precedes its verb, direct contact, any kind of outlet)
     named: list[tuple[int, str, bool, bool, bool]] = []
@@ -338,7 +343,11 @@ def source_credits(text: str) -> list[str]:
             named.append((before.start("who"), before.group("who"), True, True, True))
     for m in _SOURCE_AFTER.finditer(text):
         direct = m.group("verb") not in _CITING
-        named.append((m.start("who"), m.group("who"), False, direct, False))
+        named.append((m.start("who"), m.group("who"), False, direct, lead))
+    if lead:
+        named = [
+            (position, who, before, direct, True) for position, who, before, direct, _ in named
+        ]
     for m in _CORRESPONDENT.finditer(text):
         named.append((m.start("who"), m.group("who"), True, True, True))
     own: set[int] = set()
@@ -358,14 +367,20 @@ def source_credits(text: str) -> list[str]:
         else:
             spans = [words[:end] for end in range(len(words), 0, -1)]
         for span in spans:
-            candidate = re.sub(r"^(?:[Tt]he)\s", "", " ".join(span)).strip(".")
+            candidate = re.sub(r"^(?:[Tt]he|An?)\s", "", " ".join(span)).strip(".")
             outlet = find_outlet(candidate)
             if outlet is not None:
-                if candidate not in outlet.ambiguous and (any_kind or outlet.kind in _SOURCE_KINDS):
+                # in the lead, "reports The Guardian" is a credit, where an ambiguous name counts
+                plain = candidate not in outlet.ambiguous or (lead and len(span) > 1)
+                if plain and (any_kind or outlet.kind in _SOURCE_KINDS):
                     found.append((position, credited_form(candidate), direct))
                 break
             if any_kind and is_outlet_name(candidate) and _has_media_word(candidate):
                 found.append((position, credited_form(candidate), direct))
+                break
+            if lead and _media_code(candidate) and _own_outlet_name(candidate):
+                # "BFMTV reports": a broadcaster's code the gazetteer knows as nothing else
+                found.append((position, candidate, direct))
                 break
             if position in own and _own_outlet_name(candidate):
                 # "Ada Derana reporter said": the capitalised words before the job word
@@ -418,6 +433,14 @@ def _own_outlet_name(name: str) -> bool:
         return False
     entry = surface_index().get(name)
     return entry is None or entry.label not in ("GPE", "LOC", "NORP", "ORG", "PERSON")
+
+
+def _media_code(name: str) -> bool:
+    """Return whether `name` is a capitals code ending in a media word ("BFMTV", "KTVN News")."""
+    first = name.split()[0]
+    return bool(re.fullmatch(r"[A-Z]{1,6}(?:TV|FM|NEWS|NEWS24|24)", first)) or (
+        bool(re.fullmatch(r"[A-Z]{2,6}", first)) and " " in name and _has_media_word(name)
+    )
 
 
 def _has_media_word(name: str) -> bool:
@@ -584,6 +607,14 @@ _CAPTION_WIDGET = re.compile(
 # an opened bracket that the credit name does not close: "X News Agency (XNA"
 _DANGLING_BRACKET = re.compile(r"\s*\([^()]*$")
 _BRACKET_SLASH_CREDIT = re.compile(r"\((?P<who>[^()/]{2,40}(?:\s*/\s*[^()/]{2,40})+)\)\s*\.?\s*$")
+# "… PRESIDENTIAL PHOTO", "… PHOTOS": a photo desk closing a capitals credit
+_PHOTO_DESK = re.compile(r"\b(?:PHOTOS?|PICTURES?|IMAGES?|PIX)\s*$")
+# "… would be barred from the election. AFP photo": an agency's picture named after the caption
+_AGENCY_PHOTO_END = re.compile(
+    r"[.!?”\"’]\s+(?P<who>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?:file\s+)?(?:photo|photos|pic|"
+    r"picture)\s*\.?\s*$",
+    re.IGNORECASE,
+)
 _CAPTION_TAIL = [
     re.compile(
         r"(?:^|[\s.(])(?:credit|credits|photo|photos|photograph|image|images|picture|pic|ảnh|"
@@ -607,6 +638,7 @@ _CAPTION_TAIL = [
         re.IGNORECASE,
     ),
     _TAIL_SLASH_CREDIT,
+    _AGENCY_PHOTO_END,
     _BRACKET_SLASH_CREDIT,
     _SQUARE_CREDIT,
     _GLUED_CODE_CREDIT,
@@ -790,7 +822,19 @@ def _tail_credit(pattern: re.Pattern, text: str) -> list[str] | None:
         names = _agency_parts(who)
         if not names and pattern is _SQUARE_CREDIT and is_agency_code(who) and who.isupper():
             names = [who]
+        # the caption's last sentence may run into the credit: "… Philippines. JANE ROE/…"
+        credit = re.split(r"\.\s+", who)[-1]
+        if (
+            not names
+            and pattern is _TAIL_SLASH_CREDIT
+            and credit.isupper()
+            and _PHOTO_DESK.search(credit)
+        ):
+            # "JANE ROE/PRESIDENTIAL PHOTO": a photographer and an office's photo desk
+            return []
         return names or None
+    if pattern is _AGENCY_PHOTO_END:
+        return [credited_form(who)] if is_known_outlet(who) else None
     if pattern is _GLUED_CODE_CREDIT:
         # "Bureau of Labor Statistics(BLS)" expands an acronym; "Alaska(KTVF)" credits a station
         initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", text[: match.start()]))
@@ -1041,7 +1085,8 @@ def byline_credit(text: str) -> tuple[list[str], list[str]] | None:
         return None
     # "Jane Roe, Correspondent" names a role, not an outlet; "Jane Roe, Fjord Times Staff" its paper
     roles = [_staff_outlet(p) for p in parts[1:]]
-    outlets = [p for p in roles if p]
+    # "Jane Roe, Abuja": the place the reporter filed from is no outlet
+    outlets = [p for p in roles if p and not _is_place(p)]
     if all(is_outlet_name(p) for p in outlets) and (outlets or len(parts) == 2):
         return [parts[0]], [credited_form(p) for p in outlets]
     return None

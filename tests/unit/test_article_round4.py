@@ -156,8 +156,10 @@ def test_a_date_opening_the_page_above_a_bare_headline_is_the_stamp():
     crumb = f"Home / World / {HEADLINE}"
     parsed = parse_article("\n\n".join(["March 11, 2024", crumb, PARA_1, PARA_2]))
     assert parsed.published_date is None
-    # a running clock names the weekday
+    # a blog's date over the post names the weekday (round 9); a running clock shows the time
     parsed = parse_article("\n\n".join(["Monday, March 11, 2024", HEADLINE, PARA_1, PARA_2]))
+    assert parsed.published_date == date(2024, 3, 11)
+    parsed = parse_article("\n\n".join(["Monday, March 11, 2024 09:40", HEADLINE, PARA_1, PARA_2]))
     assert parsed.published_date is None
 
 
