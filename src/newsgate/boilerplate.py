@@ -140,7 +140,7 @@ _DATE_TOKEN = re.compile(
     r"(?<=\d)(?:st|nd|rd|th|am|pm|h)\b|\b[ap]\.m\.|[\d:/.,+\-–|()]+",
     re.IGNORECASE,
 )
-# time-zone abbreviations, which open some stamps ("GMT 05:55 2018 Tuesday ,23 January") and
+# time-zone abbreviations, which open some stamps ("GMT 09:10 2021 Friday ,4 June") and
 # are no place
 _TIME_ZONE = re.compile(
     r"GMT|UTC|BST|CET|CEST|EET|EEST|WET|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|IST|PKT|"
@@ -550,7 +550,7 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     for segment in segments:
         placed = _STAMP_AND_PLACE.match(segment)
         if placed and is_place_name(placed.group("place")):
-            # "Updated 08:03 am IST - LIMA, Peru": the stamp, then the story's dateline
+            # "Updated 09:14 am IST - QUITO, Ecuador": the stamp, then the story's dateline
             places.append(placed.group("place"))
             segment = placed.group("stamp")
         credit = credit_line(segment)
@@ -601,7 +601,7 @@ def _segmented_metadata(text: str, evidence: Evidence) -> str | None:
     return "metadata"
 
 
-# "08:03 am IST - LIMA, Peru": a stamp followed by the story's dateline in capitals
+# "09:14 am IST - QUITO, Ecuador": a stamp followed by the story's dateline in capitals
 _STAMP_AND_PLACE = re.compile(
     r"^(?P<stamp>.*\d.*?)\s+[-–—]\s+(?P<place>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2})"
     r"(?:,\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})?\s*$"
@@ -1279,7 +1279,7 @@ def _furniture(line: Line, text: str, words: int) -> bool:
     ):
         cue = _cue_match(text, name)
         # a long line that reports or quotes someone is story text even with a cue's words in
-        # it ("The union said teachers want terms and conditions …")
+        # it ("The union said nurses want terms and conditions …")
         told = words > 25 and bool(_REPORTING.search(text) or _QUOTE_CHARS.search(text))
         if cue and (words <= 25 or (len(cue.split()) >= 3 and not told)):
             _mark(line, "navigation", f"{signal} ('{cue}')")
@@ -1313,7 +1313,7 @@ _POST_LINK = re.compile(
 _TAG_OR_HANDLE = re.compile(r"(?<![\w#@])[#@][^\W\d_][\w]*")
 
 
-# "Keep our journalism strong by …", "Please support us": a sentence that opens by asking
+# "Keep our coverage free by …", "Please support us": a sentence that opens by asking
 _APPEAL_IMPERATIVE = re.compile(
     r"(?:^|[.!?]\s+)(?:please\s+)?(?:support|help|keep|join|donate|become|subscribe|consider)\b",
     re.IGNORECASE,
@@ -1322,7 +1322,7 @@ _APPEAL_IMPERATIVE = re.compile(
 
 def _reader_appeal(text: str, words: int) -> bool:
     """Return whether a line appeals to the reader for money or sign-up: it speaks to the reader
-    (you, your, or a sentence opening with a request: "Keep our journalism strong by joining us")
+    (you, your, or a sentence opening with a request: "Keep our coverage free by joining us")
     in the site's voice (we, our, us) with an appeal word, outside quotation marks."""
     if words > 70 or _QUOTE_CHARS.search(text):
         return False
@@ -1921,8 +1921,8 @@ def _printed_twice(content: list[Line], index: int) -> bool:
 
 def _mark_translated_captions(content: list[Line]) -> None:
     """Mark the English line printed right under a caption in another language: its
-    translation, shorter than a paragraph ("Lễ đón …" / "The two presidents held talks on March
-    15.")."""
+    translation, shorter than a paragraph (a Vietnamese caption, then "The two
+    presidents held talks on March 15.")."""
     for index in range(1, len(content)):
         line, above = content[index], content[index - 1]
         if line.kind != "body" or above.reason != "non_english":

@@ -215,11 +215,11 @@ def test_an_agencys_reporter_at_the_scene_names_the_outlet():
     "line",
     [
         # an appeal in the site's voice that opens a sentence with a request
-        "Fjord Ledger has covered the coast for a century. Keep our journalism strong by joining "
-        "us in supporting independent reporting.",
+        "Fjord Ledger has covered the coast for a century. Keep our coverage free by joining "
+        "us in supporting local reporting.",
         # the archive note of digitised back issues
-        "Archive stories reflect the journalistic standards and practices of the time they were "
-        "published.",
+        "Stories from our archive reflect the standards and practices of the time they were "
+        "written.",
         "This story has been updated.",
         "blog comments powered by Harbourchat",
         "Discussion about this post",
@@ -264,7 +264,7 @@ def test_a_paragraph_closed_by_its_wire_credits_the_text():
 
 
 def test_the_english_line_under_a_foreign_caption_is_its_translation():
-    foreign = "Lễ đón chính thức Tổng thống và Phu nhân tại Phủ Chủ tịch"
+    foreign = "Bộ trưởng gặp các kỹ sư tại bến cảng Hải Phòng hôm thứ Sáu"
     english = "The two presidents held talks on March 15."
     parsed = parse_article(_story(HEADLINE).replace(PARA_2, f"{foreign}\n\n{english}\n\n{PARA_2}"))
     assert foreign not in parsed.body
@@ -273,8 +273,9 @@ def test_the_english_line_under_a_foreign_caption_is_its_translation():
 
 def test_a_long_story_line_reporting_a_cues_words_stays():
     line = (
-        "The union said teachers want a guarantee of terms and conditions in all types of "
-        "schools, an increase of funding and new talks on their contracts this spring."
+        "The union said nurses want a guarantee of terms and conditions across every "
+        "hospital in the region, more funding for the wards and new talks on their contracts "
+        "this spring."
     )
     assert line in parse_article(_story(HEADLINE) + "\n\n" + line).body
     notice = "Use of this site is subject to our terms and conditions and privacy policy."

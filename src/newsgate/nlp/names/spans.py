@@ -1088,7 +1088,7 @@ def _find_place_phrases(finder: NameFinder) -> None:
                 elif known is not None and known.start == i + 2 and known.label_ in {"GPE", "LOC"}:
                     end = known.end  # the first place is known already
                 if listed and end > i + 2:
-                    # "the nearby towns of Surkhet and Nepalganj", "the provinces of
+                    # "the nearby towns of Aldea and Brava", "the provinces of
                     # Daraa, Hama and Homs": every conjunct names a place
                     _add_listed_places(finder, end)
         elif (
