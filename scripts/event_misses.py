@@ -47,7 +47,7 @@ from pathlib import Path
 from gold_sets import ScorerEvent, load_scorer
 
 from newsgate.articles import parse_article
-from newsgate.nlp.events import find_candidates
+from newsgate.nlp.events import FUNCTION_WORDS, find_candidates
 from newsgate.nlp.pipeline import load_pipeline, make_doc
 
 CLASSES = (
@@ -67,57 +67,15 @@ SPURIOUS = (
     "spurious_type",
     "spurious_not_gold",
 )
-# words too common to locate a sentence by (a short English function-word list)
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "from",
-        "as",
-        "its",
-        "their",
-        "his",
-        "her",
-        "that",
-        "this",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "after",
-        "before",
-        "over",
-        "into",
-        "about",
-        "than",
-        "which",
-        "who",
-    ]
-)
 
 
 def _stems(text: str) -> set[str]:
     """Return the five-letter stems of the content words of `text` (inflection-blind)."""
-    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
+    return {
+        w[:5]
+        for w in re.findall(r"[a-z0-9]+", text.lower())
+        if w not in FUNCTION_WORDS and len(w) > 2
+    }
 
 
 def _best_sentence(sents: list[tuple[int, int, str]], gold: dict) -> int:

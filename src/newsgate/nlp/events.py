@@ -337,7 +337,9 @@ _ELECTION_WORDS = frozenset(
         "referendum",
     ]
 )
-_STOP = frozenset(
+# English function words: never a subject head, an actor word or evidence that two texts
+# tell the same thing (also what scripts/event_misses.py locates sentences without)
+FUNCTION_WORDS = frozenset(
     [
         "the",
         "a",
@@ -1020,7 +1022,7 @@ def _noun_modifier_of(following: Token, lemma: str) -> bool:
         and following.is_lower
         and is_noun_lemma(lemma)
         and _noun_form(following, lemma)
-        and following.lower_ not in _STOP
+        and following.lower_ not in FUNCTION_WORDS
         and following.lower_ not in _VERB_CUES
         and following.lower_ not in _BE
         and following.lower_ not in _FUNCTION_S
@@ -1164,7 +1166,7 @@ def _noun_trigger(
         and lemmas[nxt.i] not in lex.nouns
         and not nxt.lower_.endswith("ly")
         and lemmas[nxt.i] not in lex.occurrence
-        and nxt.lower_ not in _STOP
+        and nxt.lower_ not in FUNCTION_WORDS
         and nxt.lower_ not in _VERB_CUES
         and nxt.lower_ not in _BE
     ):
@@ -1480,7 +1482,7 @@ def _modifies(following: Token, lemma: str, lex: Lexicon, agent: Token | None = 
         and following.is_alpha
         and following.is_lower
         and is_noun_lemma(low)
-        and low not in _STOP
+        and low not in FUNCTION_WORDS
         and low not in _VERB_CUES
         and low not in _PREPOSITIONS
         and low not in _FUNCTION_S
@@ -2267,7 +2269,9 @@ def _without_entities(s_text: str, offset: int, ents: list[Span]) -> str:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+    return {
+        w.lower() for w in _WORD.findall(text) if w.lower() not in FUNCTION_WORDS and len(w) > 2
+    }
 
 
 def _attach_references(events: list[dict]) -> list[dict]:
