@@ -110,15 +110,26 @@ _MONTH_DAY = (
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?"
 )
 # "Kathmandu, July 25:" or "Kathmandu:" (mixed case: a dated or known place)
+# "Washington DC [US], June 23 :": the country in square brackets after the place (as above)
+_BRACKET_COUNTRY = r"(?:\s*\[[A-Z][\w .'’-]{1,30}\])?"
 _PLACE_DATE_PREFIX = re.compile(
-    rf"^\s*(?P<place>{_PLACE})\s*(?:,\s*(?P<extra>{_MONTH_DAY}|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?"
-    r"(?:\s+\d{4})?))?\s*(?:[:–—-]+|[|•·])\s+(?=[A-Z“\"‘])",
+    rf"^\s*(?P<place>{_PLACE}){_BRACKET_COUNTRY}\s*(?:,\s*(?P<extra>{_MONTH_DAY}|\d{{1,2}}\s+"
+    r"[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?\s*(?:[:–—-]+|[|•·])\s+(?=[A-Z“\"‘])",
     re.IGNORECASE,
 )
+# "Accra, Dec. 9, GNA - The …", "PALEMBANG, Dec 24, 2019, AFP. At least …": the place, the day
+# and the agency's name, then a dash or a full stop before the lead
+_PLACE_DATE_AGENCY_PREFIX = re.compile(
+    rf"^\s*(?P<place>{_PLACE}){_BRACKET_COUNTRY},\s*(?P<extra>(?i:{_MONTH_DAY}))\s*,\s*"
+    r"(?P<agency>[A-Z][\w.&/-]{1,15}(?: [A-Z][\w.&-]+){0,3})\s*(?:[:–—-]+|\.)\s+(?=[A-Z“\"‘])"
+)
+# "Nairobi. Kenyan police …": a known place alone, closed by a full stop, opens the lead (a
+# sentence is no single name)
+_PLACE_STOP_PREFIX = re.compile(rf"^\s*(?P<place>{_PLACE})\.\s+(?=[A-Z“\"‘])")
 # "Lagos, Nigeria | The …", "Jackson, Mississippi: The …", "Osogbo, Nigeria, Jul 17 — The …": a
 # place and its country or region (and the day)
 _PLACE_REGION_PREFIX = re.compile(
-    rf"^\s*(?P<place>{_PLACE}),\s*(?P<region>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){{0,2}})"
+    rf"^\s*(?P<place>{_PLACE}){_BRACKET_COUNTRY},\s*(?P<region>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){{0,2}})"
     rf"(?:,\s*(?P<extra>(?i:{_MONTH_DAY})|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{4}})?))?"
     r"\s*(?:[:–—-]+|[|•·])\s+(?=[A-Z“\"‘])"
 )
@@ -321,7 +332,26 @@ def _read_opening(
             _set_date(parsed, mixed.group("extra") or "", "dateline")
             text = text[mixed.end() :]
             continue
+        # the last forms, read once: what follows them is the lead
+        _read_agency_or_stop_dateline(parsed, text, inline)
         break
+
+
+def _read_agency_or_stop_dateline(parsed: ParsedArticle, text: str, inline: list[str]) -> bool:
+    """Read "Accra, Dec. 9, GNA -" (place, day and agency) or "Nairobi." (a known place alone,
+    closed by a full stop) opening the lead; return whether one was read."""
+    credited = _PLACE_DATE_AGENCY_PREFIX.match(text)
+    names = split_credit(credited.group("agency")) if credited else []
+    if credited and names and is_place_name(credited.group("place")):
+        parsed.dateline = parsed.dateline or _place_name(credited.group("place"))
+        inline.extend(names)
+        _set_date(parsed, credited.group("extra"), "dateline")
+        return True
+    stopped = _PLACE_STOP_PREFIX.match(text)
+    if stopped and is_dateline_place(stopped.group("place")):
+        parsed.dateline = parsed.dateline or _place_name(stopped.group("place"))
+        return True
+    return False
 
 
 def _bracket_stamp(text: str) -> tuple[re.Match, list[str]] | None:
@@ -359,6 +389,8 @@ def _read_strong_dateline(parsed: ParsedArticle, text: str, inline: list[str]) -
         inline.extend(stamped[1])
         _set_date(parsed, stamped[0].group("stamp"), "dateline")
         return
+    if _read_agency_or_stop_dateline(parsed, text, inline):
+        return
     dateline = _DATELINE_PREFIX.match(text) or _CAPS_DATELINE_PREFIX.match(text)
     if dateline is None:
         return
@@ -368,6 +400,10 @@ def _read_strong_dateline(parsed: ParsedArticle, text: str, inline: list[str]) -
     extra = groups.get("extra") or ""
     placed = is_place_name(place) or any(is_known_place(p) for p in re.split(r"\s*,\s*", extra))
     if not placed or _is_subject_acronym(agency or place):
+        return
+    if agency is None and not extra and is_known_outlet(place) and not is_known_place(place):
+        # "AFP - Militants stormed …": the agency's name opens the paragraph, no place does
+        inline.append(credited_form(place))
         return
     if dateline.re is _CAPS_DATELINE_PREFIX and _colon_label(text, dateline):
         return
@@ -449,30 +485,47 @@ def parse_article(text: str, common: frozenset[str] = frozenset()) -> ParsedArti
         # credit the text.
         parsed.title = _split_site_name(_TRAILING_SEPARATOR.sub("", title.value or title.clean))
     body_lines = [ln for ln in lines if ln.kind == "body"]
+    # the story's paragraphs: a hard-wrapped paragraph's lines read as the one text they were
+    # cut from, so its opening and its last words are read whole
+    units = _paragraph_units(body_lines)
     inline: list[str] = []
     # Scraper metadata, bylines and the dateline open the story: look at the lines up to the
     # first paragraph, so a "(Reuters) -" deeper in the text is left alone. When a standfirst
     # opens the page, a wire dateline may open one of the next two paragraphs.
     paragraphs = 0
-    for line in body_lines:
+    for unit in units:
         if paragraphs and parsed.dateline is not None:
             break
-        _read_opening(parsed, line.clean, inline, strong=paragraphs > 0)
-        paragraphs += is_paragraph(line.clean)
+        _read_opening(parsed, unit, inline, strong=paragraphs > 0)
+        paragraphs += is_paragraph(unit)
         if paragraphs >= 3:
             break
     # "CGTN's Jane Roe reports" in the standfirst names both the outlet and the reporter.
-    for line in body_lines[:3]:
-        found = reporter_credit(line.clean)
+    for unit in units[:3]:
+        found = reporter_credit(unit)
         if found:
             inline.append(found[0])
             parsed.byline = parsed.byline or found[1]
             break
     parsed.body = "\n\n".join(ln.clean for ln in body_lines)
-    trailing = _trailing_code(body_lines[-1].clean) if body_lines else None
+    trailing = _trailing_code(units[-1]) if units else None
     credits = inline + evidence.text_credits + ([trailing] if trailing else [])
     _apply_evidence(parsed, evidence, credits)
     return parsed
+
+
+def _paragraph_units(body_lines: list[Line]) -> list[str]:
+    """Return the texts of the body's paragraphs: a line, or the lines of one hard-wrapped
+    paragraph joined by spaces."""
+    units: list[str] = []
+    previous: int | None = None
+    for line in body_lines:
+        if line.paragraph is not None and line.paragraph == previous:
+            units[-1] += " " + line.clean
+        else:
+            units.append(line.clean)
+        previous = line.paragraph
+    return units
 
 
 # "… was to be held on November 16. DMS": an agency's bare code closing the story's last line

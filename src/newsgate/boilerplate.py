@@ -44,6 +44,7 @@ from newsgate.language import (
 )
 from newsgate.line_model import in_scope, load_model, page_features, score
 from newsgate.stamps import MARKER
+from newsgate.wrapping import wrapped_paragraphs
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 _BULLET = re.compile(r"^(?:[-•*▪–]|\d{1,2}[.)])\s")
@@ -314,6 +315,11 @@ class Line:
     signal: str | None = None
     # the headline, when the title line carries a scraper marker or a site name besides it
     value: str | None = None
+    # the first line's number of the hard-wrapped paragraph this line belongs to (None: the
+    # line is a paragraph of its own)
+    paragraph: int | None = None
+    # the source lines of a hard-wrapped paragraph judged as one unit (empty for a source line)
+    members: list[Line] = field(default_factory=list, repr=False)
 
     @property
     def clean(self) -> str:
@@ -732,7 +738,19 @@ def classify_lines(
     for line in lines:
         if not line.clean:
             line.kind = "blank"
-    content = [ln for ln in lines if ln.kind != "blank"]
+    # A hard-wrapped paragraph is judged as the paragraph it was cut from: one unit whose
+    # decision every line of it takes (see newsgate.wrapping).
+    source = [ln for ln in lines if ln.kind != "blank"]
+    groups = wrapped_paragraphs([ln.text for ln in source])
+    content = []
+    for group in groups:
+        members = [source[i] for i in group]
+        if len(members) == 1:
+            content.append(members[0])
+            continue
+        unit = Line(members[0].line_no, " ".join(m.clean for m in members))
+        unit.members = members
+        content.append(unit)
     evidence = Evidence()
     _classify_by_content(content, evidence, document_language)
     _mark_pull_quotes(content)
@@ -752,6 +770,12 @@ def classify_lines(
         if marker and line.kind == "boilerplate":
             # a marker glued to a caption, credit or byline still dates the article
             evidence.metadata_dates.append(marker.group("date"))
+    for unit in content:
+        for member in unit.members:
+            member.kind, member.reason, member.signal = unit.kind, unit.reason, unit.signal
+            member.paragraph = unit.line_no
+        if unit.members and unit.kind == "title":
+            unit.members[0].value = unit.value or unit.clean
     return lines, evidence
 
 
@@ -937,8 +961,10 @@ def _classify_by_content(content: list[Line], evidence: Evidence, language: str)
         stamped = _place_stamp(text)
         if stamped:
             _mark(line, "dateline", "place in capitals and its date stamp")
-            evidence.datelines.append(stamped[0])
-            evidence.date_lines.append((index, stamped[1]))
+            if index < last_paragraph:
+                # below the story such a line stamps another story of a list
+                evidence.datelines.append(stamped[0])
+                evidence.date_lines.append((index, stamped[1]))
             continue
         if words <= 40 and _FOOTER.search(text):
             _mark(line, "navigation", "copyright or site footer")

@@ -1,0 +1,105 @@
+"""Round-10 kinds of page shape and dateline, each on invented text: the rule fires on its kind
+and leaves lines of a similar shape alone."""
+
+import textwrap
+from datetime import date
+
+from newsgate.articles import parse_article
+from newsgate.wrapping import continues, wrap_width, wrapped_paragraphs
+from tests.unit.test_article_round3 import HEADLINE
+from tests.unit.test_boilerplate import PARA_1, PARA_2, PARA_3
+
+STORY = [PARA_1, PARA_2, PARA_3]
+
+
+def _story(*top: str) -> str:
+    return "\n\n".join([*top, *STORY])
+
+
+def _wrapped(paragraphs: list[str], width: int, blank_between_lines: bool = False) -> str:
+    joiner = "\n\n" if blank_between_lines else "\n"
+    return "\n\n".join(joiner.join(textwrap.wrap(p, width)) for p in paragraphs)
+
+
+def test_no_page_of_whole_paragraphs_is_hard_wrapped():
+    assert wrap_width([HEADLINE, *STORY]) is None
+    assert wrapped_paragraphs([HEADLINE, *STORY]) == [[0], [1], [2], [3]]
+    assert wrap_width([]) is None
+    assert wrapped_paragraphs([]) == []
+
+
+def test_the_lines_of_a_hard_wrapped_paragraph_are_one_paragraph():
+    text = _wrapped(STORY, 48)
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    width = wrap_width(lines)
+    assert width is not None and width <= 48
+    groups = wrapped_paragraphs(lines)
+    assert len(groups) == 3
+    assert [" ".join(lines[i] for i in group) for group in groups] == STORY
+
+
+def test_a_short_unfinished_line_on_a_wrapped_page_stays_alone():
+    # a headline leaves room for the next line's first word: no wrapping program broke it
+    assert not continues("Ferry terminal delayed", "The harbour authority said", 60)
+    # a line that ends a sentence ends its paragraph
+    assert not continues("x" * 55 + " end.", "The harbour authority said", 60)
+    assert continues("x" * 55 + " and", "the harbour", 60)
+    assert not continues("", "the harbour", 60)
+
+
+def test_a_hard_wrapped_story_keeps_every_line_in_the_body():
+    for blank in (False, True):
+        text = HEADLINE + "\n\n" + _wrapped(STORY, 50, blank_between_lines=blank)
+        parsed = parse_article(text)
+        assert parsed.title == HEADLINE
+        body_lines = set(parsed.body.split("\n\n"))
+        for line in text.split("\n")[2:]:
+            if line.strip():
+                assert line.strip() in body_lines, line
+        wrapped = [ln for ln in parsed.lines if ln.kind == "body"]
+        assert wrapped[0].paragraph is not None
+
+
+def test_a_dateline_opening_a_hard_wrapped_lead_is_read():
+    lead = "OSLO (Nordwire) - " + PARA_1
+    parsed = parse_article(HEADLINE + "\n\n" + _wrapped([lead, PARA_2, PARA_3], 52))
+    assert parsed.dateline == "Oslo"
+    assert "Nordwire" in parsed.credited
+
+
+def test_a_dateline_with_its_country_in_square_brackets_and_a_spaced_colon():
+    parsed = parse_article(_story(HEADLINE, "Bergen [Norway], March 3 : " + PARA_1))
+    assert parsed.dateline == "Bergen"
+
+
+def test_a_dateline_of_place_day_and_agency():
+    parsed = parse_article(_story(HEADLINE, "Tromso, Jan. 4, AFP - " + PARA_1))
+    assert parsed.dateline == "Tromso"
+    assert parsed.credited == ["AFP"]
+    full = parse_article(_story(HEADLINE, "TROMSO, Jan 4, 2021, AFP. " + PARA_1))
+    assert full.dateline == "Tromso"
+    assert full.published_date == date(2021, 1, 4)
+    # a list of words after a day is no credit
+    plain = parse_article(_story(HEADLINE, "Tromso, Jan. 4, and later - " + PARA_1))
+    assert plain.credited == []
+
+
+def test_a_known_place_closed_by_a_full_stop_opens_the_lead():
+    parsed = parse_article(_story(HEADLINE, "Bergen. " + PARA_1))
+    assert parsed.dateline == "Bergen"
+    # an unknown word closed by a full stop is no dateline
+    assert parse_article(_story(HEADLINE, "Finally. " + PARA_1)).dateline is None
+
+
+def test_an_agency_name_opening_a_later_paragraph_is_its_credit_not_a_place():
+    parsed = parse_article(_story(HEADLINE, PARA_1, "AFP - " + PARA_2))
+    assert parsed.dateline is None
+    assert "AFP" in parsed.credited
+
+
+def test_a_place_stamp_below_the_story_dates_nothing():
+    text = _story(HEADLINE) + "\n\nMore videos\n\nVESTBY 21 Jun 2019 02:04 CEST\n\nAnother clip"
+    parsed = parse_article(text)
+    assert parsed.dateline is None
+    assert parsed.published_date is None
+    assert "VESTBY 21 Jun 2019 02:04 CEST" not in parsed.body
