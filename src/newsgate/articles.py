@@ -509,9 +509,22 @@ def parse_article(text: str, common: frozenset[str] = frozenset()) -> ParsedArti
             break
     parsed.body = "\n\n".join(ln.clean for ln in body_lines)
     trailing = _trailing_code(units[-1]) if units else None
-    credits = inline + evidence.text_credits + ([trailing] if trailing else [])
+    # credits in text order: a credit printed above the lead (a byline's outlet, the site's
+    # name over the headline) comes before the lead's own
+    lead_no = body_lines[0].line_no if body_lines else len(lines)
+    above = [c for c in evidence.text_credits if _printed_before(c, lines, lead_no)]
+    below = [c for c in evidence.text_credits if c not in above]
+    credits = above + inline + below + ([trailing] if trailing else [])
     _apply_evidence(parsed, evidence, credits)
     return parsed
+
+
+def _printed_before(name: str, lines: list[Line], line_no: int) -> bool:
+    """Return whether a credit's name is printed on a line above line `line_no`."""
+    key = normalise_line(name)
+    return bool(key) and any(
+        key in normalise_line(ln.text) for ln in lines[:line_no] if ln.kind != "blank"
+    )
 
 
 def _paragraph_units(body_lines: list[Line]) -> list[str]:

@@ -103,3 +103,12 @@ def test_a_place_stamp_below_the_story_dates_nothing():
     assert parsed.dateline is None
     assert parsed.published_date is None
     assert "VESTBY 21 Jun 2019 02:04 CEST" not in parsed.body
+
+
+def test_a_credit_printed_above_the_lead_comes_first():
+    byline = "By Jane Roe, The Associated Press"
+    parsed = parse_article("\n\n".join([byline, "OSLO (AP) - " + PARA_1, PARA_2, PARA_3]))
+    assert parsed.outlet == "The Associated Press"
+    assert parsed.credited == ["The Associated Press"]
+    # the lead's own credit first when nothing above it credits the text
+    assert parse_article(_story(HEADLINE, "OSLO (AP) - " + PARA_1)).outlet == "AP"
