@@ -24,6 +24,7 @@ from newsgate.boilerplate import (
     normalise_line,
 )
 from newsgate.credits import (
+    credit_line,
     credited_form,
     find_outlet,
     glued_byline,
@@ -122,6 +123,16 @@ _PLACE_DATE_PREFIX = re.compile(
 _PLACE_DATE_AGENCY_PREFIX = re.compile(
     rf"^\s*(?P<place>{_PLACE}){_BRACKET_COUNTRY},\s*(?P<extra>(?i:{_MONTH_DAY}))\s*,\s*"
     r"(?P<agency>[A-Z][\w.&/-]{1,15}(?: [A-Z][\w.&-]+){0,3})\s*(?:[:–—-]+|\.)\s+(?=[A-Z“\"‘])"
+)
+# "Source: Nordwire / Reuters. Rescuers …": a credit label and its names glued before the lead
+_SOURCE_PREFIX = re.compile(
+    r"^\s*(?P<credit>(?:sources?|credits?)\s*:\s*[^.:()]{2,60}?)\s*(?:\.|[|–—]|\s-)\s+(?=[A-Z“\"‘])",
+    re.IGNORECASE,
+)
+# "Dec 06, 2019 (Nordwire) – The …": the day and the outlet in brackets open the lead, no place
+_DATE_CREDIT_PREFIX = re.compile(
+    rf"^\s*(?P<stamp>(?i:{_MONTH_DAY})|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?\s+\d{{4}})\s*"
+    r"\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)\s*(?=[A-Z“\"‘])"
 )
 # "Nairobi. Kenyan police …": a known place alone, closed by a full stop, opens the lead (a
 # sentence is no single name)
@@ -243,6 +254,19 @@ def _read_opening(
         if glued:
             parsed.byline = parsed.byline or glued[0]
             text = glued[1]
+            continue
+        labelled = _SOURCE_PREFIX.match(text)
+        credit = credit_line(labelled.group("credit")) if labelled else None
+        if credit and credit.names and not credit.photo:
+            inline.extend(credit.names)
+            text = text[labelled.end() :]
+            continue
+        stamped_credit = _DATE_CREDIT_PREFIX.match(text)
+        agencies = _bracket_agencies(stamped_credit.group("agency")) if stamped_credit else []
+        if stamped_credit and agencies and stamp_date(stamped_credit.group("stamp")):
+            inline.extend(agencies)
+            _set_date(parsed, stamped_credit.group("stamp"), "dateline")
+            text = text[stamped_credit.end() :]
             continue
         outlet = _OUTLET_PREFIX.match(text)
         names = split_credit(outlet.group("outlet")) if outlet else []

@@ -43,7 +43,7 @@ from newsgate.language import (
     identify_language,
 )
 from newsgate.line_model import in_scope, load_model, page_features, score
-from newsgate.stamps import MARKER
+from newsgate.stamps import MARKER, stamp_date
 from newsgate.wrapping import wrapped_paragraphs
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
@@ -754,6 +754,7 @@ def classify_lines(
     evidence = Evidence()
     _classify_by_content(content, evidence, document_language)
     _mark_pull_quotes(content)
+    _mark_field_block(content, evidence)
     title = _assign_title(content, evidence)
     for line in content:
         if line.kind == "body" and line.reason == _MEDIA_HEADLINE:
@@ -777,6 +778,42 @@ def classify_lines(
         if unit.members and unit.kind == "title":
             unit.members[0].value = unit.value or unit.clean
     return lines, evidence
+
+
+# "Pubdate: Mon, 3 Jan 2005", "Author: Jane Roe": one field of a header of labelled fields
+_FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z-]*(?: [A-Za-z-]+)?)\s*:(?:\s+(?P<value>\S.*))?$")
+# a field that dates a later version of the page, or a visit, not its publication
+_LATER_FIELD = re.compile(r"updat|modif|revis|expir|access|retriev|print", re.IGNORECASE)
+# this many labelled lines in a row above the story make a header of fields
+FIELD_BLOCK_LINES = 3
+
+
+def _mark_field_block(content: list[Line], evidence: Evidence) -> None:
+    # An archive or mailing-list copy opens with a header of labelled fields (a date, a source,
+    # an author …), one per line: none of them is the headline, and a field holding only a date
+    # is the page's stamp.
+    first = next((i for i, ln in enumerate(content) if is_paragraph(ln.clean)), len(content))
+    index = 0
+    while index < first:
+        end = index
+        while end < first and _is_field(content[end].clean):
+            end += 1
+        if end - index < FIELD_BLOCK_LINES:
+            index = end + 1
+            continue
+        for line in content[index:end]:
+            field = _FIELD.match(line.clean)
+            value = (field.group("value") or "") if field else ""
+            dated = value and _is_date_only(value) and stamp_date(value)
+            if dated and not _LATER_FIELD.search(field.group("label")):
+                evidence.metadata_dates.append(value)
+            if line.kind == "body":
+                _mark(line, "metadata", "a field of the header of labelled fields")
+        index = end
+
+
+def _is_field(text: str) -> bool:
+    return bool(_FIELD.match(text)) and count_words(text) <= 10
 
 
 _SHAPE_PLACES = (

@@ -523,7 +523,8 @@ _CREDIT_LINE = re.compile(
     r"(?:credits?|photos?|photograph|images?|pictures?|video|maps?|graphics?|illustrations?|"
     r"infographics?|charts?)(?: by| courtesy(?: of)?| source)?|"
     r"via|courtesy(?: of)?|compiled from|agencies|—|–|-)\s*[:\-–]?\s*"
-    r"(?P<who>[^()\[\]]*?)\s*[)\]]?\s*\.?$",
+    # "Source: Nordic Press (Wire)": a bracketed word after the name qualifies it
+    r"(?P<who>[^()\[\]]*?)(?:\s+\((?P<qualifier>[^()]{2,30})\))?\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
 )
 # "With New Age input", "(With AFP inputs)", "— With Reuters reporting": the source, then the
@@ -967,6 +968,10 @@ def credit_line(text: str) -> CreditLine | None:
             return CreditLine(names, photo=not site) if names else None
         return None
     cue, who = match.group("cue").lower(), match.group("who").strip()
+    qualifier = match.group("qualifier")
+    if qualifier and who and is_agency_code(qualifier.strip()):
+        # "Source: Nordic Press (AFP)": the page and the agency in its brackets
+        who = f"{who}, {qualifier.strip()}"
     # "Source: Agencies 25 Jul 2016 10:19:51": a stamp glued to the credit is the article's date.
     stamp = re.search(
         r"(?:(?<=[^\W\d_])|\s)(?=\d{1,2}\s+[A-Za-z]{3}|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.?\s+\d)",

@@ -112,3 +112,40 @@ def test_a_credit_printed_above_the_lead_comes_first():
     assert parsed.credited == ["The Associated Press"]
     # the lead's own credit first when nothing above it credits the text
     assert parse_article(_story(HEADLINE, "OSLO (AP) - " + PARA_1)).outlet == "AP"
+
+
+def test_a_header_of_labelled_fields_is_no_headline_and_its_date_field_stamps_the_page():
+    header = [
+        "Pubdate: Tue, 4 Mar 2014",
+        "Source: Nordic Press (Wire)",
+        "Author: Jane Roe",
+        "Filed: (Harbour News)",
+    ]
+    parsed = parse_article("\n".join(header) + "\n\n" + "\n\n".join(STORY))
+    assert parsed.title is None
+    assert parsed.published_date == date(2014, 3, 4)
+    assert parsed.outlet == "Nordic Press"
+    assert not any(field in parsed.body for field in header)
+    # a field that dates something else (an expiry, a visit) is no stamp
+    updated = ["Expires: Tue, 4 Mar 2014", "Author: Jane Roe", "Section: Harbour"]
+    assert parse_article("\n".join(updated) + "\n\n" + "\n\n".join(STORY)).published_date is None
+    # two labelled lines are no header of fields: the headline above them is still found
+    two = [HEADLINE, "Author: Jane Roe", "Section: Harbour"]
+    assert parse_article("\n".join(two) + "\n\n" + "\n\n".join(STORY)).title == HEADLINE
+
+
+def test_a_credit_label_glued_before_the_lead_credits_the_text():
+    parsed = parse_article(_story(HEADLINE, "Source: Nordwire / Reuters. " + PARA_1))
+    assert parsed.credited == ["Nordwire", "Reuters"]
+    assert parsed.outlet == "Nordwire"
+    # a photo credit glued there credits the picture only
+    photo = parse_article(_story(HEADLINE, "Photo: Jane Roe/Reuters. " + PARA_1))
+    assert photo.outlet != "Reuters"
+
+
+def test_a_day_and_an_outlet_in_brackets_open_the_lead():
+    parsed = parse_article(_story(HEADLINE, "Dec 06, 2019 (NDX) – " + PARA_1))
+    assert parsed.credited == ["NDX"]
+    assert parsed.published_date == date(2019, 12, 6)
+    # a day without its year credits the outlet but dates nothing
+    assert parse_article(_story(HEADLINE, "Dec 06 (NDX) – " + PARA_1)).published_date is None
