@@ -503,7 +503,10 @@ def opens_story(text: str) -> bool:
 def _looks_like_caption(text: str, before_story: bool) -> bool:
     """Return whether `text` is an uncredited agency-style caption ending in its date."""
     words = count_words(text)
-    if words > 50 or words < 6 or _QUOTE_CHARS.search(text) or internal_sentence(text):
+    # "This handout picture taken … shows …": an agency's caption opening says what it is,
+    # however long the description runs
+    limit = MAX_CAPTION_WORDS if _opens_with_cue(text, "caption_openers") else 50
+    if words > limit or words < 6 or _QUOTE_CHARS.search(text) or internal_sentence(text):
         return False
     label = _CAPTION_LABEL.match(text)
     if (

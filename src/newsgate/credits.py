@@ -604,6 +604,13 @@ _CAPTION_WIDGET = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# "… EPA-EFE/JANE ROE AUSTRALIA AND NEW ZEALAND OUT", "… (AP Photo/Jane Roe) NO SALES": the
+# usage restriction wire photo services print after a picture's credit (regions or media the
+# picture may not be sold to, "MANDATORY CREDIT", "EDITORIAL USE ONLY", "NO ARCHIVES")
+_PHOTO_RESTRICTION = re.compile(
+    r"(?:\s+(?:[A-Z]{2,}(?:\s+(?:AND\s+)?[A-Z]{2,}){0,4}\s+OUT|NO\s+(?:SALES|ARCHIVES?|RESALES?)|"
+    r"MANDATORY\s+CREDIT|EDITORIAL\s+USE\s+ONLY))+\s*\.?\s*$"
+)
 # "(Xinhua/Jane Roe)", "(JANE ROE / AFP)": a bracketed credit pairing an agency and a person.
 # an opened bracket that the credit name does not close: "X News Agency (XNA"
 _DANGLING_BRACKET = re.compile(r"\s*\([^()]*$")
@@ -770,6 +777,9 @@ def caption_credit(text: str) -> tuple[list[str], str] | None:
     widget = _CAPTION_WIDGET.search(text, max(0, len(text) - 60))
     if widget:
         text = text[: widget.start()]
+    restricted = _PHOTO_RESTRICTION.search(text, max(0, len(text) - 60))
+    if restricted:
+        text = text[: restricted.start()]
     if _PHOTO_ID.match(text):
         tail = (_tail_credit(p, text) for p in _CAPTION_TAIL)
         return next((m for m in tail if m is not None), []), "photo id or file-photo prefix"

@@ -5,6 +5,7 @@ import textwrap
 from datetime import date
 
 from newsgate.articles import parse_article
+from newsgate.credits import caption_credit
 from newsgate.wrapping import continues, wrap_width, wrapped_paragraphs
 from tests.unit.test_article_round3 import HEADLINE
 from tests.unit.test_boilerplate import PARA_1, PARA_2, PARA_3
@@ -149,3 +150,33 @@ def test_a_day_and_an_outlet_in_brackets_open_the_lead():
     assert parsed.published_date == date(2019, 12, 6)
     # a day without its year credits the outlet but dates nothing
     assert parse_article(_story(HEADLINE, "Dec 06 (NDX) – " + PARA_1)).published_date is None
+
+
+def test_a_photo_usage_restriction_after_the_credit_still_closes_a_caption():
+    caption = (
+        "Harbour pilot Jane Roe (C) arrives at the new ferry terminal in Bergen, Norway, "
+        "14 March 2023. NTB/JOHN DOE NORWAY AND SWEDEN OUT"
+    )
+    parsed = parse_article(_story(HEADLINE, PARA_1, caption))
+    assert caption not in parsed.body
+    assert "NTB" in parsed.credited
+    assert caption_credit("The pier at dusk. (AP Photo/Jane Roe) NO SALES") == (
+        ["AP"],
+        "photo credit at end of line",
+    )
+    # a sentence ending in a capital word and OUT is no restriction
+    assert caption_credit("The dockers said they would walk OUT") is None
+
+
+def test_an_agency_caption_opening_is_a_caption_however_long():
+    caption = (
+        "This handout picture taken and released by the harbour authority on Monday shows "
+        "divers searching the water under the old pier after a ferry struck it in a storm, "
+        "while crews on two tugs hold the damaged hull away from the quay wall and the "
+        "passengers wait in the terminal building for buses that will take them home. "
+        "(Photo by Handout / Harbour Authority / NTB)"
+    )
+    parsed = parse_article(_story(HEADLINE, caption))
+    assert caption not in parsed.body
+    # a long paragraph that does not open like a caption stays
+    assert PARA_1 in parse_article(_story(HEADLINE, caption)).body
