@@ -1330,7 +1330,28 @@ def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evid
         _mark(line, "metadata", "date or time line")
         evidence.date_lines.append((index, text))
         return True
+    stamp = _stamp_segments(text) if words <= 14 else None
+    if stamp:
+        # "March 9, 2024 / 3:10 PM / Updated 2 hours ago": the date and time, then how long
+        # ago the page last changed
+        _mark(line, "metadata", "date, time and relative stamp")
+        evidence.date_lines.append((index, stamp))
+        return True
     return False
+
+
+def _stamp_segments(text: str) -> str | None:
+    """Return the date and time of a line of stamp segments joined by slashes or bars (dates,
+    times, relative stamps such as "Updated 2 hours ago"), or None."""
+    segments = [seg for seg in re.split(r"\s+[/|•·]\s+", text) if seg.strip()]
+    if len(segments) < 2:
+        return None
+    dated = [seg for seg in segments if _is_date_only(seg)]
+    if not dated or len(dated) + sum(bool(_METADATA_OTHER.match(seg)) for seg in segments) < len(
+        segments
+    ):
+        return None
+    return " ".join(dated)
 
 
 def _furniture(line: Line, text: str, words: int) -> bool:
@@ -2152,9 +2173,17 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
         # story too, with or without its weekday (a blog prints "Friday, March 21, 2014" over
         # the post): a running clock shows the time ("Saturday, 25/11/2026 12:20") or sits in
         # a page header, with a breadcrumb ("Home / World / Headline").
+        # A bare date (no weekday, no time) right above the headline, under the page's
+        # header and section labels, is the story's date line: a clock names the day.
         timestamp = title is not None and (
             (index > 0 and title - 3 <= index < title and bool(_TIME_OF_DAY.search(text)))
             or (index == 0 == title - 1 and bare_title and not _TIME_OF_DAY.search(text))
+            or (
+                index == title - 1
+                and bare_title
+                and not _TIME_OF_DAY.search(text)
+                and not _WEEKDAY.search(text)
+            )
         )
         if (
             (title is not None and index > title)
@@ -2164,6 +2193,7 @@ def _decide_stamps(content: list[Line], evidence: Evidence, title: int | None) -
             evidence.stamp_dates.append(text)
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _HEADER_REASONS = frozenset(["metadata", "credit", "byline", "dateline", "caption"])
 
 

@@ -180,3 +180,21 @@ def test_an_agency_caption_opening_is_a_caption_however_long():
     assert caption not in parsed.body
     # a long paragraph that does not open like a caption stays
     assert PARA_1 in parse_article(_story(HEADLINE, caption)).body
+
+
+def test_a_date_time_and_relative_stamp_line_over_the_headline_dates_the_story():
+    parsed = parse_article(
+        _story("Business", "March 9, 2024 / 3:10 PM / Updated 2 hours ago", HEADLINE)
+    )
+    assert parsed.published_date == date(2024, 3, 9)
+    assert "Updated 2 hours ago" not in parsed.body
+    # a breadcrumb of words is no stamp
+    assert parse_article(_story("Home / World / Europe", HEADLINE)).published_date is None
+
+
+def test_a_bare_date_right_above_the_headline_dates_the_story_but_a_clock_does_not():
+    parsed = parse_article(_story("Regional News", "8 March 2024", HEADLINE))
+    assert parsed.published_date == date(2024, 3, 8)
+    # a clock names the weekday
+    clock = parse_article(_story("Regional News", "Friday, 8 March 2024", HEADLINE))
+    assert clock.published_date is None
