@@ -769,6 +769,7 @@ def classify_lines(
     if shape_model:
         _mark_by_shape(content)
     _mark_furniture_lists(content)
+    _keep_cut_off_ending(content)
     for line in content:
         marker = MARKER.match(line.clean)
         if marker and line.kind == "boilerplate":
@@ -817,6 +818,30 @@ def _mark_field_block(content: list[Line], evidence: Evidence) -> None:
 
 def _is_field(text: str) -> bool:
     return bool(_FIELD.match(text)) and count_words(text) <= 10
+
+
+# the signals of the rules that judge a line by its shape and place alone (no cue word)
+_SHAPE_SIGNALS = ("short line after the last paragraph", "furniture-shaped line")
+# a line that stops mid-sentence: after a comma, or on a lower-case word
+_CUT_OFF = re.compile(r"(?:,|\b[a-z][\w'’-]*)\s*$")
+
+
+def _keep_cut_off_ending(content: list[Line]) -> None:
+    # A page whose text was cut off ends in the middle of a sentence ("Regarding the",
+    # "The minister said,"): right under a story line, that last line is the story's, though
+    # short; furniture closing a page is a label, a name or a finished phrase.
+    if len(content) < 2:
+        return
+    last, before = content[-1], content[-2]
+    if (
+        last.kind == "boilerplate"
+        and (last.signal or "").startswith(_SHAPE_SIGNALS)
+        and before.kind == "body"
+        and last.clean[:1].isupper()
+        and _CUT_OFF.search(last.clean)
+        and not SENTENCE_END.search(last.clean + " ")
+    ):
+        last.kind, last.reason, last.signal = "body", None, None
 
 
 _SHAPE_PLACES = (

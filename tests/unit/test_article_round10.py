@@ -198,3 +198,11 @@ def test_a_bare_date_right_above_the_headline_dates_the_story_but_a_clock_does_n
     # a clock names the weekday
     clock = parse_article(_story("Regional News", "Friday, 8 March 2024", HEADLINE))
     assert clock.published_date is None
+
+
+def test_a_page_cut_off_mid_sentence_keeps_its_last_short_line():
+    for tail in ("The harbour master said,", "Regarding the timetable"):
+        assert tail in parse_article(_story(HEADLINE) + "\n\n" + tail).body
+    # a label or a finished phrase closing the page is still furniture
+    for tail in ("Newspapers from Norway", "Harbour News"):
+        assert tail not in parse_article(_story(HEADLINE) + "\n\n" + tail).body
