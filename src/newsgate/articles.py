@@ -18,6 +18,7 @@ from newsgate.boilerplate import (
     Line,
     classify_lines,
     is_dateline_place,
+    is_headline,
     is_known_place,
     is_paragraph,
     is_place_name,
@@ -35,7 +36,7 @@ from newsgate.credits import (
     split_credit,
     trailing_credit,
 )
-from newsgate.language import UNDETERMINED, count_words, identify_language
+from newsgate.language import ENGLISH_STOPWORDS, UNDETERMINED, count_words, identify_language
 from newsgate.near_duplicates import Candidate, find_near_duplicates
 from newsgate.nlp.gazetteer import surface_index
 from newsgate.stamps import MARKER, stamp_date
@@ -133,6 +134,12 @@ _SOURCE_PREFIX = re.compile(
 _DATE_CREDIT_PREFIX = re.compile(
     rf"^\s*(?P<stamp>(?i:{_MONTH_DAY})|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?\s+\d{{4}})\s*"
     r"\((?P<agency>[^()]{2,30})\)\s*(?:[-–—:]+|\.-)\s*(?=[A-Z“\"‘])"
+)
+# "Harbour reopens after storm Bergen, Mar 3 (NTB) Mar 03, 2024 The harbour …": a page whose line
+# breaks were lost runs the headline, a wire dateline, its stamp and the lead together
+_GLUED_DATELINE = re.compile(
+    rf"\s(?P<place>{_PLACE}),\s*(?P<extra>(?i:{_MONTH_DAY}))\s*\((?P<agency>[^()]{{2,30}})\)"
+    rf"\s*(?:[-–—:]+\s*)?(?:(?P<stamp>(?i:{_MONTH_DAY}))\s+)?(?=[A-Z“\"‘])"
 )
 # "Nairobi. Kenyan police …": a known place alone, closed by a full stop, opens the lead (a
 # sentence is no single name)
@@ -516,6 +523,8 @@ def parse_article(text: str, common: frozenset[str] = frozenset()) -> ParsedArti
     # Scraper metadata, bylines and the dateline open the story: look at the lines up to the
     # first paragraph, so a "(Reuters) -" deeper in the text is left alone. When a standfirst
     # opens the page, a wire dateline may open one of the next two paragraphs.
+    if parsed.title is None and units:
+        _read_glued_headline(parsed, units[0], inline)
     paragraphs = 0
     for unit in units:
         if paragraphs and parsed.dateline is not None:
@@ -541,6 +550,30 @@ def parse_article(text: str, common: frozenset[str] = frozenset()) -> ParsedArti
     credits = above + inline + below + ([trailing] if trailing else [])
     _apply_evidence(parsed, evidence, credits)
     return parsed
+
+
+def _read_glued_headline(parsed: ParsedArticle, text: str, inline: list[str]) -> None:
+    """Read the headline, wire dateline and stamp run into the lead on a page that lost its line
+    breaks; the line stays body as printed, the title is its headline part."""
+    glued = _GLUED_DATELINE.search(text, 0, 400)
+    if glued is None:
+        return
+    head = text[: glued.start()].strip()
+    agencies = _bracket_agencies(glued.group("agency"))
+    last = WORD.findall(head)[-1:] or [""]
+    if (
+        not agencies
+        or count_words(head) < 4
+        or not is_headline(head)
+        # "The ferry sank in Bergen, …" runs on: no headline ends on a function word
+        or last[0].casefold() in ENGLISH_STOPWORDS
+        or not is_place_name(glued.group("place"))
+    ):
+        return
+    parsed.title = head
+    parsed.dateline = parsed.dateline or _place_name(glued.group("place"))
+    inline.extend(agencies)
+    _set_date(parsed, glued.group("stamp") or glued.group("extra"), "dateline")
 
 
 def _printed_before(name: str, lines: list[Line], line_no: int) -> bool:

@@ -206,3 +206,17 @@ def test_a_page_cut_off_mid_sentence_keeps_its_last_short_line():
     # a label or a finished phrase closing the page is still furniture
     for tail in ("Newspapers from Norway", "Harbour News"):
         assert tail not in parse_article(_story(HEADLINE) + "\n\n" + tail).body
+
+
+def test_a_headline_and_wire_dateline_run_into_the_lead_are_read():
+    line = f"{HEADLINE} Bergen, Mar 3 (NTB) Mar 03, 2024 {PARA_1} {PARA_2} {PARA_3}"
+    parsed = parse_article(line)
+    assert parsed.title == HEADLINE
+    assert parsed.dateline == "Bergen"
+    assert parsed.credited == ["NTB"]
+    assert parsed.published_date == date(2024, 3, 3)
+    # the line mixes the headline with the story: it stays body as printed
+    assert parsed.body == line
+    # words ending on a function word before the place are no headline
+    sentence = f"The ferry sank at the pier in Bergen, Mar 3 (NTB) {PARA_1} {PARA_2} {PARA_3}"
+    assert parse_article(sentence).title is None
