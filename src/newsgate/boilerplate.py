@@ -1355,6 +1355,10 @@ def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evid
         _mark(line, "metadata", "date or time line")
         evidence.date_lines.append((index, text))
         return True
+    if words <= 8 and _EMPTY_LABELS.fullmatch(text):
+        # "Issued on: Modified:": a page template's field labels whose values were not kept
+        _mark(line, "metadata", "field labels without values")
+        return True
     stamp = _stamp_segments(text) if words <= 14 else None
     if stamp:
         # "March 9, 2024 / 3:10 PM / Updated 2 hours ago": the date and time, then how long
@@ -1363,6 +1367,9 @@ def _metadata_line(line: Line, text: str, words: int, index: int, evidence: Evid
         evidence.date_lines.append((index, stamp))
         return True
     return False
+
+
+_EMPTY_LABELS = re.compile(r"(?:[A-Z][\w'’ -]{0,25}?\s*:\s*){2,}")
 
 
 def _stamp_segments(text: str) -> str | None:

@@ -5,6 +5,7 @@ import textwrap
 from datetime import date
 
 from newsgate.articles import parse_article
+from newsgate.boilerplate import _EMPTY_LABELS
 from newsgate.credits import caption_credit
 from newsgate.wrapping import continues, wrap_width, wrapped_paragraphs
 from tests.unit.test_article_round3 import HEADLINE
@@ -220,3 +221,12 @@ def test_a_headline_and_wire_dateline_run_into_the_lead_are_read():
     # words ending on a function word before the place are no headline
     sentence = f"The ferry sank at the pier in Bergen, Mar 3 (NTB) {PARA_1} {PARA_2} {PARA_3}"
     assert parse_article(sentence).title is None
+
+
+def test_a_line_of_field_labels_without_values_is_metadata():
+    parsed = parse_article(_story(HEADLINE, "Issued on: Modified:"))
+    assert "Issued on: Modified:" not in parsed.body
+    # labels with their values are no empty labels
+    assert not _EMPTY_LABELS.fullmatch("Issued on: 3 March 2024 Modified:")
+    assert not _EMPTY_LABELS.fullmatch("Note: the ferry: late")
+    assert _EMPTY_LABELS.fullmatch("Date: Time: Place:")
