@@ -1938,6 +1938,16 @@ def _classify_by_position(
             ):
                 _mark(line, "navigation", "short label before the first paragraph")
             elif (
+                title is not None
+                and title < index < first
+                and count_words(line.clean) <= 8
+                and line.clean.endswith(":")
+                and not SENTENCE_END.search(line.clean[:-1] + " ")
+            ):
+                # "Key points:" between the headline and the lead: a box's label (the story has
+                # not begun, so no sentence introduces a quotation or a list here)
+                _mark(line, "navigation", "label closed by a colon under the headline")
+            elif (
                 index < first
                 and title is None
                 and not line.clean.isupper()

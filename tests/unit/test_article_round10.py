@@ -230,3 +230,11 @@ def test_a_line_of_field_labels_without_values_is_metadata():
     assert not _EMPTY_LABELS.fullmatch("Issued on: 3 March 2024 Modified:")
     assert not _EMPTY_LABELS.fullmatch("Note: the ferry: late")
     assert _EMPTY_LABELS.fullmatch("Date: Time: Place:")
+
+
+def test_a_label_closed_by_a_colon_under_the_headline_is_furniture():
+    parsed = parse_article(_story(HEADLINE, "Key points for readers:"))
+    assert "Key points for readers:" not in parsed.body
+    # inside the story a line closed by a colon introduces what follows
+    inside = parse_article(_story(HEADLINE, PARA_1, "The harbour master said:"))
+    assert "The harbour master said:" in inside.body
