@@ -769,6 +769,7 @@ def classify_lines(
     if shape_model:
         _mark_by_shape(content)
     _mark_furniture_lists(content)
+    _mark_restated_captions(content)
     _keep_cut_off_ending(content)
     for line in content:
         marker = MARKER.match(line.clean)
@@ -818,6 +819,37 @@ def _mark_field_block(content: list[Line], evidence: Evidence) -> None:
 
 def _is_field(text: str) -> bool:
     return bool(_FIELD.match(text)) and count_words(text) <= 10
+
+
+# an unfinished line restating this share of an earlier paragraph's words is its picture's caption
+RESTATED_SHARE = 0.75
+RESTATED_MIN_WORDS = 8
+
+
+def _mark_restated_captions(content: list[Line]) -> None:
+    # "Rescuers search the rubble for a second night – time is running out" under a paragraph
+    # that said so: an unfinished line that restates an earlier paragraph is the caption of the
+    # picture or video beside it (a story line either finishes its sentence or adds to it).
+    paragraphs: list[set[str]] = []
+    last = len(content) - 1
+    for index, line in enumerate(content):
+        if line.kind != "body":
+            continue
+        text = line.clean
+        if is_paragraph(text):
+            paragraphs.append(_stems(text))
+            continue
+        if (
+            index == last
+            or not paragraphs
+            or count_words(text) < RESTATED_MIN_WORDS
+            or SENTENCE_END.search(text + " ")
+            or _QUOTE_CHARS.search(text)
+        ):
+            continue
+        stems = _stems(text)
+        if stems and max(len(stems & p) for p in paragraphs) >= RESTATED_SHARE * len(stems):
+            _mark(line, "caption", "unfinished line restating an earlier paragraph")
 
 
 # the signals of the rules that judge a line by its shape and place alone (no cue word)

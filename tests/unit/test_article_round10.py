@@ -238,3 +238,14 @@ def test_a_label_closed_by_a_colon_under_the_headline_is_furniture():
     # inside the story a line closed by a colon introduces what follows
     inside = parse_article(_story(HEADLINE, PARA_1, "The harbour master said:"))
     assert "The harbour master said:" in inside.body
+
+
+def test_an_unfinished_line_restating_an_earlier_paragraph_is_its_caption():
+    restated = "The new ferry terminal will open next spring after two years of flooding delays"
+    parsed = parse_article(_story(HEADLINE, PARA_1, restated))
+    assert restated not in parsed.body
+    # a finished sentence, or one adding new words, is story text
+    finished = restated + "."
+    assert finished in parse_article(_story(HEADLINE, PARA_1, finished)).body
+    other = "Fishermen in the northern villages want a second pier for their boats and nets"
+    assert other in parse_article(_story(HEADLINE, PARA_1, other)).body
