@@ -1112,7 +1112,8 @@ def _noun_trigger(
         and nxt.is_alpha
         and nxt.is_lower
         and is_noun_lemma(lemmas[nxt.i])
-        and following not in ("of", "and", "or")
+        # "a bombing in the city": WordNet's nouns include "in" (inch) and "at" (a currency)
+        and following not in FUNCTION_WORDS
     ):
         return None
     # a capitalised word inside a sentence is part of a name ("March Madness", "Security
