@@ -1682,6 +1682,38 @@ def _agent_speaker(
 _DEFINITE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]+)" + _SPEAKER_GAP.pattern[:-1] + "$", re.I)
 
 
+def _named_agent(doc: Doc, text: str, agent: _Candidate) -> _Candidate:
+    """Return the named body a definite agent word stands for, else the agent itself.
+
+    "The central bank raised rates", "the authority fined": after the article has named a body
+    whose name has that head word ("Acme Bank", "the bank"), "the <word>" is that body,
+    as a speaker is in `_agent_speaker`; an indefinite or plural word ("a court", "officials")
+    names no one in particular and stays an unnamed actor.
+    """
+    head = agent.name.split()[-1]
+    if (
+        agent.label != AGENT_LABEL
+        or agent.country is not None
+        or head.capitalize() not in ORG_HEADS
+        or not re.search(r"(?i)\bthe\s+$", text[max(0, agent.start_char - 5) : agent.start_char])
+    ):
+        return agent
+
+    def wanted(e: Span) -> bool:
+        name = e.kb_id_ or e.text
+        return e.label_ == "ORG" and head in name.lower().split() and name not in _outlets()
+
+    named = _last_entity_before(doc, agent.start_char, wanted)
+    if named is None:
+        # "The bank will act ... Acme Bank's chief said": a lead may
+        # name the body after the word; then only a body the article alone names will do
+        later = {e.kb_id_ or e.text: e for e in doc.ents if wanted(e)}
+        named = next(iter(later.values())) if len(later) == 1 else None
+    if named is None:
+        return agent
+    return _Candidate(agent.start_char, agent.end_char, "ORG", "", named)
+
+
 def _definite_head(text: str, sent: Span, trigger: _Trigger) -> _Candidate | None:
     """Return "the <word>" right before a reporting verb when the word heads organisation
     names ("the bank said", "the agency said"), as an unnamed speaker to resolve."""
@@ -1808,7 +1840,9 @@ def _actors(
     candidates = [
         c for c in candidates if not any(a.start_char <= c.start_char < a.end_char for a in agents)
     ]
-    candidates = sorted([*candidates, *agents], key=lambda c: c.start_char)
+    candidates = sorted(
+        [*candidates, *(_named_agent(doc, text, a) for a in agents)], key=lambda c: c.start_char
+    )
     # the killed and wounded suffer the event: "civilians were killed", "killing five soldiers"
     candidates = [
         c
