@@ -1,9 +1,12 @@
 """Round 10 of issue 14: definite agents read as the body the article names, plural -ing
 nouns, rescue deployments and trade bans (invented text)."""
 
+from datetime import date
+
 import pytest
 
 from newsgate.nlp.event_lexicon import lexicon, token_lemma
+from newsgate.nlp.event_merge import merge_events
 from newsgate.nlp.pipeline import make_doc
 
 
@@ -113,3 +116,56 @@ def test_the_lexicons_occurrence_words_include_occur_and_happen():
 @pytest.mark.parametrize("text", ["", "the", "the bank", "bombings", "deployed rescue", "“ban”"])
 def test_empty_and_malformed_text_give_no_events(nlp, text):
     assert _events(nlp, text) == []
+
+
+# --- "the ministers" after a meeting are its participants, and act at it ----------------------
+
+_TALKS = (
+    "Foreign Minister Ana Reyes met her Peruvian counterpart Luis Mora in Lima on Monday. "
+    "The ministers reached agreement on fishing quotas."
+)
+
+
+def test_a_definite_plural_of_participants_is_the_last_meetings_actors(nlp):
+    [agreed] = _events(nlp, _TALKS, date(2024, 5, 8), "agreement")
+    assert {"Ana Reyes", "Luis Mora"} <= set(agreed["actor_names"])
+    assert agreed["date_ref"]
+
+
+def _mention(sentence, kind, day=None, **extra):
+    return {
+        "article_id": "a",
+        "sentence_index": sentence,
+        "event_type": kind,
+        "actor_names": ["Reyes", "Mora"],
+        "actor_roles": ["actor1", "actor2"],
+        "date_parts": {"year": day.year, "month": day.month, "day": day.day} if day else None,
+        "event_date": day,
+        "date_precision": "day" if day else None,
+        "places": [],
+        "words": [],
+        "horizon": None,
+        **extra,
+    }
+
+
+def test_an_agreement_at_the_meeting_takes_the_meetings_day():
+    meeting = _mention(0, "meeting", date(2024, 5, 6))
+    agreed = _mention(1, "agreement", date_ref=True)
+    merge_events([meeting, agreed])
+    assert agreed["event_date"] == date(2024, 5, 6)
+    unmarked = _mention(1, "agreement")
+    merge_events([_mention(0, "meeting", date(2024, 5, 6)), unmarked])
+    assert unmarked["event_date"] is None
+
+
+def test_a_future_act_of_the_participants_is_not_dated_by_the_meeting(nlp):
+    text = _TALKS.replace("reached agreement", "will reach agreement")
+    [agreed] = _events(nlp, text, date(2024, 5, 8), "agreement")
+    assert not agreed["date_ref"]
+
+
+def test_a_definite_plural_with_no_meeting_before_stays_unnamed(nlp):
+    [agreed] = _events(nlp, "The ministers reached agreement on fishing quotas.", kind="agreement")
+    assert agreed["actor_names"] == ["ministers"]
+    assert not agreed["date_ref"]

@@ -317,6 +317,11 @@ _COUNTED_GROUP = re.compile(
     r"(?P<state>nations|countries|governments|states|neighbours|neighbors|allies)|"
     r"(?P<side>sides|parties|delegations))\b"
 )
+# "the ministers", "the leaders": a definite plural of participants, with no count
+_DEFINITE_GROUP = re.compile(
+    r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|counterparts|envoys|"
+    r"delegations|delegates|heads of state|sides)\b"
+)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # how far back (characters) a counted group looks for the names it stands for
 _GROUP_REACH = 1500
@@ -661,7 +666,18 @@ def find_candidates(doc: Doc, wide: bool = True) -> list[dict]:
                     "date_precision": date_.precision if date_ else None,
                     "date_text": date_.text if date_ else None,
                     "date_parts": _parts(date_),
-                    "date_ref": date_ is None and _after_meeting(kind, trigger, masked),
+                    # "the ministers reached agreement" after their meeting: done at it
+                    "date_ref": date_ is None
+                    and (
+                        _after_meeting(kind, trigger, masked)
+                        or _by_last_meeting(
+                            kind,
+                            actors,
+                            last_meeting_actors,
+                            s_text,
+                            trigger.start - sent.start_char,
+                        )
+                    ),
                     "horizon": horizon,
                     "future": _clause_future(s_text, trigger.end - sent.start_char, ahead=30)
                     or _clause_future(s_text, trigger.start - sent.start_char),
@@ -1974,7 +1990,14 @@ def _counted_group(
     for m in _COUNTED_GROUP.finditer(text, max(speech, sent.start_char), trigger.start):
         found = m
     if found is None:
-        return None
+        # "The ministers reached agreement": a definite plural with no count stands for the
+        # participants of the article's last meeting, when it had several
+        for m in _DEFINITE_GROUP.finditer(text, max(speech, sent.start_char), trigger.start):
+            found = m
+        met = list(dict.fromkeys(last_meeting_actors))
+        if found is None or len(met) < 2:
+            return None
+        return found.start(), found.end(), met
     count = _COUNTS.get(found.group("n") or found.group("m") or "two", 2)
     if found.group("person"):
         labels = {"PERSON"}
@@ -2147,6 +2170,25 @@ def _clause_future(s_text: str, position: int, ahead: int = 0) -> bool:
     stop = _CLAUSE_BREAK.search(s_text, position, position + ahead) if ahead else None
     end = stop.start() if stop else min(len(s_text), position + ahead)
     return bool(_FUTURE.search(s_text, breaks[-1] if breaks else 0, end))
+
+
+def _by_last_meeting(
+    kind: str,
+    actors: list[tuple[str, str, str]],
+    last_meeting_actors: list[tuple[str, str]],
+    s_text: str,
+    position: int,
+) -> bool:
+    """Tell whether a past act is done by exactly the participants of the article's last
+    meeting ("the two ministers signed", "the ministers agreed"): it took place at that meeting.
+    """
+    met = {n for n, _ in last_meeting_actors}
+    return (
+        kind != "meeting"
+        and len(met) >= 2
+        and {n for n, _, _ in actors} == met
+        and not _clause_future(s_text, position)
+    )
 
 
 def _after_meeting(kind: str, trigger: _Trigger, masked: str) -> bool:
