@@ -169,3 +169,13 @@ def test_a_definite_plural_with_no_meeting_before_stays_unnamed(nlp):
     [agreed] = _events(nlp, "The ministers reached agreement on fishing quotas.", kind="agreement")
     assert agreed["actor_names"] == ["ministers"]
     assert not agreed["date_ref"]
+
+
+def test_the_meetings_parties_named_again_are_not_dated_by_it(nlp):
+    text = (
+        "France and Chile held talks in Lima on Monday. "
+        "France and Chile also signed a fishing treaty."
+    )
+    agreements = _events(nlp, text, date(2024, 5, 8), "agreement")
+    assert agreements
+    assert not any(e["date_ref"] for e in agreements)

@@ -2179,14 +2179,19 @@ def _by_last_meeting(
     s_text: str,
     position: int,
 ) -> bool:
-    """Tell whether a past act is done by exactly the participants of the article's last
-    meeting ("the two ministers signed", "the ministers agreed"): it took place at that meeting.
+    """Tell whether a past act's subject is a group word standing for exactly the participants
+    of the article's last meeting ("the two sides signed", "the ministers agreed"): it took
+    place at that meeting.
     """
     met = {n for n, _ in last_meeting_actors}
+    # the act's subject must be the group word itself: parties that met also act together
+    # elsewhere ("Russia and NATO agreed in 1997"), which the meeting does not date
+    before = s_text[:position]
     return (
         kind != "meeting"
         and len(met) >= 2
         and {n for n, _, _ in actors} == met
+        and bool(_DEFINITE_GROUP.search(before) or _COUNTED_GROUP.search(before))
         and not _clause_future(s_text, position)
     )
 
