@@ -666,7 +666,7 @@ def find_candidates(doc: Doc, wide: bool = True) -> list[dict]:
                     "date_precision": date_.precision if date_ else None,
                     "date_text": date_.text if date_ else None,
                     "date_parts": _parts(date_),
-                    # "the ministers reached agreement" after their meeting: done at it
+                    # "the ministers signed an accord" after their meeting: done at it
                     "date_ref": date_ is None
                     and (
                         _after_meeting(kind, trigger, masked)
@@ -1701,7 +1701,7 @@ _DEFINITE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]+)" + _SPEAKER_GAP.patter
 def _named_agent(doc: Doc, text: str, agent: _Candidate) -> _Candidate:
     """Return the named body a definite agent word stands for, else the agent itself.
 
-    "The central bank raised rates", "the authority fined": after the article has named a body
+    "The central bank lowered rates", "the authority fined": after the article has named a body
     whose name has that head word ("Acme Bank", "the bank"), "the <word>" is that body,
     as a speaker is in `_agent_speaker`; an indefinite or plural word ("a court", "officials")
     names no one in particular and stays an unnamed actor.
@@ -1990,7 +1990,7 @@ def _counted_group(
     for m in _COUNTED_GROUP.finditer(text, max(speech, sent.start_char), trigger.start):
         found = m
     if found is None:
-        # "The ministers reached agreement": a definite plural with no count stands for the
+        # "The ministers signed an accord": a definite plural with no count stands for the
         # participants of the article's last meeting, when it had several
         for m in _DEFINITE_GROUP.finditer(text, max(speech, sent.start_char), trigger.start):
             found = m
