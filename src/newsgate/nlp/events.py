@@ -1701,7 +1701,7 @@ _DEFINITE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]+)" + _SPEAKER_GAP.patter
 def _named_agent(doc: Doc, text: str, agent: _Candidate) -> _Candidate:
     """Return the named body a definite agent word stands for, else the agent itself.
 
-    "The central bank lowered rates", "the authority fined": after the article has named a body
+    "The central bank raised its rate", "the authority fined": after the article has named a body
     whose name has that head word ("Acme Bank", "the bank"), "the <word>" is that body,
     as a speaker is in `_agent_speaker`; an indefinite or plural word ("a court", "officials")
     names no one in particular and stays an unnamed actor.
