@@ -148,9 +148,13 @@ def lemma(word: str) -> str:
 def token_lemma(token: Token) -> str:
     """Return a token's lower-case lemma: the pipeline's lemmatizer, else the lookup table."""
     own = token.lemma_
-    if own and own != token.text:
-        return own.lower()
-    return lemma(token.text)
+    found = own.lower() if own and own != token.text else lemma(token.text)
+    # the lookup table takes a plural -ing noun to its singular ("bombings": "bombing") and
+    # that singular to its verb ("bombing": "bomb"), which is how the lexicon's own words are
+    # keyed: the plural takes the singular's lemma, so "meetings" is read as "meeting" is
+    if found.endswith("ing") and token.lower_.endswith("ings"):
+        return lemma(found)
+    return found
 
 
 def is_noun_lemma(word: str) -> bool:

@@ -317,6 +317,11 @@ _COUNTED_GROUP = re.compile(
     r"(?P<state>nations|countries|governments|states|neighbours|neighbors|allies)|"
     r"(?P<side>sides|parties|delegations))\b"
 )
+# "the ministers", "the leaders": a definite plural of participants, with no count
+_DEFINITE_GROUP = re.compile(
+    r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|counterparts|envoys|"
+    r"delegations|delegates|heads of state|sides)\b"
+)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # how far back (characters) a counted group looks for the names it stands for
 _GROUP_REACH = 1500
@@ -661,7 +666,18 @@ def find_candidates(doc: Doc, wide: bool = True) -> list[dict]:
                     "date_precision": date_.precision if date_ else None,
                     "date_text": date_.text if date_ else None,
                     "date_parts": _parts(date_),
-                    "date_ref": date_ is None and _after_meeting(kind, trigger, masked),
+                    # "the ministers signed an accord" after their meeting: done at it
+                    "date_ref": date_ is None
+                    and (
+                        _after_meeting(kind, trigger, masked)
+                        or _by_last_meeting(
+                            kind,
+                            actors,
+                            last_meeting_actors,
+                            s_text,
+                            trigger.start - sent.start_char,
+                        )
+                    ),
                     "horizon": horizon,
                     "future": _clause_future(s_text, trigger.end - sent.start_char, ahead=30)
                     or _clause_future(s_text, trigger.start - sent.start_char),
@@ -1112,7 +1128,8 @@ def _noun_trigger(
         and nxt.is_alpha
         and nxt.is_lower
         and is_noun_lemma(lemmas[nxt.i])
-        and following not in ("of", "and", "or")
+        # "a bombing in the city": WordNet's nouns include "in" (inch) and "at" (a currency)
+        and following not in FUNCTION_WORDS
     ):
         return None
     # a capitalised word inside a sentence is part of a name ("March Madness", "Security
@@ -1681,6 +1698,38 @@ def _agent_speaker(
 _DEFINITE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]+)" + _SPEAKER_GAP.pattern[:-1] + "$", re.I)
 
 
+def _named_agent(doc: Doc, text: str, agent: _Candidate) -> _Candidate:
+    """Return the named body a definite agent word stands for, else the agent itself.
+
+    "The central bank raised its rate", "the authority fined": after the article has named a body
+    whose name has that head word ("Acme Bank", "the bank"), "the <word>" is that body,
+    as a speaker is in `_agent_speaker`; an indefinite or plural word ("a court", "officials")
+    names no one in particular and stays an unnamed actor.
+    """
+    head = agent.name.split()[-1]
+    if (
+        agent.label != AGENT_LABEL
+        or agent.country is not None
+        or head.capitalize() not in ORG_HEADS
+        or not re.search(r"(?i)\bthe\s+$", text[max(0, agent.start_char - 5) : agent.start_char])
+    ):
+        return agent
+
+    def wanted(e: Span) -> bool:
+        name = e.kb_id_ or e.text
+        return e.label_ == "ORG" and head in name.lower().split() and name not in _outlets()
+
+    named = _last_entity_before(doc, agent.start_char, wanted)
+    if named is None:
+        # "The bank will act ... Acme Bank's chief said": a lead may
+        # name the body after the word; then only a body the article alone names will do
+        later = {e.kb_id_ or e.text: e for e in doc.ents if wanted(e)}
+        named = next(iter(later.values())) if len(later) == 1 else None
+    if named is None:
+        return agent
+    return _Candidate(agent.start_char, agent.end_char, "ORG", "", named)
+
+
 def _definite_head(text: str, sent: Span, trigger: _Trigger) -> _Candidate | None:
     """Return "the <word>" right before a reporting verb when the word heads organisation
     names ("the bank said", "the agency said"), as an unnamed speaker to resolve."""
@@ -1807,7 +1856,9 @@ def _actors(
     candidates = [
         c for c in candidates if not any(a.start_char <= c.start_char < a.end_char for a in agents)
     ]
-    candidates = sorted([*candidates, *agents], key=lambda c: c.start_char)
+    candidates = sorted(
+        [*candidates, *(_named_agent(doc, text, a) for a in agents)], key=lambda c: c.start_char
+    )
     # the killed and wounded suffer the event: "civilians were killed", "killing five soldiers"
     candidates = [
         c
@@ -1939,7 +1990,14 @@ def _counted_group(
     for m in _COUNTED_GROUP.finditer(text, max(speech, sent.start_char), trigger.start):
         found = m
     if found is None:
-        return None
+        # "The ministers signed an accord": a definite plural with no count stands for the
+        # participants of the article's last meeting, when it had several
+        for m in _DEFINITE_GROUP.finditer(text, max(speech, sent.start_char), trigger.start):
+            found = m
+        met = list(dict.fromkeys(last_meeting_actors))
+        if found is None or len(met) < 2:
+            return None
+        return found.start(), found.end(), met
     count = _COUNTS.get(found.group("n") or found.group("m") or "two", 2)
     if found.group("person"):
         labels = {"PERSON"}
@@ -2112,6 +2170,30 @@ def _clause_future(s_text: str, position: int, ahead: int = 0) -> bool:
     stop = _CLAUSE_BREAK.search(s_text, position, position + ahead) if ahead else None
     end = stop.start() if stop else min(len(s_text), position + ahead)
     return bool(_FUTURE.search(s_text, breaks[-1] if breaks else 0, end))
+
+
+def _by_last_meeting(
+    kind: str,
+    actors: list[tuple[str, str, str]],
+    last_meeting_actors: list[tuple[str, str]],
+    s_text: str,
+    position: int,
+) -> bool:
+    """Tell whether a past act's subject is a group word standing for exactly the participants
+    of the article's last meeting ("the two sides signed", "the ministers agreed"): it took
+    place at that meeting.
+    """
+    met = {n for n, _ in last_meeting_actors}
+    # the act's subject must be the group word itself: parties that met also act together
+    # elsewhere ("Russia and NATO agreed in 1997"), which the meeting does not date
+    before = s_text[:position]
+    return (
+        kind != "meeting"
+        and len(met) >= 2
+        and {n for n, _, _ in actors} == met
+        and bool(_DEFINITE_GROUP.search(before) or _COUNTED_GROUP.search(before))
+        and not _clause_future(s_text, position)
+    )
 
 
 def _after_meeting(kind: str, trigger: _Trigger, masked: str) -> bool:
