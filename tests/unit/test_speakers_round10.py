@@ -1,0 +1,44 @@
+"""Round 10: sentence ends, subject heads, coordinated verbs, neutral roles, passive "quoted as
+saying" and the '"…," X verbed' frame, on invented sentences (each with a case where the rule
+must not fire)."""
+
+from newsgate.nlp.pipeline import make_doc
+from newsgate.nlp.quote_marks import find_quote_marks, mask_quotes, sentence_bounds
+
+
+def _speakers(nlp, text):
+    quotes = nlp(make_doc(nlp, text, None))._.quotes
+    for quote in quotes:
+        assert text[quote["start_char"] : quote["end_char"]] == quote["text"]
+    return {q["text"]: q["speaker_name"] for q in quotes}
+
+
+def _sentences(text):
+    masked = mask_quotes(text, find_quote_marks(text))
+    return [text[s:e].strip() for s, e in sentence_bounds(text, masked, 0, len(text))]
+
+
+# --- an honorific's full stop ends no sentence ------------------------------------------------
+
+
+def test_an_honorific_full_stop_from_the_data_file_ends_no_sentence():
+    text = "The port reopened. It was welcomed by Hon. Omar Diaz on Monday."
+    assert _sentences(text) == [
+        "The port reopened.",
+        "It was welcomed by Hon. Omar Diaz on Monday.",
+    ]
+
+
+def test_a_capitalised_word_like_an_honorific_in_lower_case_still_ends_a_sentence():
+    # "hon" in lower case is no honorific as written
+    text = "They called it a hon. Nobody laughed."
+    assert _sentences(text) == ["They called it a hon.", "Nobody laughed."]
+
+
+def test_an_empty_text_has_no_sentences():
+    assert _sentences("") == []
+
+
+def test_the_speaker_after_an_honorific_with_a_full_stop_is_named(nlp):
+    text = 'Omar Diaz is the port minister.\n\n"The cranes are working again," Hon. Diaz told reporters.'
+    assert _speakers(nlp, text) == {"The cranes are working again,": "Omar Diaz"}
