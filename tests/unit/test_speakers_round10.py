@@ -42,3 +42,21 @@ def test_an_empty_text_has_no_sentences():
 def test_the_speaker_after_an_honorific_with_a_full_stop_is_named(nlp):
     text = 'Omar Diaz is the port minister.\n\n"The cranes are working again," Hon. Diaz told reporters.'
     assert _speakers(nlp, text) == {"The cranes are working again,": "Omar Diaz"}
+
+
+# --- a role or an age that marks no gender ------------------------------------------------------
+
+
+def test_an_age_that_marks_no_gender_refers_to_a_woman_in_subject_position(nlp):
+    text = 'Ana Ruiz is the mayor of Tamsin. "We will rebuild the market," the 45-year-old said.'
+    assert _speakers(nlp, text) == {"We will rebuild the market,": "Ana Ruiz"}
+
+
+def test_a_neutral_role_refers_to_a_woman_when_nobody_has_a_title(nlp):
+    text = 'Ana Ruiz led the march. "We will be back next week," the activist said.'
+    assert _speakers(nlp, text) == {"We will be back next week,": "Ana Ruiz"}
+
+
+def test_a_gendered_role_still_skips_a_person_of_the_other_gender(nlp):
+    text = 'Ana Ruiz led the march. "We will be back next week," the spokesman said.'
+    assert _speakers(nlp, text) == {"We will be back next week,": None}

@@ -207,7 +207,7 @@ class ArticleNames:
             return Referent(found[1], found[0], start_char, end_char, "pronoun") if found else None
         if _AGED.match(lowered):
             # "the 43-year-old": an age stands for the person the article is talking about
-            name = self.salient_person(position, _gender([lowered]) or "m")
+            name = self.salient_person(position, _gender([lowered]))
             return Referent(name, "PERSON", start_char, end_char, "role") if name else None
         if words_[0].lower() in _INDEFINITE:
             return None  # "a spokesman", "another official": someone unnamed
@@ -244,14 +244,20 @@ class ArticleNames:
             return names[0]
         return None
 
-    def salient_person(self, position: int, gender: str = "m") -> str | None:
-        """Return the person most recently in subject or speaker position before `position`."""
-        clash = "f" if gender == "m" else "m"
+    def salient_person(self, position: int, gender: str | None = "m") -> str | None:
+        """Return the person most recently in subject or speaker position before `position`.
+
+        `gender` is the one the referring words mark ("he", "the spokeswoman"); None when they
+        mark none ("the 43-year-old", "the activist"), which any person may then be.
+        """
+        clash = {"m": "f", "f": "m"}.get(gender or "")
         index = bisect_left(self._subjects, (position, "", ""))
         for _, label, name in reversed(self._subjects[:index]):
             # skip only a person the article itself marks as the other gender ("Ms.", "spokeswoman")
-            if label == "PERSON" and self._genders.get(name) != clash:
+            if label == "PERSON" and (clash is None or self._genders.get(name) != clash):
                 return name
+        if gender is None:
+            return None
         # every subject before is of the other gender: "he" then names the latest person of his
         # gender written elsewhere in the last sentences ("… a day after Mayor Mark Olsen spoke")
         index = max(0, bisect_right(self._sentences, (position, len(self.text))) - 1)
@@ -292,7 +298,7 @@ class ArticleNames:
             return None
         if any(self._titled(name) for name in self._roles):
             return None  # the article writes roles: only a matching title names the holder
-        return self.salient_person(position, _gender([" ".join(words_).lower()]) or "m")
+        return self.salient_person(position, _gender([" ".join(words_).lower()]))
 
     def _titled(self, name: str) -> bool:
         return any(_role_terms(phrase)[0] for phrase in self._roles.get(name, []))
