@@ -60,3 +60,27 @@ def test_a_neutral_role_refers_to_a_woman_when_nobody_has_a_title(nlp):
 def test_a_gendered_role_still_skips_a_person_of_the_other_gender(nlp):
     text = 'Ana Ruiz led the march. "We will be back next week," the spokesman said.'
     assert _speakers(nlp, text) == {"We will be back next week,": None}
+
+
+# --- a time adverbial is no subject --------------------------------------------------------------
+
+
+def test_a_coordinated_verb_after_a_time_adverbial_takes_the_sentence_subject(nlp):
+    text = (
+        'Omar Diaz criticised the plan and later this month asked voters to "reject" it.'
+    )
+    assert _speakers(nlp, text) == {"reject": "Omar Diaz"}
+
+
+def test_a_pronoun_after_a_time_adverbial_is_the_subject(nlp):
+    text = (
+        "Omar Diaz met Ana Ruiz on Sunday.\n\n"
+        'The talks went on and on Monday she said the deal was "close."'
+    )
+    assert _speakers(nlp, text) == {"close.": "Ana Ruiz"}
+
+
+def test_a_capitalised_month_is_no_time_adverbial(nlp):
+    # "May" may be a surname: it is not stripped as a time word
+    text = 'Prime Minister Theresa May spoke on Monday. "We will deliver," May said.'
+    assert _speakers(nlp, text) == {"We will deliver,": "Theresa May"}

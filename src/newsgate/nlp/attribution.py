@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgate.nlp.dates import WEEKDAYS
 from newsgate.nlp.lexicon import (
     HONORIFICS,
     TITLE_HEADS,
@@ -73,6 +74,17 @@ _TRAILING_MODIFIER = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:but|and|yet|so|indeed|meanwhile|however|also|then|finally|now|later|moreover|still"
     r"|instead|separately|earlier|even so|in turn|for (?:his|her|their|its) part)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+# A time adverbial opening the words before a verb ("and later this month asked", "and on
+# Monday he said"): it is an adjunct, never the subject; a coordinated verb after it has no
+# subject of its own. Month names stay out: "May" is also a surname.
+_TIME_LEAD = re.compile(
+    r"^(?:(?:earlier|later|late|early)\s+)?(?:(?:on|in|at|during|by|over)\s+)?"
+    r"(?:(?:this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+)?"
+    r"(?:(?:week|weekend|month|year|day|morning|afternoon|evening|night|"
+    + "|".join(WEEKDAYS)
+    + r")s?|today|yesterday|tonight)\b[\s,]*",
     re.IGNORECASE,
 )
 _DETERMINERS = frozenset(
@@ -170,8 +182,9 @@ def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | 
     start, end = floor + cut, floor + len(stripped)
     while start < end and masked[start].isspace():
         start += 1
-    lead = _LEADING.match(masked[start:end])
-    if lead:
+    while lead := _LEADING.match(masked[start:end]) or _TIME_LEAD.match(masked[start:end]):
+        if not lead.end():
+            break
         start += lead.end()
     words = masked[start:end].split()
     if not words or len(words) > 12:
