@@ -84,3 +84,21 @@ def test_a_capitalised_month_is_no_time_adverbial(nlp):
     # "May" may be a surname: it is not stripped as a time word
     text = 'Prime Minister Theresa May spoke on Monday. "We will deliver," May said.'
     assert _speakers(nlp, text) == {"We will deliver,": "Theresa May"}
+
+
+# --- the passive "was quoted as saying" --------------------------------------------------------
+
+
+def test_a_pronoun_quoted_as_saying_after_the_quotation_speaks(nlp):
+    text = 'Governor Omar Diaz reached the city on Sunday. "We are ready," he was quoted as saying.'
+    assert _speakers(nlp, text) == {"We are ready,": "Omar Diaz"}
+
+
+def test_a_name_quoted_by_a_source_as_saying_before_the_quotation_speaks(nlp):
+    text = 'Omar Diaz was quoted by local radio as saying "the road is open."'
+    assert _speakers(nlp, text) == {"the road is open.": "Omar Diaz"}
+
+
+def test_a_participle_without_the_passive_still_has_no_subject_of_its_own(nlp):
+    text = 'Omar Diaz rejected the claims on Monday, saying "they are false."'
+    assert _speakers(nlp, text) == {"they are false.": "Omar Diaz"}

@@ -153,8 +153,12 @@ def find_verbs(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | None:
     """Return the span of the subject phrase written just before a verb, or None."""
     if re.match(r"\w+ing\b", masked[verb_start : verb_start + 20]):
-        # A participle ("…, adding that") has no subject of its own.
-        return None
+        # A participle ("…, adding that") has no subject of its own, but for the passive "X was
+        # quoted as saying", whose subject is the person quoted.
+        passive = passive_quoted_as(masked, floor, verb_start)
+        if passive is None:
+            return None
+        verb_start = passive
     left = masked[floor:verb_start]
     aux = _AUXILIARIES.search(left)
     if aux:
@@ -243,6 +247,20 @@ def according_to(masked: str, start: int, end: int) -> Cue | None:
 
 
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.IGNORECASE)
+# "X was quoted (by the agency) as saying": the passive of "quote NP as V-ing"
+_PASSIVE_QUOTED_AS = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:quoted|cited)(?:\s+by\s+[^\x00,.;:!?()]{1,60}?)?"
+    r"\s+as\s+$"
+)
+
+
+def passive_quoted_as(masked: str, floor: int, verb_start: int) -> int | None:
+    """Return where "was quoted (by X) as" starts right before a participle, or None.
+
+    "He was quoted as saying": the participle reports the words of the passive's subject.
+    """
+    m = _PASSIVE_QUOTED_AS.search(masked, max(floor, verb_start - 90), verb_start)
+    return m.start() if m else None
 
 
 def quoted_as(masked: str, start: int, end: int) -> Cue | None:

@@ -16,6 +16,7 @@ from newsgate.nlp.attribution import (
     according_to,
     find_verbs,
     left_subject,
+    passive_quoted_as,
     quoted_as,
     resolve_phrase,
     right_subject,
@@ -657,7 +658,7 @@ def _cue_after(masked: str, start: int, end: int) -> tuple[Cue, bool] | None:
     if not verbs:
         return None
     v_start, v_end, verb = verbs[0]
-    if masked[v_start:v_end].endswith("ing"):
+    if masked[v_start:v_end].endswith("ing") and passive_quoted_as(masked, offset, v_start) is None:
         return None
     if v_start == offset:
         subject = right_subject(masked, v_end, end)
