@@ -102,3 +102,26 @@ def test_a_name_quoted_by_a_source_as_saying_before_the_quotation_speaks(nlp):
 def test_a_participle_without_the_passive_still_has_no_subject_of_its_own(nlp):
     text = 'Omar Diaz rejected the claims on Monday, saying "they are false."'
     assert _speakers(nlp, text) == {"they are false.": "Omar Diaz"}
+
+
+# --- a person after a preposition is a complement, not the subject's head -------------------
+
+
+def test_a_person_after_a_preposition_in_the_subject_is_no_speaker(nlp):
+    text = (
+        'Omar Diaz was charged on Monday. "He will plead not guilty," a lawyer for Omar Diaz said.'
+    )
+    quotes = nlp(make_doc(nlp, text, None))._.quotes
+    assert [(q["speaker_name"], q["speaker_description"]) for q in quotes] == [
+        (None, "a lawyer for Omar Diaz")
+    ]
+
+
+def test_the_head_of_a_subject_with_a_complement_naming_a_person_speaks(nlp):
+    text = 'Ana Ruiz from the office of Omar Diaz said: "The road is open."'
+    assert _speakers(nlp, text) == {"The road is open.": "Ana Ruiz"}
+
+
+def test_a_person_with_a_capitalised_place_before_the_name_still_speaks(nlp):
+    text = 'Mayor Ana Ruiz said: "The road is open."'
+    assert _speakers(nlp, text) == {"The road is open.": "Ana Ruiz"}

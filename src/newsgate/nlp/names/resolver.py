@@ -186,7 +186,11 @@ class ArticleNames:
             if not self.text.startswith(_POSSESSIVE, m.end_char)
             and not self.text.startswith(("'", "’"), m.end_char)
         ]
-        persons = [m for m in own if m.label == "PERSON"]
+        # a person after a preposition is a complement of the phrase's head, never its referent:
+        # "Ana Ruiz from the Lima Port Authority" is Ana Ruiz, "a lawyer for Ana Ruiz" nobody named
+        persons = [
+            m for m in own if m.label == "PERSON" and not self._after_preposition(start_char, m)
+        ]
         if persons:
             return persons[0] if inverted else persons[-1]
         words_ = phrase.strip().split()
@@ -312,6 +316,11 @@ class ArticleNames:
         lo = bisect_left(self._starts, start_char - 200)
         hi = bisect_right(self._starts, end_char)
         return [m for m in self._mentions[lo:hi] if m.end_char > start_char]
+
+    def _after_preposition(self, start_char: int, mention: Referent) -> bool:
+        """Return whether a mention follows a preposition (past its title) inside a phrase."""
+        before = _before_titles(self.text[start_char : mention.start_char].split())
+        return bool(before) and before[-1].lower() in _PREPOSITIONS
 
     def _salient(self, position: int, labels: set[str]) -> tuple[str, str] | None:
         index = bisect_left(self._subjects, (position, "", ""))
