@@ -125,3 +125,37 @@ def test_the_head_of_a_subject_with_a_complement_naming_a_person_speaks(nlp):
 def test_a_person_with_a_capitalised_place_before_the_name_still_speaks(nlp):
     text = 'Mayor Ana Ruiz said: "The road is open."'
     assert _speakers(nlp, text) == {"The road is open.": "Ana Ruiz"}
+
+
+# --- the clause a comma-ended quotation runs into ------------------------------------------------
+
+
+def test_a_comma_ended_quotation_goes_to_the_subject_of_any_verb_after_it(nlp):
+    text = 'Ana Ruiz led the march. "We will be back next week," Ruiz smiled.'
+    quotes = nlp(make_doc(nlp, text, None))._.quotes
+    assert [(q["speaker_name"], q["verb"]) for q in quotes] == [("Ana Ruiz", None)]
+
+
+def test_a_role_in_the_frame_refers_to_its_holder_and_the_next_quotation_continues(nlp):
+    text = (
+        "President Omar Diaz signed the deal with the delegation.\n\n"
+        '"The bridge opens in May," the president surveyed the site. "Traffic will follow."'
+    )
+    assert _speakers(nlp, text) == {
+        "The bridge opens in May,": "Omar Diaz",
+        "Traffic will follow.": "Omar Diaz",
+    }
+
+
+def test_a_quotation_closed_by_a_full_stop_runs_into_no_clause(nlp):
+    text = 'Ana Ruiz led the march. "We will be back next week." Omar Diaz smiled.'
+    quotes = nlp(make_doc(nlp, text, None))._.quotes
+    assert [q["speaker_name"] for q in quotes] != ["Omar Diaz"]
+
+
+def test_a_frame_with_only_a_determiner_before_the_verb_reads_on_to_the_next_one(nlp):
+    text = 'The crowd gathered. "Out, out," the tired crowd chanted.'
+    quotes = nlp(make_doc(nlp, text, None))._.quotes
+    assert [(q["speaker_name"], q["speaker_description"]) for q in quotes] == [
+        (None, "the tired crowd")
+    ]
