@@ -159,3 +159,38 @@ def test_a_frame_with_only_a_determiner_before_the_verb_reads_on_to_the_next_one
     assert [(q["speaker_name"], q["speaker_description"]) for q in quotes] == [
         (None, "the tired crowd")
     ]
+
+
+# --- the agent of a passive reporting verb, "according to him", longer age phrases, the premier --
+
+
+def test_the_agent_of_a_passive_reporting_verb_speaks(nlp):
+    text = 'Ana Ruiz made an offer. It was described as "an insult" by union leader Omar Diaz.'
+    assert _speakers(nlp, text) == {"an insult": "Omar Diaz"}
+
+
+def test_a_passive_without_a_by_phrase_names_no_agent(nlp):
+    text = 'Union leader Omar Diaz was described as "a hero" in the local press.'
+    quotes = nlp(make_doc(nlp, text, None))._.quotes
+    assert [q["verb"] for q in quotes] == ["described"]
+
+
+def test_according_to_him_refers_to_the_person_before(nlp):
+    text = 'Omar Diaz joined the march. According to him, the farmers are "not afraid."'
+    assert _speakers(nlp, text) == {"not afraid.": "Omar Diaz"}
+
+
+def test_an_age_heading_a_longer_noun_phrase_refers_to_the_person(nlp):
+    text = (
+        'Farmer Omar Diaz joined the march. "We are not afraid," says the 45-year-old father '
+        "of three."
+    )
+    assert _speakers(nlp, text) == {"We are not afraid,": "Omar Diaz"}
+
+
+def test_the_premier_is_the_prime_minister_not_another_minister(nlp):
+    text = (
+        "Prime Minister Omar Diaz and Finance Minister Ana Ruiz spoke in Lima on Monday.\n\n"
+        '"The budget is balanced," the premier told reporters.'
+    )
+    assert _speakers(nlp, text) == {"The budget is balanced,": "Omar Diaz"}

@@ -229,7 +229,7 @@ def right_subject(masked: str, verb_end: int, ceiling: int) -> tuple[int, int] |
     if not (
         first[0].isupper()
         or first.lower() in _DETERMINERS
-        or first.lower() in {"he", "she"}
+        or first.lower() in {"he", "she", "him"}
         or named
     ):
         return None
@@ -252,6 +252,28 @@ _PASSIVE_QUOTED_AS = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:quoted|cited)(?:\s+by\s+[^\x00,.;:!?()]{1,60}?)?"
     r"\s+as\s+$"
 )
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_BY = re.compile(r"\s*,?\s*by\s+")
+
+
+def passive_agent(
+    masked: str, verb_start: int, verb_end: int, close: int, ceiling: int
+) -> tuple[int, int] | None:
+    """Return the span of the agent of a passive reporting verb, or None.
+
+    'The offer was described as “an insult” by Ana Ruiz', 'was described by Ana Ruiz as “…”':
+    the "by" phrase right after the verb or right after the quotation names who spoke; the
+    passive's subject is only what was spoken about.
+    """
+    if not _PASSIVE_BEFORE.search(masked, max(0, verb_start - 30), verb_start):
+        return None
+    for at in (verb_end, close):
+        m = _BY.match(masked, at, ceiling)
+        if m:
+            return right_subject(masked, m.end() - 1, ceiling)
+    return None
 
 
 def passive_quoted_as(masked: str, floor: int, verb_start: int) -> int | None:

@@ -16,6 +16,7 @@ from newsgate.nlp.attribution import (
     according_to,
     find_verbs,
     left_subject,
+    passive_agent,
     passive_quoted_as,
     quoted_as,
     resolve_phrase,
@@ -508,6 +509,9 @@ class _Attributor:
             return after[0]
         if before:
             start, end, verb = before[-1]
+            agent = passive_agent(masked, start, end, span.close_char + 1, s_end)
+            if agent is not None:
+                return Cue(verb, start, end, agent, inverted=True)
             return Cue(verb, start, end, left_subject(masked, s_start, start))
         for start, end, verb in find_verbs(masked, span.close_char + 1, s_end):
             subject = left_subject(masked, s_start, start)

@@ -42,6 +42,8 @@ _JOINED_TITLES = (
     (re.compile(r"\bunder[ -]secretary\b"), "undersecretary"),
     (re.compile(r"\bsecretary[ -]general\b"), "secretary-general"),
     (re.compile(r"\bdirector[ -]general\b"), "director-general"),
+    # "the premier" and "the prime minister" are one office (and a bare "the minister" is not it)
+    (re.compile(r"\bprime[ -]minister\b"), "premier"),
 )
 # an honorific right before a name marks its gender ("Mr. Otto Kern", "Ms Lea Brun")
 _HONORIFIC_BEFORE = re.compile(
@@ -396,7 +398,8 @@ _GROUP = re.compile(
     r"^(?:they|the (?:duo|pair|two|two men|two women|two leaders|two ministers|three leaders"
     r"|leaders|two sides)|both (?:leaders|men|women|ministers))$"
 )
-_AGED = re.compile(r"^the \d{1,3}[- ]year[- ]old(?: [a-z]+)?$")
+# "the 43-year-old", "the 45-year-old father of three": an age and the short noun phrase it heads
+_AGED = re.compile(r"^the \d{1,3}[- ]year[- ]old(?: [a-z]+){0,4}$")
 _TITLE_LINKS = frozenset({"of", "for", "and", "the"})
 
 
