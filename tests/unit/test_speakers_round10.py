@@ -194,3 +194,23 @@ def test_the_premier_is_the_prime_minister_not_another_minister(nlp):
         '"The budget is balanced," the premier told reporters.'
     )
     assert _speakers(nlp, text) == {"The budget is balanced,": "Omar Diaz"}
+
+
+# --- the helpers on empty and odd input ----------------------------------------------------------
+
+
+def test_the_passive_helpers_on_empty_and_odd_input():
+    from newsgate.nlp.attribution import left_subject, passive_agent, passive_quoted_as
+
+    assert passive_quoted_as("", 0, 0) is None
+    assert passive_agent("", 0, 0, 0, 0) is None
+    assert passive_agent("was said by", 4, 8, 8, 4) is None  # ceiling before the verb's end
+    assert left_subject("saying", 0, 0) is None
+    # a time adverbial alone before a verb leaves no subject
+    text = "and later this month asked"
+    assert left_subject(text, 0, text.index("asked")) is None
+
+
+def test_a_quotation_with_no_words_after_it_has_no_frame(nlp):
+    assert _speakers(nlp, '"We will be back,"') == {"We will be back,": None}
+    assert _speakers(nlp, '"We will be back," ') == {"We will be back,": None}
