@@ -66,9 +66,7 @@ def test_a_gendered_role_still_skips_a_person_of_the_other_gender(nlp):
 
 
 def test_a_coordinated_verb_after_a_time_adverbial_takes_the_sentence_subject(nlp):
-    text = (
-        'Omar Diaz criticised the plan and later this month asked voters to "reject" it.'
-    )
+    text = 'Omar Diaz criticised the plan and later this month asked voters to "reject" it.'
     assert _speakers(nlp, text) == {"reject": "Omar Diaz"}
 
 
