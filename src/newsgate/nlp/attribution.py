@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgate.nlp.dates import WEEKDAYS
 from newsgate.nlp.lexicon import (
     HONORIFICS,
     TITLE_HEADS,
@@ -73,6 +74,17 @@ _TRAILING_MODIFIER = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:but|and|yet|so|indeed|meanwhile|however|also|then|finally|now|later|moreover|still"
     r"|instead|separately|earlier|even so|in turn|for (?:his|her|their|its) part)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+# A time adverbial opening the words before a verb ("and later this month asked", "and on
+# Monday he said"): it is an adjunct, never the subject; a coordinated verb after it has no
+# subject of its own. Month names stay out: "May" is also a surname.
+_TIME_LEAD = re.compile(
+    r"^(?:(?:earlier|later|late|early)\s+)?(?:(?:on|in|at|during|by|over)\s+)?"
+    r"(?:(?:this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+)?"
+    r"(?:(?:week|weekend|month|year|day|morning|afternoon|evening|night|"
+    + "|".join(WEEKDAYS)
+    + r")s?|today|yesterday|tonight)\b[\s,]*",
     re.IGNORECASE,
 )
 _DETERMINERS = frozenset(
@@ -141,8 +153,12 @@ def find_verbs(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | None:
     """Return the span of the subject phrase written just before a verb, or None."""
     if re.match(r"\w+ing\b", masked[verb_start : verb_start + 20]):
-        # A participle ("…, adding that") has no subject of its own.
-        return None
+        # A participle ("…, adding that") has no subject of its own, but for the passive "X was
+        # quoted as saying", whose subject is the person quoted.
+        passive = passive_quoted_as(masked, floor, verb_start)
+        if passive is None:
+            return None
+        verb_start = passive
     left = masked[floor:verb_start]
     aux = _AUXILIARIES.search(left)
     if aux:
@@ -170,8 +186,9 @@ def left_subject(masked: str, floor: int, verb_start: int) -> tuple[int, int] | 
     start, end = floor + cut, floor + len(stripped)
     while start < end and masked[start].isspace():
         start += 1
-    lead = _LEADING.match(masked[start:end])
-    if lead:
+    while lead := _LEADING.match(masked[start:end]) or _TIME_LEAD.match(masked[start:end]):
+        if not lead.end():
+            break
         start += lead.end()
     words = masked[start:end].split()
     if not words or len(words) > 12:
@@ -212,7 +229,7 @@ def right_subject(masked: str, verb_end: int, ceiling: int) -> tuple[int, int] |
     if not (
         first[0].isupper()
         or first.lower() in _DETERMINERS
-        or first.lower() in {"he", "she"}
+        or first.lower() in {"he", "she", "him"}
         or named
     ):
         return None
@@ -230,6 +247,42 @@ def according_to(masked: str, start: int, end: int) -> Cue | None:
 
 
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.IGNORECASE)
+# "X was quoted (by the agency) as saying": the passive of "quote NP as V-ing"
+_PASSIVE_QUOTED_AS = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:quoted|cited)(?:\s+by\s+[^\x00,.;:!?()]{1,60}?)?"
+    r"\s+as\s+$"
+)
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_BY = re.compile(r"\s*,?\s*by\s+")
+
+
+def passive_agent(
+    masked: str, verb_start: int, verb_end: int, close: int, ceiling: int
+) -> tuple[int, int] | None:
+    """Return the span of the agent of a passive reporting verb, or None.
+
+    'The offer was described as “an insult” by Ana Ruiz', 'was described by Ana Ruiz as “…”':
+    the "by" phrase right after the verb or right after the quotation names who spoke; the
+    passive's subject is only what was spoken about.
+    """
+    if not _PASSIVE_BEFORE.search(masked, max(0, verb_start - 30), verb_start):
+        return None
+    for at in (verb_end, close):
+        m = _BY.match(masked, at, ceiling)
+        if m:
+            return right_subject(masked, m.end() - 1, ceiling)
+    return None
+
+
+def passive_quoted_as(masked: str, floor: int, verb_start: int) -> int | None:
+    """Return where "was quoted (by X) as" starts right before a participle, or None.
+
+    "He was quoted as saying": the participle reports the words of the passive's subject.
+    """
+    m = _PASSIVE_QUOTED_AS.search(masked, max(floor, verb_start - 90), verb_start)
+    return m.start() if m else None
 
 
 def quoted_as(masked: str, start: int, end: int) -> Cue | None:

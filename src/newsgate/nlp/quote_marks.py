@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgate.nlp.lexicon import HONORIFICS
+
 MAX_QUOTE_CHARS = 6000
 MAX_CONTINUED_PARAGRAPHS = 6
 _OPENING_CONTEXT = " \t\n([{—–-/"
@@ -17,6 +19,9 @@ _ABBREVIATIONS = frozenset(
         " ltd jan feb mar apr jun jul aug sep sept oct nov dec",
     )
 )
+# every honorific the data file writes with a full stop ("Hon.", "Supt.", "Brig."), as written:
+# its full stop abbreviates a title before a name and ends no sentence ('“…,” Hon. Ruiz told reporters.')
+_HONORIFIC_ABBREVIATIONS = frozenset(h[:-1] for h in HONORIFICS if h.endswith(".") and " " not in h)
 
 
 @dataclass(frozen=True)
@@ -220,8 +225,13 @@ def sentence_bounds(text: str, masked: str, start: int, end: int) -> list[tuple[
     for m in re.finditer(r"[.!?]+[)\]]?\s+(?=[\x00“‘\"'«(\[]?[A-Z0-9\x00])", masked[start:end]):
         stop = start + m.start()
         word = re.search(r"([\w.]+)$", masked[begin : stop + 1])
-        token = word.group(1).rstrip(".").lower() if word else ""
-        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", token):
+        written = word.group(1).rstrip(".") if word else ""
+        token = written.lower()
+        if (
+            token in _ABBREVIATIONS
+            or written in _HONORIFIC_ABBREVIATIONS
+            or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", token)
+        ):
             continue
         bounds.append((begin, start + m.end()))
         begin = start + m.end()

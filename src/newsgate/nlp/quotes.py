@@ -16,6 +16,8 @@ from newsgate.nlp.attribution import (
     according_to,
     find_verbs,
     left_subject,
+    passive_agent,
+    passive_quoted_as,
     quoted_as,
     resolve_phrase,
     right_subject,
@@ -40,6 +42,12 @@ _CUE_MAX_WORDS = 12
 _NAME_MAX_WORDS = 5
 # a quotation with every word capitalised has at most this many words to be a name or title
 _TITLE_MAX_WORDS = 8
+# a subject between a comma-ended quotation and its verb has at most this many words
+_FRAME_MAX_WORDS = 8
+_FRAME_DETERMINERS = (
+    function_words("definite") | function_words("indefinite") | {"his", "her", "its", "their"}
+)
+_FRAME_PRONOUNS = frozenset({"he", "she", "they"})
 _NAME_LINKS = function_words("preposition") | function_words("definite") | {"and", "a", "an"}
 # a verb's "that" clause, after at most two adverbs ("said afterwards that")
 _THAT_CLAUSE = re.compile(r"\s+(?:[a-z]+\s+){0,2}that\s+")
@@ -313,6 +321,13 @@ class _Attributor:
         if self._is_heading(item):
             self.headings.append(item)
             return
+        framed = self._frame_after(item)
+        if framed is not None:
+            item.how = "cue"
+            self._apply(item, None, self._resolve(framed), framed.verb_start)
+            # the frame is the quotation's attribution, so a quotation after it continues it
+            item.attributed = True
+            return
         subject = self._subject_before(item)
         if subject is not None:
             item.how = "label"
@@ -337,6 +352,38 @@ class _Attributor:
             return
         item.quote.speaker_name = self._paragraph_subject(item)
         item.how = "paragraph" if item.quote.speaker_name else None
+
+    def _frame_after(self, item: _Placed) -> Cue | None:
+        """Return the subject and verb of the clause a comma-ended quotation runs into, or None.
+
+        '“The bridge opens in May,” the governor surveyed the site.', '“We will be back,” she
+        smiled.': a quotation closed by a comma is the object of the clause right after it, so
+        that clause's subject speaks whatever its verb (a past form in -ed when no reporting
+        verb of the list is written). The cue's verb is the empty string: no reporting verb.
+        """
+        masked = self.ctx.masked
+        close = item.span.close_char + 1
+        s_end = self.sentences[item.sentence][1]
+        inner = self.ctx.text[item.span.start_char : item.span.end_char].rstrip()
+        lead = re.match(r",?[ \t]+", masked[close:s_end])
+        if lead is None or not (inner.endswith(",") or lead.group().startswith(",")):
+            return None
+        start = close + lead.end()
+        window = masked[start : min(s_end, start + 100)]
+        clause = re.match(r"[^\x00,.;:!?()\[\]—–\n]*", window).group()
+        for verb in re.finditer(r"\b[a-z]{2,}ed\b", clause):
+            words_ = clause[: verb.start()].split()
+            if not words_ or len(words_) > _FRAME_MAX_WORDS:
+                return None
+            if all(w.lower() in _FRAME_DETERMINERS for w in words_):
+                continue  # "the retired general smiled": the -ed word modifies the noun
+            first = words_[0]
+            if not (first[:1].isupper() or first.lower() in _FRAME_DETERMINERS | _FRAME_PRONOUNS):
+                return None
+            end = start + len(clause[: verb.start()].rstrip())
+            v_start = start + verb.start()
+            return Cue("", v_start, start + verb.end(), (start, end))
+        return None
 
     def _subject_before(self, item: _Placed) -> Referent | None:
         """Return the person whose name alone opens the sentence right before the quotation.
@@ -462,6 +509,9 @@ class _Attributor:
             return after[0]
         if before:
             start, end, verb = before[-1]
+            agent = passive_agent(masked, start, end, span.close_char + 1, s_end)
+            if agent is not None:
+                return Cue(verb, start, end, agent, inverted=True)
             return Cue(verb, start, end, left_subject(masked, s_start, start))
         for start, end, verb in find_verbs(masked, span.close_char + 1, s_end):
             subject = left_subject(masked, s_start, start)
@@ -657,7 +707,7 @@ def _cue_after(masked: str, start: int, end: int) -> tuple[Cue, bool] | None:
     if not verbs:
         return None
     v_start, v_end, verb = verbs[0]
-    if masked[v_start:v_end].endswith("ing"):
+    if masked[v_start:v_end].endswith("ing") and passive_quoted_as(masked, offset, v_start) is None:
         return None
     if v_start == offset:
         subject = right_subject(masked, v_end, end)

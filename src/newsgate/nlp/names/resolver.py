@@ -42,6 +42,8 @@ _JOINED_TITLES = (
     (re.compile(r"\bunder[ -]secretary\b"), "undersecretary"),
     (re.compile(r"\bsecretary[ -]general\b"), "secretary-general"),
     (re.compile(r"\bdirector[ -]general\b"), "director-general"),
+    # "the premier" and "the prime minister" are one office (and a bare "the minister" is not it)
+    (re.compile(r"\bprime[ -]minister\b"), "premier"),
 )
 # an honorific right before a name marks its gender ("Mr. Otto Kern", "Ms Lea Brun")
 _HONORIFIC_BEFORE = re.compile(
@@ -186,7 +188,11 @@ class ArticleNames:
             if not self.text.startswith(_POSSESSIVE, m.end_char)
             and not self.text.startswith(("'", "’"), m.end_char)
         ]
-        persons = [m for m in own if m.label == "PERSON"]
+        # a person after a preposition is a complement of the phrase's head, never its referent:
+        # "Ana Ruiz from the Lima Port Authority" is Ana Ruiz, "a lawyer for Ana Ruiz" nobody named
+        persons = [
+            m for m in own if m.label == "PERSON" and not self._after_preposition(start_char, m)
+        ]
         if persons:
             return persons[0] if inverted else persons[-1]
         words_ = phrase.strip().split()
@@ -207,7 +213,7 @@ class ArticleNames:
             return Referent(found[1], found[0], start_char, end_char, "pronoun") if found else None
         if _AGED.match(lowered):
             # "the 43-year-old": an age stands for the person the article is talking about
-            name = self.salient_person(position, _gender([lowered]) or "m")
+            name = self.salient_person(position, _gender([lowered]))
             return Referent(name, "PERSON", start_char, end_char, "role") if name else None
         if words_[0].lower() in _INDEFINITE:
             return None  # "a spokesman", "another official": someone unnamed
@@ -244,14 +250,20 @@ class ArticleNames:
             return names[0]
         return None
 
-    def salient_person(self, position: int, gender: str = "m") -> str | None:
-        """Return the person most recently in subject or speaker position before `position`."""
-        clash = "f" if gender == "m" else "m"
+    def salient_person(self, position: int, gender: str | None = "m") -> str | None:
+        """Return the person most recently in subject or speaker position before `position`.
+
+        `gender` is the one the referring words mark ("he", "the spokeswoman"); None when they
+        mark none ("the 43-year-old", "the activist"), which any person may then be.
+        """
+        clash = {"m": "f", "f": "m"}.get(gender or "")
         index = bisect_left(self._subjects, (position, "", ""))
         for _, label, name in reversed(self._subjects[:index]):
             # skip only a person the article itself marks as the other gender ("Ms.", "spokeswoman")
-            if label == "PERSON" and self._genders.get(name) != clash:
+            if label == "PERSON" and (clash is None or self._genders.get(name) != clash):
                 return name
+        if gender is None:
+            return None
         # every subject before is of the other gender: "he" then names the latest person of his
         # gender written elsewhere in the last sentences ("… a day after Mayor Mark Olsen spoke")
         index = max(0, bisect_right(self._sentences, (position, len(self.text))) - 1)
@@ -292,7 +304,7 @@ class ArticleNames:
             return None
         if any(self._titled(name) for name in self._roles):
             return None  # the article writes roles: only a matching title names the holder
-        return self.salient_person(position, _gender([" ".join(words_).lower()]) or "m")
+        return self.salient_person(position, _gender([" ".join(words_).lower()]))
 
     def _titled(self, name: str) -> bool:
         return any(_role_terms(phrase)[0] for phrase in self._roles.get(name, []))
@@ -306,6 +318,11 @@ class ArticleNames:
         lo = bisect_left(self._starts, start_char - 200)
         hi = bisect_right(self._starts, end_char)
         return [m for m in self._mentions[lo:hi] if m.end_char > start_char]
+
+    def _after_preposition(self, start_char: int, mention: Referent) -> bool:
+        """Return whether a mention follows a preposition (past its title) inside a phrase."""
+        before = _before_titles(self.text[start_char : mention.start_char].split())
+        return bool(before) and before[-1].lower() in _PREPOSITIONS
 
     def _salient(self, position: int, labels: set[str]) -> tuple[str, str] | None:
         index = bisect_left(self._subjects, (position, "", ""))
@@ -381,7 +398,8 @@ _GROUP = re.compile(
     r"^(?:they|the (?:duo|pair|two|two men|two women|two leaders|two ministers|three leaders"
     r"|leaders|two sides)|both (?:leaders|men|women|ministers))$"
 )
-_AGED = re.compile(r"^the \d{1,3}[- ]year[- ]old(?: [a-z]+)?$")
+# "the 43-year-old", "the 45-year-old father of three": an age and the short noun phrase it heads
+_AGED = re.compile(r"^the \d{1,3}[- ]year[- ]old(?: [a-z]+){0,4}$")
 _TITLE_LINKS = frozenset({"of", "for", "and", "the"})
 
 
