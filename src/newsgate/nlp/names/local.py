@@ -220,6 +220,9 @@ def _resolve_role_references(doc: Doc) -> None:
         overlapping = [e for e in doc.ents if e.start < end and e.end > start]
         if any(e.label_ == "PERSON" for e in overlapping):
             continue
+        if any(e.start < qual_start - 1 and e.end >= end for e in overlapping):
+            continue  # "the Office of the President": the title is a word of a body's name
+
         replaced.update(e.start for e in overlapping)
         found.append(Span(doc, start, end, label="PERSON", kb_id=holders[0]))
     if found:

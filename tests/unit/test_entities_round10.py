@@ -1,0 +1,99 @@
+"""Round 10 body rules: formal names and acronym long forms (invented sentences)."""
+
+import pytest
+
+from newsgate.nlp.names.resolve import mentions_from_doc
+from newsgate.nlp.pipeline import make_doc
+
+
+def _ents(nlp, text):
+    doc = nlp(make_doc(nlp, text, None))
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def _orgs(nlp, text):
+    return {t for t, label in _ents(nlp, text) if label == "ORG"}
+
+
+def test_possessive_inside_an_acronyms_long_form(nlp):
+    # the shortest pairing of the letters P-P-P would be "People's Party" (p of "People")
+    text = "Ana Ruiz of the Popular People's Party (PPP) spoke on Monday."
+    orgs = _orgs(nlp, text)
+    assert "Popular People's Party" in orgs
+    assert "People's Party" not in orgs
+    doc = nlp(make_doc(nlp, text, None))
+    short = [e for e in doc.ents if e.text == "PPP"]
+    assert short and short[0].kb_id_ == "Popular People's Party"
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Staff waited outside the Office of the Ombudsman on Monday.", "Office of the Ombudsman"),
+        (
+            "The Commission for the Protection of Rivers filed a case.",
+            "Commission for the Protection of Rivers",
+        ),
+        # a party adjective the gazetteer knows is a word of the formal name
+        (
+            "Tomas Berg leads the Alliance for Democratic Renewal in the north.",
+            "Alliance for Democratic Renewal",
+        ),
+        # a place after a formal name whose head is inside it closes the name
+        (
+            "They set up the Forum for the Growth of Kenya last year.",
+            "Forum for the Growth of Kenya",
+        ),
+    ],
+)
+def test_formal_names_joined_by_of_the_and_for(nlp, text, body):
+    assert body in _orgs(nlp, text)
+
+
+def test_of_the_joins_only_after_a_head_word(nlp):
+    # "President" heads no body: the office's holder is no organisation
+    assert not _orgs(nlp, "The President of the Republic spoke on Tuesday.")
+    assert not _orgs(nlp, "She is Minister for the Environment.")
+
+
+def test_last_part_of_a_formal_name_is_no_speaker(nlp):
+    ents = _ents(nlp, "The Ministry of Roads and Infrastructure said 20 bridges were shut.")
+    assert ("Ministry of Roads and Infrastructure", "ORG") in ents
+    assert not any(label == "PERSON" for _, label in ents)
+
+
+def test_surname_after_and_a_formal_name_still_speaks(nlp):
+    ents = _ents(nlp, "Officials at the Bank of England and Bailey said rates would hold.")
+    assert ("Bailey", "PERSON") in ents
+
+
+def test_member_of_a_long_form_makes_it_a_body(nlp):
+    # "Convention" ends the names of treaties; a person "of the" convention names a party
+    text = "Tomas Berg of the Popular National Convention (PNC) won 300 votes."
+    doc = nlp(make_doc(nlp, text, None))
+    ents = {(e.text, e.label_, e.kb_id_) for e in doc.ents}
+    assert ("Popular National Convention", "ORG", "Popular National Convention") in ents
+    assert ("PNC", "ORG", "Popular National Convention") in ents
+
+
+def test_concepts_and_treaties_stay_terms(nlp):
+    assert not _orgs(nlp, "Growth of the Gross Domestic Product (GDP) slowed in May.")
+    assert not _orgs(nlp, "Signatories of the Paris Convention (PC) met in May.")
+
+
+def test_title_inside_a_bodys_name_is_no_role_reference(nlp):
+    text = (
+        "President Ana Ruiz spoke on Monday. Tomas Berg said, “We had a call from the Office "
+        "of the President on Friday.” The President said she would reply."
+    )
+    doc = nlp(make_doc(nlp, text, None))
+    names = {(m["local_name"], m["label"]) for m in mentions_from_doc(doc, "a")}
+    assert ("Office of the President", "ORG") in names
+    # the later "The President" is still the role reference to the one president
+    roles = [e for e in doc.ents if e.text == "President" and e.label_ == "PERSON"]
+    assert [e.kb_id_ for e in roles] == ["Ana Ruiz"]
+
+
+def test_empty_and_malformed_text(nlp):
+    assert _ents(nlp, "") == set()
+    assert _orgs(nlp, "of the for the ( ) Office of the") == set()
