@@ -1,8 +1,10 @@
 """Round 10 body rules: formal names and acronym long forms (invented sentences)."""
 
+import polars as pl
 import pytest
 
-from newsgate.nlp.names.resolve import mentions_from_doc
+from newsgate.nlp.annotate import MENTION_SCHEMA
+from newsgate.nlp.names.resolve import mentions_from_doc, resolve_entities
 from newsgate.nlp.pipeline import make_doc
 
 
@@ -97,3 +99,39 @@ def test_title_inside_a_bodys_name_is_no_role_reference(nlp):
 def test_empty_and_malformed_text(nlp):
     assert _ents(nlp, "") == set()
     assert _orgs(nlp, "of the for the ( ) Office of the") == set()
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Protesters gathered outside the Chilean Embassy on Monday.", "Chilean Embassy"),
+        ("The French Consulate in Lyon closed early.", "French Consulate"),
+        ("The Supreme People's Procuratorate filed charges.", "Supreme People's Procuratorate"),
+        ("Officers of the National Gendarmerie arrested two men.", "National Gendarmerie"),
+    ],
+)
+def test_institution_heads_of_the_phoenix_agents(nlp, text, body):
+    assert body in _orgs(nlp, text)
+
+
+def test_embassy_alone_names_no_body(nlp):
+    assert not _orgs(nlp, "A spokesman for the embassy said the road was closed.")
+
+
+def test_a_name_keeps_its_diacritics_from_any_mention(nlp):
+    text = (
+        "Candidate Tomas Ribeiro spoke first. Later Tomás Ribeiro said he would stay. Ribeiro left."
+    )
+    doc = nlp(make_doc(nlp, text, None))
+    persons = {e.kb_id_ for e in doc.ents if e.label_ == "PERSON"}
+    assert persons == {"Tomás Ribeiro"}
+
+
+def test_across_articles_a_tie_keeps_the_spelling_with_diacritics(nlp):
+    rows = [
+        *mentions_from_doc(nlp(make_doc(nlp, "Minister Tomas Ribeiro said no.", None)), "a"),
+        *mentions_from_doc(nlp(make_doc(nlp, "Minister Tomás Ribeiro said yes.", None)), "b"),
+    ]
+    frame = pl.DataFrame(rows, schema=MENTION_SCHEMA)
+    names = resolve_entities(frame).filter(pl.col("label") == "PERSON")["canonical_name"]
+    assert set(names) == {"Tomás Ribeiro"}

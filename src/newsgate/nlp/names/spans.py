@@ -166,7 +166,17 @@ _INSTITUTION_HEADS = {
     "Commission",
     "Committee",
 }
-_SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
+_SINGLE_WORD_BODIES = {
+    "Government",
+    "Army",
+    "Navy",
+    "Parliament",
+    "Police",
+    "Cabinet",
+    "Military",
+    "Embassy",
+    "Consulate",
+}
 
 
 def _find_ships(finder: NameFinder) -> None:
