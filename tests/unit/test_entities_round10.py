@@ -85,14 +85,14 @@ def test_concepts_and_treaties_stay_terms(nlp):
 
 def test_title_inside_a_bodys_name_is_no_role_reference(nlp):
     text = (
-        "President Ana Ruiz spoke on Monday. Tomas Berg said, “We had a call from the Office "
-        "of the President on Friday.” The President said she would reply."
+        "Governor Ana Ruiz spoke on Monday. Tomas Berg said, “We had a call from the Office "
+        "of the Governor on Friday.” The Governor said she would reply."
     )
     doc = nlp(make_doc(nlp, text, None))
     names = {(m["local_name"], m["label"]) for m in mentions_from_doc(doc, "a")}
-    assert ("Office of the President", "ORG") in names
-    # the later "The President" is still the role reference to the one president
-    roles = [e for e in doc.ents if e.text == "President" and e.label_ == "PERSON"]
+    assert ("Office of the Governor", "ORG") in names
+    # the later "The Governor" is still the role reference to the one governor
+    roles = [e for e in doc.ents if e.text == "Governor" and e.label_ == "PERSON"]
     assert [e.kb_id_ for e in roles] == ["Ana Ruiz"]
 
 
@@ -135,3 +135,27 @@ def test_across_articles_a_tie_keeps_the_spelling_with_diacritics(nlp):
     frame = pl.DataFrame(rows, schema=MENTION_SCHEMA)
     names = resolve_entities(frame).filter(pl.col("label") == "PERSON")["canonical_name"]
     assert set(names) == {"Tomás Ribeiro"}
+
+
+def test_translated_acronym_after_a_body_is_its_short_form(nlp):
+    text = (
+        "The Supreme Electoral Tribunal (TSE) released results on Monday. The TSE said "
+        "turnout was high."
+    )
+    doc = nlp(make_doc(nlp, text, None))
+    shorts = [e for e in doc.ents if e.text == "TSE"]
+    assert len(shorts) == 2
+    assert {e.kb_id_ for e in shorts} == {"Supreme Electoral Tribunal"}
+
+
+def test_acronym_after_a_place_or_a_lower_case_phrase_is_no_short_form(nlp):
+    doc = nlp(make_doc(nlp, "Prices rose in Lima (PE) and the index (CPI) fell.", None))
+    assert not any(e.label_ == "ORG" and e.kb_id_ == "Lima" for e in doc.ents)
+
+
+def test_owner_before_an_acronyms_long_form_stays_a_place(nlp):
+    text = "Peru's National Electoral Board (JNE) said the count was over."
+    ents = _ents(nlp, text)
+    assert ("Peru", "GPE") in ents
+    assert ("National Electoral Board", "ORG") in ents
+    assert not any(t.startswith("Peru's") for t, _ in ents)

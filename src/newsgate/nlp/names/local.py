@@ -226,7 +226,7 @@ def _resolve_role_references(doc: Doc) -> None:
         if any(e.label_ == "PERSON" for e in overlapping):
             continue
         if any(e.start < qual_start - 1 and e.end >= end for e in overlapping):
-            continue  # "the Office of the President": the title is a word of a body's name
+            continue  # "the Office of the Governor": the title is a word of a body's name
 
         replaced.update(e.start for e in overlapping)
         found.append(Span(doc, start, end, label="PERSON", kb_id=holders[0]))

@@ -230,7 +230,7 @@ def _find_acronyms(finder: NameFinder, terms: set[str]) -> dict[str, tuple[str, 
             doc[start - 1].is_title
             or doc[start - 1].lower_ in CONNECTORS
             or _in_hyphenated_word(doc, start - 1)
-            # "Progressive People's Party (PPP)": a possessive between capitalised words is
+            # "Popular People's Party (PPP)": a possessive between capitalised words is
             # inside the long form; stopping there leaves Schwartz & Hearst's shortest pairing
             # ("People's Party"), which drops the long form's first word
             or (
@@ -292,6 +292,19 @@ def _define_abbreviations(
         if short in defined or short.lower() in common_words():
             continue
         start, end = definition.start, definition.end
+        owner = finder.ent_by_token.get(start)
+        if (
+            owner is not None
+            and owner.label_ in {"GPE", "LOC"}
+            and owner.start == start
+            and owner.end + 1 < end
+            and finder.text[owner.end] in POSSESSIVE
+        ):
+            # "Peru's National Electoral Board (JNE)": the owner is the body's country,
+            # not a word of its name (the pairing borrowed its initial for a translated acronym)
+            start = owner.end + 1
+        if finder.lower[start] == "the" and end - start >= 2:
+            start += 1  # "The Supreme Electoral Tribunal (TSE)": the article opens no name
         inside = [finder.ent_by_token.get(k) for k in range(start, end)]
         if any(w in DOCUMENT_HEADS for w in finder.text[start:end]):
             terms.add(short)
@@ -531,7 +544,7 @@ def _find_speakers(finder: NameFinder) -> None:
                     or doc[start - 1].is_quote
                     or lower[start - 1] in _BEFORE_SURNAME
                 )
-                # "the Ministry of Transport and Infrastructure said": the word after "and"
+                # "the Ministry of Roads and Infrastructure said": the word after "and"
                 # is the last part of a body's formal name, the body is the subject
                 and not (
                     lower[start - 1] == "and"
@@ -1776,6 +1789,41 @@ def _find_bare_acronyms(finder: NameFinder, terms: set[str]) -> None:
         finder.add(i, i + 1, "ORG", name)
 
 
+def _find_translated_acronyms(finder: NameFinder, terms: set[str]) -> None:
+    """Name "Long Form (ACR)" acronyms whose letters do not spell the body found before them.
+
+    A body is often written in English with the acronym of its own language ("Supreme
+    Electoral Tribunal (TSE)", "Doctors Without Borders (MSF)"): an all-caps word in
+    parentheses right after a body's name is that body's short form, so it and every later use
+    of it name the body instead of an unexpanded acronym of its own.
+    """
+    doc, texts = finder.doc, finder.text
+    defined: dict[str, str] = {}
+    for i in range(1, len(texts) - 2):
+        if texts[i] != "(" or texts[i + 2] != ")":
+            continue
+        short = doc[i + 1]
+        text = short.text
+        if (
+            short.i in finder.taken
+            or not (2 <= len(text) <= 8 and text.isalpha() and text.isupper())
+            or text in NOT_ACRONYMS
+            or text in terms
+            or text in defined
+        ):
+            continue
+        last = i - 2 if texts[i - 1] in POSSESSIVE else i - 1
+        body = finder.ent_by_token.get(last)
+        if body is None or body.end != last + 1 or body.label_ != "ORG":
+            continue
+        if body.start in finder.removed:
+            continue
+        defined[text] = body.kb_id_ or body.text
+    for k, word in enumerate(texts):
+        if word in defined and k not in finder.taken:
+            finder.add(k, k + 1, "ORG", defined[word])
+
+
 def _known_as_body(finder: NameFinder, index: int) -> str | None:
     """Return the body an acronym renames in "<Body>, also known as ACR" / "<Body> (known as ACR".
 
@@ -2014,6 +2062,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_given_name_people(finder)
     _find_qualified_bodies(finder)
     _find_prefixed_bodies(finder)
+    _find_translated_acronyms(finder, terms)
     _find_bare_acronyms(finder, terms)
     find_listed_bodies(finder)
     regions = _find_compass_regions(finder)
