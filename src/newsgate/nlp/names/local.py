@@ -35,13 +35,18 @@ INNER_MENTIONS = "inner_mentions"
 
 
 def _full_name_map(doc: Doc) -> dict[str, str]:
-    """Map the folded surname of each person found to the longest full name seen for it."""
+    """Map the folded surname of each person found to the longest full name seen for it; of
+    two spellings as long, the one with diacritics (a name keeps them when any mention has
+    them: "Joao" and "João" are João)."""
     full_names: dict[str, str] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not ent.kb_id_:
             name = ent.text
             key = surname(ent.text.split())
-            if len(name) > len(full_names.get(key, "")):
+            seen = full_names.get(key, "")
+            if len(name) > len(seen) or (
+                len(name) == len(seen) and seen.isascii() and not name.isascii()
+            ):
                 full_names[key] = name
     # a one-word mention of another part of a full name ("Xi" for Xi Jinping, "Deby" for Mahamat
     # Idriss Deby Itno) names that person when exactly one full name has the part
@@ -220,6 +225,9 @@ def _resolve_role_references(doc: Doc) -> None:
         overlapping = [e for e in doc.ents if e.start < end and e.end > start]
         if any(e.label_ == "PERSON" for e in overlapping):
             continue
+        if any(e.start < qual_start - 1 and e.end >= end for e in overlapping):
+            continue  # "the Office of the Governor": the title is a word of a body's name
+
         replaced.update(e.start for e in overlapping)
         found.append(Span(doc, start, end, label="PERSON", kb_id=holders[0]))
     if found:

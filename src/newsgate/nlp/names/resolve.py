@@ -103,7 +103,8 @@ def resolve_entities(mentions: pl.DataFrame) -> pl.DataFrame:
                 clusters.append([name])
         for cluster in clusters:
             full = [n for n in cluster if len(n.split()) > 1] or cluster
-            best = max(full, key=lambda n: (counts[n], n.isascii(), n))
+            # diacritics are kept when any mention has them (gold conventions §4.2)
+            best = max(full, key=lambda n: (counts[n], not n.isascii(), n))
             for name in cluster:
                 canonical[("PERSON", name)] = best
     return mentions.with_columns(

@@ -166,7 +166,17 @@ _INSTITUTION_HEADS = {
     "Commission",
     "Committee",
 }
-_SINGLE_WORD_BODIES = {"Government", "Army", "Navy", "Parliament", "Police", "Cabinet", "Military"}
+_SINGLE_WORD_BODIES = {
+    "Government",
+    "Army",
+    "Navy",
+    "Parliament",
+    "Police",
+    "Cabinet",
+    "Military",
+    "Embassy",
+    "Consulate",
+}
 
 
 def _find_ships(finder: NameFinder) -> None:
@@ -211,7 +221,8 @@ def _find_acronyms(finder: NameFinder, terms: set[str]) -> dict[str, tuple[str, 
             defined[acronym.text] = (before.label_, before.kb_id_ or before.text)
             continue
         stop = last + 1  # where the long form ends
-        if doc[last].lower_ in TITLE_HEADS or doc[last].text in DOCUMENT_HEADS:
+        member = _member_of(finder, last)
+        if doc[last].lower_ in TITLE_HEADS or (doc[last].text in DOCUMENT_HEADS and not member):
             terms.add(acronym.text)
             continue  # "District Police Officer (DPO)", "... Act (XA)": an office or a law
         start = stop
@@ -219,6 +230,15 @@ def _find_acronyms(finder: NameFinder, terms: set[str]) -> dict[str, tuple[str, 
             doc[start - 1].is_title
             or doc[start - 1].lower_ in CONNECTORS
             or _in_hyphenated_word(doc, start - 1)
+            # "Popular People's Party (PPP)": a possessive between capitalised words is
+            # inside the long form; stopping there leaves Schwartz & Hearst's shortest pairing
+            # ("People's Party"), which drops the long form's first word
+            or (
+                doc[start - 1].text in POSSESSIVE
+                and start - 1 > 0
+                and doc[start - 2].is_title
+                and start < stop
+            )
         ):
             start -= 1
         # an acronym the gazetteer knows names the long form too: "... Countries (OPEC)" is OPEC
@@ -231,7 +251,12 @@ def _find_acronyms(finder: NameFinder, terms: set[str]) -> dict[str, tuple[str, 
                 and doc[first].lower_ not in CONNECTORS
                 and acronym_matches(words, acronym.text)
             ):
-                if known is None and _concept(words) and not _speaks(finder, acronym.text):
+                if (
+                    known is None
+                    and _concept(words)
+                    and not _speaks(finder, acronym.text)
+                    and not member
+                ):
                     terms.add(acronym.text)  # "Gross Domestic Product (GDP)": a concept
                     break
                 label = "LOC" if doc[stop - 1].text in LOC_HEADS else "ORG"
@@ -267,6 +292,19 @@ def _define_abbreviations(
         if short in defined or short.lower() in common_words():
             continue
         start, end = definition.start, definition.end
+        owner = finder.ent_by_token.get(start)
+        if (
+            owner is not None
+            and owner.label_ in {"GPE", "LOC"}
+            and owner.start == start
+            and owner.end + 1 < end
+            and finder.text[owner.end] in POSSESSIVE
+        ):
+            # "Peru's National Electoral Board (JNE)": the owner is the body's country,
+            # not a word of its name (the pairing borrowed its initial for a translated acronym)
+            start = owner.end + 1
+        if finder.lower[start] == "the" and end - start >= 2:
+            start += 1  # "The Supreme Electoral Tribunal (TSE)": the article opens no name
         inside = [finder.ent_by_token.get(k) for k in range(start, end)]
         if any(w in DOCUMENT_HEADS for w in finder.text[start:end]):
             terms.add(short)
@@ -297,6 +335,20 @@ def _define_abbreviations(
         elif not finder.claim(start, end, label, name):
             continue
         defined[short] = (label, name)
+
+
+def _member_of(finder: NameFinder, last: int) -> bool:
+    """Return whether the capitalised run ending at `last` follows "<Name> of the": a named
+    person or body "of the" run belongs to it ("Ana Ruiz of the National Convention (NC)"),
+    so the run names a body, not a law or a concept."""
+    doc = finder.doc
+    k = last
+    while k > 0 and last - k < 8 and (doc[k].is_title or doc[k].text in POSSESSIVE):
+        k -= 1
+    if k == last or k < 2 or doc[k].lower_ != "the" or doc[k - 1].lower_ not in {"of", "from"}:
+        return False
+    name = doc[k - 2]
+    return name.is_title and not name.is_sent_start and name.lower_ not in TITLE_HEADS
 
 
 def _speaks(finder: NameFinder, short: str) -> bool:
@@ -492,6 +544,13 @@ def _find_speakers(finder: NameFinder) -> None:
                     or doc[start - 1].is_quote
                     or lower[start - 1] in _BEFORE_SURNAME
                 )
+                # "the Ministry of Roads and Infrastructure said": the word after "and"
+                # is the last part of a body's formal name, the body is the subject
+                and not (
+                    lower[start - 1] == "and"
+                    and _ordinary_word(finder, start)
+                    and _ends_formal_name(finder, start - 2)
+                )
             )
             if start < i and (i - start > 1 or single_ok):
                 finder.person(start, i)
@@ -511,6 +570,35 @@ def _find_speakers(finder: NameFinder) -> None:
                 finder.person(i + 1, end)
         elif word in _TRAILING_AGENT and i + 1 < len(lower) and lower[i + 1] == "to":
             finder.person(i + 2, name_end(doc, i + 2, finder.taken))
+
+
+def _ordinary_word(finder: NameFinder, index: int) -> bool:
+    """Return whether the word at `index` is an ordinary English word and no name's word: not
+    a given name, nor a common surname ("Infrastructure", not "Bailey" or "Brown")."""
+    text = finder.text[index]
+    return (
+        finder.lower[index] in common_words()
+        and text not in given_names()
+        and text not in common_word_surnames()
+    )
+
+
+_FORMAL_NAME_LINKS = frozenset({"of", "for", "the", "and", ","})
+
+
+def _ends_formal_name(finder: NameFinder, index: int) -> bool:
+    """Return whether the token at `index` ends a body's formal name: read back over
+    capitalised words and links, an "of" or "for" comes after a head word ("Ministry of
+    Health", "Commission for Human Rights")."""
+    doc, lower = finder.doc, finder.lower
+    k, joined = index, False
+    while k >= 0 and index - k < 8 and (doc[k].is_title or lower[k] in _FORMAL_NAME_LINKS):
+        if lower[k] in {"of", "for"}:
+            joined = True
+        elif joined and doc[k].text in ORG_HEADS:
+            return True
+        k -= 1
+    return False
 
 
 # words that open a role phrase in apposition to a name: articles, possessive determiners and
@@ -707,6 +795,8 @@ def _find_headed_spans(finder: NameFinder) -> None:
                 and capitalised_free(finder, end + 1)
             ):
                 end += 1
+            else:
+                end += _formal_join(finder, end)
             # "Securities and Exchange Commission", "Food and Drug Administration": "and"
             # joins two capitalised parts when the part after it closes with a body's head
             # and the part before it has none ("Army Command and Navy League" are two)
@@ -767,7 +857,7 @@ def _find_headed_spans(finder: NameFinder) -> None:
             and _claim_after_name(finder, start, end, "ORG" if head in ORG_HEADS else "LOC")
         ):
             pass
-        elif head in ORG_HEADS and place is not None and end - start >= 1:
+        elif (head in ORG_HEADS or inner_head) and place is not None and end - start >= 1:
             # "Bank of England", "Ministry of Defence of Ukraine": the place is part of the name
             last = _second_place(finder, place.end) or place.end
             finder.claim(start, last, "ORG", doc[start:last].text)
@@ -821,6 +911,35 @@ def _route_start(finder: NameFinder, start: int) -> int:
     ):
         return before.start
     return start
+
+
+def _formal_join(finder: NameFinder, index: int) -> int:
+    """Return how many tokens from `index` join a body's head to the rest of its formal name.
+
+    After a head word ("Office", "Commission", "Movement"), "of the" and "for the" go on into
+    the name ("Office of the Ombudsman", "Commission for the Protection of …"), and so does
+    "of"/"for" before a party adjective or demonym the gazetteer took ("Movement for Democratic
+    Change"): a formal name's parts are capitalised words, whatever else they also name. 0 when
+    nothing joins.
+    """
+    doc = finder.doc
+    if index < 1 or index + 2 >= len(doc) or doc[index].lower_ not in {"of", "for"}:
+        return 0
+    if doc[index - 1].text not in ORG_HEADS:
+        return 0
+    after = doc[index + 1]
+    if after.lower_ == "the" and after.is_lower and capitalised_free(finder, index + 2):
+        return 2
+    adjective = finder.ent_by_token.get(index + 1)
+    if (
+        adjective is not None
+        and adjective.label_ == "NORP"
+        and adjective.start == index + 1
+        and adjective.end == index + 2
+        and capitalised_free(finder, index + 2)
+    ):
+        return 2
+    return 0
 
 
 def _and_joins_body(finder: NameFinder, start: int, end: int) -> bool:
@@ -1010,9 +1129,11 @@ def _add_org(finder: NameFinder, start: int, end: int, demonyms: dict[str, str])
             return
     formal = any(t.lower_ == "of" for t in doc[start:end]) and len(words) >= 2
     if not generic or formal:
-        # "Ministry of Defense" is the formal name of a body even without its country
+        # "Ministry of Defense" is the formal name of a body even without its country; a
+        # party adjective the gazetteer took inside it is part of it ("Movement for Democratic
+        # Change")
         if len(words) >= 2:
-            finder.add(start, end, "ORG", doc[start:end].text)
+            finder.claim(start, end, "ORG", doc[start:end].text)
         return
     owner = doc[start - 1].lower_ if start > 0 else ""
     if len(words) >= 2 and words[-1] in _INSTITUTION_HEADS and owner not in POSSESSIVE:
@@ -1668,6 +1789,41 @@ def _find_bare_acronyms(finder: NameFinder, terms: set[str]) -> None:
         finder.add(i, i + 1, "ORG", name)
 
 
+def _find_translated_acronyms(finder: NameFinder, terms: set[str]) -> None:
+    """Name "Long Form (ACR)" acronyms whose letters do not spell the body found before them.
+
+    A body is often written in English with the acronym of its own language ("Supreme
+    Electoral Tribunal (TSE)", "Doctors Without Borders (MSF)"): an all-caps word in
+    parentheses right after a body's name is that body's short form, so it and every later use
+    of it name the body instead of an unexpanded acronym of its own.
+    """
+    doc, texts = finder.doc, finder.text
+    defined: dict[str, str] = {}
+    for i in range(1, len(texts) - 2):
+        if texts[i] != "(" or texts[i + 2] != ")":
+            continue
+        short = doc[i + 1]
+        text = short.text
+        if (
+            short.i in finder.taken
+            or not (2 <= len(text) <= 8 and text.isalpha() and text.isupper())
+            or text in NOT_ACRONYMS
+            or text in terms
+            or text in defined
+        ):
+            continue
+        last = i - 2 if texts[i - 1] in POSSESSIVE else i - 1
+        body = finder.ent_by_token.get(last)
+        if body is None or body.end != last + 1 or body.label_ != "ORG":
+            continue
+        if body.start in finder.removed:
+            continue
+        defined[text] = body.kb_id_ or body.text
+    for k, word in enumerate(texts):
+        if word in defined and k not in finder.taken:
+            finder.add(k, k + 1, "ORG", defined[word])
+
+
 def _known_as_body(finder: NameFinder, index: int) -> str | None:
     """Return the body an acronym renames in "<Body>, also known as ACR" / "<Body> (known as ACR".
 
@@ -1906,6 +2062,7 @@ def find_name_entities(doc: Doc) -> Doc:
     _find_given_name_people(finder)
     _find_qualified_bodies(finder)
     _find_prefixed_bodies(finder)
+    _find_translated_acronyms(finder, terms)
     _find_bare_acronyms(finder, terms)
     find_listed_bodies(finder)
     regions = _find_compass_regions(finder)
