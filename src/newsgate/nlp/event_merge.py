@@ -99,14 +99,6 @@ class _Clusters:
 
 def merge_events(events: list[dict]) -> list[dict]:
     """Return `events` with merge_key (same for one real-world event) and the event's date."""
-    _SHARED.clear()
-    try:
-        return _merge_events(events)
-    finally:
-        _SHARED.clear()
-
-
-def _merge_events(events: list[dict]) -> list[dict]:
     clusters = _Clusters()
     types = sorted({e["event_type"] for e in events}, key=lambda t: (t not in _TYPE_ORDER, t))
     for event_type in types:
@@ -315,26 +307,13 @@ def _shares_text(event: dict, cluster: _Cluster) -> bool:
     if not mine:
         return False
     for article_id, theirs in cluster.shingles:
-        if article_id != event["article_id"] and theirs and _share(mine, theirs):
+        if (
+            article_id != event["article_id"]
+            and theirs
+            and len(mine & theirs) / min(len(mine), len(theirs)) >= SHARED_TEXT
+        ):
             return True
     return False
-
-
-# the answer of _share per pair of shingle sets, for one merge_events call: every mention of an
-# article meets the same other articles' sets (one object per article) again and again, and the
-# set intersections were most of the merge's time (issue 17). Keyed by the objects' ids: every
-# set compared belongs to an event of the call's list, so each id names one set until the end.
-_SHARED: dict[tuple[int, int], bool] = {}
-
-
-def _share(mine, theirs) -> bool:
-    """Tell whether two articles' shingle sets overlap by SHARED_TEXT of the smaller one."""
-    key = (id(mine), id(theirs))
-    shared = _SHARED.get(key)
-    if shared is None:
-        shared = len(mine & theirs) / min(len(mine), len(theirs)) >= SHARED_TEXT
-        _SHARED[key] = shared
-    return shared
 
 
 def _unify(a: dict, b: dict) -> dict | None:
