@@ -45,6 +45,11 @@ def resolve_input_mode(value: str | None) -> str:
     return mode
 
 
+def spacy_model_from_env() -> str | None:
+    """Return the spaCy model NEWSGATE_SPACY_MODEL names, or None for the built-in pipeline."""
+    return os.environ.get("NEWSGATE_SPACY_MODEL") or None
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where input comes from, where the warehouse lives, and the run's limits."""
@@ -72,7 +77,7 @@ class Settings:
                 warehouse_dir or os.environ.get("NEWSGATE_WAREHOUSE") or "warehouse"
             ).resolve(),
             max_file_bytes=_env_int("NEWSGATE_MAX_FILE_BYTES", 5_000_000),
-            spacy_model=os.environ.get("NEWSGATE_SPACY_MODEL") or None,
+            spacy_model=spacy_model_from_env(),
             keep_publications=max(1, _env_int("NEWSGATE_KEEP_PUBLICATIONS", 5)),
             input_mode=resolve_input_mode(input_mode),
             sql_timeout=_env_float("NEWSGATE_SQL_TIMEOUT", 30.0),

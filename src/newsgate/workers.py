@@ -168,9 +168,10 @@ class ProcessPool(_Hooks):
     with the first batch, or earlier with start(); a run with nothing to do starts none."""
 
     kind = "process"
-    # forked from a server process that imported the extraction once: not a fork of this
-    # process (it runs Prefect's threads), and no second import of spaCy per worker
-    PRELOAD = ("newsgate.nlp.annotate", "newsgate.article_stage")
+    # forked from a server process that imported the extraction and loaded the pipeline once:
+    # not a fork of this process (it runs Prefect's threads), no second import of spaCy and no
+    # pipeline load per worker, and the workers share those pages (newsgate.nlp.warm)
+    PRELOAD = ("newsgate.nlp.annotate", "newsgate.article_stage", "newsgate.nlp.warm")
 
     def __init__(self, workers: int, spacy_model: str | None = None) -> None:
         self.workers = workers
