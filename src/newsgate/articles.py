@@ -119,7 +119,7 @@ _PLACE_DATE_PREFIX = re.compile(
     r"[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?\s*(?:[:–—-]+|[|•·])\s+(?=[A-Z“\"‘])",
     re.IGNORECASE,
 )
-# "Accra, Dec. 9, GNA - The …", "PALEMBANG, Dec 24, 2019, AFP. At least …": the place, the day
+# "Kumasi, Mar. 3, GNA - The …", "MEDAN, Oct 5, 2018, AFP. Rescuers …": the place, the day
 # and the agency's name, then a dash or a full stop before the lead
 _PLACE_DATE_AGENCY_PREFIX = re.compile(
     rf"^\s*(?P<place>{_PLACE}){_BRACKET_COUNTRY},\s*(?P<extra>(?i:{_MONTH_DAY}))\s*,\s*"
@@ -369,7 +369,7 @@ def _read_opening(
 
 
 def _read_agency_or_stop_dateline(parsed: ParsedArticle, text: str, inline: list[str]) -> bool:
-    """Read "Accra, Dec. 9, GNA -" (place, day and agency) or "Nairobi." (a known place alone,
+    """Read "Kumasi, Mar. 3, GNA -" (place, day and agency) or "Nairobi." (a known place alone,
     closed by a full stop) opening the lead; return whether one was read."""
     credited = _PLACE_DATE_AGENCY_PREFIX.match(text)
     names = split_credit(credited.group("agency")) if credited else []
