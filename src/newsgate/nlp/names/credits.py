@@ -21,6 +21,20 @@ _PHOTO_BY = re.compile(
     r"(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})",
     re.IGNORECASE,
 )
+# a byline's parts ("Reporting by A; Editing by B") and the label opening each: "<role> by",
+# "<role>:", "by"; the role words are the jobs news credit lines name, in any case
+_BYLINE_PART = re.compile(r"[^;|]+")
+_BYLINE_LABEL = re.compile(
+    r"[\s\-–—•·]*(?:(?:additional|further|extra)\s+)?"
+    r"(?:(?:(?:reporting|reported|writing|written|editing|edited|compiled|compiling|research"
+    r"|researched|text|words|story|interview|translation|translated)\s+)?by\b"
+    r"|(?:authors?|reporters?|writers?|editors?|byline|words|text)\s*:)\s*",
+    re.IGNORECASE,
+)
+# what separates a byline part's names ("A, B and C", "A & B"), and a place a name was filed
+# from ("Additional reporting by A in Lima"), which ends that name
+_BYLINE_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+_BYLINE_FILED_FROM = re.compile(r"\s+(?:in|at|from)\s", re.IGNORECASE)
 # "EFE via EPA": two agencies in one credit part
 _VIA = re.compile(r"\s+via\s+")
 # words that may open a photographer's name written before the credit's slash ("Lahiru Harshana/AP")
@@ -50,11 +64,10 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
         }
         spans = []
         if line["reason"] == "byline":
-            text = _CREDIT_BY.sub("", doc.text.strip()).strip()
-            found = credit_entity(text) if text else None
-            if found and found[0] == "PERSON" and not _newsroom(text):
-                start = doc.text.index(text)
-                spans.append((start, start + len(text), *found))
+            for start, end in byline_spans(doc.text):
+                found = credit_entity(doc.text[start:end])
+                if found and found[0] == "PERSON" and not _newsroom(doc.text[start:end]):
+                    spans.append((start, end, *found))
         elif line["reason"] == "title":
             # a headline carries no credit: its names are the rules' entities
             spans.extend(
@@ -112,6 +125,32 @@ def credit_mentions(nlp, lines: list[dict], credited: dict[str, list[str]]) -> l
                     }
                 )
     return rows
+
+
+def byline_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each name a byline line gives, without its role labels.
+
+    A byline may credit several jobs, each with its label: "Reporting by A; Editing by B",
+    "Author: A", "Written by A and B", "By A, B and C". Parts are split at ";" and "|", a part's
+    label ("<role> by", "<role>:", "by") is dropped, and the rest is split at commas, "and" and
+    "&" into the names the caller reads.
+    """
+    spans: list[tuple[int, int]] = []
+    for part in _BYLINE_PART.finditer(text):
+        start, end = part.start(), part.end()
+        label = _BYLINE_LABEL.match(text, start, end)
+        if label:
+            start = label.end()
+        while start < end:
+            cut = _BYLINE_SEPARATOR.search(text, start, end)
+            stop, after = (cut.start(), cut.end()) if cut else (end, end)
+            filed = _BYLINE_FILED_FROM.search(text, start, stop)
+            name = text[start : filed.start() if filed else stop].strip()
+            if name:
+                at = text.index(name, start)
+                spans.append((at, at + len(name)))
+            start = after if cut else end
+    return spans
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
