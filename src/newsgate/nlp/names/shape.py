@@ -361,7 +361,7 @@ class NameFinder:
         """Return whether a run cannot be a person: only title words ("Mayor"), or, without a
         title, a body's or a place's head word last ("the Central Weather Bureau said")."""
         lower = self.lower
-        if all(_is_title_word(lower[k], self.text[k]) for k in range(start, end)):
+        if all(is_title_word(lower[k], self.text[k]) for k in range(start, end)):
             return True  # "Governors", "Honorable"
         if honorific_end(self.text, start) >= end:
             return True  # "Tan Sri", "Lt Col": honorifics alone
@@ -489,12 +489,14 @@ def _after_capitalised_noun(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _is_title_word(lower: str, text: str) -> bool:
-    """Return whether a word is a title, a plural title ("governors") or an honorific."""
+def is_title_word(lower: str, text: str) -> bool:
+    """Return whether a word is a title, a plural title ("governors", "secretaries") or an
+    honorific."""
     return (
         lower in TITLE_HEADS
         or lower in TITLE_MODIFIERS
         or (lower.endswith("s") and lower[:-1] in TITLE_HEADS)
+        or (lower.endswith("ies") and lower[:-3] + "y" in TITLE_HEADS)
         or text in HONORIFICS
         or text + "." in HONORIFICS
     )

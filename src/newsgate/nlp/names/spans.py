@@ -66,6 +66,7 @@ from newsgate.nlp.names.shape import (
     headline_tokens,
     honorific_end,
     is_name_token,
+    is_title_word,
     joined_end,
     name_end,
     name_start,
@@ -395,6 +396,15 @@ def _in_hyphenated_word(doc: Doc, index: int) -> bool:
     )
 
 
+def _plural_title(finder: NameFinder, i: int) -> bool:
+    """Return whether the word at `i` is a capitalised plural of a title head ("Secretaries",
+    "Ministers"), which goes on with the title before it rather than opening a name."""
+    if i >= len(finder.doc) or not finder.doc[i].is_title:
+        return False
+    lower = finder.lower[i]
+    return lower not in TITLE_HEADS and is_title_word(lower, finder.doc[i].text)
+
+
 def _find_titled_people(finder: NameFinder) -> None:
     doc = finder.doc
     common = common_words()
@@ -406,6 +416,8 @@ def _find_titled_people(finder: NameFinder) -> None:
         org, country = org or after_org, country or after_country
         if n_start == end:
             n_start = _office_complement_end(finder, end, title_ends)
+        if n_start == end and _plural_title(finder, n_start):
+            n_start += 1  # "General Secretaries Ana Ruiz and …": a title shared by a list
         role_text = doc[role_start:n_start].text
         after_comma = n_start < len(doc) and doc[n_start].text == ","
         if after_comma:
@@ -1605,8 +1617,7 @@ def _first_name_before(finder: NameFinder, start: int, common: frozenset[str]) -
         or token.is_sent_start
         or not token.is_title
         or token.lower_ in common
-        or token.lower_ in TITLE_HEADS
-        or token.lower_ in TITLE_MODIFIERS
+        or is_title_word(token.lower_, token.text)  # "General Secretaries Ana Ruiz and …"
         or token.text in ORG_HEADS
         or token.text in LOC_HEADS
         or token.text in HONORIFICS
