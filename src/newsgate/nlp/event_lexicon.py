@@ -172,6 +172,22 @@ def _phrase(words: str) -> tuple[str, ...]:
     return (lemma(parts[0]), *parts[1:]) if parts else ()
 
 
+def _verb_phrase(words: str) -> tuple[str, ...]:
+    """Return a verb phrase written in base form, keyed by the lemma its inflections take.
+
+    The lookup table reads a base form that is also another word's comparative as that word
+    ("lower": "low") while its verb forms keep it ("lowered", "lowers": "lower"); a verb the data
+    writes is a verb, so it is keyed as its inflected forms are read.
+    """
+    parts = words.lower().split()
+    if not parts:
+        return ()
+    head = parts[0]
+    if lemma(head) != head and head in (lemma(head + "s"), lemma(head + "ed")):
+        return (head, *parts[1:])
+    return _phrase(words)
+
+
 def _phrases(words) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Index phrases by their first lemma: {"take": (("take", "place"),), ...}."""
     index: dict[str, list[tuple[str, ...]]] = {}
@@ -248,7 +264,7 @@ def lexicon() -> Lexicon:
     for name, spec in data["types"].items():
         # newsgate's own words override the CAMEO dictionary's reading of the same verb
         for words in spec.get("verbs", []):
-            phrase = _phrase(words)
+            phrase = _verb_phrase(words)
             # an earlier type's object patterns for the same verb stay ("overturn a verdict"
             # is a ruling, "the bus overturned" an accident)
             kept = tuple(
@@ -264,7 +280,7 @@ def lexicon() -> Lexicon:
                 source="newsgate verb",
             )
         for verb, objects in spec.get("objects", {}).items():
-            phrase = _phrase(verb)
+            phrase = _verb_phrase(verb)
             old = verbs.get(phrase) or VerbRule(phrase[1:], None, False)
             extra = tuple(
                 ((), tuple(lemma(w) for w in obj.split()), name, "newsgate object")

@@ -220,6 +220,9 @@ _ATTRIBUTIVE_CUES = frozenset(
     ["of", "and", "key", "main", "other", "several", "many", "some", "all", "more", "most"]
 )
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "who", "which", "that", "they"])
+# words that open a verb's object phrase and never continue a noun phrase before them ("this"
+# and "that" do: "a rally that week", "a rally that drew thousands")
+_OBJECT_OPENERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our"])
 # "X, a lawmaker of the Y party, said": an apposition between a speaker and the verb
 # up to three descriptions ("X, spokesman for the Y Shipping Assn., representing the ports of
 # A and B, said"); an abbreviation's point ("Assn.", "Corp.") does not end one
@@ -879,7 +882,14 @@ def _reads_as_verb(sent: Span, token: Token, lemma: str, in_entity: list[str | N
         )
         return nxt.lower_ != "of" and not attributive
     if low == lemma:
-        return not is_noun_lemma(lemma) or plow in _VERB_CUES
+        if not is_noun_lemma(lemma) or plow in _VERB_CUES:
+            return True
+        # "Chile cut its rate", "the rebels attack the town": after a named subject, a word
+        # followed by an article or a possessive opens its object (a noun is not followed by
+        # a second noun phrase's determiner), so the word is the verb
+        nxt = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
+        subject = prev is not None and in_entity[prev.i] in ("PERSON", "ORG", "GPE", "NORP")
+        return subject and nxt is not None and nxt.lower_ in _OBJECT_OPENERS
     if low in (lemma + "s", lemma + "es", lemma[:-1] + "ies"):
         if not is_noun_lemma(lemma):
             return True
