@@ -1496,6 +1496,8 @@ _SENTENCE_PART = re.compile(r"[^.!?]+[.!?]*")
 _IMPERATIVE_OBJECTS = frozenset(
     ["to", "for", "now", "today", "here", "the", "our", "your", "a", "an", "this", "and", "at"]
 )
+# "Q:", "Question:", "Jane Roe:" opening an interview's line
+_SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3}:\s")
 _NEGATIVE_IMPERATIVE = re.compile(r"(?:don['’]t|do not|never)\s+\w", re.IGNORECASE)
 
 
@@ -1507,6 +1509,9 @@ def _reader_address(text: str, words: int) -> bool:
     imperative ("Don't let …") among its sentences. News narration speaks of third persons;
     it addresses the reader only inside a quotation or a report of what someone said."""
     if not 2 <= words <= 40 or _QUOTE_CHARS.search(text) or _REPORTING.search(text):
+        return False
+    if _SPEAKER_LABEL.match(text):
+        # "Q: Will you run again?": an interview's question, printed under its speaker label
         return False
     sentences = [part.strip() for part in _SENTENCE_PART.findall(text) if part.strip()]
     verbs = _cue_set("reader_imperatives")

@@ -47,6 +47,9 @@ def test_reader_address_on_empty_and_odd_input():
     assert not _address("Subscribe")
     assert not _address("you you you you you")
     assert _address("Sign up for the morning bulletin.")
+    # an interview's question under its speaker label is story text
+    assert not _address("Q: Will you stand for a second term?")
+    assert not _address("Jane Roe: Don't you think the fares are too high?")
     # a long line that reports someone is story text
     assert not _address("Subscribe to the plan, the minister told farmers, or lose the grant.")
 
