@@ -67,3 +67,13 @@ def test_a_sentence_cut_off_right_after_the_story_stays():
     assert cut in _body_lines(PARA_1, PARA_2, PARA_3, cut)
     # one widget line between the story and the cut sentence closes nothing
     assert cut in _body_lines(PARA_1, PARA_2, PARA_3, "Share this article", cut)
+
+
+def test_an_aggregators_full_story_label_credits_its_source():
+    from newsgate.credits import read_more_source
+
+    assert read_more_source("Full story: Fjord Ledger") == ["Fjord Ledger"]
+    assert read_more_source("Original article: Nordic Times") == ["Nordic Times"]
+    # a label over words that name no publication credits nobody
+    assert read_more_source("Full text: the minister's speech") is None
+    assert read_more_source("") is None
