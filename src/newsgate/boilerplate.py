@@ -1441,6 +1441,9 @@ def _furniture(line: Line, text: str, words: int) -> bool:
     if _reader_appeal(text, words):
         _mark(line, "navigation", "appeal to the reader for money or sign-up")
         return True
+    if _reader_address(text, words):
+        _mark(line, "navigation", "promotion speaking to the reader")
+        return True
     if _social_post(text, words):
         _mark(line, "navigation", "embedded social-media post")
         return True
@@ -1483,6 +1486,49 @@ def _reader_appeal(text: str, words: int) -> bool:
         return False
     folded = " " + " ".join(WORD.findall(text.casefold())) + " "
     return any(f" {cue} " in folded for cue in _cue_set("appeal_words"))
+
+
+# a sentence of the line: its first word and whether it asks a question
+_SENTENCE_PART = re.compile(r"[^.!?]+[.!?]*")
+# "Don't let …", "Never miss …": a negative imperative opening a sentence
+# the words that follow a verb of `reader_imperatives` telling the reader to act (a preposition,
+# a determiner or possessive of the thing offered, or a time adverb)
+_IMPERATIVE_OBJECTS = frozenset(
+    ["to", "for", "now", "today", "here", "the", "our", "your", "a", "an", "this", "and", "at"]
+)
+# "Q:", "Question:", "Jane Roe:" opening an interview's line
+_SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3}:\s")
+_NEGATIVE_IMPERATIVE = re.compile(r"(?:don['’]t|do not|never)\s+\w", re.IGNORECASE)
+
+
+def _reader_address(text: str, words: int) -> bool:
+    """Return whether a line is a promotion speaking to the reader in the imperative or asking
+    the reader a question, outside quotation marks and reporting nobody: a sentence that opens
+    with a subscription, registration or download verb ("Sign up for …"; `reader_imperatives`),
+    or a line naming the reader (you, your) with a question ("Will you …?") or a negative
+    imperative ("Don't let …") among its sentences. News narration speaks of third persons;
+    it addresses the reader only inside a quotation or a report of what someone said."""
+    if not 2 <= words <= 40 or _QUOTE_CHARS.search(text) or _REPORTING.search(text):
+        return False
+    if _SPEAKER_LABEL.match(text):
+        # "Q: Will you run again?": an interview's question, printed under its speaker label
+        return False
+    sentences = [part.strip() for part in _SENTENCE_PART.findall(text) if part.strip()]
+    verbs = _cue_set("reader_imperatives")
+    for sentence in sentences:
+        folded = " ".join(WORD.findall(sentence.casefold()))
+        for verb in verbs:
+            # the word after it shows the verb ("Download the app", not "Download speeds")
+            after = (
+                folded[len(verb) + 1 :].split(" ", 1)[0] if folded.startswith(f"{verb} ") else ""
+            )
+            if after in _IMPERATIVE_OBJECTS:
+                return True
+    if not _SECOND_PERSON.search(text):
+        return False
+    return any(
+        sentence.endswith("?") or _NEGATIVE_IMPERATIVE.match(sentence) for sentence in sentences
+    )
 
 
 def _social_post(text: str, words: int) -> bool:
@@ -1951,15 +1997,21 @@ def _classify_by_position(
                 _mark(line, "related_block", "title-case headline inside the story")
             elif (
                 last < index
-                and (index < last_content or links_below >= 2)
                 and is_headline(line.clean)
                 and not SENTENCE_END.search(line.clean + " ")
                 and not _BULLET.match(line.clean)
-                and not (index == last_content and _truncated_tail(line.clean))
-                and not (cut_pair and index >= last_content - 1)
+                and (
+                    _closed_story(content, index)
+                    or (
+                        (index < last_content or links_below >= 2)
+                        and not (index == last_content and _truncated_tail(line.clean))
+                        and not (cut_pair and index >= last_content - 1)
+                    )
+                )
             ):
                 # below the story and not where the stored text stops (or closing a list of
-                # such links): a link to another story
+                # such links, or after the furniture that closed the story: a sentence cut
+                # off there is a teaser): a link to another story
                 _mark(line, "related_block", "headline-shaped line after the last paragraph")
                 links_below += 1
             elif (
@@ -2029,7 +2081,20 @@ def _cut_paragraph(content: list[Line], index: int) -> bool:
         count_words(text) >= 10
         and not SENTENCE_END.search(text + " ")
         and content[index - 1].kind == "body"
+        and not _closed_story(content, index)
     )
+
+
+def _closed_story(content: list[Line], index: int) -> bool:
+    """Return whether three or more furniture lines stand between the story's last paragraph
+    above `index` and that line: the page's furniture (links, players, widgets) closed the
+    story there, and the story does not resume for one last line after it."""
+    furniture = 0
+    for line in reversed(content[:index]):
+        if line.kind == "body" and is_paragraph(line.clean):
+            break
+        furniture += line.kind == "boilerplate"
+    return furniture >= 3
 
 
 def _title_case_link(text: str) -> bool:

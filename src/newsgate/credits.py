@@ -461,8 +461,9 @@ def _media_name(name: str) -> bool:
 
 # "Read more on Xinhua", "Read the full story at Reuters.com": the source of the text.
 _READ_MORE_SOURCE = re.compile(
-    r"^(?:read (?:more|the (?:full|original) (?:story|article|report))|continue reading)\s+"
-    r"(?:on|at|in|by)\s+(?P<who>[^:]{2,60}?)\s*[.!]?$",
+    r"^(?:(?:read (?:more|the (?:full|original) (?:story|article|report))|continue reading)\s+"
+    r"(?:on|at|in|by)|(?:full|original) (?:story|article|report|content)\s*:)"
+    r"\s+(?P<who>[^:]{2,60}?)\s*[.!]?$",
     re.IGNORECASE,
 )
 # The closing line saying where and when the story first ran: "This article first appeared in
@@ -706,7 +707,8 @@ def footer_owner(text: str) -> str | None:
 
 
 def read_more_source(text: str) -> list[str] | None:
-    """Return the source a "Read more on X" / "First published at X" line names, or None."""
+    """Return the source a "Read more on X" / "Full story: X" / "First published at X" line names
+    (an aggregator's label before the publication it took the story from), or None."""
     match = _READ_MORE_SOURCE.match(text)
     if match and is_outlet_name(match.group("who")) and not generic_source(match.group("who"))[0]:
         return split_credit(match.group("who"), keep_people=True)
